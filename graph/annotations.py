@@ -1,0 +1,456 @@
+"""Read a corpus of YAML annotations (a source registry and report files) into the model.
+
+The format is described in ``docs/annotation-format.md``. Every problem is collected with
+its file, line and field, and reported together as :class:`~graph.errors.AnnotationErrors`;
+YAML is read with ``safe_load`` semantics only (PyYAML's C loader when available).
+
+>>> import textwrap, tempfile, pathlib
+>>> root = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (root / "sources.yaml").write_text(textwrap.dedent('''
+...     sources:
+...       - {id: reuters, name: Reuters, kind: wire-agency, reliability: B,
+...          reliability_reason: long record of corrections}
+... '''))
+>>> (root / "reports").mkdir()
+>>> _ = (root / "reports" / "r1.yaml").write_text(textwrap.dedent('''
+...     id: r1
+...     kind: article
+...     outlet: Reuters
+...     title: A test
+...     date: 2024-01-02
+...     mentions:
+...       - {id: m1, claim: c1, statement: Someone says so., attributed_to: Reutres}
+... '''))
+>>> load_corpus(root)
+Traceback (most recent call last):
+...
+graph.errors.AnnotationErrors: 1 problem(s) in the annotations:
+  .../reports/r1.yaml:8: mentions[0].attributed_to: unknown source 'Reutres'; did you mean 'reuters'?
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from .errors import AnnotationError, AnnotationErrors, UnknownNameError
+from .model import Corpus, DateSpan, Evidence, Figure, Mention, Period, Registry, Report, Source
+from .vocab import (CITES_AS, DATE_CERTAINTY, HEDGE, PARTY, QUALIFIER, RELIABILITY, REPORT_KIND,
+                    SOURCE_KIND, members)
+
+__all__ = ["load_corpus", "load_registry", "load_report", "parse_yaml", "SLUG", "bundled_corpus"]
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Located(dict):
+    """A YAML mapping that remembers the line of each key (1-based)."""
+
+    __slots__ = ("line", "key_lines")
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loader whose mappings remember their lines and refuse duplicate keys."""
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    mapping = _Located()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain word",
+                                                    key_node.start_mark)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def parse_yaml(text: str, path: str):
+    """Parse YAML text safely; a syntax error becomes an AnnotationError with its line."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or str(exc)
+        raise AnnotationError(f"not valid YAML: {problem}", path=path, line=line) from None
+    except yaml.YAMLError as exc:
+        raise AnnotationError(f"not valid YAML: {exc}", path=path) from None
+
+
+class _Reader:
+    """Typed access to one YAML mapping; problems are collected, not raised."""
+
+    def __init__(self, data, path: str, prefix: str, errors: list, line: int | None = None):
+        self.path, self.prefix, self.errors = path, prefix, errors
+        self.line = getattr(data, "line", line)
+        self.data = data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            self.fail(None, f"expected a mapping, got {_kind(data)}")
+
+    def where(self, key):
+        line = getattr(self.data, "key_lines", {}).get(key, self.line) if key else self.line
+        return {"path": self.path, "line": line, "field": self.prefix + (key or "")}
+
+    def fail(self, key, message, cls=AnnotationError, **extra):
+        self.errors.append(cls(message, **self.where(key), **extra))
+
+    def unknown_keys(self, allowed):
+        for key in self.data:
+            if key not in allowed:
+                self.fail(key, f"unknown field {key!r}; allowed: {', '.join(sorted(allowed))}")
+
+    def get(self, key, kind, required=False, default=None):
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.fail(key, "is required")
+            return default
+        ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+        if not ok:
+            self.fail(key, f"expected {kind.__name__ if isinstance(kind, type) else kind}, "
+                           f"got {_kind(value)} {value!r}")
+            return default
+        return value
+
+    def text(self, key, required=False):
+        value = self.data.get(key)
+        if isinstance(value, (int, float, date)) and not isinstance(value, bool):
+            value = str(value)
+        if value is None or isinstance(value, str):
+            if required and not (value or "").strip():
+                self.fail(key, "is required")
+                return None
+            return value.strip() if value else None
+        self.fail(key, f"expected text, got {_kind(value)}")
+        return None
+
+    def slug(self, key, required=True):
+        value = self.text(key, required)
+        if value is not None and not SLUG.match(value):
+            self.fail(key, f"{value!r} is not a valid id: use lower-case letters, digits and "
+                           "hyphens, starting with a letter or digit")
+            return None
+        return value
+
+    def choice(self, key, allowed, default=None, required=False):
+        value = self.text(key, required)
+        if value is None:
+            return default
+        if value not in allowed:
+            self.fail(key, f"{value!r} is not allowed; allowed: {', '.join(allowed)}")
+            return default
+        return value
+
+    def number(self, key):
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            self.fail(key, f"expected a number, got {_kind(value)}")
+            return None
+        try:
+            number = Decimal(str(value).replace(",", "").replace("_", ""))
+        except InvalidOperation:
+            self.fail(key, f"{value!r} is not a number")
+            return None
+        if not number.is_finite() or number < 0:
+            self.fail(key, f"{value!r} must be a finite number >= 0")
+            return None
+        return number
+
+    def day(self, key, data=None):
+        value = (self.data if data is None else data).get(key)
+        if value is None or isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(key, f"{value!r} is not a date (YYYY-MM-DD)")
+            return None
+
+    def child(self, key):
+        """A reader for the mapping under *key*."""
+        return _Reader(self.data.get(key), self.path, f"{self.prefix}{key}.", self.errors,
+                       self.where(key)["line"])
+
+    def element(self, data, name):
+        """A reader for one item of a list, named e.g. ``mentions[2].``."""
+        return _Reader(data, self.path, name + ".", self.errors, self.line)
+
+
+def _kind(value) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false",
+            type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _read_file(path: Path, errors: list):
+    try:
+        return parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    except AnnotationError as err:
+        errors.append(err)
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(AnnotationError(f"cannot read: {exc}", path=str(path)))
+    return None
+
+
+_SOURCE_KEYS = {"id", "name", "aliases", "kind", "country", "party", "anonymous", "speaks_for",
+                "reliability", "reliability_reason", "url"}
+
+
+def load_registry(path: Path, errors: list | None = None) -> Registry:
+    """Read ``sources.yaml`` into a :class:`~graph.model.Registry`."""
+    own = errors is None
+    errors = [] if own else errors
+    data = _read_file(path, errors)
+    sources, raw_links = [], []
+    top = _Reader(data if data is not None else {}, str(path), "", errors, 1)
+    items = top.get("sources", list, required=data is not None, default=[])
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        r = top.element(item, f"sources[{index}]")
+        r.unknown_keys(_SOURCE_KEYS)
+        source_id = r.slug("id")
+        if source_id in seen:
+            r.fail("id", f"duplicate source id {source_id!r} (first on line {seen[source_id]})")
+            continue
+        if source_id:
+            seen[source_id] = r.line
+        aliases = r.get("aliases", list, default=[])
+        country = r.text("country")
+        if country and not re.fullmatch(r"[A-Z]{2}", country):
+            r.fail("country", f"{country!r} is not an ISO 3166-1 alpha-2 code such as 'UA'")
+            country = None
+        source = Source(
+            id=source_id or f"?{index}",
+            name=r.text("name", required=True) or "",
+            kind=r.choice("kind", members(SOURCE_KIND), required=True) or "news-outlet",
+            reliability=r.choice("reliability", members(RELIABILITY), required=True) or "F",
+            reliability_reason=r.text("reliability_reason", required=True) or "",
+            aliases=tuple(str(a).strip() for a in aliases if str(a).strip()),
+            country=country,
+            party=r.choice("party", members(PARTY)),
+            anonymous=r.get("anonymous", bool, default=False),
+            speaks_for=r.text("speaks_for"),
+            url=r.text("url"),
+        )
+        sources.append(source)
+        raw_links.append((r, source))
+    registry = Registry(sources)
+    for r, source in raw_links:  # speaks_for may name a source defined later
+        if source.speaks_for:
+            target = _resolve(registry, source.speaks_for, r, "speaks_for")
+            object.__setattr__(source, "speaks_for", target)
+    if own and errors:
+        raise AnnotationErrors(errors)
+    return registry
+
+
+def _resolve(registry: Registry, name, reader: _Reader, key: str) -> str | None:
+    found = registry.resolve(name)
+    if found is None:
+        reader.fail(key, f"unknown source {name!r}", cls=UnknownNameError,
+                    suggestions=registry.suggest(name))
+    return found
+
+
+_REPORT_KEYS = {"id", "kind", "outlet", "author", "date", "title", "url", "seed", "ambiguity",
+                "mentions"}
+_MENTION_KEYS = {"id", "claim", "statement", "figure", "attributed_to", "via", "relays", "quoted",
+                 "cites_as", "hedge", "own_work", "evidence", "ambiguity"}
+_FIGURE_KEYS = {"measure", "value", "min", "max", "qualifier", "unit", "subject", "subject_side",
+                "place", "period"}
+
+
+def load_report(path: Path, registry: Registry, errors: list,
+                locations: dict | None = None) -> Report | None:
+    """Read one report file; problems go to *errors*, and None comes back if it is unusable.
+
+    *locations*, when given, receives ``(path, line)`` for each mention key.
+    """
+    data = _read_file(path, errors)
+    if data is None:
+        return None
+    r = _Reader(data, str(path), "", errors, 1)
+    if not isinstance(data, dict):
+        return None
+    r.unknown_keys(_REPORT_KEYS)
+    report_id = r.slug("id")
+    if report_id and path.stem != report_id:
+        r.fail("id", f"{report_id!r} differs from the file name {path.name!r}: name the file "
+                     f"{report_id}.yaml")
+    outlet = r.text("outlet", required=True)
+    outlet = _resolve(registry, outlet, r, "outlet") if outlet else None
+    seed = r.text("seed")
+    mentions, seen = [], {}
+    for index, item in enumerate(r.get("mentions", list, default=[])):
+        m = r.element(item, f"mentions[{index}]")
+        mention = _mention(m, report_id or "?", seed, registry)
+        if mention is None:
+            continue
+        if mention.id in seen:
+            m.fail("id", f"duplicate mention id {mention.id!r} (first on line {seen[mention.id]})")
+            continue
+        seen[mention.id] = m.line
+        mentions.append(mention)
+        if locations is not None:
+            locations[mention.key] = (str(path), m.line)
+    return Report(
+        id=report_id or "?", kind=r.choice("kind", members(REPORT_KIND), required=True) or "article",
+        outlet=outlet or "?", title=r.text("title", required=True) or "", date=_date_span(r),
+        mentions=tuple(mentions), author=r.text("author"), url=r.text("url"), seed=seed,
+        ambiguity=r.text("ambiguity"),
+    )
+
+
+def _date_span(r: _Reader) -> DateSpan:
+    value = r.data.get("date")
+    if value is None:
+        return DateSpan(None, None, "unknown")
+    if not isinstance(value, dict):
+        day = r.day("date")
+        return DateSpan(day, day, "exact")
+    d = r.child("date")
+    d.unknown_keys({"earliest", "latest", "certainty", "basis"})
+    earliest, latest = d.day("earliest"), d.day("latest")
+    if earliest and latest and earliest > latest:
+        d.fail("latest", f"{latest} is before earliest {earliest}")
+    certainty = d.choice("certainty", members(DATE_CERTAINTY), default="inferred")
+    return DateSpan(earliest, latest, certainty, d.text("basis"))
+
+
+def _mention(m: _Reader, report_id: str, seed, registry: Registry) -> Mention | None:
+    m.unknown_keys(_MENTION_KEYS)
+    mention_id, claim = m.slug("id"), m.slug("claim")
+    statement = m.text("statement", required=True)
+    if not (mention_id and claim and statement):
+        return None
+    attributed = m.text("attributed_to")
+    attributed = _resolve(registry, attributed, m, "attributed_to") if attributed else None
+    via = []
+    for i, name in enumerate(m.get("via", list, default=[])):
+        found = registry.resolve(name)
+        if found is None:
+            m.fail("via", f"unknown source {name!r} (item {i})", cls=UnknownNameError,
+                   suggestions=registry.suggest(name))
+        else:
+            via.append(found)
+    if via and not attributed:
+        m.fail("via", "a chain needs attributed_to: who the intermediaries got it from")
+    relays = m.text("relays")
+    if relays:
+        relays = relays if "#" in relays else f"{report_id}#{relays}"
+    figure = _figure(m.child("figure")) if m.data.get("figure") is not None else None
+    return Mention(
+        report_id=report_id, id=mention_id, claim=claim, statement=statement, figure=figure,
+        attributed_to=attributed, via=tuple(via), relays=relays,
+        quoted=m.get("quoted", bool, default=False),
+        cites_as=m.choice("cites_as", list(CITES_AS), default="data-source"),
+        hedge=m.choice("hedge", members(HEDGE), default="none"),
+        own_work=m.get("own_work", bool, default=False),
+        evidence=_evidence(m, seed), ambiguity=m.text("ambiguity"),
+    )
+
+
+def _figure(f: _Reader) -> Figure | None:
+    f.unknown_keys(_FIGURE_KEYS)
+    value, low, high = f.number("value"), f.number("min"), f.number("max")
+    qualifier = f.choice("qualifier", members(QUALIFIER), default=None)
+    if value is not None and (low is not None or high is not None):
+        f.fail("value", "give either value or min and max, not both")
+    elif value is None and (low is None or high is None):
+        f.fail("value", "a figure needs a value, or both min and max")
+    elif low is not None and high is not None and low > high:
+        f.fail("min", f"min {low} is greater than max {high}")
+    if qualifier is None:
+        qualifier = "range" if value is None else "exact"
+    elif (qualifier == "range") != (value is None):
+        f.fail("qualifier", "use qualifier 'range' exactly when the figure has min and max")
+    period = Period()
+    if f.data.get("period") is not None:
+        p = f.child("period")
+        p.unknown_keys({"start", "end"})
+        period = Period(p.day("start"), p.day("end"))
+        if period.start and period.end and period.start > period.end:
+            p.fail("end", f"{period.end} is before start {period.start}")
+    return Figure(
+        measure=f.text("measure", required=True) or "", value=value, min=low, max=high,
+        qualifier=qualifier, unit=f.text("unit"), subject=f.text("subject"),
+        subject_side=f.choice("subject_side", members(PARTY)), place=f.text("place"),
+        period=period,
+    )
+
+
+def _evidence(m: _Reader, seed) -> Evidence | None:
+    if m.data.get("evidence") is None:
+        return None
+    e = m.child("evidence")
+    e.unknown_keys({"seed", "start", "end", "term"})
+    start, end = e.get("start", int, required=True), e.get("end", int, required=True)
+    if start is not None and end is not None and not 0 <= start < end:
+        e.fail("end", f"offsets must satisfy 0 <= start < end, got start={start} end={end}")
+        return None
+    where = e.text("seed") or seed
+    if not where:
+        e.fail("seed", "is required when the report has no seed")
+    if None in (start, end, where):
+        return None
+    return Evidence(where, start, end, e.text("term"))
+
+
+def load_corpus(root: str | Path) -> Corpus:
+    """Read ``root/sources.yaml`` and every ``root/reports/*.yaml``; check cross-references."""
+    root = Path(root)
+    if not (root / "sources.yaml").is_file():
+        raise AnnotationErrors([AnnotationError(
+            "no sources.yaml here: a corpus folder holds sources.yaml and reports/*.yaml",
+            path=str(root))])
+    errors: list[AnnotationError] = []
+    registry = load_registry(root / "sources.yaml", errors)
+    reports: dict[str, Report] = {}
+    locations: dict[str, tuple[str, int]] = {}
+    for path in sorted((root / "reports").glob("*.yaml")):
+        report = load_report(path, registry, errors, locations)
+        if report is None:
+            continue
+        if report.id in reports:
+            errors.append(AnnotationError(f"duplicate report id {report.id!r}", path=str(path),
+                                          line=1, field="id"))
+            continue
+        reports[report.id] = report
+    corpus = Corpus(registry, reports, str(root), locations)
+    _check_relays(corpus, errors)
+    if errors:
+        raise AnnotationErrors(errors)
+    return corpus
+
+
+def _check_relays(corpus: Corpus, errors: list) -> None:
+    index = corpus.mention_index()
+    for mention in corpus.mentions():
+        if mention.relays and mention.relays not in index:
+            report_id = mention.relays.split("#")[0]
+            known = sorted(k for k in index if k.startswith(report_id + "#"))
+            path, line = corpus.locations.get(mention.key, (mention.report_id, None))
+            errors.append(UnknownNameError(
+                f"relays {mention.relays!r}, which no report states", path=path, line=line,
+                field=f"mentions[{mention.id}].relays", suggestions=known[:5]))
+
+
+def bundled_corpus() -> Path:
+    """The folder of the corpus shipped with credgraph (the five seed articles)."""
+    return Path(__file__).resolve().parent / "data"

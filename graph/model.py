@@ -1,0 +1,261 @@
+"""The domain model: sources, reports, mentions and the figures they state.
+
+These are plain, immutable records: :mod:`graph.annotations` makes them from YAML,
+:mod:`graph.build` turns them into RDF, and the synthetic corpus generator makes them
+directly. Nothing here reads files or knows RDF.
+
+A figure knows the interval of values its wording admits, which is what the audit
+compares:
+
+>>> Figure(measure="killed", value=Decimal(450), qualifier="about").bounds()
+(Decimal('405.0'), Decimal('495.0'))
+>>> Figure(measure="killed", value=Decimal(100), qualifier="more-than").bounds()
+(Decimal('100'), None)
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+__all__ = [
+    "Source", "Period", "Figure", "Evidence", "Mention", "DateSpan", "Report", "Registry",
+    "Corpus", "ABOUT_TOLERANCE",
+]
+
+ABOUT_TOLERANCE = Decimal("0.1")
+"""How far "about" and "nearly" may stray from the stated value: 10 %."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An agent a figure can come from or pass through: an outlet, agency, person, channel."""
+
+    id: str
+    name: str
+    kind: str
+    reliability: str
+    reliability_reason: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    party: str | None = None
+    anonymous: bool = False
+    speaks_for: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The time a figure covers; either end may be open (None)."""
+
+    start: date | None = None
+    end: date | None = None
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether two periods share at least one day (open ends overlap everything).
+
+        >>> Period(date(2023, 1, 1), date(2023, 6, 30)).overlaps(Period(date(2023, 6, 1), None))
+        True
+        >>> Period(date(2022, 1, 1), date(2022, 12, 31)).overlaps(Period(date(2023, 1, 1), None))
+        False
+        """
+        if self.end and other.start and self.end < other.start:
+            return False
+        if other.end and self.start and other.end < self.start:
+            return False
+        return True
+
+    def iso(self) -> str | None:
+        """ISO 8601 interval, ``..`` for an open end; None when both ends are open."""
+        if self.start is None and self.end is None:
+            return None
+        return f"{self.start or '..'}/{self.end or '..'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity as a report states it: a value or a range, qualified, of a measure."""
+
+    measure: str
+    value: Decimal | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
+    qualifier: str = "exact"
+    unit: str | None = None
+    subject: str | None = None
+    subject_side: str | None = None
+    place: str | None = None
+    period: Period = field(default_factory=Period)
+
+    def bounds(self) -> tuple[Decimal | None, Decimal | None]:
+        """The (low, high) interval the wording admits; None is unbounded."""
+        if self.value is None:
+            return self.min, self.max
+        v, tol = self.value, self.value * ABOUT_TOLERANCE
+        return {
+            "exact": (v, v),
+            "about": (v - tol, v + tol),
+            "nearly": (v - tol, v),
+            "more-than": (v, None),
+            "at-least": (v, None),
+            "up-to": (Decimal(0), v),
+            "less-than": (Decimal(0), v),
+        }.get(self.qualifier, (v, v))
+
+    def comparable_key(self) -> tuple[str, str, str, str]:
+        """What two figures must share to be about the same quantity."""
+        norm = lambda s: " ".join((s or "").lower().split())  # noqa: E731
+        return norm(self.measure), norm(self.subject), norm(self.place), norm(self.unit)
+
+    def describe(self) -> str:
+        """The figure in a few words.
+
+        >>> Figure(measure="killed", min=Decimal(7000), max=Decimal(15000), qualifier="range",
+        ...        unit="soldiers").describe()
+        '7,000-15,000 soldiers'
+        """
+        fmt = lambda d: f"{d:,}" if d == d.to_integral_value() else f"{d:,.2f}"  # noqa: E731
+        unit = f" {self.unit}" if self.unit else ""
+        if self.value is None:
+            return f"{fmt(self.min)}-{fmt(self.max)}{unit}"
+        words = {"exact": "", "about": "about ", "nearly": "nearly ", "more-than": "more than ",
+                 "at-least": "at least ", "up-to": "up to ", "less-than": "less than "}
+        return f"{words.get(self.qualifier, '')}{fmt(self.value)}{unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a seed text states a mention: file name and character offsets, maybe a term."""
+
+    seed: str
+    start: int
+    end: int
+    term: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One report's statement of a claim, with its attribution and the chain it came by."""
+
+    report_id: str
+    id: str
+    claim: str
+    statement: str
+    figure: Figure | None = None
+    attributed_to: str | None = None
+    via: tuple[str, ...] = ()
+    relays: str | None = None
+    quoted: bool = False
+    cites_as: str = "data-source"
+    hedge: str = "none"
+    own_work: bool = False
+    evidence: Evidence | None = None
+    ambiguity: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The mention's corpus-wide reference, ``report-id#mention-id``."""
+        return f"{self.report_id}#{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """When a report appeared: exact, or the earliest and latest dates it can be."""
+
+    earliest: date | None
+    latest: date | None
+    certainty: str = "exact"
+    basis: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A published document and the mentions it makes."""
+
+    id: str
+    kind: str
+    outlet: str
+    title: str
+    date: DateSpan
+    mentions: tuple[Mention, ...] = ()
+    author: str | None = None
+    url: str | None = None
+    seed: str | None = None
+    ambiguity: str | None = None
+
+
+class Registry:
+    """The sources by id, with their aliases resolved case-insensitively.
+
+    >>> reg = Registry([Source("mediazona", "Mediazona", "news-outlet", "B", "track record",
+    ...                        aliases=("Mediazone", "zona.media"))])
+    >>> reg.resolve("MEDIAZONE")
+    'mediazona'
+    >>> reg.suggest("mediazonna")
+    ['mediazona']
+    """
+
+    def __init__(self, sources):
+        self.sources: dict[str, Source] = {}
+        self._names: dict[str, str] = {}
+        for source in sources:
+            self.sources[source.id] = source
+        for source in self.sources.values():
+            for name in (source.id, source.name, *source.aliases):
+                self._names.setdefault(name.casefold(), source.id)
+
+    def __contains__(self, source_id: str) -> bool:
+        return source_id in self.sources
+
+    def __getitem__(self, source_id: str) -> Source:
+        return self.sources[source_id]
+
+    def __iter__(self):
+        return iter(self.sources.values())
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def resolve(self, name: str) -> str | None:
+        """The id a name or alias stands for, or None."""
+        return self._names.get(str(name).casefold())
+
+    def suggest(self, name: str, n: int = 3) -> list[str]:
+        """The ids whose id, name or alias is nearest to *name*."""
+        close = difflib.get_close_matches(str(name).casefold(), list(self._names), n=n * 2,
+                                          cutoff=0.5)
+        return list(dict.fromkeys(self._names[c] for c in close))[:n]
+
+    def root(self, source_id: str) -> str:
+        """Follow ``speaks_for`` to the source this one ultimately speaks for (cycle-safe).
+
+        Two origins with the same root are one independent origin.
+        """
+        seen = {source_id}
+        current = source_id
+        while (nxt := self.sources[current].speaks_for) and nxt in self.sources and nxt not in seen:
+            seen.add(nxt)
+            current = nxt
+        return current
+
+
+@dataclass(slots=True)
+class Corpus:
+    """A source registry and the reports annotated against it."""
+
+    registry: Registry
+    reports: dict[str, Report]
+    origin: str = "<memory>"
+    locations: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """Where each mention was written: ``(file, line)`` by mention key, when read from files."""
+
+    def mentions(self):
+        """Every mention of every report, reports in id order."""
+        for report_id in sorted(self.reports):
+            yield from self.reports[report_id].mentions
+
+    def mention_index(self) -> dict[str, Mention]:
+        """Mentions by their ``report-id#mention-id`` key."""
+        return {m.key: m for m in self.mentions()}

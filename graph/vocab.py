@@ -1,0 +1,249 @@
+"""Namespaces of credgraph: its own vocabulary, its closed lists, and the standards it reuses.
+
+Every credgraph term is a member of a closed :class:`rdflib.namespace.DefinedNamespace`,
+so a misspelt term fails when the module that uses it is imported:
+
+>>> CG.Mention
+rdflib.term.URIRef('https://w3id.org/credgraph/ns#Mention')
+>>> CG.Mentoin
+Traceback (most recent call last):
+...
+AttributeError: term 'Mentoin' not in namespace 'https://w3id.org/credgraph/ns#'
+
+The closed lists (SKOS concept schemes) have one namespace each; their members are the
+slugs an annotator writes:
+
+>>> QUALIFIER["more-than"]
+rdflib.term.URIRef('https://w3id.org/credgraph/qualifier/more-than')
+
+``tests/test_vocab.py`` fails when these classes drift from ``ontology/credgraph.ttl``.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+
+__all__ = [
+    "BASE", "CG", "CITO", "CREDIBILITY", "DATE_CERTAINTY", "DCTERMS", "GRAPH", "HEDGE", "ID",
+    "OWL", "PARTY", "PROV", "QUALIFIER", "RDF", "RDFS", "RELIABILITY", "REPORT_KIND", "SCHEMA",
+    "SEVERITY", "SKOS", "SOURCE_KIND", "XSD", "CITES_AS", "CONCEPT_SCHEMES", "PREFIXES",
+    "bind_prefixes", "members",
+]
+
+BASE = "https://w3id.org/credgraph/"
+ID = Namespace(BASE + "id/")
+"""Instance data: ``ID["source/hur"]``, ``ID["report/<id>"]``, ``ID["claim/<id>"]`` ..."""
+GRAPH = Namespace(BASE + "graph/")
+"""Named graphs: ``GRAPH["registry"]`` and ``GRAPH["report/<id>"]``."""
+SCHEMA = SDO
+"""schema.org, as rdflib spells it (``https://schema.org/``)."""
+
+
+class CG(DefinedNamespace):
+    """credgraph's own classes and properties (``ontology/credgraph.ttl``)."""
+
+    _NS = Namespace(BASE + "ns#")
+    _fail = True
+
+    # classes
+    Source: URIRef  # an agent a figure can come from or pass through
+    Report: URIRef  # a published document: article, post, statement ...
+    Mention: URIRef  # one report's statement of a claim
+    Statement: URIRef  # a source's statement of a claim, implied by an attribution
+    Figure: URIRef  # the quantity a mention states
+    Evidence: URIRef  # where in a seed text a mention is stated
+    AuditRun: URIRef  # one run of the provenance audit
+    Finding: URIRef  # one thing an audit check found
+    # registry properties
+    sourceKind: URIRef
+    country: URIRef
+    partyTo: URIRef
+    anonymous: URIRef
+    reliability: URIRef
+    reliabilityReason: URIRef
+    # report properties
+    reportKind: URIRef
+    seedFile: URIRef
+    earliestDate: URIRef
+    latestDate: URIRef
+    dateCertainty: URIRef
+    dateBasis: URIRef
+    ambiguity: URIRef
+    # mention properties
+    statesClaim: URIRef
+    figure: URIRef
+    attributedTo: URIRef
+    hedge: URIRef
+    ownWork: URIRef
+    evidence: URIRef
+    citationIntent: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    evidenceTerm: URIRef
+    # figure properties
+    measure: URIRef
+    qualifier: URIRef
+    subject: URIRef
+    subjectSide: URIRef
+    periodStart: URIRef
+    periodEnd: URIRef
+    # audit properties
+    check: URIRef
+    severity: URIRef
+    message: URIRef
+    evidenceNode: URIRef
+    finding: URIRef
+    origin: URIRef
+    independentOrigins: URIRef
+    apparentSources: URIRef
+    sourceReliability: URIRef
+    informationCredibility: URIRef
+    gradeReason: URIRef
+
+
+class CITO(DefinedNamespace):
+    """The CiTO terms credgraph uses for why a relay cites its upstream."""
+
+    _NS = Namespace("http://purl.org/spar/cito/")
+    _fail = True
+
+    citesAsDataSource: URIRef
+    citesAsAuthority: URIRef
+    disputes: URIRef
+    confirms: URIRef
+
+
+class SOURCE_KIND(DefinedNamespace):
+    """SKOS scheme: what kind of agent a source is."""
+
+    _NS = Namespace(BASE + "source-kind/")
+    _fail = True
+    _extras = [
+        "news-outlet", "wire-agency", "broadcaster", "aggregator", "government",
+        "defence-ministry", "military-intelligence", "military-unit", "court",
+        "official-register", "ngo", "human-rights-group", "intergovernmental-organisation",
+        "telegram-channel", "named-person", "anonymous-person", "anonymous-group",
+    ]
+
+
+class PARTY(DefinedNamespace):
+    """SKOS scheme: the parties to the conflict."""
+
+    _NS = Namespace(BASE + "party/")
+    _fail = True
+    _extras = ["russia", "ukraine"]
+
+
+class RELIABILITY(DefinedNamespace):
+    """SKOS scheme: Admiralty source reliability, A (completely reliable) to F (cannot be judged)."""
+
+    _NS = Namespace(BASE + "reliability/")
+    _fail = True
+    _extras = ["A", "B", "C", "D", "E", "F"]
+
+
+class CREDIBILITY(DefinedNamespace):
+    """SKOS scheme: Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)."""
+
+    _NS = Namespace(BASE + "credibility/")
+    _fail = True
+    _extras = ["1", "2", "3", "4", "5", "6"]
+
+
+class REPORT_KIND(DefinedNamespace):
+    """SKOS scheme: what kind of document a report is."""
+
+    _NS = Namespace(BASE + "report-kind/")
+    _fail = True
+    _extras = [
+        "article", "slideshow", "telegram-post", "statement", "interview",
+        "court-decision", "intelligence-update", "video",
+    ]
+
+
+class DATE_CERTAINTY(DefinedNamespace):
+    """SKOS scheme: how sure the annotator is of a report's date."""
+
+    _NS = Namespace(BASE + "date-certainty/")
+    _fail = True
+    _extras = ["exact", "approximate", "inferred", "unknown"]
+
+
+class QUALIFIER(DefinedNamespace):
+    """SKOS scheme: how a figure is qualified in the text."""
+
+    _NS = Namespace(BASE + "qualifier/")
+    _fail = True
+    _extras = ["exact", "about", "nearly", "more-than", "at-least", "up-to", "less-than", "range"]
+
+
+class HEDGE(DefinedNamespace):
+    """SKOS scheme: the verification hedge a report attaches to a mention."""
+
+    _NS = Namespace(BASE + "hedge/")
+    _fail = True
+    _extras = [
+        "none", "unable-to-verify", "accuracy-uncertain", "alleged", "probable", "estimate",
+        "disputed",
+    ]
+
+
+class SEVERITY(DefinedNamespace):
+    """SKOS scheme: how serious an audit finding is (info < warning < error)."""
+
+    _NS = Namespace(BASE + "severity/")
+    _fail = True
+    _extras = ["info", "warning", "error"]
+
+
+CONCEPT_SCHEMES: dict[str, type[DefinedNamespace]] = {
+    "source-kind": SOURCE_KIND,
+    "party": PARTY,
+    "reliability": RELIABILITY,
+    "credibility": CREDIBILITY,
+    "report-kind": REPORT_KIND,
+    "date-certainty": DATE_CERTAINTY,
+    "qualifier": QUALIFIER,
+    "hedge": HEDGE,
+    "severity": SEVERITY,
+}
+"""Each closed list by the name its SKOS concept scheme has in the ontology."""
+
+CITES_AS = {
+    "data-source": CITO.citesAsDataSource,
+    "authority": CITO.citesAsAuthority,
+    "disputes": CITO.disputes,
+    "confirms": CITO.confirms,
+}
+"""The ``cites_as`` values an annotator writes, mapped to CiTO properties."""
+
+PREFIXES = {
+    "cg": CG._NS,
+    "cgid": ID,
+    "prov": PROV._NS,
+    "schema": Namespace(str(SDO._NS)),
+    "cito": CITO._NS,
+    "dcterms": DCTERMS._NS,
+    "skos": SKOS._NS,
+    "owl": OWL._NS,
+    "rdfs": RDFS._NS,
+    "xsd": XSD._NS,
+}
+
+
+def members(scheme: type[DefinedNamespace]) -> list[str]:
+    """The slugs of a closed list, in their declared order.
+
+    >>> members(PARTY)
+    ['russia', 'ukraine']
+    """
+    own = scheme.__dict__.get("__annotations__", {})
+    return list(scheme.__dict__.get("_extras", ())) + [n for n in own if not n.startswith("_")]
+
+
+def bind_prefixes(graph):
+    """Bind credgraph's prefixes on *graph* (a Graph or Dataset) and return it."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph

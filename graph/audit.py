@@ -1,0 +1,214 @@
+"""The provenance audit: trace every figure, run every check, grade it, report it as data.
+
+>>> from graph.loading import load_input
+>>> result = audit_store(load_input(None))
+>>> fig = result.figure("hur-southern-district-deserters")
+>>> fig.independent_origins, sorted({f.check for f in fig.findings}) >= ["single-origin"]
+(1, True)
+
+The JSON form (:meth:`AuditResult.as_dict`) is a stable interface; its keys are listed in
+``docs/audit.md``. The findings also go back into RDF (:func:`findings_graph`): one
+``schema:ClaimReview`` per figure and the run as a ``prov:Activity``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+
+from .checks import CHECKS, Finding, load_builtin_checks, severity_rank
+from .checks.context import AuditContext
+from .grade import Grade, downgrade_for_conflict, grade_claim
+from .origins import OriginAssessment
+from .store import Store
+from .trace import CitationTrace, ClaimTrace, trace_store
+from .vocab import CG, CREDIBILITY, ID, PROV, RDF, RELIABILITY, SCHEMA, SEVERITY, XSD, bind_prefixes
+
+__all__ = ["FigureAudit", "AuditResult", "audit_store", "findings_graph"]
+
+
+def _num(value: Decimal | None):
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@dataclass(slots=True)
+class FigureAudit:
+    """The audit of one claim (figure)."""
+
+    claim: ClaimTrace
+    origins: list[OriginAssessment]
+    findings: list[Finding]
+    grade: Grade
+
+    @property
+    def id(self) -> str:
+        return self.claim.claim
+
+    @property
+    def independent_origins(self) -> int:
+        return len(self.claim.independent)
+
+    @property
+    def apparent_sources(self) -> int:
+        return len(self.claim.reports)
+
+    def as_dict(self) -> dict:
+        """The figure in the stable JSON shape."""
+        ref = self.claim.reference
+        fig = ref.figure
+        period = fig.period.iso() if fig else None
+        return {
+            "id": self.id,
+            "statement": ref.text,
+            "measure": fig.measure if fig else None,
+            "value": _num(fig.value) if fig else None,
+            "min": _num(fig.min) if fig else None,
+            "max": _num(fig.max) if fig else None,
+            "qualifier": fig.qualifier if fig else None,
+            "unit": fig.unit if fig else None,
+            "period": period,
+            "place": fig.place if fig else None,
+            "reports": self.claim.reports,
+            "apparent_sources": self.apparent_sources,
+            "independent_origins": self.independent_origins,
+            "origins": [{"id": a.origin.source or a.origin.node, "label": a.label, "kind": a.kind,
+                         "verified": a.verified, "reliability": a.reliability}
+                        for a in self.origins],
+            "chains": self.claim.chains,
+            "flags": [f.as_dict() for f in self.findings],
+            "grade": self.grade.code,
+            "grade_reason": self.grade.reason,
+        }
+
+
+@dataclass(slots=True)
+class AuditResult:
+    """Every figure's audit, plus when and on what it ran."""
+
+    figures: list[FigureAudit]
+    input: str
+    started: datetime
+    ended: datetime
+    checks: list[str]
+    cycles: list[list[str]] = field(default_factory=list)
+    trace: CitationTrace | None = None
+
+    def figure(self, claim_id: str) -> FigureAudit:
+        """The audit of one claim by id."""
+        for fig in self.figures:
+            if fig.id == claim_id:
+                return fig
+        raise KeyError(claim_id)
+
+    def findings(self, at_least: str = "info"):
+        """Every (figure, finding) at or above a severity."""
+        rank = severity_rank(at_least)
+        for fig in self.figures:
+            for finding in fig.findings:
+                if severity_rank(finding.severity) >= rank:
+                    yield fig, finding
+
+    def summary(self) -> dict:
+        by_check: dict[str, int] = {name: 0 for name in self.checks}
+        by_severity = {"info": 0, "warning": 0, "error": 0}
+        grades: dict[str, int] = {}
+        for fig in self.figures:
+            grades[fig.grade.code] = grades.get(fig.grade.code, 0) + 1
+            for finding in fig.findings:
+                by_check[finding.check] = by_check.get(finding.check, 0) + 1
+                by_severity[finding.severity] += 1
+        return {
+            "input": self.input,
+            "started": self.started.isoformat(timespec="seconds"),
+            "ended": self.ended.isoformat(timespec="seconds"),
+            "figures": len(self.figures),
+            "flagged_figures": sum(1 for f in self.figures if f.findings),
+            "single_origin_figures": sum(1 for f in self.figures if f.independent_origins == 1),
+            "findings_by_check": by_check,
+            "findings_by_severity": by_severity,
+            "grades": dict(sorted(grades.items())),
+            "citation_loops": self.cycles,
+        }
+
+    def as_dict(self) -> dict:
+        """The stable JSON shape: ``{"figures": [...], "summary": {...}}``."""
+        return {"figures": [f.as_dict() for f in self.figures], "summary": self.summary()}
+
+
+def audit_store(store: Store, *, checks: list[str] | None = None,
+                claims: list[str] | None = None, input_label: str = "store") -> AuditResult:
+    """Audit every claim in *store* (or only *claims*) with every check (or only *checks*)."""
+    started = datetime.now(timezone.utc)
+    table = load_builtin_checks()
+    names = list(table) if checks is None else checks
+    for name in names:
+        if name not in table:
+            from .errors import InputError
+
+            raise InputError(f"unknown check {name!r}; allowed: {', '.join(table)}")
+    trace = trace_store(store)
+    ctx = AuditContext(trace)
+    wanted = [c for c in trace.claims.values() if claims is None or c.claim in claims]
+    figures = []
+    for claim in wanted:
+        findings = []
+        for name in names:
+            findings.extend(table[name].run(ctx, claim) or ())
+        judged = ctx.origins(claim)
+        figures.append(FigureAudit(claim, judged, findings, grade_claim(claim, judged)))
+    by_id = {f.id: f for f in figures}
+    for fig in figures:  # a second pass: an unverified figure contradicted by a verified one
+        others = [by_id[o.claim] for o in ctx.comparable(fig.claim) if o.claim in by_id]
+        conflicting = {e for f in fig.findings if f.check == "conflicting-figures"
+                       for e in f.evidence}
+        against = [(o.id, o.grade, any(a.verified for a in o.origins)) for o in others
+                   if o.claim.reference.node in conflicting]
+        fig.grade = downgrade_for_conflict(fig.grade, any(a.verified for a in fig.origins),
+                                           against)
+    return AuditResult(figures, input_label, started, datetime.now(timezone.utc), names,
+                       trace.cycles, trace)
+
+
+def findings_graph(result: AuditResult) -> Graph:
+    """The audit as RDF: the run (``prov:Activity``), a ``schema:ClaimReview`` per figure."""
+    g = bind_prefixes(Graph())
+    stamp = result.started.strftime("%Y%m%dT%H%M%S%fZ")
+    run = ID[f"audit/{stamp}"]
+    g.add((run, RDF.type, CG.AuditRun))
+    g.add((run, RDF.type, PROV.Activity))
+    g.add((run, PROV.startedAtTime, Literal(result.started.isoformat(), datatype=XSD.dateTime)))
+    g.add((run, PROV.endedAtTime, Literal(result.ended.isoformat(), datatype=XSD.dateTime)))
+    g.add((run, PROV.used, Literal(result.input)))
+    for fig in result.figures:
+        review = ID[f"review/{stamp}/{fig.id}"]
+        rating = ID[f"rating/{stamp}/{fig.id}"]
+        g.add((review, RDF.type, SCHEMA.ClaimReview))
+        g.add((review, SCHEMA.itemReviewed, ID["claim/" + fig.id]))
+        g.add((review, PROV.wasGeneratedBy, run))
+        g.add((review, SCHEMA.reviewRating, rating))
+        g.add((rating, RDF.type, SCHEMA.Rating))
+        g.add((rating, SCHEMA.ratingValue, Literal(fig.grade.code)))
+        g.add((review, CG.sourceReliability, RELIABILITY[fig.grade.reliability]))
+        g.add((review, CG.informationCredibility, CREDIBILITY[str(fig.grade.credibility)]))
+        g.add((review, CG.gradeReason, Literal(fig.grade.reason)))
+        g.add((review, CG.independentOrigins, Literal(fig.independent_origins)))
+        g.add((review, CG.apparentSources, Literal(fig.apparent_sources)))
+        for a in fig.origins:
+            if a.origin.source:
+                g.add((review, CG.origin, ID["source/" + a.origin.source]))
+        for i, finding in enumerate(fig.findings):
+            node = ID[f"finding/{stamp}/{fig.id}/{i}"]
+            g.add((review, CG.finding, node))
+            g.add((node, RDF.type, CG.Finding))
+            g.add((node, CG.check, Literal(finding.check)))
+            g.add((node, CG.severity, SEVERITY[finding.severity]))
+            g.add((node, CG.message, Literal(finding.message)))
+            for item in finding.evidence:
+                for n in item if isinstance(item, list) else [item]:
+                    g.add((node, CG.evidenceNode, URIRef(str(ID) + n)))
+    return g

@@ -1,0 +1,259 @@
+"""Turn a corpus (model objects) into RDF: one named graph per report plus the registry.
+
+:func:`corpus_quads` streams ``(subject, predicate, object, graph)`` tuples, so a small
+corpus goes into an rdflib :class:`~rdflib.Dataset` (:func:`to_dataset`) and a large one
+straight into N-Quads or an Oxigraph store without building Python graphs. The mapping is
+documented in ``docs/rdf-mapping.md``.
+
+>>> from graph.model import Corpus, Registry, Report, Source, Mention, DateSpan
+>>> reg = Registry([Source("tass", "TASS", "wire-agency", "D", "state agency")])
+>>> rep = Report("r1", "article", "tass", "T", DateSpan(None, None, "unknown"),
+...              (Mention("r1", "m1", "c1", "Said.", attributed_to="tass"),))
+>>> ds = to_dataset(Corpus(reg, {"r1": rep}))
+>>> len(list(ds.graphs())) - 1   # registry + one report (the default graph not counted)
+2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from rdflib import Dataset, Literal, URIRef
+
+from .model import Corpus, Mention, Report, Source
+from .vocab import (CG, CITES_AS, DATE_CERTAINTY, DCTERMS, GRAPH, HEDGE, ID, PARTY, PROV,
+                    QUALIFIER, RDF, RDFS, RELIABILITY, REPORT_KIND, SCHEMA, SKOS, SOURCE_KIND,
+                    XSD, bind_prefixes)
+
+__all__ = ["corpus_quads", "to_dataset", "source_iri", "report_iri", "mention_iri", "claim_iri",
+           "statement_iri", "report_graph", "REGISTRY_GRAPH", "relay_cycles"]
+
+REGISTRY_GRAPH = GRAPH["registry"]
+_PERSON_KINDS = {"named-person", "anonymous-person"}
+_REPORT_CLASS = {"article": SCHEMA.NewsArticle, "interview": SCHEMA.NewsArticle,
+                 "telegram-post": SCHEMA.SocialMediaPosting}
+_TRUE, _FALSE = Literal(True), Literal(False)
+
+
+def source_iri(source_id: str) -> URIRef:
+    """IRI of a source: ``cgid:source/<id>``."""
+    return ID["source/" + source_id]
+
+
+def report_iri(report_id: str) -> URIRef:
+    """IRI of a report: ``cgid:report/<id>``."""
+    return ID["report/" + report_id]
+
+
+def mention_iri(key: str) -> URIRef:
+    """IRI of a mention from its ``report#mention`` key: ``cgid:mention/<report>/<mention>``."""
+    return ID["mention/" + key.replace("#", "/")]
+
+
+def claim_iri(claim_id: str) -> URIRef:
+    """IRI of a claim: ``cgid:claim/<id>``."""
+    return ID["claim/" + claim_id]
+
+
+def statement_iri(claim_id: str, source_id: str) -> URIRef:
+    """IRI of a source's (implied) statement of a claim: ``cgid:statement/<claim>/<source>``."""
+    return ID[f"statement/{claim_id}/{source_id}"]
+
+
+def report_graph(report_id: str) -> URIRef:
+    """The named graph holding one report's triples."""
+    return GRAPH["report/" + report_id]
+
+
+def _lit(value) -> Literal:
+    if isinstance(value, Decimal):
+        return Literal(value, datatype=XSD.decimal)
+    return Literal(value)
+
+
+def source_triples(source: Source) -> Iterator[tuple]:
+    """Triples describing one source of the registry."""
+    s = source_iri(source.id)
+    yield s, RDF.type, CG.Source
+    yield s, RDF.type, PROV.Agent
+    yield s, RDF.type, PROV.Person if source.kind in _PERSON_KINDS else PROV.Organization
+    yield s, RDFS.label, Literal(source.name)
+    yield s, SKOS.prefLabel, Literal(source.name)
+    for alias in source.aliases:
+        yield s, SKOS.altLabel, Literal(alias)
+    yield s, CG.sourceKind, SOURCE_KIND[source.kind]
+    if source.country:
+        yield s, CG.country, Literal(source.country)
+    if source.party:
+        yield s, CG.partyTo, PARTY[source.party]
+    yield s, CG.anonymous, _TRUE if source.anonymous else _FALSE
+    yield s, CG.reliability, RELIABILITY[source.reliability]
+    yield s, CG.reliabilityReason, Literal(source.reliability_reason)
+    if source.speaks_for:
+        yield s, PROV.actedOnBehalfOf, source_iri(source.speaks_for)
+    if source.url:
+        yield s, SCHEMA.url, URIRef(source.url)
+
+
+def report_triples(report: Report) -> Iterator[tuple]:
+    """Triples describing one report and every mention it makes."""
+    r = report_iri(report.id)
+    yield r, RDF.type, CG.Report
+    yield r, RDF.type, PROV.Entity
+    yield r, RDF.type, _REPORT_CLASS.get(report.kind, SCHEMA.CreativeWork)
+    yield r, CG.reportKind, REPORT_KIND[report.kind]
+    yield r, SCHEMA.publisher, source_iri(report.outlet)
+    yield r, PROV.wasAttributedTo, source_iri(report.outlet)
+    yield r, DCTERMS.title, Literal(report.title)
+    if report.author:
+        yield r, SCHEMA.author, Literal(report.author)
+    span = report.date
+    if span.certainty == "exact" and span.earliest:
+        yield r, SCHEMA.datePublished, Literal(span.earliest)
+    if span.earliest:
+        yield r, CG.earliestDate, Literal(span.earliest)
+    if span.latest:
+        yield r, CG.latestDate, Literal(span.latest)
+    yield r, CG.dateCertainty, DATE_CERTAINTY[span.certainty]
+    if span.basis:
+        yield r, CG.dateBasis, Literal(span.basis)
+    if report.url:
+        yield r, SCHEMA.url, URIRef(report.url)
+    if report.seed:
+        yield r, CG.seedFile, Literal(report.seed)
+    if report.ambiguity:
+        yield r, CG.ambiguity, Literal(report.ambiguity)
+    for mention in report.mentions:
+        yield from mention_triples(mention)
+
+
+def mention_triples(mention: Mention) -> Iterator[tuple]:
+    """Triples of one mention: its claim, figure, evidence and the chain it came by."""
+    m = mention_iri(mention.key)
+    claim = claim_iri(mention.claim)
+    yield m, RDF.type, CG.Mention
+    yield m, RDF.type, PROV.Entity
+    yield m, DCTERMS.isPartOf, report_iri(mention.report_id)
+    yield m, CG.statesClaim, claim
+    yield claim, RDF.type, SCHEMA.Claim
+    yield m, SCHEMA.text, Literal(mention.statement)
+    yield m, CG.hedge, HEDGE[mention.hedge]
+    if mention.own_work:
+        yield m, CG.ownWork, _TRUE
+    if mention.ambiguity:
+        yield m, CG.ambiguity, Literal(mention.ambiguity)
+    if mention.attributed_to:
+        yield m, CG.attributedTo, source_iri(mention.attributed_to)
+    upstream = None
+    if mention.relays:
+        upstream = mention_iri(mention.relays)
+    elif mention.attributed_to:
+        chain = (mention.attributed_to, *mention.via)
+        origin = statement_iri(mention.claim, chain[0])
+        yield m, PROV.hadPrimarySource, origin
+        previous = None
+        for source_id in chain:
+            st = statement_iri(mention.claim, source_id)
+            yield st, RDF.type, CG.Statement
+            yield st, RDF.type, PROV.Entity
+            yield st, CG.statesClaim, claim
+            yield st, PROV.wasAttributedTo, source_iri(source_id)
+            if previous is not None:
+                yield st, PROV.wasDerivedFrom, previous
+            previous = st
+        upstream = previous
+    if upstream is not None:
+        yield m, PROV.wasDerivedFrom, upstream
+        if mention.quoted:
+            yield m, PROV.wasQuotedFrom, upstream
+        d = ID["derivation/" + mention.key.replace("#", "/")]
+        yield m, PROV.qualifiedDerivation, d
+        yield d, RDF.type, PROV.Derivation
+        yield d, PROV.entity, upstream
+        yield d, CG.citationIntent, CITES_AS[mention.cites_as]
+    if mention.figure is not None:
+        yield from _figure_triples(mention, m)
+    if mention.evidence is not None:
+        ev, e = ID["evidence/" + mention.key.replace("#", "/")], mention.evidence
+        yield m, CG.evidence, ev
+        yield ev, RDF.type, CG.Evidence
+        yield ev, CG.seedFile, Literal(e.seed)
+        yield ev, CG.startOffset, Literal(e.start)
+        yield ev, CG.endOffset, Literal(e.end)
+        if e.term:
+            yield ev, CG.evidenceTerm, Literal(e.term)
+
+
+def _figure_triples(mention: Mention, m: URIRef) -> Iterator[tuple]:
+    f, fig = ID["figure/" + mention.key.replace("#", "/")], mention.figure
+    yield m, CG.figure, f
+    yield f, RDF.type, CG.Figure
+    yield f, RDF.type, SCHEMA.QuantitativeValue
+    yield f, CG.measure, Literal(fig.measure)
+    if fig.value is not None:
+        yield f, SCHEMA.value, _lit(fig.value)
+    else:
+        yield f, SCHEMA.minValue, _lit(fig.min)
+        yield f, SCHEMA.maxValue, _lit(fig.max)
+    yield f, CG.qualifier, QUALIFIER[fig.qualifier]
+    if fig.unit:
+        yield f, SCHEMA.unitText, Literal(fig.unit)
+    if fig.subject:
+        yield f, CG.subject, Literal(fig.subject)
+    if fig.subject_side:
+        yield f, CG.subjectSide, PARTY[fig.subject_side]
+    if fig.place:
+        yield f, SCHEMA.spatialCoverage, Literal(fig.place)
+    if fig.period.start:
+        yield f, CG.periodStart, Literal(fig.period.start)
+    if fig.period.end:
+        yield f, CG.periodEnd, Literal(fig.period.end)
+    if fig.period.iso():
+        yield f, SCHEMA.temporalCoverage, Literal(fig.period.iso())
+
+
+def corpus_quads(corpus: Corpus) -> Iterator[tuple]:
+    """Every quad of the corpus: registry graph first, then each report's graph."""
+    for source in corpus.registry:
+        for s, p, o in source_triples(source):
+            yield s, p, o, REGISTRY_GRAPH
+    for report_id in sorted(corpus.reports):
+        g = report_graph(report_id)
+        for s, p, o in report_triples(corpus.reports[report_id]):
+            yield s, p, o, g
+
+
+def to_dataset(corpus: Corpus, dataset: Dataset | None = None) -> Dataset:
+    """The corpus as an rdflib Dataset (one named graph per report), prefixes bound."""
+    ds = dataset if dataset is not None else Dataset()
+    bind_prefixes(ds)
+    graphs = {}
+    for s, p, o, g in corpus_quads(corpus):
+        if g not in graphs:
+            graphs[g] = ds.graph(g)
+        graphs[g].add((s, p, o))
+    return ds
+
+
+def relay_cycles(corpus: Corpus) -> list[list[str]]:
+    """Loops among ``relays`` (A repeats B repeats A), each as its mention keys.
+
+    Loops are allowed in the data, since they are what circular reporting looks like, but
+    the build reports them.
+    """
+    index = corpus.mention_index()
+    state: dict[str, int] = {}  # 1 on the current walk, 2 done
+    cycles = []
+    for start in index:
+        walk, key = [], start
+        while key in index and key not in state:
+            state[key] = 1
+            walk.append(key)
+            key = index[key].relays
+        if key in index and state.get(key) == 1:
+            cycles.append(walk[walk.index(key):])
+        for k in walk:
+            state[k] = 2
+    return cycles
+

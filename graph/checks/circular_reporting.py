@@ -1,0 +1,26 @@
+"""``circular-reporting``: apparent corroboration exceeds the independent origins, or a loop.
+
+Several reports that look like separate confirmations but trace back to fewer independent
+origins; and citation loops (A cites B cites A), which are reported and never followed
+forever.
+"""
+
+from __future__ import annotations
+
+from . import Finding, register_check
+
+
+@register_check("circular-reporting",
+                "More reports state the figure than it has independent origins, or its "
+                "citations loop.", "warning")
+def circular_reporting(ctx, claim):
+    apparent, independent = len(claim.reports), len(claim.independent)
+    if apparent >= 2 and independent < apparent:
+        yield Finding(
+            "circular-reporting", "warning",
+            f"{apparent} reports ({', '.join(claim.reports)}) look like separate sources but "
+            f"trace back to {independent} independent origin(s)",
+            claim.chains)
+    for loop in claim.cycles:
+        yield Finding("circular-reporting", "error",
+                      f"citation loop: {' -> '.join(loop)} -> {loop[0]}", [loop])

@@ -1,0 +1,18 @@
+"""``interested-party``: an origin has a stake in the figure.
+
+A party to the conflict speaking about its enemy's or its own people, or an organisation
+counting its own work. It may be true; it is not independent verification.
+"""
+
+from __future__ import annotations
+
+from . import Finding, register_check
+
+
+@register_check("interested-party", "An origin of the figure is an interested party.",
+                "warning")
+def interested_party(ctx, claim):
+    for a in ctx.origins(claim):
+        if a.interested:
+            yield Finding("interested-party", "warning", f"{a.label} is {a.interested}",
+                          [a.origin.node])

@@ -1,0 +1,14 @@
+"""``unattributed``: a report states the figure without naming any source."""
+
+from __future__ import annotations
+
+from . import Finding, register_check
+
+
+@register_check("unattributed", "A report states it without naming a source.", "warning")
+def unattributed(ctx, claim):
+    graph = ctx.trace.graph
+    for m in claim.mentions:
+        if m.attributed_to is None and graph.out_degree(m.node) == 0:
+            yield Finding("unattributed", "warning" if m.figure else "info",
+                          f"{m.report} states it without naming a source", [m.node])

@@ -1,0 +1,142 @@
+"""RDF output formats, chosen by name from one registry, and atomic file writes.
+
+>>> sorted(FORMATS)
+['json-ld', 'nquads', 'ntriples', 'trig', 'turtle']
+>>> get_format("ttl").name
+'turtle'
+>>> get_format("rdfxml")
+Traceback (most recent call last):
+...
+graph.errors.InputError: unknown format 'rdfxml'; allowed: json-ld, nquads, ntriples, trig, turtle
+
+Writes go to a temporary file beside the target and are renamed into place, so a failure
+never leaves a half-written file and the previous version survives.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .errors import InputError
+
+__all__ = ["Format", "FORMATS", "get_format", "register_format", "atomic_writer",
+           "write_outputs", "quads_to_nquads", "DEFAULT_FORMATS"]
+
+
+@dataclass(frozen=True)
+class Format:
+    """An RDF serialisation: its name, file extension, media type and how rdflib names it."""
+
+    name: str
+    extension: str
+    media_type: str
+    rdflib_name: str
+    keeps_graphs: bool
+    """True when the format keeps named graphs (TriG, N-Quads, JSON-LD)."""
+    aliases: tuple[str, ...] = ()
+
+
+FORMATS: dict[str, Format] = {}
+_ALIASES: dict[str, str] = {}
+
+
+def register_format(fmt: Format) -> Format:
+    """Add a format to the registry (a plugin can add its own)."""
+    FORMATS[fmt.name] = fmt
+    for alias in (fmt.name, fmt.extension, fmt.media_type, *fmt.aliases):
+        _ALIASES[alias.lower()] = fmt.name
+    return fmt
+
+
+for _fmt in (
+    Format("trig", "trig", "application/trig", "trig", True),
+    Format("turtle", "ttl", "text/turtle", "turtle", False, ("ttl",)),
+    Format("ntriples", "nt", "application/n-triples", "nt", False, ("nt", "n-triples")),
+    Format("nquads", "nq", "application/n-quads", "nquads", True, ("nq", "n-quads")),
+    Format("json-ld", "jsonld", "application/ld+json", "json-ld", True, ("jsonld",)),
+):
+    register_format(_fmt)
+
+DEFAULT_FORMATS = ("trig", "turtle", "ntriples", "json-ld")
+"""What ``credgraph build`` writes unless told otherwise."""
+
+
+def get_format(name: str) -> Format:
+    """The format registered under *name*, an extension or a media type."""
+    try:
+        return FORMATS[_ALIASES[name.lower()]]
+    except KeyError:
+        raise InputError(f"unknown format {name!r}; allowed: {', '.join(sorted(FORMATS))}") \
+            from None
+
+
+@contextmanager
+def atomic_writer(path: str | Path, mode: str = "w"):
+    """Open a temporary file beside *path*; rename it over *path* only if the block succeeds."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def quads_to_nquads(quads: Iterable[tuple], with_graph: bool = True) -> Iterable[str]:
+    """N-Quads (or N-Triples) lines straight from quads, without building a graph."""
+    for s, p, o, g in quads:
+        if with_graph and g is not None:
+            yield f"{s.n3()} {p.n3()} {o.n3()} {g.n3()} .\n"
+        else:
+            yield f"{s.n3()} {p.n3()} {o.n3()} .\n"
+
+
+def serialize(dataset: Dataset, fmt: Format) -> str:
+    """The dataset in one format; formats without graphs get the union of all graphs."""
+    if fmt.keeps_graphs:
+        return dataset.serialize(format=fmt.rdflib_name)
+    union = Graph()
+    for prefix, ns in dataset.namespaces():
+        union.bind(prefix, ns)
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union.serialize(format=fmt.rdflib_name)
+
+
+def write_outputs(dataset: Dataset, outdir: str | Path, formats: Iterable[str] = DEFAULT_FORMATS,
+                  stem: str = "credgraph") -> list[Path]:
+    """Write the dataset in every format to ``outdir/<stem>.<ext>``, all or nothing.
+
+    Every file is serialised to a temporary file first; only when all of them succeeded are
+    they renamed into place.
+    """
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    fmts = [get_format(f) for f in formats]
+    staged: list[tuple[str, Path]] = []
+    try:
+        for fmt in fmts:
+            target = outdir / f"{stem}.{fmt.extension}"
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=outdir)
+            staged.append((tmp, target))
+            with io.open(fd, "w", encoding="utf-8") as fh:
+                fh.write(serialize(dataset, fmt))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    finally:
+        for tmp, _target in staged:
+            Path(tmp).unlink(missing_ok=True)
+    return [target for _tmp, target in staged]

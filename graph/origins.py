@@ -1,0 +1,75 @@
+"""What an origin is, judged for one claim: anonymous, interested, documentary, verified.
+
+These judgements feed the origin checks and the Admiralty grade. An origin is
+**verified** when it is documentary (a court record, an official register), or when it is
+named, not an interested party, and no report on its chains hedges it as unverified.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .trace import CitationTrace, ClaimTrace, Origin
+
+__all__ = ["OriginAssessment", "assess_origins", "DOCUMENTARY_KINDS", "ANONYMOUS_KINDS",
+           "UNVERIFIED_HEDGES", "RELIABLE", "RELIABILITY_ORDER"]
+
+DOCUMENTARY_KINDS = frozenset({"court", "official-register"})
+ANONYMOUS_KINDS = frozenset({"anonymous-person", "anonymous-group"})
+UNVERIFIED_HEDGES = frozenset({"unable-to-verify", "accuracy-uncertain", "alleged", "disputed"})
+RELIABILITY_ORDER = "ABCDEF"
+RELIABLE = frozenset("ABC")
+
+
+@dataclass(frozen=True, slots=True)
+class OriginAssessment:
+    """One origin of one claim, judged."""
+
+    origin: Origin
+    label: str
+    kind: str
+    reliability: str
+    anonymous: bool
+    interested: str | None
+    """Why the origin is an interested party, or None."""
+    documentary: bool
+    hedged_by: tuple[str, ...]
+    """Reports on this origin's chains that hedge the figure as unverified."""
+
+    @property
+    def verified(self) -> bool:
+        """Whether the origin counts as independently verifiable for this claim."""
+        if self.origin.source is None:
+            return False
+        if self.documentary:
+            return True
+        return not (self.anonymous or self.interested or self.hedged_by)
+
+
+def assess_origins(trace: CitationTrace, claim: ClaimTrace) -> list[OriginAssessment]:
+    """Judge every origin of *claim*, in the order of ``claim.origins``."""
+    registry = trace.registry
+    results = []
+    for origin in claim.origins:
+        reaching = [m for m in claim.mentions if origin.node in trace.roots.get(m.node, ())]
+        hedged = tuple(sorted({m.report for m in reaching if m.hedge in UNVERIFIED_HEDGES}))
+        if origin.source is None or origin.source not in registry:
+            outlet = origin.independence.removeprefix("unattributed:")
+            label = registry[outlet].name if outlet in registry else outlet
+            results.append(OriginAssessment(origin, f"unattributed ({label})", "unattributed",
+                                            "F", False, None, False, hedged))
+            continue
+        source = registry[origin.source]
+        party = source.party or registry[registry.root(source.id)].party
+        interested = None
+        sides = {m.figure.subject_side for m in reaching if m.figure and m.figure.subject_side}
+        if party and sides:
+            whose = "its enemy" if sides - {party} else "its own side"
+            interested = f"a party to the conflict ({party}) speaking about {whose}"
+        elif any(m.own_work for m in reaching):
+            interested = "an organisation counting its own work"
+        results.append(OriginAssessment(
+            origin, source.name, source.kind, source.reliability,
+            source.anonymous or source.kind in ANONYMOUS_KINDS, interested,
+            source.kind in DOCUMENTARY_KINDS, hedged))
+    return results

@@ -1,0 +1,157 @@
+"""Render an audit for people and programs: terminal table, JSON, Markdown, HTML, CSV.
+
+Every renderer is registered by name in :data:`RENDERERS`, which is what ``credgraph audit
+--format`` chooses from. The Markdown and HTML reports draw each chain as text, origin
+first (``origin -> relay -> relay -> report``), say what is wrong, and why the grade.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Callable
+
+from .audit import AuditResult, FigureAudit
+from .errors import InputError
+
+__all__ = ["RENDERERS", "render", "chain_text", "node_label", "rich_table"]
+
+
+def node_label(result: AuditResult, node: str) -> str:
+    """A readable name for a citation-graph node.
+
+    ``statement/<claim>/<source>`` becomes the source's name; ``mention/<report>/<id>``
+    becomes the report id.
+    """
+    kind, _, rest = node.partition("/")
+    if kind == "statement":
+        source = rest.rsplit("/", 1)[-1]
+        trace = result.trace
+        if trace is not None and source in trace.registry:
+            return trace.registry[source].name
+        return source
+    if kind == "mention":
+        return rest.rsplit("/", 1)[0]
+    return node
+
+
+def chain_text(result: AuditResult, chain: list[str]) -> str:
+    """A chain drawn origin first, consecutive repeats (a heading relaying its body) merged."""
+    labels = []
+    for node in reversed(chain):
+        label = node_label(result, node)
+        if not labels or labels[-1] != label:
+            labels.append(label)
+    return " -> ".join(labels)
+
+
+def _value(fig: FigureAudit) -> str:
+    figure = fig.claim.reference.figure
+    return figure.describe() if figure else "(qualitative)"
+
+
+def _flags(fig: FigureAudit) -> str:
+    return ", ".join(dict.fromkeys(f.check for f in fig.findings)) or "-"
+
+
+def render_json(result: AuditResult) -> str:
+    return json.dumps(result.as_dict(), indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def render_csv(result: AuditResult) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["id", "statement", "value", "reports", "apparent_sources",
+                     "independent_origins", "origins", "grade", "flags", "grade_reason"])
+    for fig in result.figures:
+        writer.writerow([fig.id, fig.claim.reference.text, _value(fig), " ".join(fig.claim.reports),
+                         fig.apparent_sources, fig.independent_origins,
+                         "; ".join(a.label for a in fig.origins), fig.grade.code, _flags(fig),
+                         fig.grade.reason])
+    return buf.getvalue()
+
+
+def render_markdown(result: AuditResult) -> str:
+    s = result.summary()
+    lines = [
+        "# credgraph provenance audit", "",
+        f"Input: {s['input']}. Figures: {s['figures']}, flagged: {s['flagged_figures']}, "
+        f"resting on a single independent origin: {s['single_origin_figures']}.", "",
+        "| figure | value | reports | independent origins | grade | flags |",
+        "|---|---|---|---|---|---|",
+    ]
+    for fig in result.figures:
+        lines.append(f"| {fig.id} | {_value(fig)} | {fig.apparent_sources} | "
+                     f"{fig.independent_origins} | {fig.grade.code} | {_flags(fig)} |")
+    for fig in result.figures:
+        lines += ["", f"## {fig.id}: {_value(fig)}", "", fig.claim.reference.text, "",
+                  f"**Grade {fig.grade.code}**: {fig.grade.reason}.", "", "Chains:"]
+        lines += [f"- {chain_text(result, c)}" for c in fig.claim.chains]
+        if fig.findings:
+            lines += ["", "What is wrong:"]
+            lines += [f"- **{f.check}** ({f.severity}): {f.message}" for f in fig.findings]
+    return "\n".join(lines) + "\n"
+
+
+def render_html(result: AuditResult) -> str:
+    e = html.escape
+    s = result.summary()
+    rows = "".join(
+        f"<tr><td><a href='#{e(f.id)}'>{e(f.id)}</a></td><td>{e(_value(f))}</td>"
+        f"<td>{f.apparent_sources}</td><td>{f.independent_origins}</td>"
+        f"<td>{e(f.grade.code)}</td><td>{e(_flags(f))}</td></tr>" for f in result.figures)
+    sections = []
+    for fig in result.figures:
+        chains = "".join(f"<li>{e(chain_text(result, c))}</li>" for c in fig.claim.chains)
+        found = "".join(f"<li><b>{e(f.check)}</b> ({e(f.severity)}): {e(f.message)}</li>"
+                        for f in fig.findings) or "<li>nothing flagged</li>"
+        sections.append(
+            f"<section id='{e(fig.id)}'><h2>{e(fig.id)}: {e(_value(fig))}</h2>"
+            f"<p>{e(fig.claim.reference.text)}</p>"
+            f"<p><b>Grade {e(fig.grade.code)}</b>: {e(fig.grade.reason)}.</p>"
+            f"<h3>Chains</h3><ul>{chains}</ul><h3>What is wrong</h3><ul>{found}</ul></section>")
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>credgraph provenance audit</title><style>"
+        "body{font-family:sans-serif;max-width:60em;margin:auto}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}"
+        "</style></head><body><h1>credgraph provenance audit</h1>"
+        f"<p>Input: {e(s['input'])}. Figures: {s['figures']}, flagged: {s['flagged_figures']}."
+        "</p><table><tr><th>figure</th><th>value</th><th>reports</th>"
+        f"<th>independent origins</th><th>grade</th><th>flags</th></tr>{rows}</table>"
+        + "".join(sections) + "</body></html>\n")
+
+
+def rich_table(result: AuditResult):
+    """The audit as a rich Table for the terminal."""
+    from rich.table import Table
+
+    table = Table(title=f"credgraph audit: {result.input}", show_lines=False)
+    for name, justify in (("figure", "left"), ("value", "right"), ("reports", "right"),
+                          ("indep. origins", "right"), ("grade", "center"), ("flags", "left")):
+        table.add_column(name, justify=justify, overflow="fold")
+    for fig in result.figures:
+        grade_style = {1: "green", 2: "green", 3: "yellow"}.get(fig.grade.credibility, "red")
+        table.add_row(fig.id, _value(fig), str(fig.apparent_sources),
+                      str(fig.independent_origins),
+                      f"[{grade_style}]{fig.grade.code}[/]", _flags(fig))
+    return table
+
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "json": render_json,
+    "markdown": render_markdown,
+    "html": render_html,
+    "csv": render_csv,
+}
+"""Audit output formats by name (``table`` is the terminal view, drawn by the CLI)."""
+
+
+def render(result: AuditResult, fmt: str) -> str:
+    """The audit in one registered format."""
+    if fmt not in RENDERERS:
+        raise InputError(f"unknown audit format {fmt!r}; allowed: table, "
+                         f"{', '.join(RENDERERS)}")
+    return RENDERERS[fmt](result)

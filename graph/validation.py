@@ -1,0 +1,121 @@
+"""Check a built graph against the SHACL shapes, and mentions against their seed texts.
+
+Shapes live in ``ontology/shapes.ttl``; :func:`ontology_dir` finds the folder both in a
+source checkout and in an installed wheel (where it is the ``graph.ontology`` package).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .errors import CredgraphError, ShapeViolation
+from .model import Corpus
+
+__all__ = ["ontology_dir", "ontology_graph", "shapes_graph", "check_shapes", "check_evidence"]
+
+
+def ontology_dir() -> Path:
+    """The folder holding ``credgraph.ttl`` and ``shapes.ttl``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "ontology", here.parent / "ontology"):
+        if (candidate / "credgraph.ttl").is_file():
+            return candidate
+    raise CredgraphError("the credgraph ontology files are missing from this installation; "
+                         "reinstall credgraph")
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """The OWL vocabulary (``ontology/credgraph.ttl``), parsed once."""
+    return Graph().parse(ontology_dir() / "credgraph.ttl", format="turtle")
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    """The SHACL shapes (``ontology/shapes.ttl``), parsed once."""
+    return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+
+
+def _union(dataset) -> Graph:
+    if not isinstance(dataset, Dataset):
+        return dataset
+    union = Graph()
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def shape_results(data) -> list[tuple[str, str, str]]:
+    """SHACL violations of *data* (a Graph, or a Dataset checked as the union of its graphs).
+
+    Each is ``(focus node, path, message)``; an empty list means the data conforms.
+    """
+    from pyshacl import validate
+    from rdflib.namespace import SH
+
+    conforms, report, _text = validate(_union(data), shacl_graph=shapes_graph(),
+                                       inference="none", advanced=True, allow_warnings=True)
+    if conforms:
+        return []
+    results = []
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        results.append((str(focus), str(path) if path is not None else "-", str(message)))
+    return sorted(results)
+
+
+def check_shapes(data) -> None:
+    """Raise :class:`~graph.errors.ShapeViolation` listing every violation, if any."""
+    results = shape_results(data)
+    if results:
+        raise ShapeViolation(results)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3})", "", text)
+
+
+def check_evidence(corpus: Corpus, seeds: str | Path) -> list[str]:
+    """Problems with evidence offsets, checked against the seed texts in *seeds*.
+
+    A passage must lie inside its file and contain the evidence term if one is given, or
+    else the figure's value (or both range bounds) as digits, thousands separators ignored.
+    """
+    seeds = Path(seeds)
+    texts: dict[str, str | None] = {}
+    problems = []
+    for mention in corpus.mentions():
+        ev = mention.evidence
+        if ev is None:
+            continue
+        if ev.seed not in texts:
+            path = seeds / ev.seed
+            texts[ev.seed] = path.read_text(encoding="utf-8") if path.is_file() else None
+        text = texts[ev.seed]
+        where = f"{mention.key} ({ev.seed}:{ev.start}-{ev.end})"
+        if text is None:
+            problems.append(f"{where}: no seed file {ev.seed!r} in {seeds}")
+            continue
+        if ev.end > len(text):
+            problems.append(f"{where}: passage ends past the end of the file ({len(text)})")
+            continue
+        passage = _digits(text[ev.start:ev.end])
+        if ev.term:
+            if ev.term.lower() not in text[ev.start:ev.end].lower():
+                problems.append(f"{where}: passage does not contain the term {ev.term!r}")
+            continue
+        fig = mention.figure
+        if fig is None:
+            continue
+        wanted = [fig.value] if fig.value is not None else [fig.min, fig.max]
+        for number in wanted:
+            digits = format(number.normalize(), "f")
+            if digits not in passage:
+                problems.append(f"{where}: passage does not contain the figure's {digits}")
+    return problems

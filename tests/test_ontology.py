@@ -1,0 +1,637 @@
+"""The ontology (ontology/credgraph.ttl) and the SHACL shapes (ontology/shapes.ttl).
+
+- both files parse, and the shapes pass pyshacl's meta-SHACL check;
+- every credgraph term and concept has a label and a comment;
+- the ontology and graph/vocab.py do not drift apart, in either direction;
+- the shapes accept a small valid graph and reject crafted broken ones with the message an
+  annotator should see.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyshacl import validate
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
+
+from graph.vocab import (
+    BASE,
+    CG,
+    CITES_AS,
+    CONCEPT_SCHEMES,
+    CREDIBILITY,
+    RELIABILITY,
+    SEVERITY,
+    members,
+)
+
+ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
+ONTOLOGY_FILE = ONTOLOGY_DIR / "credgraph.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+ONTOLOGY_IRI = URIRef(BASE + "ns")
+CG_NS = str(CG._NS)
+PROPERTY_TYPES = {OWL.ObjectProperty, OWL.DatatypeProperty}
+
+
+@functools.cache
+def _ontology() -> Graph:
+    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+
+
+@functools.cache
+def _shapes() -> Graph:
+    return Graph().parse(SHAPES_FILE, format="turtle")
+
+
+def _slugs(scheme) -> list[str]:
+    # vocab.members() reads scheme.__annotations__, which a subclass without annotations
+    # inherits from rdflib's DefinedNamespace ("__slots__"): drop dunder names here.
+    return [slug for slug in members(scheme) if not slug.startswith("__")]
+
+
+def _scheme_iri(name: str) -> URIRef:
+    return URIRef(BASE + name)
+
+
+def _label_subjects() -> list[URIRef]:
+    """Every credgraph term, concept scheme and concept the ontology defines."""
+    g = _ontology()
+    found = {s for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(CG_NS)}
+    found |= set(g.subjects(RDF.type, SKOS.Concept))
+    found |= set(g.subjects(RDF.type, SKOS.ConceptScheme))
+    found.add(ONTOLOGY_IRI)
+    return sorted(found)
+
+
+def _short(iri: URIRef) -> str:
+    return str(iri).removeprefix(CG_NS).removeprefix(BASE) or str(iri)
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return _ontology()
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return _shapes()
+
+
+# --------------------------------------------------------------------------------------
+# Parsing and meta-SHACL
+# --------------------------------------------------------------------------------------
+
+
+def test_ontology_parses_and_has_header(ontology):
+    assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in ontology
+    assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.1.0"
+    for prop in ("title", "description", "license"):
+        assert ontology.value(ONTOLOGY_IRI, URIRef("http://purl.org/dc/terms/" + prop)), prop
+    assert not list(ontology.objects(ONTOLOGY_IRI, OWL.imports))
+
+
+def test_shapes_parse(shapes):
+    assert set(shapes.subjects(RDF.type, SH.NodeShape))
+
+
+def test_shapes_pass_meta_shacl(shapes):
+    # meta_shacl=True first validates the shapes graph against SHACL-for-SHACL and raises
+    # ReportableRuntimeError when it does not conform.
+    conforms, _, text = validate(
+        _graph(VALID_TTL), shacl_graph=shapes, meta_shacl=True, inference="none"
+    )
+    assert conforms, text
+
+
+# --------------------------------------------------------------------------------------
+# Labels and comments
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("term", _label_subjects(), ids=_short)
+def test_term_has_label_and_comment(ontology, term):
+    labels = list(ontology.objects(term, RDFS.label))
+    comments = list(ontology.objects(term, RDFS.comment))
+    assert labels and all(str(x).strip() for x in labels), f"{term} has no rdfs:label"
+    assert comments and all(str(x).strip() for x in comments), f"{term} has no rdfs:comment"
+
+
+@pytest.mark.parametrize(
+    "term",
+    [t for t in _label_subjects() if t != ONTOLOGY_IRI and (t, RDF.type, SKOS.Concept) not in _ontology()],
+    ids=_short,
+)
+def test_term_is_defined_by_the_ontology(ontology, term):
+    assert (term, RDFS.isDefinedBy, ONTOLOGY_IRI) in ontology
+
+
+# --------------------------------------------------------------------------------------
+# Drift between graph/vocab.py and the ontology
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(CG.__annotations__))
+def test_vocab_term_is_defined_in_ontology(ontology, name):
+    term = CG[name]
+    types = set(ontology.objects(term, RDF.type))
+    if name[0].isupper():
+        assert OWL.Class in types, f"cg:{name} is not an owl:Class in credgraph.ttl"
+    else:
+        assert len(types & PROPERTY_TYPES) == 1, (
+            f"cg:{name} must be exactly one of owl:ObjectProperty / owl:DatatypeProperty"
+        )
+
+
+def test_ontology_defines_no_term_missing_from_vocab(ontology):
+    in_ttl = {
+        str(s).removeprefix(CG_NS)
+        for s in ontology.subjects()
+        if isinstance(s, URIRef) and str(s).startswith(CG_NS)
+    }
+    assert in_ttl - set(CG.__annotations__) == set(), "terms in credgraph.ttl but not in CG"
+
+
+def test_ontology_defines_every_vocab_term(ontology):
+    defined = {
+        s
+        for t in (OWL.Class, *PROPERTY_TYPES)
+        for s in ontology.subjects(RDF.type, t)
+        if str(s).startswith(CG_NS)
+    }
+    assert {CG[n] for n in CG.__annotations__} == defined
+
+
+@pytest.mark.parametrize("name", [n for n in CG.__annotations__ if not n[0].isupper()])
+def test_property_range_fits_its_kind(ontology, name):
+    term = CG[name]
+    rng = ontology.value(term, RDFS.range)
+    if (term, RDF.type, OWL.DatatypeProperty) in ontology:
+        assert rng is not None and str(rng).startswith(str(XSD)), f"cg:{name}: range {rng}"
+    elif rng is not None:
+        assert not str(rng).startswith(str(XSD)), f"object property cg:{name} has range {rng}"
+
+
+def test_no_stray_concept_schemes(ontology):
+    in_ttl = set(ontology.subjects(RDF.type, SKOS.ConceptScheme))
+    assert in_ttl == {_scheme_iri(name) for name in CONCEPT_SCHEMES}
+
+
+@pytest.mark.parametrize("name", list(CONCEPT_SCHEMES))
+def test_concept_scheme_matches_vocab(ontology, name):
+    scheme = CONCEPT_SCHEMES[name]
+    scheme_iri = _scheme_iri(name)
+    expected = {scheme[slug] for slug in _slugs(scheme)}
+    assert all(str(c) == f"{BASE}{name}/{c.split('/')[-1]}" for c in expected)
+    in_scheme = set(ontology.subjects(SKOS.inScheme, scheme_iri))
+    assert in_scheme == expected
+    for concept in expected:
+        assert (concept, RDF.type, SKOS.Concept) in ontology
+        assert (concept, SKOS.topConceptOf, scheme_iri) in ontology
+        assert (scheme_iri, SKOS.hasTopConcept, concept) in ontology
+        assert ontology.value(concept, SKOS.prefLabel) is not None
+
+
+def test_every_concept_belongs_to_a_vocab_scheme(ontology):
+    known = {scheme[slug] for scheme in CONCEPT_SCHEMES.values() for slug in _slugs(scheme)}
+    assert set(ontology.subjects(RDF.type, SKOS.Concept)) == known
+
+
+@pytest.mark.parametrize(
+    ("scheme", "notations"),
+    [
+        (RELIABILITY, {"A": "A", "B": "B", "C": "C", "D": "D", "E": "E", "F": "F"}),
+        (CREDIBILITY, {"1": "1", "2": "2", "3": "3", "4": "4", "5": "5", "6": "6"}),
+        (SEVERITY, {"info": "0", "warning": "1", "error": "2"}),
+    ],
+    ids=["reliability", "credibility", "severity"],
+)
+def test_ordered_schemes_have_notations(ontology, scheme, notations):
+    assert set(notations) == set(_slugs(scheme))
+    for slug, notation in notations.items():
+        assert [str(n) for n in ontology.objects(scheme[slug], SKOS.notation)] == [notation]
+
+
+# --------------------------------------------------------------------------------------
+# The shapes themselves
+# --------------------------------------------------------------------------------------
+
+
+def _top_shapes(g: Graph) -> set:
+    targets = (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf)
+    return {s for t in targets for s in g.subjects(t, None)}
+
+
+def _reported_shapes(g: Graph) -> list:
+    """Targeted node shapes and the property shapes hung directly on them: the shapes
+    whose sh:message a validation result carries."""
+    tops = _top_shapes(g)
+    props = {p for s in tops for p in g.objects(s, SH.property)}
+    return sorted(tops) + sorted(props, key=lambda p: str(g.value(p, SH.path)))
+
+
+def _shape_id(g: Graph, shape) -> str:
+    if isinstance(shape, URIRef):
+        return shape.split("#")[-1]
+    owner = g.value(None, SH.property, shape)
+    path = g.value(shape, SH.path)
+    return f"{str(owner).split('#')[-1]}/{g.qname(path) if isinstance(path, URIRef) else 'path'}"
+
+
+@pytest.mark.parametrize(
+    "shape", _reported_shapes(_shapes()), ids=lambda s: _shape_id(_shapes(), s)
+)
+def test_shape_has_message(shapes, shape):
+    messages = [str(m) for m in shapes.objects(shape, SH.message)]
+    assert len(messages) == 1 and messages[0].strip()
+
+
+def test_shapes_mention_only_known_terms(shapes, ontology):
+    known_concepts = set(ontology.subjects(RDF.type, SKOS.Concept))
+    cg_terms = {CG[n] for n in CG.__annotations__}
+    for node in set(shapes.all_nodes()):
+        if not isinstance(node, URIRef):
+            continue
+        if str(node).startswith(CG_NS):
+            assert node in cg_terms, f"{node} in shapes.ttl is not a CG term"
+        elif str(node).startswith(BASE) and not str(node).startswith(BASE + "shapes"):
+            assert node in known_concepts, f"{node} in shapes.ttl is not a known concept"
+
+
+def test_closed_lists_in_shapes_match_vocab(shapes):
+    """Each sh:in list of concepts stays within one scheme, and every scheme (and the
+    CiTO intents) is offered in full by at least one list."""
+    schemes = {
+        name: frozenset(scheme[s] for s in _slugs(scheme))
+        for name, scheme in CONCEPT_SCHEMES.items()
+    }
+    schemes["cites-as"] = frozenset(CITES_AS.values())
+    offered = set()
+    for head in set(shapes.objects(None, SH["in"])):
+        values = frozenset(Collection(shapes, head))
+        if not any(str(v).startswith((BASE, "http://purl.org/spar/cito/")) for v in values):
+            continue  # a list of other terms (prov:Person, true ...)
+        owners = [name for name, concepts in schemes.items() if values <= concepts]
+        assert owners, f"sh:in list mixes schemes or names unknown concepts: {sorted(values)}"
+        if values in schemes.values():
+            offered.add(values)
+    missing = [name for name, concepts in schemes.items() if concepts not in offered]
+    assert not missing, f"no shape offers the full list of {missing}"
+
+
+# --------------------------------------------------------------------------------------
+# Data graphs against the shapes
+# --------------------------------------------------------------------------------------
+
+PREFIXES = """
+@base <https://w3id.org/credgraph/> .
+@prefix cg:      <https://w3id.org/credgraph/ns#> .
+@prefix prov:    <http://www.w3.org/ns/prov#> .
+@prefix schema:  <https://schema.org/> .
+@prefix cito:    <http://purl.org/spar/cito/> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
+@prefix kind:    <https://w3id.org/credgraph/source-kind/> .
+@prefix party:   <https://w3id.org/credgraph/party/> .
+@prefix rel:     <https://w3id.org/credgraph/reliability/> .
+@prefix cred:    <https://w3id.org/credgraph/credibility/> .
+@prefix rkind:   <https://w3id.org/credgraph/report-kind/> .
+@prefix dcert:   <https://w3id.org/credgraph/date-certainty/> .
+@prefix qual:    <https://w3id.org/credgraph/qualifier/> .
+@prefix hedge:   <https://w3id.org/credgraph/hedge/> .
+@prefix sev:     <https://w3id.org/credgraph/severity/> .
+"""
+
+# One report of an outlet stating a HUR figure, as graph/build.py writes it
+# (docs/rdf-mapping.md), plus what the audit writes about the claim.
+VALID_TTL = (
+    PREFIXES
+    + """
+<id/source/hur> a cg:Source, prov:Agent, prov:Organization ;
+    rdfs:label "Defence Intelligence of Ukraine (HUR)" ;
+    skos:prefLabel "Defence Intelligence of Ukraine (HUR)" ;
+    skos:altLabel "GUR", "HUR" ;
+    cg:sourceKind kind:military-intelligence ;
+    cg:country "UA" ;
+    cg:partyTo party:ukraine ;
+    cg:anonymous false ;
+    cg:reliability rel:F ;
+    cg:reliabilityReason "A belligerent's intelligence service." ;
+    prov:actedOnBehalfOf <id/source/ukraine-government> .
+
+<id/source/ukraine-government> a cg:Source, prov:Agent, prov:Organization ;
+    rdfs:label "Government of Ukraine" ;
+    skos:prefLabel "Government of Ukraine" ;
+    cg:sourceKind kind:government ;
+    cg:country "UA" ;
+    cg:partyTo party:ukraine ;
+    cg:anonymous false ;
+    cg:reliability rel:F ;
+    cg:reliabilityReason "A belligerent." .
+
+<id/source/newsweek> a cg:Source, prov:Agent, prov:Organization ;
+    rdfs:label "Newsweek" ;
+    skos:prefLabel "Newsweek" ;
+    cg:sourceKind kind:news-outlet ;
+    cg:country "US" ;
+    cg:anonymous false ;
+    cg:reliability rel:B ;
+    cg:reliabilityReason "Established outlet." ;
+    schema:url <https://www.newsweek.com> .
+
+<id/source/jane-doe> a cg:Source, prov:Agent, prov:Person ;
+    rdfs:label "Jane Doe" ;
+    skos:prefLabel "Jane Doe" ;
+    cg:sourceKind kind:named-person ;
+    cg:anonymous false ;
+    cg:reliability rel:F ;
+    cg:reliabilityReason "Unknown." .
+
+<id/report/nw> a cg:Report, prov:Entity, schema:NewsArticle ;
+    cg:reportKind rkind:article ;
+    schema:publisher <id/source/newsweek> ;
+    prov:wasAttributedTo <id/source/newsweek> ;
+    schema:author "Jane Doe" ;
+    dcterms:title "Thousands of soldiers deserting, says Kyiv" ;
+    schema:datePublished "2024-03-04"^^xsd:date ;
+    cg:earliestDate "2024-03-04"^^xsd:date ;
+    cg:latestDate "2024-03-04"^^xsd:date ;
+    cg:dateCertainty dcert:exact ;
+    cg:seedFile "002_e82a78f22526c30b.txt" .
+
+<id/mention/nw/m1> a cg:Mention, prov:Entity ;
+    dcterms:isPartOf <id/report/nw> ;
+    cg:statesClaim <id/claim/deserters> ;
+    schema:text "HUR says more than 18,000 servicemen deserted." ;
+    cg:attributedTo <id/source/hur> ;
+    cg:hedge hedge:unable-to-verify ;
+    prov:wasDerivedFrom <id/statement/deserters/hur> ;
+    prov:qualifiedDerivation <id/derivation/nw/m1> ;
+    prov:hadPrimarySource <id/statement/deserters/hur> ;
+    cg:figure <id/figure/nw/m1> ;
+    cg:evidence <id/evidence/nw/m1> .
+
+<id/claim/deserters> a schema:Claim .
+
+<id/derivation/nw/m1> a prov:Derivation ;
+    prov:entity <id/statement/deserters/hur> ;
+    cg:citationIntent cito:citesAsDataSource .
+
+<id/statement/deserters/hur> a cg:Statement, prov:Entity ;
+    cg:statesClaim <id/claim/deserters> ;
+    prov:wasAttributedTo <id/source/hur> .
+
+<id/figure/nw/m1> a cg:Figure, schema:QuantitativeValue ;
+    cg:measure "deserters" ;
+    schema:value "18000"^^xsd:decimal ;
+    cg:qualifier qual:more-than ;
+    schema:unitText "servicemen" ;
+    cg:subject "Russian Southern Military District" ;
+    cg:subjectSide party:russia ;
+    schema:spatialCoverage "Ukraine" ;
+    cg:periodStart "2022-02-24"^^xsd:date ;
+    cg:periodEnd "2024-02-26"^^xsd:date ;
+    schema:temporalCoverage "2022-02-24/2024-02-26" .
+
+<id/evidence/nw/m1> a cg:Evidence ;
+    cg:seedFile "002_e82a78f22526c30b.txt" ;
+    cg:startOffset 1130 ;
+    cg:endOffset 1390 ;
+    cg:evidenceTerm "18,000" .
+
+<id/audit/run1> a cg:AuditRun, prov:Activity ;
+    prov:startedAtTime "2024-05-01T10:00:00Z"^^xsd:dateTime ;
+    prov:endedAtTime "2024-05-01T10:00:02Z"^^xsd:dateTime ;
+    prov:used <https://w3id.org/credgraph/graph/registry> .
+
+<id/review/deserters> a schema:ClaimReview ;
+    schema:itemReviewed <id/claim/deserters> ;
+    schema:reviewRating [ a schema:Rating ; schema:ratingValue "F6" ] ;
+    cg:sourceReliability rel:F ;
+    cg:informationCredibility cred:6 ;
+    cg:gradeReason "One interested origin." ;
+    cg:independentOrigins 1 ;
+    cg:apparentSources 1 ;
+    cg:origin <id/source/ukraine-government> ;
+    cg:finding <id/finding/deserters/single-source> ;
+    prov:wasGeneratedBy <id/audit/run1> .
+
+<id/finding/deserters/single-source> a cg:Finding ;
+    cg:check "single-source" ;
+    cg:severity sev:warning ;
+    cg:message "Every report of this figure rests on one origin." ;
+    cg:evidenceNode <id/statement/deserters/hur> ;
+    prov:wasGeneratedBy <id/audit/run1> .
+"""
+)
+
+# Each broken graph: a SPARQL update applied to the valid graph, the substring of the
+# sh:resultMessage it must produce, and optionally substrings of other messages the same
+# break may legitimately produce. Any other message fails the test, so a shape that fires
+# where it should not is caught too.
+BROKEN = {
+    "figure-without-value": (
+        "DELETE WHERE { <id/figure/nw/m1> schema:value ?v }",
+        "A figure needs `value`, or both `min` and `max`",
+    ),
+    "figure-with-value-and-range": (
+        'INSERT DATA { <id/figure/nw/m1> schema:minValue "1"^^xsd:decimal ;'
+        ' schema:maxValue "2"^^xsd:decimal }',
+        "A figure needs `value`, or both `min` and `max`",
+    ),
+    "figure-min-above-max": (
+        "DELETE { <id/figure/nw/m1> schema:value ?v } INSERT {"
+        ' <id/figure/nw/m1> schema:minValue "500"^^xsd:decimal ;'
+        ' schema:maxValue "450"^^xsd:decimal } WHERE { <id/figure/nw/m1> schema:value ?v }',
+        "`min` must be a single number (xsd:decimal) no greater than its `max`",
+    ),
+    "figure-period-reversed": (
+        'DELETE WHERE { <id/figure/nw/m1> cg:periodEnd ?d } ;'
+        ' INSERT DATA { <id/figure/nw/m1> cg:periodEnd "2021-01-01"^^xsd:date }',
+        "`period.start` must be one xsd:date no later than `period.end`",
+    ),
+    "source-reliability-G": (
+        "DELETE WHERE { <id/source/hur> cg:reliability ?r } ;"
+        " INSERT DATA { <id/source/hur> cg:reliability"
+        " <https://w3id.org/credgraph/reliability/G> }",
+        "`reliability` from A to F",
+    ),
+    "source-reliability-literal": (
+        "DELETE WHERE { <id/source/hur> cg:reliability ?r } ;"
+        ' INSERT DATA { <id/source/hur> cg:reliability "B" }',
+        "`reliability` from A to F",
+    ),
+    "source-country-lowercase": (
+        "DELETE WHERE { <id/source/hur> cg:country ?c } ;"
+        ' INSERT DATA { <id/source/hur> cg:country "ua" }',
+        "`country` must be one ISO 3166-1 alpha-2 code",
+    ),
+    "person-typed-organisation": (
+        "DELETE DATA { <id/source/jane-doe> a prov:Person } ;"
+        " INSERT DATA { <id/source/jane-doe> a prov:Organization }",
+        "named-person or anonymous-person must be typed prov:Person",
+    ),
+    "evidence-start-equals-end": (
+        "DELETE WHERE { <id/evidence/nw/m1> cg:endOffset ?e } ;"
+        " INSERT DATA { <id/evidence/nw/m1> cg:endOffset 1130 }",
+        "less than `evidence.end`",
+    ),
+    "evidence-start-after-end": (
+        "DELETE WHERE { <id/evidence/nw/m1> cg:startOffset ?s } ;"
+        " INSERT DATA { <id/evidence/nw/m1> cg:startOffset 2000 }",
+        "less than `evidence.end`",
+    ),
+    "mention-without-claim": (
+        "DELETE WHERE { <id/mention/nw/m1> cg:statesClaim ?c }",
+        "A mention needs exactly one `claim`",
+    ),
+    "mention-bad-hedge": (
+        "DELETE WHERE { <id/mention/nw/m1> cg:hedge ?h } ;"
+        " INSERT DATA { <id/mention/nw/m1> cg:hedge"
+        " <https://w3id.org/credgraph/hedge/rumoured> }",
+        "exactly one `hedge`",
+    ),
+    "derivation-without-cites-as": (
+        "DELETE WHERE { <id/derivation/nw/m1> cg:citationIntent ?i }",
+        "exactly one `cites_as`",
+    ),
+    "derived-without-qualified-derivation": (
+        "DELETE WHERE { <id/mention/nw/m1> prov:qualifiedDerivation ?d ."
+        " ?d ?p ?o }",
+        "needs both prov:wasDerivedFrom and a qualified derivation",
+        "qualified derivation must point at the same upstream",
+    ),
+    "report-dates-reversed": (
+        "DELETE WHERE { <id/report/nw> cg:earliestDate ?d ; cg:dateCertainty ?c ;"
+        " schema:datePublished ?p } ;"
+        ' INSERT DATA { <id/report/nw> cg:earliestDate "2024-03-05"^^xsd:date ;'
+        " cg:dateCertainty dcert:inferred }",
+        "no later than `date.latest`",
+    ),
+    "report-exact-date-window": (
+        "DELETE WHERE { <id/report/nw> cg:latestDate ?d } ;"
+        ' INSERT DATA { <id/report/nw> cg:latestDate "2024-03-31"^^xsd:date }',
+        "exact `date` must have the same earliest and latest date",
+    ),
+    "report-wrong-class": (
+        "DELETE DATA { <id/report/nw> a schema:NewsArticle } ;"
+        " INSERT DATA { <id/report/nw> a schema:SocialMediaPosting }",
+        "A report's class must follow its `kind`",
+    ),
+    "review-rating-value": (
+        "DELETE WHERE { ?r schema:ratingValue ?v } ;"
+        ' INSERT { ?r schema:ratingValue "G7" } WHERE { ?r a schema:Rating }',
+        'an Admiralty grade such as "F6"',
+    ),
+    "review-more-origins-than-sources": (
+        "DELETE WHERE { <id/review/deserters> cg:independentOrigins ?n } ;"
+        " INSERT DATA { <id/review/deserters> cg:independentOrigins 3 }",
+        "from 0 up to its cg:apparentSources",
+    ),
+    "finding-bad-severity": (
+        "DELETE WHERE { ?f cg:severity ?s } ;"
+        " INSERT { ?f cg:severity sev:fatal } WHERE { ?f a cg:Finding }",
+        "info, warning or error",
+    ),
+    "run-ends-before-start": (
+        "DELETE WHERE { <id/audit/run1> prov:endedAtTime ?t } ;"
+        ' INSERT DATA { <id/audit/run1> prov:endedAtTime "2024-05-01T09:00:00Z"^^xsd:dateTime }',
+        "no later than its prov:endedAtTime",
+    ),
+}
+
+
+SPARQL_PROLOGUE = PREFIXES.replace("@base", "BASE").replace("@prefix", "PREFIX").replace(" .\n", "\n")
+
+
+def _graph(ttl: str) -> Graph:
+    return Graph().parse(data=ttl, format="turtle")
+
+
+def _messages(results: Graph) -> list[str]:
+    return sorted(
+        str(results.value(r, SH.resultMessage))
+        for r in results.subjects(RDF.type, SH.ValidationResult)
+    )
+
+
+def _validate(data: Graph, shapes: Graph):
+    return validate(data, shacl_graph=shapes, inference="none", allow_warnings=False)
+
+
+def test_valid_graph_conforms(shapes):
+    conforms, _, text = _validate(_graph(VALID_TTL), shapes)
+    assert conforms, text
+
+
+@pytest.mark.parametrize(
+    "cls", sorted(set(_shapes().objects(None, SH.targetClass))), ids=lambda c: _shapes().qname(c)
+)
+def test_valid_graph_exercises_every_targeted_class(cls):
+    assert set(_graph(VALID_TTL).subjects(RDF.type, cls)), f"no {cls} in VALID_TTL"
+
+
+def test_named_graphs_are_validated_as_their_union(shapes):
+    """The builder splits registry and report into named graphs; a report graph points at
+    sources typed only in the registry graph, so sh:class holds only over the union."""
+    data = _graph(VALID_TTL)
+    ds = Dataset()
+    registry = ds.graph(URIRef(BASE + "graph/registry"))
+    report = ds.graph(URIRef(BASE + "graph/report/nw"))
+    sources = set(data.subjects(RDF.type, CG.Source))
+    for triple in data:
+        (registry if triple[0] in sources else report).add(triple)
+    conforms, _, text = _validate(ds, shapes)
+    assert conforms, text
+
+
+@pytest.mark.parametrize("case", list(BROKEN), ids=list(BROKEN))
+def test_broken_graph_fails_with_message(shapes, case):
+    update, expected, *also = BROKEN[case]
+    data = _graph(VALID_TTL)
+    data.update(SPARQL_PROLOGUE + update)
+    conforms, results, text = _validate(data, shapes)
+    assert not conforms
+    messages = _messages(results)
+    assert messages, text
+    assert any(expected in m for m in messages), messages
+    unexpected = [m for m in messages if not any(x in m for x in (expected, *also))]
+    assert not unexpected, unexpected
+
+
+def _figure_with_range(low: Decimal, high: Decimal) -> Graph:
+    data = _graph(VALID_TTL)
+    fig = URIRef(BASE + "id/figure/nw/m1")
+    data.remove((fig, URIRef("https://schema.org/value"), None))
+    data.add((fig, URIRef("https://schema.org/minValue"), Literal(low)))
+    data.add((fig, URIRef("https://schema.org/maxValue"), Literal(high)))
+    return data
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    low=st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False),
+    high=st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False),
+)
+def test_range_conforms_exactly_when_min_not_above_max(shapes, low, high):
+    conforms, _, text = _validate(_figure_with_range(low, high), shapes)
+    assert conforms == (low <= high), text
+
+
+def test_blank_node_mention_is_rejected(shapes):
+    data = _graph(VALID_TTL)
+    blank = BNode()
+    for p, o in list(data.predicate_objects(URIRef(BASE + "id/mention/nw/m1"))):
+        if p not in (URIRef(str(CG._NS) + "figure"), URIRef(str(CG._NS) + "evidence")):
+            data.add((blank, p, o))
+    conforms, results, _ = _validate(data, shapes)
+    assert not conforms
+    assert "A mention must be an IRI" in " ".join(_messages(results))

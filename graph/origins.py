@@ -15,6 +15,8 @@ __all__ = ["OriginAssessment", "assess_origins", "DOCUMENTARY_KINDS", "ANONYMOUS
            "UNVERIFIED_HEDGES", "RELIABLE", "RELIABILITY_ORDER"]
 
 DOCUMENTARY_KINDS = frozenset({"court", "official-register"})
+PERSON_KINDS = frozenset({"named-person", "anonymous-person", "anonymous-group"})
+"""People speak for themselves: a soldier's account is anonymous or named, not a party's claim."""
 ANONYMOUS_KINDS = frozenset({"anonymous-person", "anonymous-group"})
 UNVERIFIED_HEDGES = frozenset({"unable-to-verify", "accuracy-uncertain", "alleged", "disputed"})
 RELIABILITY_ORDER = "ABCDEF"
@@ -63,7 +65,9 @@ def assess_origins(trace: CitationTrace, claim: ClaimTrace) -> list[OriginAssess
         party = source.party or registry[registry.root(source.id)].party
         interested = None
         sides = {m.figure.subject_side for m in reaching if m.figure and m.figure.subject_side}
-        if party and sides:
+        speaks_for_party = source.kind not in PERSON_KINDS | DOCUMENTARY_KINDS or (
+            source.speaks_for is not None and source.kind == "named-person")
+        if party and sides and speaks_for_party:
             whose = "its enemy" if sides - {party} else "its own side"
             interested = f"a party to the conflict ({party}) speaking about {whose}"
         elif any(m.own_work for m in reaching):

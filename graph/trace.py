@@ -31,7 +31,7 @@ from .store import Store
 from .vocab import ID
 
 __all__ = ["MentionFacts", "ReportFacts", "Origin", "ClaimTrace", "CitationTrace",
-           "trace_store", "compute_roots", "chains_from", "short", "PREFIX"]
+           "trace_store", "compute_roots", "chains_from", "short", "mention_ref", "PREFIX"]
 
 PREFIX = """PREFIX cg: <https://w3id.org/credgraph/ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -75,6 +75,15 @@ def short(iri: str) -> str:
     'source/hur'
     """
     return iri[len(_ID):] if iri.startswith(_ID) else iri
+
+
+def mention_ref(node: str) -> str:
+    """A mention node written as annotators refer to it.
+
+    >>> mention_ref("mention/newsweek-2024/m5")
+    'newsweek-2024#m5'
+    """
+    return node.removeprefix("mention/").replace("/", "#")
 
 
 def _slug(iri: str | None) -> str | None:

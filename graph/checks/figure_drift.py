@@ -6,6 +6,7 @@ statement with each other: value or range, qualifier, unit and period.
 
 from __future__ import annotations
 
+from ..trace import mention_ref
 from . import Finding, register_check
 
 
@@ -21,10 +22,6 @@ def differences(a, b) -> list[str]:
     return out
 
 
-def _key(mention) -> str:
-    return mention.node.removeprefix("mention/").replace("/", "#")
-
-
 @register_check("figure-drift",
                 "The value, qualifier, unit or period changes along a chain.", "warning")
 def figure_drift(ctx, claim):
@@ -37,7 +34,7 @@ def figure_drift(ctx, claim):
         if upstream is not None and upstream.figure is not None:
             for diff in differences(m.figure, upstream.figure):
                 yield Finding("figure-drift", "warning",
-                              f"{_key(m)} relays {_key(upstream)}: {diff}",
+                              f"{mention_ref(m.node)} relays {mention_ref(upstream.node)}: {diff}",
                               [[m.node, upstream.node]])
         elif upstream is None:
             for nxt in trace.graph.successors(m.node):
@@ -47,6 +44,6 @@ def figure_drift(ctx, claim):
         for other in siblings[1:]:
             for diff in differences(other.figure, first.figure):
                 yield Finding("figure-drift", "warning",
-                              f"{_key(other)} and {_key(first)} relay the same source "
+                              f"{mention_ref(other.node)} and {mention_ref(first.node)} relay the same source "
                               f"({node}) differently: {diff}",
                               [[first.node, node], [other.node, node]])

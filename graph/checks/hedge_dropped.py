@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..trace import mention_ref
 from . import Finding, register_check
 
 
@@ -18,7 +19,7 @@ def hedge_dropped(ctx, claim):
             seen.add(upstream.node)
             if upstream.hedge != "none":
                 yield Finding("hedge-dropped", "warning",
-                              f"{m.report} states it as fact; {upstream.report} hedged it "
-                              f"({upstream.hedge})", [path])
+                              f"{mention_ref(m.node)} states it as fact; {mention_ref(upstream.node)} "
+                              f"hedged it ({upstream.hedge})", [path])
                 break
             node = upstream.node

@@ -30,6 +30,7 @@ graph.errors.AnnotationErrors: 1 problem(s) in the annotations:
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -77,6 +78,8 @@ def _construct_mapping(loader, node):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+# Dates stay text here and are parsed per field, so "2024-02-30" is an error on its field.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Base.construct_yaml_str)
 
 
 def parse_yaml(text: str, path: str):
@@ -282,8 +285,12 @@ def load_report(path: Path, registry: Registry, errors: list,
 
     *locations*, when given, receives ``(path, line)`` for each mention key.
     """
+    before = len(errors)
     data = _read_file(path, errors)
     if data is None:
+        if len(errors) == before:
+            errors.append(AnnotationError("the file is empty: a report needs at least id, kind, "
+                                          "outlet and title", path=str(path), line=1))
         return None
     r = _Reader(data, str(path), "", errors, 1)
     if not isinstance(data, dict):
@@ -443,8 +450,8 @@ def _check_relays(corpus: Corpus, errors: list) -> None:
     index = corpus.mention_index()
     for mention in corpus.mentions():
         if mention.relays and mention.relays not in index:
-            report_id = mention.relays.split("#")[0]
-            known = sorted(k for k in index if k.startswith(report_id + "#"))
+            others = [k for k in index if k != mention.key]
+            known = difflib.get_close_matches(mention.relays, others, n=3, cutoff=0.6)
             path, line = corpus.locations.get(mention.key, (mention.report_id, None))
             errors.append(UnknownNameError(
                 f"relays {mention.relays!r}, which no report states", path=path, line=line,

@@ -66,10 +66,18 @@ def report_graph(report_id: str) -> URIRef:
     return GRAPH["report/" + report_id]
 
 
-def _lit(value) -> Literal:
-    if isinstance(value, Decimal):
-        return Literal(value, datatype=XSD.decimal)
-    return Literal(value)
+def decimal_literal(value: Decimal) -> Literal:
+    """An xsd:decimal in its canonical lexical form, so every format round-trips it.
+
+    >>> decimal_literal(Decimal("18000"))
+    rdflib.term.Literal('18000.0', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    >>> str(decimal_literal(Decimal("33.30")))
+    '33.3'
+    """
+    text = format(value.normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
 
 
 def source_triples(source: Source) -> Iterator[tuple]:
@@ -192,10 +200,10 @@ def _figure_triples(mention: Mention, m: URIRef) -> Iterator[tuple]:
     yield f, RDF.type, SCHEMA.QuantitativeValue
     yield f, CG.measure, Literal(fig.measure)
     if fig.value is not None:
-        yield f, SCHEMA.value, _lit(fig.value)
+        yield f, SCHEMA.value, decimal_literal(fig.value)
     else:
-        yield f, SCHEMA.minValue, _lit(fig.min)
-        yield f, SCHEMA.maxValue, _lit(fig.max)
+        yield f, SCHEMA.minValue, decimal_literal(fig.min)
+        yield f, SCHEMA.maxValue, decimal_literal(fig.max)
     yield f, CG.qualifier, QUALIFIER[fig.qualifier]
     if fig.unit:
         yield f, SCHEMA.unitText, Literal(fig.unit)

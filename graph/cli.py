@@ -93,10 +93,14 @@ def build(
 
 
 @app.command()
-def validate(corpus: CorpusOpt = None, seeds: SeedsOpt = None):
+def validate(
+    corpus: CorpusOpt = None,
+    seeds: SeedsOpt = None,
+    shacl: Annotated[bool, typer.Option(help="Validate the RDF with the SHACL shapes.")] = True,
+):
     """Check the annotations and the SHACL shapes without writing anything."""
     data = _corpus(corpus)
-    _checked(data, seeds)
+    _checked(data, seeds, shacl=shacl)
     out.print(f"[green]ok[/]: {len(data.reports)} reports, "
               f"{sum(len(r.mentions) for r in data.reports.values())} mentions, "
               f"{len(data.registry)} sources")
@@ -214,12 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     except (typer.Abort, KeyboardInterrupt):
         err.print("aborted")
         return EXIT_BAD_INPUT
-    except Exception as exc:  # click's usage errors are ClickException
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return EXIT_BAD_INPUT
+    except typer.TyperException as exc:  # usage errors: unknown option, bad value ...
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            err.print(f"[red]usage error:[/] {escape(exc.format_message())}\n"
+                      "Try 'credgraph --help'.")
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - anything else is a bug: exit 3, no traceback
         err.print(f"[red]internal error:[/] {type(exc).__name__}: {escape(str(exc))}\n"
                   "This is a bug in credgraph; please report it with the command you ran.")
         return EXIT_INTERNAL

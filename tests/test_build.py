@@ -1,0 +1,103 @@
+"""Annotations -> RDF: round trips, formats, atomic writes, SHACL on the bundled graph."""
+
+from __future__ import annotations
+
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from graph.build import REGISTRY_GRAPH, corpus_quads, relay_cycles, report_graph, to_dataset
+from graph.formats import FORMATS, get_format, quads_to_nquads, serialize, write_outputs
+from graph.validation import shape_results
+from graph.vocab import CG, RDF
+
+
+def _union(ds: Dataset) -> Graph:
+    g = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+@pytest.mark.parametrize("name", sorted(f for f in FORMATS if FORMATS[f].keeps_graphs))
+def test_round_trip_keeps_every_named_graph(dataset, name):
+    fmt = FORMATS[name]
+    back = Dataset()
+    back.parse(data=serialize(dataset, fmt), format=fmt.rdflib_name)
+    originals = {g.identifier: g for g in dataset.graphs() if len(g)}
+    parsed = {g.identifier: g for g in back.graphs() if len(g)}
+    assert set(originals) == set(parsed)
+    for identifier, graph in originals.items():
+        assert isomorphic(graph, parsed[identifier]), identifier
+
+
+@pytest.mark.parametrize("name", ["turtle", "ntriples"])
+def test_round_trip_of_the_union(dataset, name):
+    fmt = FORMATS[name]
+    back = Graph().parse(data=serialize(dataset, fmt), format=fmt.rdflib_name)
+    assert isomorphic(_union(dataset), back)
+
+
+def test_fast_nquads_writer_matches_rdflib(corpus, dataset):
+    back = Dataset()
+    back.parse(data="".join(quads_to_nquads(corpus_quads(corpus))), format="nquads")
+    assert isomorphic(_union(dataset), _union(back))
+
+
+def test_one_named_graph_per_report_plus_registry(corpus, dataset):
+    names = {g.identifier for g in dataset.graphs() if len(g)}
+    assert names == {REGISTRY_GRAPH} | {report_graph(r) for r in corpus.reports}
+
+
+def test_bundled_graph_passes_shacl(dataset):
+    assert shape_results(dataset) == []
+
+
+def test_shacl_catches_a_broken_graph(dataset):
+    broken = Graph()
+    for triple in _union(dataset):
+        broken.add(triple)
+    mention = next(broken.subjects(RDF.type, CG.Mention))
+    broken.remove((mention, CG.statesClaim, None))
+    results = shape_results(broken)
+    assert results and any(str(mention) == focus for focus, _path, _msg in results)
+
+
+def test_write_outputs_writes_every_format(dataset, tmp_path):
+    paths = write_outputs(dataset, tmp_path, ["trig", "turtle", "ntriples", "json-ld"])
+    assert sorted(p.name for p in paths) == ["credgraph.jsonld", "credgraph.nt",
+                                             "credgraph.trig", "credgraph.ttl"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "temp files left"
+
+
+def test_a_failed_write_leaves_previous_output_intact(dataset, tmp_path, monkeypatch):
+    write_outputs(dataset, tmp_path, ["trig", "turtle"])
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    calls = []
+
+    def failing_serialize(ds, fmt):
+        calls.append(fmt.name)
+        if fmt.name == "turtle":
+            raise RuntimeError("disk full")
+        return "changed"
+
+    monkeypatch.setattr("graph.formats.serialize", failing_serialize)
+    with pytest.raises(RuntimeError):
+        write_outputs(dataset, tmp_path, ["trig", "turtle"])
+    assert calls == ["trig", "turtle"]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_unknown_format_names_the_allowed_ones():
+    with pytest.raises(Exception, match="allowed: json-ld, nquads, ntriples, trig, turtle"):
+        get_format("rdf/xml")
+
+
+def test_relay_loops_are_found(corpus):
+    assert relay_cycles(corpus) == []  # the seed corpus has none
+
+
+def test_dataset_is_deterministic(corpus):
+    a, b = to_dataset(corpus), to_dataset(corpus)
+    assert isomorphic(_union(a), _union(b))

@@ -358,6 +358,11 @@ def _mention(m: _Reader, report_id: str, seed, registry: Registry) -> Mention | 
             via.append(found)
     if via and not attributed:
         m.fail("via", "a chain needs attributed_to: who the intermediaries got it from")
+    chain = [attributed, *via] if attributed else via
+    repeated = sorted({s for s in chain if chain.count(s) > 1})
+    if repeated:
+        m.fail("via", f"the chain names {', '.join(repeated)} twice; list each source once, "
+                      "origin first")
     relays = m.text("relays")
     if relays:
         relays = relays if "#" in relays else f"{report_id}#{relays}"

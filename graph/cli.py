@@ -209,7 +209,7 @@ def checks():
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map errors to exit codes (2 bad input, 3 internal) without a traceback."""
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
     except CredgraphError as exc:
         err.print("[red]error:[/]", escape(str(exc)), highlight=False, soft_wrap=True)
         return exc.exit_code
@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         err.print(f"[red]internal error:[/] {type(exc).__name__}: {escape(str(exc))}\n"
                   "This is a bug in credgraph; please report it with the command you ran.")
         return EXIT_INTERNAL
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -115,8 +115,10 @@ class Figure:
         >>> Figure(measure="killed", min=Decimal(7000), max=Decimal(15000), qualifier="range",
         ...        unit="soldiers").describe()
         '7,000-15,000 soldiers'
+        >>> Figure(measure="share", value=Decimal("33.30"), qualifier="about", unit="percent").describe()
+        'about 33.3 percent'
         """
-        fmt = lambda d: f"{d:,}" if d == d.to_integral_value() else f"{d:,.2f}"  # noqa: E731
+        fmt = lambda d: f"{int(d):,}" if d == d.to_integral_value() else f"{d.normalize():,}"  # noqa: E731
         unit = f" {self.unit}" if self.unit else ""
         if self.value is None:
             return f"{fmt(self.min)}-{fmt(self.max)}{unit}"

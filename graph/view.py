@@ -1,0 +1,402 @@
+"""The interactive viewer: one self-contained, offline, injection-safe HTML file.
+
+:func:`view_graph` turns an audit into a :class:`networkx.DiGraph` of what an analyst looks
+at: sources, outlets, reports and figures, with relays pointing from the origin towards the
+reports that repeat it. :func:`layered_layout` places it in columns (origins left, figures
+right) without overlaps, and :func:`to_html` writes the page: pyvis builds the node, edge
+and option data; the page itself, vis-network (vendored in ``graph/static``) and the
+viewer's own script are inlined, so the file needs no network and no credgraph.
+
+>>> from graph.audit import audit_store
+>>> from graph.loading import load_input
+>>> G = view_graph(audit_store(load_input(None)), figure="hur-8th-army-deserters")
+>>> sorted(G)
+['figure:hur-8th-army-deserters', 'report:newsweek-2024-03-hur-desertions', 'source:hur', \
+'source:hur-telegram', 'source:newsweek']
+>>> [G.edges[e]["kind"] for e in nx.topological_sort(nx.line_graph(G))][:1]
+['relay']
+>>> "<script src" in to_html(G) or "https://" in to_html(G).split("<script")[0]
+False
+
+Everything that comes from data (names, titles, statements, ids, the heading) reaches the
+page only as escaped text or as JSON inside a non-executed ``<script type=application/json>``
+(:func:`script_json`), is shown with ``textContent`` or vis-network's plain-text tooltip,
+and a Content-Security-Policy admits only the page's own two scripts by hash.
+"""
+
+from __future__ import annotations
+
+import base64
+import difflib
+import hashlib
+import html
+import json
+import math
+import string
+import textwrap
+from importlib.resources import files
+
+import networkx as nx
+
+from . import __version__
+from .audit import AuditResult, FigureAudit
+from .checks import SEVERITIES, severity_rank
+from .errors import CredgraphError, InputError
+from .trace import CitationTrace
+
+__all__ = ["view", "view_graph", "layered_layout", "to_html", "script_json", "STYLE",
+           "VIS_NETWORK_VERSION", "VIS_NETWORK_SHA256", "LARGE_VIEW"]
+
+VIS_NETWORK_VERSION = "10.1.5"
+"""The vendored vis-network (``graph/static/vis-network.min.js``, standalone UMD build)."""
+VIS_NETWORK_SHA256 = "b427322ad953d70ab75d1b798ebb8349863502f244e02de3e12a4ab7dfeddf2c"
+"""Its SHA-256: a changed file is refused, so an update is a deliberate, reviewed change."""
+LARGE_VIEW = 300
+"""Above this many nodes edges are straight and hidden while dragging (faster to draw)."""
+
+FONT = 13
+"""Label font size in pixels; the layout's size estimates follow it."""
+STYLE = {
+    "source": {"shape": "ellipse", "color": {"background": "#ede7f6", "border": "#6a4c93"}},
+    "outlet": {"shape": "diamond", "size": 10, "color": {"background": "#b2dfdb",
+                                                         "border": "#00695c"}},
+    "report": {"shape": "box", "color": {"background": "#e3f2fd", "border": "#1565c0"}},
+    "figure": {"shape": "box", "shapeProperties": {"borderRadius": 9}},
+    "none": {"background": "#e8f5e9", "border": "#2e7d32"},
+    "info": {"background": "#e1f5fe", "border": "#0277bd"},
+    "warning": {"background": "#fff3e0", "border": "#e65100"},
+    "error": {"background": "#ffebee", "border": "#c62828"},
+}
+"""Shapes and colours by node kind, and figure colours by their most serious finding."""
+EDGE_STYLE = {
+    "relay": {"color": "#5d6d7e", "width": 1.5},
+    "publishes": {"color": "#00897b", "width": 1, "dashes": True},
+    "states": {"color": "#a0a8b0", "width": 1},
+}
+_GAP_X, _GAP_Y, _BADGE_LINE = 70, 14, 13
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>``, ``&``, U+2028/9.
+
+    >>> script_json({"name": "</script><img src=x onerror=alert(1)>"})
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return text.translate({0x3C: "\\u003c", 0x3E: "\\u003e", 0x26: "\\u0026",
+                           0x2028: "\\u2028", 0x2029: "\\u2029"})
+
+
+def _short(text: str, width: int, lines: int = 2) -> str:
+    """*text* wrapped to *width* characters, at most *lines* lines (an ellipsis cuts it)."""
+    return "\n".join(textwrap.wrap(" ".join(text.split()), width, max_lines=lines,
+                                   placeholder=" …") or [""])
+
+
+def _figure_facts(trace: CitationTrace, fig: FigureAudit) -> str:
+    data, lines = fig.as_dict(), [fig.id, fig.claim.reference.text]
+    figure = fig.claim.reference.figure
+    if figure is not None:
+        lines.append(f"value: {figure.describe()} ({figure.measure})")
+    lines += [f"{k}: {data[k]}" for k in ("period", "place") if data[k]]
+    for m in fig.claim.mentions:
+        report = trace.reports[m.report]
+        outlet = trace.registry[report.outlet].name if report.outlet in trace.registry \
+            else report.outlet
+        when = f"{report.earliest or '?'}..{report.latest or '?'}"
+        lines.append(f"in {m.report} ({outlet}, {when}), hedge: {m.hedge}")
+    lines.append(f"origins: {'; '.join(a.label for a in fig.origins) or 'none'} "
+                 f"({fig.independent_origins} independent)")
+    lines.append(f"grade {fig.grade.code}: {fig.grade.reason}")
+    lines += [f"flag {f.check} ({f.severity}): {f.message}" for f in fig.findings]
+    return "\n".join(lines)
+
+
+def _source_facts(trace: CitationTrace, source_id: str) -> tuple[str, str, list[str], str]:
+    if source_id not in trace.registry:
+        return source_id, "unknown", [], f"{source_id} (not in the registry)"
+    s = trace.registry[source_id]
+    title = [s.name, f"kind: {s.kind}" + (f", country: {s.country}" if s.country else ""),
+             f"reliability {s.reliability}: {s.reliability_reason}"]
+    if s.aliases:
+        title.append("also: " + ", ".join(s.aliases))
+    if s.party or s.anonymous or s.speaks_for:
+        title.append(f"party: {s.party or '-'}, anonymous: {'yes' if s.anonymous else 'no'}, "
+                     f"speaks for: {s.speaks_for or '-'}")
+    return s.name, s.kind, list(s.aliases), "\n".join(title)
+
+
+def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
+    """The audit as the viewer's graph: sources, outlets, reports, figures, and relays.
+
+    Edges point downstream: ``relay`` from a source (origin or relay) to the next source
+    or to the report repeating it, ``publishes`` from an outlet to its report, ``states``
+    from a report to the figure. Each node and edge has ``figures``: the figures whose
+    chains run through it. With *figure* (a claim id) only that figure's chains are kept.
+    """
+    trace = result.trace
+    if trace is None:
+        raise InputError("the audit result carries no citation trace (use audit_store)")
+    figures = result.figures
+    if figure is not None:
+        ids = [f.id for f in figures]
+        if figure not in ids:
+            near = difflib.get_close_matches(figure, ids, n=3)
+            raise InputError(f"no figure with id {figure!r} in {result.input}"
+                             + (f"; did you mean {', '.join(near)}?" if near else ""))
+        figures = [result.figure(figure)]
+    G = nx.DiGraph(input=result.input)
+
+    def node(key: str, kind: str, fid: str, **attrs):
+        if key not in G:
+            G.add_node(key, kind=kind, figures=set(), **attrs)
+        G.nodes[key]["figures"].add(fid)
+
+    def edge(a: str, b: str, kind: str, fid: str):
+        if a != b:
+            if not G.has_edge(a, b):
+                G.add_edge(a, b, kind=kind, figures=set())
+            G.edges[a, b]["figures"].add(fid)
+
+    def source(sid: str, fid: str):
+        name, kind, aliases, title = _source_facts(trace, sid)
+        node("source:" + sid, "source", fid, name=name, source_kind=kind, aliases=aliases,
+             label=_short(name, 22), title=title)
+
+    for fig in figures:
+        fid = "figure:" + fig.id
+        worst = max((f.severity for f in fig.findings), key=severity_rank, default="none")
+        value = fig.claim.reference.figure
+        name = fig.id.replace("-", " ")
+        node(fid, "figure", fid, name=fig.id, aliases=[], severity=worst, grade=fig.grade.code,
+             flags=sorted({f.check for f in fig.findings}), kinds=set(), outlets=set(), chains=[],
+             label=(value.describe() + "\n" if value else "") + _short(name, 26),
+             title=_figure_facts(trace, fig))
+        for chain in fig.claim.chains:
+            path = []
+            for key in reversed(chain):
+                if key in trace.statement_source:
+                    source(trace.statement_source[key], fid)
+                    key = "source:" + trace.statement_source[key]
+                elif key in trace.mentions:
+                    key = "report:" + trace.mentions[key].report
+                else:
+                    continue
+                if not path or path[-1] != key:
+                    path.append(key)
+            for rid in (p for p in path if p.startswith("report:")):
+                report = trace.reports[rid.removeprefix("report:")]
+                node(rid, "report", fid, name=report.id, aliases=[report.title],
+                     label=_short(report.title, 24, 3),
+                     title=f"{report.title}\nreport {report.id} ({report.kind})\noutlet: "
+                           f"{report.outlet}\ndate: {report.earliest or '?'}.."
+                           f"{report.latest or '?'}" + (f"\nseed: {report.seed}"
+                                                       if report.seed else ""))
+                source(report.outlet, fid)
+                edge("source:" + report.outlet, rid, "publishes", fid)
+                G.nodes["source:" + report.outlet]["kind"] = "outlet"
+                G.nodes[fid]["outlets"].add(report.outlet)
+            for a, b in zip(path, path[1:] + [fid]):
+                edge(a, b, "states" if b == fid else "relay", fid)
+            text = " → ".join(G.nodes[k]["name"] for k in path)
+            if text not in G.nodes[fid]["chains"]:
+                G.nodes[fid]["chains"].append(text)
+        G.nodes[fid]["kinds"] = {G.nodes[n]["source_kind"] for n in G if n.startswith(
+            "source:") and fid in G.nodes[n]["figures"]}
+    return G
+
+
+def _badge(data: dict) -> list[str]:
+    """The badge under a flagged figure: its grade and flag names, in short lines."""
+    if not data["flags"]:
+        return []
+    return textwrap.wrap(f"{data['grade']} ⚑ " + " · ".join(data["flags"]), 34)
+
+
+def _box(G: nx.DiGraph, n) -> tuple[float, float, float]:
+    """A generous estimate of a node's footprint (width, height), badge and outside label
+    included, and where the node's own centre sits below the footprint's centre."""
+    data = G.nodes[n]
+    lines = data["label"].split("\n")
+    width = max(map(len, lines)) * FONT * 0.62 + 16
+    height = len(lines) * (FONT + 3) + 12
+    if data["kind"] == "outlet":
+        size = STYLE["outlet"]["size"]
+        return width, height + 2 * size, size + 2 - (height + 2 * size) / 2
+    badge = len(_badge(data)) * _BADGE_LINE + 8 if data["kind"] == "figure" else 0
+    return width, height + badge, -badge / 2
+
+
+def _spread(items, gap: float) -> dict:
+    """Centres for (node, wanted centre, height) items, in order, without overlaps.
+
+    Blocks of touching items sit at the mean of their wishes (least squares), so items
+    stay as near their targets as the order allows.
+
+    >>> _spread([("a", 0, 10), ("b", 0, 10), ("c", 100, 10)], gap=0)
+    {'a': -5.0, 'b': 5.0, 'c': 100.0}
+    """
+    blocks: list[list] = []  # [sum of wanted tops, count, [(node, offset)], height]
+    for node, target, height in items:
+        block = [target - height / 2, 1, [(node, height / 2)], height]
+        while blocks and blocks[-1][0] / blocks[-1][1] + blocks[-1][3] + gap > \
+                block[0] / block[1]:
+            prev = blocks.pop()
+            shift = prev[3] + gap
+            prev[0] += block[0] - shift * block[1]
+            prev[1] += block[1]
+            prev[2] += [(m, o + shift) for m, o in block[2]]
+            prev[3] += gap + block[3]
+            block = prev
+        blocks.append(block)
+    return {m: total / count + o for total, count, members, _ in blocks for m, o in members}
+
+
+def layered_layout(G: nx.DiGraph) -> dict:
+    """Positions ``{node: (x, y)}``: sources by distance from the reports, then reports,
+    then the figures in a grid, one band of rows per report; no two footprints overlap.
+
+    Linear in the size of the view apart from sorting, so it suits thousands of nodes.
+    """
+    depth: dict = {}
+    up = G.subgraph(n for n in G if G.nodes[n]["kind"] in ("source", "outlet"))
+    cond = nx.condensation(up)
+    for scc in reversed(list(nx.topological_sort(cond))):
+        members = cond.nodes[scc]["members"]
+        d = 1 + max([depth[s] for m in members for s in up.successors(m) if s not in members]
+                    or [0])
+        depth.update(dict.fromkeys(members, d))
+    box = {n: _box(G, n) for n in G}
+    figures = [n for n in G if G.nodes[n]["kind"] == "figure"]
+    reports = sorted(n for n in G if G.nodes[n]["kind"] == "report")
+    order = {r: i for i, r in enumerate(reports)}
+    first = {f: min((order[r] for r in G.predecessors(f) if r in order), default=-1)
+             for f in figures}
+    cols = max(1, math.ceil(math.sqrt(len(figures) / 5)))
+    cell = max((box[f][0] for f in figures), default=0) + _GAP_X / 2
+    pos, y, band = {}, 0.0, None
+    figures.sort(key=lambda f: (first[f], max((order.get(r, -1) for r in G.predecessors(f)),
+                                              default=-1), f))
+    x0 = _GAP_X * 2 + sum(max([box[n][0] for n in G if depth.get(n) == d] or [0]) + _GAP_X
+                          for d in range(1, max(depth.values(), default=0) + 1))
+    x0 += max([box[r][0] for r in reports] or [0]) + cell / 2
+    for i in range(0, len(figures), cols):
+        row = figures[i:i + cols]
+        if band is not None and first[row[0]] != band:
+            y += _GAP_Y * 2
+        band, height = first[row[-1]], max(box[f][1] for f in row)
+        for j, f in enumerate(row):
+            pos[f] = (x0 + j * cell, y + height / 2)
+        y += height + _GAP_Y
+    x = x0 - cell / 2 - _GAP_X
+    wanted = {n: sum(pos[f][1] for f in G.nodes[n]["figures"]) / len(G.nodes[n]["figures"])
+              for n in G}
+    columns = [reports] + [sorted((n for n in G if depth.get(n) == d), key=str)
+                           for d in range(1, max(depth.values(), default=0) + 1)]
+    for column in columns:
+        if not column:
+            continue
+        width = max(box[n][0] for n in column)
+        x -= width / 2
+        ys = _spread(sorted(((n, wanted[n], box[n][1]) for n in column),
+                            key=lambda t: (t[1], t[0])), _GAP_Y)
+        pos.update((n, (x, ys[n])) for n in column)
+        x -= width / 2 + _GAP_X
+    return {n: (round(px, 1), round(py + box[n][2], 1)) for n, (px, py) in pos.items()}
+
+
+def _static(name: str) -> str:
+    """A file of ``graph/static``; vis-network only if it is the reviewed one."""
+    data = files("graph").joinpath("static", name).read_bytes()
+    if name == "vis-network.min.js" and hashlib.sha256(data).hexdigest() != VIS_NETWORK_SHA256:
+        raise CredgraphError(f"graph/static/{name} is not vis-network {VIS_NETWORK_VERSION} "
+                             "as reviewed (its SHA-256 differs): reinstall credgraph")
+    return data.decode("utf-8")
+
+
+def _csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _vis_data(G: nx.DiGraph, pos: dict) -> tuple[list, list, dict]:
+    """Nodes, edges and options for vis-network, built with pyvis (dicts appended directly:
+    its ``add_node``/``add_edge`` scan lists and are quadratic)."""
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="in_line")
+    net.toggle_physics(False)
+    net.inherit_edge_colors(False)
+    net.set_edge_smooth("cubicBezier")
+    large = len(G) > LARGE_VIEW
+    net.options.edges.smooth.enabled = not large
+    net.toggle_hide_edges_on_drag(large)
+    for n, data in G.nodes(data=True):
+        kind, (x, y) = data["kind"], pos[n]
+        item = {"id": n, "label": data["label"], "title": data["title"], "x": x, "y": y,
+                "kind": kind, "name": data["name"], "figures": sorted(data["figures"]),
+                "search": " | ".join([data["name"], n.partition(":")[2], data["label"],
+                                      *data["aliases"]]).lower(),
+                **STYLE[kind]}
+        if kind == "figure":
+            color = STYLE[data["severity"]]
+            item.update(color=color, badge=_badge(data), badgeColor=color["border"],
+                        flags=data["flags"], grade=data["grade"], kinds=sorted(data["kinds"]),
+                        outlets=sorted(data["outlets"]), severity=data["severity"],
+                        chains=data["chains"])
+        elif kind in ("source", "outlet"):
+            item["sourceKind"] = data["source_kind"]
+        net.nodes.append(item)
+        net.node_ids.append(n)
+        net.node_map[n] = item
+    for i, (a, b, data) in enumerate(G.edges(data=True)):
+        count = len(data["figures"])
+        net.edges.append({"id": f"e{i}", "from": a, "to": b, "kind": data["kind"],
+                          "figures": sorted(data["figures"]), "arrows": "to",
+                          "title": f"{data['kind']}: {G.nodes[a]['name']} → "
+                                   f"{G.nodes[b]['name']} ({count} figure{'s' * (count > 1)})",
+                          **EDGE_STYLE[data["kind"]]})
+    nodes, edges, _, _, _, options = net.get_network_data()
+    options = json.loads(options)
+    options["layout"] = {"improvedLayout": False}
+    options["interaction"].update(hover=True, tooltipDelay=120, multiselect=False)
+    options["nodes"] = {"font": {"size": FONT, "face": "DejaVu Sans, Arial, sans-serif"},
+                        "margin": 6, "borderWidth": 1.5, "widthConstraint": False}
+    options["edges"]["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.5}}
+    return nodes, edges, options
+
+
+def to_html(G: nx.DiGraph, pos: dict | None = None, *, heading: str | None = None) -> str:
+    """The page for a view graph: self-contained, offline, with search, filters, legend.
+
+    *pos* defaults to :func:`layered_layout`; *heading* to the audited input's name. Every
+    piece of data is escaped (text) or in JSON that no browser executes; the page's
+    Content-Security-Policy allows no network request and runs only its own scripts.
+    """
+    pos = layered_layout(G) if pos is None else pos
+    nodes, edges, options = _vis_data(G, pos)
+    heading = f"credgraph: {G.graph.get('input', 'audit')}" if heading is None else heading
+    vis_js, viewer_js = _static("vis-network.min.js"), _static("viewer.js")
+    csp = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; "
+           f"form-action 'none'; script-src {_csp_hash(vis_js)} {_csp_hash(viewer_js)}")
+    page = string.Template(_static("viewer.html"))
+    return page.substitute(
+        csp=csp, title=html.escape(heading), heading=html.escape(heading),
+        generator=f"credgraph {__version__}, vis-network {VIS_NETWORK_VERSION}",
+        css=_static("viewer.css"), vis_js=vis_js, viewer_js=viewer_js,
+        data=script_json({"nodes": nodes, "edges": edges, "options": options,
+                          "severities": ["none", *SEVERITIES]}))
+
+
+def view(result: AuditResult, *, figure: str | None = None, heading: str | None = None) -> str:
+    """The HTML viewer for an audit (or for one *figure*'s chains), as a string.
+
+    >>> from graph.audit import audit_store
+    >>> from graph.loading import load_input
+    >>> page = view(audit_store(load_input(None), input_label="seeds"), heading="<b>")
+    >>> "<h1>&lt;b&gt;</h1>" in page and page.startswith("<!doctype html>")
+    True
+    """
+    if heading is None:
+        heading = f"credgraph: {result.input}" + (f", figure {figure}" if figure else "")
+    return to_html(view_graph(result, figure), heading=heading)

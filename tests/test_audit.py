@@ -1,0 +1,167 @@
+"""The provenance audit on the seed graph: what issue 3 expects, the JSON contract, RDF."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Graph
+
+from graph.audit import findings_graph
+from graph.cli import main
+from graph.validation import shape_results
+from graph.vocab import CG, RDF, SCHEMA
+
+FIGURE_KEYS = {"id", "statement", "measure", "value", "min", "max", "qualifier", "unit",
+               "period", "place", "reports", "apparent_sources", "independent_origins",
+               "origins", "chains", "flags", "grade", "grade_reason"}
+
+
+def checks_of(fig):
+    return {f.check for f in fig.findings}
+
+
+@pytest.mark.parametrize("claim", ["hur-southern-district-deserters", "hur-8th-army-deserters",
+                                   "hur-58th-army-deserters"])
+def test_hur_figures_rest_on_one_unverified_interested_origin(seed_audit, claim):
+    fig = seed_audit.figure(claim)
+    assert fig.independent_origins == 1
+    (origin,) = fig.origins
+    assert origin.origin.source == "hur" and not origin.verified
+    assert "party to the conflict" in origin.interested
+    assert "newsweek-2024-03-hur-desertions" in origin.hedged_by
+    assert {"single-origin", "unverified-origin", "interested-party"} <= checks_of(fig)
+    assert fig.grade.credibility >= 4
+
+
+def test_29200_conflicts_with_nato_and_russia(seed_audit):
+    fig = seed_audit.figure("ukraine-russian-soldiers-killed-2022")
+    conflicts = [f for f in fig.findings if f.check == "conflicting-figures"]
+    text = " ".join(f.message for f in conflicts)
+    assert "nato-russian-soldiers-killed-2022" in text
+    assert "russia-own-soldiers-killed-2022" in text
+    assert fig.grade.credibility == 5, fig.grade.reason
+
+
+def test_heading_nearly_30000_drifts_from_29200(seed_audit):
+    fig = seed_audit.figure("ukraine-russian-soldiers-killed-2022")
+    drift = [f.message for f in fig.findings if f.check == "figure-drift"]
+    assert any("29,200" in m and "nearly 30,000" in m for m in drift), drift
+
+
+def test_fourteen_quit_two_reports_one_anonymous_origin(seed_audit):
+    fig = seed_audit.figure("reuters-soldier-14-quit")
+    assert fig.apparent_sources == 2 and fig.independent_origins == 1
+    assert fig.origins[0].anonymous
+    assert {"single-origin", "anonymous-origin", "circular-reporting"} <= checks_of(fig)
+
+
+def test_155th_brigade_300_rests_on_anonymous_appeal_via_grey_zone(seed_audit):
+    fig = seed_audit.figure("brigade-155-men-lost-nov-2022")
+    assert [o.origin.source for o in fig.origins] == ["marines-155th-brigade"]
+    assert fig.origins[0].anonymous
+    assert any("statement/brigade-155-men-lost-nov-2022/grey-zone" in chain
+               for chain in fig.claim.chains)
+    assert fig.grade.code == "F6"
+
+
+def test_115_and_more_than_100_do_not_conflict(seed_audit):
+    for claim in ("guardsmen-fired-for-refusing-115", "rosgvardia-fired-for-refusing-2022"):
+        assert "conflicting-figures" not in checks_of(seed_audit.figure(claim))
+
+
+def test_pavlivka_paraphrase_drifts_from_the_soldiers_words(seed_audit):
+    drift = [f.message for f in seed_audit.figure("pavlivka-killed-nov-2022").findings
+             if f.check == "figure-drift"]
+    assert any("about 450" in m and "450-500" in m for m in drift)
+
+
+def test_court_record_is_verified_even_if_single(seed_audit):
+    fig = seed_audit.figure("russian-court-upholds-guardsmen-dismissal")
+    assert fig.origins[0].verified and "unverified-origin" not in checks_of(fig)
+    single = [f for f in fig.findings if f.check == "single-origin"]
+    assert single and single[0].severity == "info"
+
+
+def test_json_contract(seed_audit):
+    data = json.loads(json.dumps(seed_audit.as_dict(), default=str))
+    assert set(data) == {"figures", "summary"}
+    for fig in data["figures"]:
+        assert set(fig) == FIGURE_KEYS
+        for origin in fig["origins"]:
+            assert set(origin) == {"id", "label", "kind", "verified", "reliability"}
+        for flag in fig["flags"]:
+            assert set(flag) == {"check", "severity", "message", "evidence"}
+        assert fig["independent_origins"] <= fig["apparent_sources"] or fig["chains"]
+        assert fig["grade"][0] in "ABCDEF" and fig["grade"][1] in "123456"
+
+
+def test_findings_as_rdf_pass_the_shapes_and_answer_sparql(seed_audit, dataset):
+    g = findings_graph(seed_audit)
+    together = Graph()
+    for triple in g:
+        together.add(triple)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        together.add((s, p, o))
+    assert shape_results(together) == []
+    assert len(set(g.subjects(RDF.type, SCHEMA.ClaimReview))) == len(seed_audit.figures)
+    reviews = list(g.query("""PREFIX schema: <https://schema.org/>
+        SELECT ?claim ?grade WHERE { ?r a schema:ClaimReview ; schema:itemReviewed ?claim ;
+        schema:reviewRating/schema:ratingValue ?grade }"""))
+    assert len(reviews) == len(seed_audit.figures)
+    assert len(set(g.subjects(RDF.type, CG.AuditRun))) == 1
+    assert len(list(g.triples((None, CG.check, None)))) == sum(len(f.findings)
+                                                             for f in seed_audit.figures)
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "csv"])
+def test_audit_command_formats(fmt, tmp_path, capsys):
+    out = tmp_path / f"audit.{fmt}"
+    assert main(["audit", "--format", fmt, "--output", str(out)]) == 0
+    text = out.read_text()
+    assert "hur-southern-district-deserters" in text
+    if fmt == "json":
+        assert len(json.loads(text)["figures"]) > 50
+    if fmt in ("markdown", "html"):
+        assert "Defence Intelligence of Ukraine (HUR) -&gt; " in text or \
+               "Defence Intelligence of Ukraine (HUR) -> " in text
+
+
+def test_audit_report_draws_chains_origin_first(tmp_path):
+    out = tmp_path / "a.md"
+    main(["audit", "--format", "markdown", "--output", str(out),
+          "--figure", "brigade-155-men-lost-nov-2022"])
+    text = out.read_text()
+    assert ("Marines of Russia's 155th Naval Infantry Brigade who wrote the November appeal -> "
+            "Grey Zone") in text
+
+
+@pytest.mark.parametrize("severity, code", [("error", 1), ("warning", 1), (None, 0)])
+def test_fail_on(severity, code, capsys):
+    args = ["audit", "--format", "json"] + (["--fail-on", severity] if severity else [])
+    assert main(args) == code
+
+
+def test_fail_on_passes_when_nothing_reaches_it(tmp_path, capsys):
+    assert main(["audit", "--format", "json", "--check", "conflicting-figures",
+                 "--figure", "reuters-soldier-14-quit", "--fail-on", "warning"]) == 0
+
+
+def test_unknown_check_is_bad_input(capsys):
+    assert main(["audit", "--check", "no-such-check"]) == 2
+    assert "allowed: single-origin" in capsys.readouterr().err
+
+
+def test_audit_of_an_rdf_file(tmp_path, capsys):
+    assert main(["build", "-o", str(tmp_path), "--formats", "trig", "--no-shacl"]) == 0
+    capsys.readouterr()
+    assert main(["audit", str(tmp_path / "credgraph.trig"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"]["figures"] > 50
+
+
+def test_audit_writes_findings_rdf(tmp_path, capsys):
+    rdf = tmp_path / "findings.ttl"
+    assert main(["audit", "--format", "json", "--rdf", str(rdf)]) == 0
+    g = Graph().parse(rdf)
+    assert len(set(g.subjects(RDF.type, SCHEMA.ClaimReview))) > 50

@@ -206,6 +206,35 @@ def checks():
     out.print(table)
 
 
+@app.command()
+def view(
+    source: InputArg = None,
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="The HTML file to write (self-contained, works offline).",
+        dir_okay=False)] = ...,
+    figure: Annotated[Optional[str], typer.Option(
+        "--figure", help="Show only this figure's chains (a claim id).")] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Open the file in the web browser.")
+                     ] = False,
+    store: StoreOpt = "memory",
+):
+    """Write the interactive graph viewer: sources, outlets, reports, figures and relays."""
+    import webbrowser
+
+    from .audit import audit_store
+    from .formats import atomic_writer
+    from .loading import describe_input, load_input
+    from .view import view as render_view
+
+    result = audit_store(load_input(source, store), input_label=describe_input(source))
+    page = render_view(result, figure=figure)
+    with atomic_writer(output) as fh:
+        fh.write(page)
+    err.print(f"wrote {output}")
+    if open_:
+        webbrowser.open(output.resolve().as_uri())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map errors to exit codes (2 bad input, 3 internal) without a traceback."""
     try:

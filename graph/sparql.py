@@ -1,17 +1,60 @@
-"""SPARQL over a store: counts for ``credgraph stats`` (named queries join here later).
+"""SPARQL over a store: the bundled named queries, their parameters, the read-only check, stats.
+
+Bundled queries live one per file in ``graph/queries/*.rq``. The file's first comment line
+is its one-line description; ``# param NAME: what it is`` lines declare its parameters,
+which the query writes as ``$NAME`` variables:
+
+>>> q = bundled_queries()["figures-by-source"]
+>>> q.description
+'Figures whose chains all begin with a given source (its id, name or any alias).'
+>>> [p.name for p in q.params]
+['source']
+
+A parameter is bound as an escaped string literal, never pasted into the query as text, so
+a value cannot change what the query does:
+
+>>> bind_params('SELECT ?x WHERE { BIND($who AS ?x) }', {"who": 'Grey" } ; DROP ALL #'})
+'SELECT ?x WHERE { BIND("Grey\\\\" } ; DROP ALL #" AS ?x) }'
+
+:func:`check_read_only` refuses updates, ``SERVICE`` and ``FROM`` / ``FROM NAMED`` on the
+parsed algebra (rdflib's parser), for the endpoint of ``credgraph serve``:
+
+>>> check_read_only("SELECT * WHERE { ?s ?p ?o }")
+'select'
+>>> check_read_only("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+Traceback (most recent call last):
+...
+graph.errors.QueryError: SERVICE is refused: this endpoint never makes outbound requests
 
 >>> from graph.loading import load_input
->>> counts = graph_stats(load_input(None))
->>> counts["reports"]
+>>> graph_stats(load_input(None))["reports"]
 5
 """
 
 from __future__ import annotations
 
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import InputError, QueryError
+from .results import syntax_error
 from .store import Store
 from .trace import PREFIX
+from .vocab import GRAPH
 
-__all__ = ["graph_stats", "COUNTED_CLASSES"]
+__all__ = ["graph_stats", "COUNTED_CLASSES", "NamedQuery", "Param", "QUERY_DIR",
+           "bundled_queries", "resolve_query", "bind_params", "sparql_string",
+           "check_read_only", "store_findings", "AUDIT_GRAPH"]
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+"""Where the bundled ``.rq`` files live."""
+
+AUDIT_GRAPH = GRAPH["audit"]
+"""The named graph that holds the latest audit's findings (``schema:ClaimReview``)."""
 
 COUNTED_CLASSES = {
     "reports": "cg:Report",
@@ -22,6 +65,195 @@ COUNTED_CLASSES = {
     "statements": "cg:Statement",
 }
 """What ``credgraph stats`` counts, by the class whose instances it counts."""
+
+# One lexical token of SPARQL that may hold a "$": strings, IRIs and comments are skipped
+# whole, so only real variables are ever replaced.
+_TOKEN = re.compile(r'''
+    (?P<skip> """(?:[^"\\]|\\.|"(?!""))*"""  |  \'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
+            | "(?:[^"\\\n\r]|\\.)*"  |  '(?:[^'\\\n\r]|\\.)*'
+            | <[^<>"{}|^`\\\x00-\x20]*>  |  \#[^\n]* )
+  | \$(?P<var>[A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
+''', re.X | re.S)
+_PARAM_LINE = re.compile(r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A parameter of a named query: ``$name`` in its text."""
+
+    name: str
+    description: str
+    required: bool = True
+    """Declared in a query file's header: the query cannot run without it."""
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A query with its name, one-line description and declared parameters."""
+
+    name: str
+    description: str
+    text: str
+    params: tuple[Param, ...] = ()
+    path: Path | None = None
+
+    def bind(self, values: Mapping[str, str] | None = None) -> str:
+        """The query text with every parameter bound; each declared one is required."""
+        values = dict(values or {})
+        declared = {p.name for p in self.params}
+        unknown = sorted(set(values) - declared)
+        if unknown:
+            allowed = ", ".join(sorted(declared)) or "none"
+            raise InputError(f"query {self.name!r} has no parameter {', '.join(unknown)}; "
+                             f"its parameters: {allowed}")
+        missing = [p for p in self.params if p.required and p.name not in values]
+        if missing:
+            need = " ".join(f"--param {p.name}=..." for p in missing)
+            raise InputError(f"query {self.name!r} needs {need} "
+                             f"({'; '.join(f'{p.name}: {p.description}' for p in missing)})")
+        return bind_params(self.text, values)
+
+
+def sparql_string(value: str) -> str:
+    r"""*value* as a SPARQL string literal, every special character escaped.
+
+    >>> print(sparql_string('a "quoted"\nline\\'))
+    "a \"quoted\"\nline\\"
+    """
+    if not isinstance(value, str):
+        raise InputError(f"a query parameter must be text, not {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("a query parameter is not valid Unicode text") from None
+    escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+               .replace("\r", "\\r"))
+    return f'"{escaped}"'
+
+
+def query_params(text: str) -> list[str]:
+    """The ``$name`` variables of a query, in order of first use.
+
+    >>> query_params('SELECT * WHERE { ?s ?p $o . FILTER(?s != "$no") } # $nor')
+    ['o']
+    """
+    return list(dict.fromkeys(m["var"] for m in _TOKEN.finditer(text) if m["var"]))
+
+
+def bind_params(text: str, values: Mapping[str, str]) -> str:
+    """Replace each ``$name`` variable named in *values* by that value as a string literal."""
+    literals = {name: sparql_string(value) for name, value in values.items()}
+    missing = sorted(set(literals) - set(query_params(text)))
+    if missing:
+        raise InputError(f"the query has no ${', $'.join(missing)} to bind")
+
+    def replace(match: re.Match) -> str:
+        return literals.get(match["var"], match[0]) if match["var"] else match[0]
+
+    return _TOKEN.sub(replace, text)
+
+
+def _header(text: str) -> tuple[str, tuple[Param, ...]]:
+    """The description (first comment line) and the declared parameters of a query file."""
+    comments = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        comments.append(line)
+    description = comments[0].lstrip("#").strip() if comments else ""
+    params = tuple(Param(m[1], m[2].strip()) for m in map(_PARAM_LINE.match, comments) if m)
+    return description, params
+
+
+def read_query(path: str | Path, name: str | None = None) -> NamedQuery:
+    """A query file as a :class:`NamedQuery`; parameters from its header or its ``$vars``."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the query: {exc}") from None
+    description, params = _header(text)
+    if not params:
+        params = tuple(Param(v, "", required=False) for v in query_params(text))
+    return NamedQuery(name or path.stem, description, text, params, path)
+
+
+@lru_cache(maxsize=1)
+def bundled_queries() -> dict[str, NamedQuery]:
+    """Every bundled query by name (its file name without ``.rq``), sorted by name."""
+    return {p.stem: read_query(p) for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def resolve_query(spec: str) -> NamedQuery:
+    """A bundled query by name, a ``.rq`` file, or the text of a query."""
+    queries = bundled_queries()
+    if spec in queries:
+        return queries[spec]
+    if not re.search(r"[\s{]", spec):  # one word: a name or a path, not a query
+        if Path(spec).is_file():
+            return read_query(spec)
+        hint = difflib.get_close_matches(spec, list(queries), n=3)
+        hint_text = f"; did you mean {', '.join(hint)}?" if hint else ""
+        raise InputError(f"no bundled query or file named {spec!r}{hint_text} "
+                         "(credgraph query --list shows the bundled queries)")
+    params = tuple(Param(v, "", required=False) for v in query_params(spec))
+    return NamedQuery("query", "", spec, params)
+
+
+def _walk(node):
+    """Every rdflib algebra / parse-tree node below *node* (CompValue, lists, dicts)."""
+    from pyparsing import ParseResults
+
+    stack, seen = [node], set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, dict):  # CompValue is a dict with a name
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset, ParseResults)):
+            stack.extend(item)
+
+
+@lru_cache(maxsize=512)
+def check_read_only(query: str) -> str:
+    """The form of a query that is safe to run for anyone: ``select``, ``ask`` or ``graph``.
+
+    Raises :class:`~graph.errors.QueryError` for a syntax error (with line and column), an
+    update (``LOAD``, ``INSERT`` ...), ``SERVICE`` anywhere (also inside ``FILTER EXISTS``
+    or a subquery), and ``FROM`` / ``FROM NAMED``: rdflib and Oxigraph fetch URLs for those,
+    and ``FROM <file:///...>`` reads local files.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        algebra = translateQuery(parseQuery(query)).algebra
+    except ParseException as exc:
+        try:
+            parseUpdate(query)
+        except Exception:
+            raise syntax_error(str(exc)) from None
+        raise QueryError("updates (INSERT, DELETE, LOAD, CLEAR, DROP ...) are refused: "
+                         "this endpoint is read-only") from None
+    except Exception as exc:  # rdflib raises a bare Exception for an unknown prefix
+        raise QueryError(f"SPARQL error in the query: {exc}") from None
+    for node in _walk(algebra):
+        if getattr(node, "name", None) == "ServiceGraphPattern":
+            raise QueryError("SERVICE is refused: this endpoint never makes outbound requests")
+        if node.get("datasetClause"):
+            raise QueryError("FROM and FROM NAMED are refused: the endpoint queries its own "
+                             "store only")
+    return {"SelectQuery": "select", "AskQuery": "ask"}.get(algebra.name, "graph")
+
+
+def store_findings(store: Store, findings) -> int:
+    """Put an audit's findings graph (:func:`graph.audit.findings_graph`) into *store*, in
+    :data:`AUDIT_GRAPH`, replacing the previous audit's; returns the number of triples."""
+    return store.load_quads((s, p, o, AUDIT_GRAPH) for s, p, o in findings)
 
 
 def graph_stats(store: Store) -> dict[str, int]:

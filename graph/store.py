@@ -7,29 +7,62 @@
 
 Every store answers :meth:`Store.select` with rows of plain Python values (IRIs as
 ``str``, literals as their Python value), which is all the audit needs, so the audit runs
-the same on any store.
+the same on any store. :meth:`Store.query` answers every query form with a
+:class:`~graph.results.QueryResult` of rdflib terms, which ``credgraph query`` and
+``credgraph serve`` write in the SPARQL results formats.
 
 >>> store = open_store("memory")
 >>> store.name
 'memory'
 >>> store.select("SELECT (1 + 1 AS ?two) WHERE {}")
 [(2,)]
+>>> store.query("ASK { FILTER(1 < 2) }").boolean
+True
+
+``credgraph load`` keeps its graph in a persistent Oxigraph store, by default in
+:data:`DEFAULT_STORE_PATH` (``CREDGRAPH_STORE`` names another store):
+
+>>> default_store_spec({})
+'oxigraph:.credgraph/store'
+>>> default_store_spec({"CREDGRAPH_STORE": "http://127.0.0.1:7878"})
+'http://127.0.0.1:7878'
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Mapping
+from itertools import islice
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from .errors import InputError, MissingExtraError, StoreError
+from .errors import InputError, MissingExtraError, QueryError, StoreError
 from .formats import get_format, quads_to_nquads
+from .results import QueryResult, TooManyRows, syntax_error
 from .vocab import bind_prefixes
 
 __all__ = ["Store", "MemoryStore", "OxigraphStore", "open_store", "register_store", "STORES",
-           "plain_value"]
+           "plain_value", "default_store_spec", "DEFAULT_STORE_PATH"]
+
+DEFAULT_STORE_PATH = Path(".credgraph") / "store"
+"""Where ``credgraph load`` keeps its persistent store unless told otherwise."""
+
+
+def default_store_spec(environ: Mapping[str, str] = os.environ) -> str:
+    """The store ``credgraph load``/``query``/``serve`` use: ``CREDGRAPH_STORE`` or the default."""
+    return environ.get("CREDGRAPH_STORE") or f"oxigraph:{DEFAULT_STORE_PATH.as_posix()}"
+
+
+def _capped(items: Iterable, max_rows: int | None) -> list:
+    """The items as a list; :class:`TooManyRows` when there are more than *max_rows*."""
+    if max_rows is None:
+        return list(items)
+    items = list(islice(items, max_rows + 1))
+    if len(items) > max_rows:
+        raise TooManyRows(max_rows)
+    return items
 
 
 def plain_value(term):
@@ -53,6 +86,23 @@ class Store:
 
     def select(self, query: str) -> list[tuple]:
         """Run a SELECT query over the union of all graphs; rows of plain values."""
+        raise NotImplementedError
+
+    def query(self, query: str, *, max_rows: int | None = None) -> QueryResult:
+        """Run a query of any form (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of all
+        graphs; :class:`~graph.results.TooManyRows` beyond *max_rows* rows or triples."""
+        raise NotImplementedError
+
+    def update(self, update: str) -> None:
+        """Run a SPARQL 1.1 Update."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        """Remove every graph and triple."""
+        self.update("DROP ALL")
+
+    def dump(self) -> str:
+        """Every quad as N-Quads."""
         raise NotImplementedError
 
     def load_quads(self, quads: Iterable[tuple], *, replace_graphs: bool = True) -> int:
@@ -81,9 +131,46 @@ class MemoryStore(Store):
         self.dataset = dataset if dataset is not None else bind_prefixes(Dataset())
         self.dataset.default_union = True
 
+    def _run(self, query: str):
+        from pyparsing import ParseException
+        from rdflib.plugins.sparql.algebra import translateQuery
+        from rdflib.plugins.sparql.parser import parseQuery
+
+        try:
+            prepared = translateQuery(parseQuery(query), initNs=dict(self.dataset.namespaces()))
+        except ParseException as exc:
+            raise syntax_error(str(exc)) from None
+        except Exception as exc:  # rdflib raises a bare Exception for an unknown prefix
+            raise QueryError(f"SPARQL error in the query: {exc}") from None
+        return self.dataset.query(prepared)
+
     def select(self, query: str) -> list[tuple]:
-        result = self.dataset.query(query)
+        result = self._run(query)
         return [tuple(plain_value(v) for v in row) for row in result]
+
+    def query(self, query, *, max_rows=None) -> QueryResult:
+        result = self._run(query)
+        if result.type == "ASK":
+            return QueryResult.ask(result.askAnswer)
+        if result.type == "SELECT":
+            return QueryResult.select([str(v) for v in result.vars],
+                                      _capped((tuple(row) for row in result), max_rows))
+        return QueryResult.graph(_capped(iter(result.graph), max_rows))
+
+    def update(self, update):
+        from pyparsing import ParseException
+
+        try:
+            self.dataset.update(update)
+        except ParseException as exc:
+            raise syntax_error(str(exc), "update") from None
+
+    def clear(self):
+        self.dataset = bind_prefixes(Dataset())
+        self.dataset.default_union = True
+
+    def dump(self):
+        return self.dataset.serialize(format="nquads")
 
     def load_quads(self, quads, *, replace_graphs=True) -> int:
         graphs, count = {}, 0
@@ -114,20 +201,35 @@ def _oxigraph():
 
 
 class OxigraphStore(Store):
-    """An embedded pyoxigraph store: in memory (``path=None``) or persistent on disk."""
+    """An embedded pyoxigraph store: in memory (``path=None``) or persistent on disk.
+
+    *read_only* opens an existing on-disk store without writing to it (several processes
+    can, as long as none writes meanwhile).
+    """
 
     name = "oxigraph"
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         ox = _oxigraph()
         self._ox = ox
         self.path = Path(path) if path else None
+        self.read_only = read_only
         try:
-            self.store = ox.Store(str(self.path)) if self.path else ox.Store()
+            if read_only:
+                if not (self.path and self.path.is_dir()):
+                    raise OSError("no such store")
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.store = ox.Store(str(self.path)) if self.path else ox.Store()
         except OSError as exc:
             raise StoreError(f"cannot open the Oxigraph store at {self.path}: {exc}") from None
 
     def _plain(self, term):
+        """A pyoxigraph term as a plain value, the same as :func:`plain_value` gives.
+
+        Strings, integers, decimals, booleans and plain dates convert directly; any other
+        datatype, or an unusual lexical form, goes through rdflib's ``Literal``.
+        """
         ox = self._ox
         if term is None:
             return None
@@ -136,8 +238,32 @@ class OxigraphStore(Store):
         if isinstance(term, ox.BlankNode):
             return f"_:{term.value}"
         if isinstance(term, ox.Literal):
-            return plain_value(Literal(term.value, lang=term.language,
-                                       datatype=None if term.language else term.datatype.value))
+            value = term.value
+            if term.language:
+                return value
+            datatype = term.datatype.value
+            if datatype.startswith("http://www.w3.org/2001/XMLSchema#"):
+                kind = datatype[33:]
+                if kind == "string":
+                    return value
+                if kind == "integer" and value.isascii() and value.lstrip("+-").isdigit():
+                    return int(value)
+                if kind == "decimal" and value.isascii() and value.replace(".", "", 1) \
+                        .lstrip("+-").isdigit():
+                    from decimal import Decimal
+
+                    return Decimal(value)
+                if kind == "boolean" and value in ("true", "false"):
+                    return value == "true"
+                if kind == "date" and len(value) == 10 and value[4] == value[7] == "-" \
+                        and value.isascii():
+                    from datetime import date
+
+                    try:
+                        return date.fromisoformat(value)
+                    except ValueError:
+                        pass
+            return plain_value(Literal(value, datatype=datatype))
         return str(term)
 
     def select(self, query: str) -> list[tuple]:
@@ -145,8 +271,22 @@ class OxigraphStore(Store):
             result = self.store.query(query, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise InputError(f"SPARQL syntax error: {exc}") from None
-        names = [v.value for v in result.variables]
-        return [tuple(self._plain(row[n]) for n in names) for row in result]
+        plain, named, cache = self._plain, self._ox.NamedNode, {}
+
+        def cell(term):
+            # IRIs and short literals repeat (sources, claims, concepts, dates): convert once
+            if term.__class__ is named:
+                return term.value
+            if term is None:
+                return None
+            found = cache.get(term, cache)
+            if found is cache:
+                found = plain(term)
+                if len(cache) < 200_000:
+                    cache[term] = found
+            return found
+
+        return [tuple(map(cell, row)) for row in result]
 
     def load_quads(self, quads, *, replace_graphs=True) -> int:
         quads = list(quads)
@@ -168,8 +308,10 @@ class OxigraphStore(Store):
         return len(self.store)
 
     def close(self):
-        if self.path:
+        """Flush an on-disk store and release it (its lock goes with the last reference)."""
+        if self.path and not self.read_only and getattr(self, "store", None) is not None:
             self.store.flush()
+        self.store = None
 
 
 STORES: dict[str, Callable[[str | None], Store]] = {

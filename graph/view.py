@@ -10,13 +10,14 @@ viewer's own script are inlined, so the file needs no network and no credgraph.
 >>> from graph.audit import audit_store
 >>> from graph.loading import load_input
 >>> G = view_graph(audit_store(load_input(None)), figure="hur-8th-army-deserters")
->>> sorted(G)
-['figure:hur-8th-army-deserters', 'report:newsweek-2024-03-hur-desertions', 'source:hur', \
-'source:hur-telegram', 'source:newsweek']
->>> [G.edges[e]["kind"] for e in nx.topological_sort(nx.line_graph(G))][:1]
-['relay']
->>> "<script src" in to_html(G) or "https://" in to_html(G).split("<script")[0]
-False
+>>> sorted(G.nodes(data="kind"))  # doctest: +NORMALIZE_WHITESPACE
+[('figure:hur-8th-army-deserters', 'figure'), ('report:newsweek-2024-03-hur-desertions',
+'report'), ('source:hur', 'source'), ('source:hur-telegram', 'source'),
+('source:newsweek', 'outlet')]
+>>> sorted(G.edges(data="kind"))[-1]
+('source:newsweek', 'report:newsweek-2024-03-hur-desertions', 'publishes')
+>>> G.nodes["figure:hur-8th-army-deserters"]["chains"][0].count(" → ")  # origin, relay, report
+2
 
 Everything that comes from data (names, titles, statements, ids, the heading) reaches the
 page only as escaped text or as JSON inside a non-executed ``<script type=application/json>``
@@ -30,8 +31,8 @@ import base64
 import difflib
 import hashlib
 import html
+import itertools
 import json
-import math
 import string
 import textwrap
 from importlib.resources import files
@@ -40,7 +41,7 @@ import networkx as nx
 
 from . import __version__
 from .audit import AuditResult, FigureAudit
-from .checks import SEVERITIES, severity_rank
+from .checks import severity_rank
 from .errors import CredgraphError, InputError
 from .trace import CitationTrace
 
@@ -74,6 +75,8 @@ EDGE_STYLE = {
     "states": {"color": "#a0a8b0", "width": 1},
 }
 _GAP_X, _GAP_Y, _BADGE_LINE = 70, 14, 13
+ASPECT = 1.4
+"""The width:height the figure grid aims at: a landscape window beside the side panel."""
 
 
 def script_json(value) -> str:
@@ -94,11 +97,11 @@ def _short(text: str, width: int, lines: int = 2) -> str:
 
 
 def _figure_facts(trace: CitationTrace, fig: FigureAudit) -> str:
-    data, lines = fig.as_dict(), [fig.id, fig.claim.reference.text]
-    figure = fig.claim.reference.figure
+    lines, figure = [fig.id, fig.claim.reference.text], fig.claim.reference.figure
     if figure is not None:
         lines.append(f"value: {figure.describe()} ({figure.measure})")
-    lines += [f"{k}: {data[k]}" for k in ("period", "place") if data[k]]
+        lines += [f"{k}: {v}" for k, v in (("period", figure.period.iso()),
+                                            ("place", figure.place)) if v]
     for m in fig.claim.mentions:
         report = trace.reports[m.report]
         outlet = trace.registry[report.outlet].name if report.outlet in trace.registry \
@@ -158,10 +161,12 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
                 G.add_edge(a, b, kind=kind, figures=set())
             G.edges[a, b]["figures"].add(fid)
 
-    def source(sid: str, fid: str):
+    def source(sid: str, fid: str) -> str:
         name, kind, aliases, title = _source_facts(trace, sid)
         node("source:" + sid, "source", fid, name=name, source_kind=kind, aliases=aliases,
              label=_short(name, 22), title=title)
+        G.nodes[fid]["kinds"].add(kind)
+        return "source:" + sid
 
     for fig in figures:
         fid = "figure:" + fig.id
@@ -176,8 +181,7 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
             path = []
             for key in reversed(chain):
                 if key in trace.statement_source:
-                    source(trace.statement_source[key], fid)
-                    key = "source:" + trace.statement_source[key]
+                    key = source(trace.statement_source[key], fid)
                 elif key in trace.mentions:
                     key = "report:" + trace.mentions[key].report
                 else:
@@ -192,8 +196,7 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
                            f"{report.outlet}\ndate: {report.earliest or '?'}.."
                            f"{report.latest or '?'}" + (f"\nseed: {report.seed}"
                                                        if report.seed else ""))
-                source(report.outlet, fid)
-                edge("source:" + report.outlet, rid, "publishes", fid)
+                edge(source(report.outlet, fid), rid, "publishes", fid)
                 G.nodes["source:" + report.outlet]["kind"] = "outlet"
                 G.nodes[fid]["outlets"].add(report.outlet)
             for a, b in zip(path, path[1:] + [fid]):
@@ -201,8 +204,6 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
             text = " → ".join(G.nodes[k]["name"] for k in path)
             if text not in G.nodes[fid]["chains"]:
                 G.nodes[fid]["chains"].append(text)
-        G.nodes[fid]["kinds"] = {G.nodes[n]["source_kind"] for n in G if n.startswith(
-            "source:") and fid in G.nodes[n]["figures"]}
     return G
 
 
@@ -267,32 +268,32 @@ def layered_layout(G: nx.DiGraph) -> dict:
                     or [0])
         depth.update(dict.fromkeys(members, d))
     box = {n: _box(G, n) for n in G}
-    figures = [n for n in G if G.nodes[n]["kind"] == "figure"]
     reports = sorted(n for n in G if G.nodes[n]["kind"] == "report")
     order = {r: i for i, r in enumerate(reports)}
-    first = {f: min((order[r] for r in G.predecessors(f) if r in order), default=-1)
-             for f in figures}
-    cols = max(1, math.ceil(math.sqrt(len(figures) / 5)))
-    cell = max((box[f][0] for f in figures), default=0) + _GAP_X / 2
-    pos, y, band = {}, 0.0, None
-    figures.sort(key=lambda f: (first[f], max((order.get(r, -1) for r in G.predecessors(f)),
-                                              default=-1), f))
+    span = {f: sorted(order[r] for r in G.predecessors(f) if r in order) or [-1]
+            for f in G if G.nodes[f]["kind"] == "figure"}
+    bands = [list(band) for _, band in itertools.groupby(
+        sorted(span, key=lambda f: (span[f][0], span[f][-1], f)), key=lambda f: span[f][0])]
+    levels = max(depth.values(), default=0)
     x0 = _GAP_X * 2 + sum(max([box[n][0] for n in G if depth.get(n) == d] or [0]) + _GAP_X
-                          for d in range(1, max(depth.values(), default=0) + 1))
-    x0 += max([box[r][0] for r in reports] or [0]) + cell / 2
-    for i in range(0, len(figures), cols):
-        row = figures[i:i + cols]
-        if band is not None and first[row[0]] != band:
-            y += _GAP_Y * 2
-        band, height = first[row[-1]], max(box[f][1] for f in row)
-        for j, f in enumerate(row):
-            pos[f] = (x0 + j * cell, y + height / 2)
-        y += height + _GAP_Y
-    x = x0 - cell / 2 - _GAP_X
+                          for d in range(1, levels + 1)) + max([box[r][0] for r in reports] or [0])
+    cell = max((box[f][0] for f in span), default=0) + _GAP_X / 2
+    row_h = max((box[f][1] for f in span), default=0) + _GAP_Y
+    cols = min(range(1, max(map(len, bands), default=1) + 1), key=lambda c: abs(
+        (x0 + c * cell) / (row_h * sum(-(-len(b) // c) for b in bands) + 1) - ASPECT))
+    pos, y = {}, 0.0
+    for band in bands:
+        for i in range(0, len(band), cols):
+            height = max(box[f][1] for f in band[i:i + cols])
+            for j, f in enumerate(band[i:i + cols]):
+                pos[f] = (x0 + (j + 0.5) * cell, y + height / 2)
+            y += height + _GAP_Y
+        y += _GAP_Y
+    x = x0 - _GAP_X
     wanted = {n: sum(pos[f][1] for f in G.nodes[n]["figures"]) / len(G.nodes[n]["figures"])
               for n in G}
     columns = [reports] + [sorted((n for n in G if depth.get(n) == d), key=str)
-                           for d in range(1, max(depth.values(), default=0) + 1)]
+                           for d in range(1, levels + 1)]
     for column in columns:
         if not column:
             continue
@@ -384,8 +385,7 @@ def to_html(G: nx.DiGraph, pos: dict | None = None, *, heading: str | None = Non
         csp=csp, title=html.escape(heading), heading=html.escape(heading),
         generator=f"credgraph {__version__}, vis-network {VIS_NETWORK_VERSION}",
         css=_static("viewer.css"), vis_js=vis_js, viewer_js=viewer_js,
-        data=script_json({"nodes": nodes, "edges": edges, "options": options,
-                          "severities": ["none", *SEVERITIES]}))
+        data=script_json({"nodes": nodes, "edges": edges, "options": options}))
 
 
 def view(result: AuditResult, *, figure: str | None = None, heading: str | None = None) -> str:

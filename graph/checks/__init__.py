@@ -95,6 +95,11 @@ def load_builtin_checks() -> dict[str, Check]:
     """Import the built-in check modules (and entry-point plugins) once; return the table."""
     for module in BUILTIN:
         import_module(f"{__name__}.{module}")
+    builtin = [m.replace("_", "-") for m in BUILTIN]
+    ordered = {name: CHECKS[name] for name in builtin if name in CHECKS}
+    ordered.update((name, check) for name, check in CHECKS.items() if name not in ordered)
+    CHECKS.clear()
+    CHECKS.update(ordered)  # built-in checks first, in a fixed order, whatever imported first
     from importlib.metadata import entry_points
 
     for ep in entry_points(group="credgraph.checks"):

@@ -107,7 +107,8 @@ class _Reader:
 
     def where(self, key):
         line = getattr(self.data, "key_lines", {}).get(key, self.line) if key else self.line
-        return {"path": self.path, "line": line, "field": self.prefix + (key or "")}
+        return {"path": self.path, "line": line,
+                "field": self.prefix + ("" if key is None else str(key))}
 
     def fail(self, key, message, cls=AnnotationError, **extra):
         self.errors.append(cls(message, **self.where(key), **extra))

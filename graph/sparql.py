@@ -43,12 +43,12 @@ from pathlib import Path
 from .errors import InputError, QueryError
 from .results import syntax_error
 from .store import Store
-from .trace import PREFIX
+from .trace import PREFIX, short
 from .vocab import GRAPH
 
 __all__ = ["graph_stats", "COUNTED_CLASSES", "NamedQuery", "Param", "QUERY_DIR",
            "bundled_queries", "resolve_query", "bind_params", "sparql_string",
-           "check_read_only", "store_findings", "AUDIT_GRAPH"]
+           "check_read_only", "store_findings", "claims_subgraph", "AUDIT_GRAPH"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 """Where the bundled ``.rq`` files live."""
@@ -75,6 +75,7 @@ _TOKEN = re.compile(r'''
   | \$(?P<var>[A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
 ''', re.X | re.S)
 _PARAM_LINE = re.compile(r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.+)")
+_REQUIRES_LINE = re.compile(r"#\s*requires\s*:\s*(.+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,16 @@ class Param:
     required: bool = True
     """Declared in a query file's header: the query cannot run without it."""
 
+    @property
+    def example(self) -> str | None:
+        """The value after ``example:`` in the description, if any.
+
+        >>> Param("source", "a source id or alias (example: Mediazone)").example
+        'Mediazone'
+        """
+        found = re.search(r"\(example:\s*([^)]+)\)", self.description)
+        return found[1].strip() if found else None
+
 
 @dataclass(frozen=True, slots=True)
 class NamedQuery:
@@ -96,6 +107,8 @@ class NamedQuery:
     text: str
     params: tuple[Param, ...] = ()
     path: Path | None = None
+    requires: tuple[str, ...] = ()
+    """What the store must hold besides the graph: ``audit`` (the stored audit findings)."""
 
     def bind(self, values: Mapping[str, str] | None = None) -> str:
         """The query text with every parameter bound; each declared one is required."""
@@ -112,6 +125,10 @@ class NamedQuery:
             raise InputError(f"query {self.name!r} needs {need} "
                              f"({'; '.join(f'{p.name}: {p.description}' for p in missing)})")
         return bind_params(self.text, values)
+
+    def example(self) -> str:
+        """The query bound with each parameter's example value (the HTML page, the tests)."""
+        return self.bind({p.name: p.example for p in self.params if p.example is not None})
 
 
 def sparql_string(value: str) -> str:
@@ -153,8 +170,9 @@ def bind_params(text: str, values: Mapping[str, str]) -> str:
     return _TOKEN.sub(replace, text)
 
 
-def _header(text: str) -> tuple[str, tuple[Param, ...]]:
-    """The description (first comment line) and the declared parameters of a query file."""
+def _header(text: str) -> tuple[str, tuple[Param, ...], tuple[str, ...]]:
+    """The description (first comment line), declared parameters and requirements of a
+    query file's leading comment block."""
     comments = []
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -162,7 +180,9 @@ def _header(text: str) -> tuple[str, tuple[Param, ...]]:
         comments.append(line)
     description = comments[0].lstrip("#").strip() if comments else ""
     params = tuple(Param(m[1], m[2].strip()) for m in map(_PARAM_LINE.match, comments) if m)
-    return description, params
+    requires = tuple(word.strip() for m in map(_REQUIRES_LINE.match, comments) if m
+                     for word in m[1].split(","))
+    return description, params, requires
 
 
 def read_query(path: str | Path, name: str | None = None) -> NamedQuery:
@@ -172,10 +192,10 @@ def read_query(path: str | Path, name: str | None = None) -> NamedQuery:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read the query: {exc}") from None
-    description, params = _header(text)
+    description, params, requires = _header(text)
     if not params:
         params = tuple(Param(v, "", required=False) for v in query_params(text))
-    return NamedQuery(name or path.stem, description, text, params, path)
+    return NamedQuery(name or path.stem, description, text, params, path, requires)
 
 
 @lru_cache(maxsize=1)
@@ -248,6 +268,29 @@ def check_read_only(query: str) -> str:
             raise QueryError("FROM and FROM NAMED are refused: the endpoint queries its own "
                              "store only")
     return {"SelectQuery": "select", "AskQuery": "ask"}.get(algebra.name, "graph")
+
+
+def claims_subgraph(store: Store, claims: list[str]) -> Store:
+    """An in-memory store holding just what the audit needs for *claims*.
+
+    One ``comparable-figures`` SELECT per claim finds the figures the audit compares it
+    with; one ``claim-subgraph`` CONSTRUCT per claim of that closure fetches its chains,
+    reports, figures and sources. ``audit_store(claims_subgraph(store, ids))`` then gives
+    those figures the same findings and grades as an audit of the whole store, without
+    pulling the whole graph from a server.
+    """
+    from .store import OxigraphStore
+
+    queries = bundled_queries()
+    closure = set(claims)
+    for claim in claims:
+        rows = store.select(queries["comparable-figures"].bind({"figure": claim}))
+        closure.update(short(row[0]).removeprefix("claim/") for row in rows)
+    subgraph = OxigraphStore()
+    for claim in sorted(closure):
+        triples = store.query(queries["claim-subgraph"].bind({"figure": claim})).triples
+        subgraph.load_quads(((s, p, o, None) for s, p, o in triples), replace_graphs=False)
+    return subgraph
 
 
 def store_findings(store: Store, findings) -> int:

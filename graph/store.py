@@ -46,6 +46,8 @@ from .vocab import bind_prefixes
 __all__ = ["Store", "MemoryStore", "OxigraphStore", "open_store", "register_store", "STORES",
            "plain_value", "default_store_spec", "DEFAULT_STORE_PATH"]
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
 DEFAULT_STORE_PATH = Path(".credgraph") / "store"
 """Where ``credgraph load`` keeps its persistent store unless told otherwise."""
 
@@ -104,6 +106,14 @@ class Store:
     def dump(self) -> str:
         """Every quad as N-Quads."""
         raise NotImplementedError
+
+    def load_dump(self, nquads: str) -> None:
+        """Add the quads of an N-Quads text (what :meth:`dump` writes)."""
+        dataset = Dataset()
+        dataset.parse(data=nquads, format="nquads")
+        self.load_quads(((s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g)
+                         for s, p, o, g in dataset.quads((None, None, None, None))),
+                        replace_graphs=False)
 
     def load_quads(self, quads: Iterable[tuple], *, replace_graphs: bool = True) -> int:
         """Add quads (rdflib terms); each named graph seen is replaced first. Returns count."""
@@ -287,6 +297,55 @@ class OxigraphStore(Store):
             return found
 
         return [tuple(map(cell, row)) for row in result]
+
+    def _term(self, term):
+        """A pyoxigraph term as an rdflib term."""
+        ox = self._ox
+        if term is None:
+            return None
+        if isinstance(term, ox.NamedNode):
+            return URIRef(term.value)
+        if isinstance(term, ox.BlankNode):
+            return BNode(term.value)
+        if isinstance(term, ox.Literal):
+            datatype = term.datatype.value
+            return Literal(term.value, lang=term.language,
+                           datatype=None if term.language or datatype == _XSD_STRING
+                           else URIRef(datatype))
+        raise QueryError(f"unsupported term in a result: {term}")
+
+    def query(self, query, *, max_rows=None) -> QueryResult:
+        term = self._term
+        try:
+            result = self.store.query(query, use_default_graph_as_union=True)
+            if isinstance(result, self._ox.QueryBoolean):
+                return QueryResult.ask(bool(result))
+            if isinstance(result, self._ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                return QueryResult.select(names, _capped(
+                    (tuple(map(term, row)) for row in result), max_rows))
+            return QueryResult.graph(_capped(
+                ((term(t.subject), term(t.predicate), term(t.object)) for t in result),
+                max_rows))
+        except SyntaxError as exc:
+            raise syntax_error(str(exc)) from None
+        except OSError as exc:  # e.g. a SERVICE that cannot be reached
+            raise QueryError(f"the query failed: {exc}") from None
+
+    def update(self, update):
+        try:
+            self.store.update(update)
+        except SyntaxError as exc:
+            raise syntax_error(str(exc), "update") from None
+
+    def clear(self):
+        self.store.clear()
+
+    def dump(self):
+        return self.store.dump(format=self._ox.RdfFormat.N_QUADS).decode("utf-8")
+
+    def load_dump(self, nquads):
+        self.store.bulk_load(nquads.encode("utf-8"), format=self._ox.RdfFormat.N_QUADS)
 
     def load_quads(self, quads, *, replace_graphs=True) -> int:
         quads = list(quads)

@@ -149,6 +149,7 @@ class ClaimTrace:
     origins: list[Origin]
     chains: list[list[str]]
     cycles: list[list[str]] = field(default_factory=list)
+    _reference: MentionFacts | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def reports(self) -> list[str]:
@@ -166,9 +167,15 @@ class ClaimTrace:
     @property
     def reference(self) -> MentionFacts:
         """The mention nearest to the origin (shortest chain), ties by report and id."""
-        depth = {c[0]: len(c) for c in sorted(self.chains, key=len, reverse=True)}
-        with_figure = [m for m in self.mentions if m.figure is not None] or self.mentions
-        return min(with_figure, key=lambda m: (depth.get(m.node, 0), m.report, m.node))
+        if self._reference is None:
+            depth: dict[str, int] = {}
+            for chain in self.chains:
+                if len(chain) < depth.get(chain[0], len(chain) + 1):
+                    depth[chain[0]] = len(chain)
+            with_figure = [m for m in self.mentions if m.figure is not None] or self.mentions
+            self._reference = min(with_figure,
+                                  key=lambda m: (depth.get(m.node, 0), m.report, m.node))
+        return self._reference
 
 
 @dataclass(slots=True)

@@ -111,7 +111,11 @@ def _figure_facts(trace: CitationTrace, fig: FigureAudit) -> str:
     lines.append(f"origins: {'; '.join(a.label for a in fig.origins) or 'none'} "
                  f"({fig.independent_origins} independent)")
     lines.append(f"grade {fig.grade.code}: {fig.grade.reason}")
-    lines += [f"flag {f.check} ({f.severity}): {f.message}" for f in fig.findings]
+    by_check: dict = {}
+    for f in fig.findings:
+        by_check.setdefault(f.check, []).append(f)
+    lines += [f"flag {c} ({fs[0].severity}): {fs[0].message}"
+              + (f" (and {len(fs) - 1} more)" if len(fs) > 1 else "") for c, fs in by_check.items()]
     return "\n".join(lines)
 
 

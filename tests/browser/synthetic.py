@@ -35,7 +35,7 @@ def synthetic_corpus(reports: int = 300, per_report: int = 5, seed: int = 5) -> 
             value = Decimal(rnd.randrange(10, 30000))
             mentions.append(Mention(
                 rid, f"m{m}", claim, f"Synthetic statement {r}.{m}.",
-                figure=Figure("deserters", value=value, unit="servicemen"),
+                figure=Figure("deserters", value=value, unit="servicemen", subject=claim),
                 attributed_to=None if relay_of else rnd.choice(origins).id, via=via,
                 relays=relay_of, hedge=rnd.choice(("none", "none", "unable-to-verify"))))
         made[rid] = Report(rid, "article", rnd.choice(outlets).id, f"Synthetic report {r}",

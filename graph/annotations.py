@@ -32,185 +32,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import date
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-
-import yaml
 
 from .errors import AnnotationError, AnnotationErrors, UnknownNameError
 from .model import Corpus, DateSpan, Evidence, Figure, Mention, Period, Registry, Report, Source
+from .reader import FieldReader, read_yaml_file
 from .vocab import (CITES_AS, DATE_CERTAINTY, HEDGE, PARTY, QUALIFIER, RELIABILITY, REPORT_KIND,
                     SOURCE_KIND, members)
 
-__all__ = ["load_corpus", "load_registry", "load_report", "parse_yaml", "SLUG", "bundled_corpus"]
-
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Located(dict):
-    """A YAML mapping that remembers the line of each key (1-based)."""
-
-    __slots__ = ("line", "key_lines")
-
-
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """Safe loader whose mappings remember their lines and refuse duplicate keys."""
-
-
-def _construct_mapping(loader, node):
-    loader.flatten_mapping(node)
-    mapping = _Located()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool)) or key is None:
-            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain word",
-                                                    key_node.start_mark)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
-    return mapping
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-# Dates stay text here and are parsed per field, so "2024-02-30" is an error on its field.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Base.construct_yaml_str)
-
-
-def parse_yaml(text: str, path: str):
-    """Parse YAML text safely; a syntax error becomes an AnnotationError with its line."""
-    try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or str(exc)
-        raise AnnotationError(f"not valid YAML: {problem}", path=path, line=line) from None
-    except yaml.YAMLError as exc:
-        raise AnnotationError(f"not valid YAML: {exc}", path=path) from None
-
-
-class _Reader:
-    """Typed access to one YAML mapping; problems are collected, not raised."""
-
-    def __init__(self, data, path: str, prefix: str, errors: list, line: int | None = None):
-        self.path, self.prefix, self.errors = path, prefix, errors
-        self.line = getattr(data, "line", line)
-        self.data = data if isinstance(data, dict) else {}
-        if not isinstance(data, dict):
-            self.fail(None, f"expected a mapping, got {_kind(data)}")
-
-    def where(self, key):
-        line = getattr(self.data, "key_lines", {}).get(key, self.line) if key else self.line
-        return {"path": self.path, "line": line,
-                "field": self.prefix + ("" if key is None else str(key))}
-
-    def fail(self, key, message, cls=AnnotationError, **extra):
-        self.errors.append(cls(message, **self.where(key), **extra))
-
-    def unknown_keys(self, allowed):
-        for key in self.data:
-            if key not in allowed:
-                self.fail(key, f"unknown field {key!r}; allowed: {', '.join(sorted(allowed))}")
-
-    def get(self, key, kind, required=False, default=None):
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self.fail(key, "is required")
-            return default
-        ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
-        if not ok:
-            self.fail(key, f"expected {kind.__name__ if isinstance(kind, type) else kind}, "
-                           f"got {_kind(value)} {value!r}")
-            return default
-        return value
-
-    def text(self, key, required=False):
-        value = self.data.get(key)
-        if isinstance(value, (int, float, date)) and not isinstance(value, bool):
-            value = str(value)
-        if value is None or isinstance(value, str):
-            if required and not (value or "").strip():
-                self.fail(key, "is required")
-                return None
-            return value.strip() if value else None
-        self.fail(key, f"expected text, got {_kind(value)}")
-        return None
-
-    def slug(self, key, required=True):
-        value = self.text(key, required)
-        if value is not None and not SLUG.match(value):
-            self.fail(key, f"{value!r} is not a valid id: use lower-case letters, digits and "
-                           "hyphens, starting with a letter or digit")
-            return None
-        return value
-
-    def choice(self, key, allowed, default=None, required=False):
-        value = self.text(key, required)
-        if value is None:
-            return default
-        if value not in allowed:
-            self.fail(key, f"{value!r} is not allowed; allowed: {', '.join(allowed)}")
-            return default
-        return value
-
-    def number(self, key):
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            self.fail(key, f"expected a number, got {_kind(value)}")
-            return None
-        try:
-            number = Decimal(str(value).replace(",", "").replace("_", ""))
-        except InvalidOperation:
-            self.fail(key, f"{value!r} is not a number")
-            return None
-        if not number.is_finite() or number < 0:
-            self.fail(key, f"{value!r} must be a finite number >= 0")
-            return None
-        return number
-
-    def day(self, key, data=None):
-        value = (self.data if data is None else data).get(key)
-        if value is None or isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(key, f"{value!r} is not a date (YYYY-MM-DD)")
-            return None
-
-    def child(self, key):
-        """A reader for the mapping under *key*."""
-        return _Reader(self.data.get(key), self.path, f"{self.prefix}{key}.", self.errors,
-                       self.where(key)["line"])
-
-    def element(self, data, name):
-        """A reader for one item of a list, named e.g. ``mentions[2].``."""
-        return _Reader(data, self.path, name + ".", self.errors, self.line)
-
-
-def _kind(value) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false",
-            type(None): "nothing"}.get(type(value), type(value).__name__)
-
-
-def _read_file(path: Path, errors: list):
-    try:
-        return parse_yaml(path.read_text(encoding="utf-8"), str(path))
-    except AnnotationError as err:
-        errors.append(err)
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.append(AnnotationError(f"cannot read: {exc}", path=str(path)))
-    return None
-
+__all__ = ["load_corpus", "load_registry", "load_report", "bundled_corpus"]
 
 _SOURCE_KEYS = {"id", "name", "aliases", "kind", "country", "party", "anonymous", "speaks_for",
                 "reliability", "reliability_reason", "url"}
@@ -220,9 +50,9 @@ def load_registry(path: Path, errors: list | None = None) -> Registry:
     """Read ``sources.yaml`` into a :class:`~graph.model.Registry`."""
     own = errors is None
     errors = [] if own else errors
-    data = _read_file(path, errors)
+    data = read_yaml_file(path, errors)
     sources, raw_links = [], []
-    top = _Reader(data if data is not None else {}, str(path), "", errors, 1)
+    top = FieldReader(data if data is not None else {}, str(path), "", errors, 1)
     items = top.get("sources", list, required=data is not None, default=[])
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
@@ -264,7 +94,7 @@ def load_registry(path: Path, errors: list | None = None) -> Registry:
     return registry
 
 
-def _resolve(registry: Registry, name, reader: _Reader, key: str) -> str | None:
+def _resolve(registry: Registry, name, reader: FieldReader, key: str) -> str | None:
     found = registry.resolve(name)
     if found is None:
         reader.fail(key, f"unknown source {name!r}", cls=UnknownNameError,
@@ -287,13 +117,13 @@ def load_report(path: Path, registry: Registry, errors: list,
     *locations*, when given, receives ``(path, line)`` for each mention key.
     """
     before = len(errors)
-    data = _read_file(path, errors)
+    data = read_yaml_file(path, errors)
     if data is None:
         if len(errors) == before:
             errors.append(AnnotationError("the file is empty: a report needs at least id, kind, "
                                           "outlet and title", path=str(path), line=1))
         return None
-    r = _Reader(data, str(path), "", errors, 1)
+    r = FieldReader(data, str(path), "", errors, 1)
     if not isinstance(data, dict):
         return None
     r.unknown_keys(_REPORT_KEYS)
@@ -325,7 +155,7 @@ def load_report(path: Path, registry: Registry, errors: list,
     )
 
 
-def _date_span(r: _Reader) -> DateSpan:
+def _date_span(r: FieldReader) -> DateSpan:
     value = r.data.get("date")
     if value is None:
         return DateSpan(None, None, "unknown")
@@ -341,7 +171,7 @@ def _date_span(r: _Reader) -> DateSpan:
     return DateSpan(earliest, latest, certainty, d.text("basis"))
 
 
-def _mention(m: _Reader, report_id: str, seed, registry: Registry) -> Mention | None:
+def _mention(m: FieldReader, report_id: str, seed, registry: Registry) -> Mention | None:
     m.unknown_keys(_MENTION_KEYS)
     mention_id, claim = m.slug("id"), m.slug("claim")
     statement = m.text("statement", required=True)
@@ -379,7 +209,7 @@ def _mention(m: _Reader, report_id: str, seed, registry: Registry) -> Mention | 
     )
 
 
-def _figure(f: _Reader) -> Figure | None:
+def _figure(f: FieldReader) -> Figure | None:
     f.unknown_keys(_FIGURE_KEYS)
     value, low, high = f.number("value"), f.number("min"), f.number("max")
     qualifier = f.choice("qualifier", members(QUALIFIER), default=None)
@@ -408,7 +238,7 @@ def _figure(f: _Reader) -> Figure | None:
     )
 
 
-def _evidence(m: _Reader, seed) -> Evidence | None:
+def _evidence(m: FieldReader, seed) -> Evidence | None:
     if m.data.get("evidence") is None:
         return None
     e = m.child("evidence")

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
-from .checks import CHECKS, Finding, load_builtin_checks, severity_rank
+from .checks import Finding, load_builtin_checks, severity_rank
 from .checks.context import AuditContext
 from .grade import Grade, downgrade_for_conflict, grade_claim
 from .origins import OriginAssessment

@@ -20,6 +20,7 @@ Node keys are short strings: ``mention/<report>/<mention>`` and
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -31,7 +32,7 @@ from .store import Store
 from .vocab import ID
 
 __all__ = ["MentionFacts", "ReportFacts", "Origin", "ClaimTrace", "CitationTrace",
-           "trace_store", "compute_roots", "chains_from", "short", "mention_ref", "PREFIX"]
+           "trace_store", "compute_roots", "roots_and_loops", "chains_from", "short", "mention_ref", "PREFIX"]
 
 PREFIX = """PREFIX cg: <https://w3id.org/credgraph/ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -41,8 +42,8 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
-Q_EDGES = PREFIX + "SELECT ?a ?b WHERE { ?a prov:wasDerivedFrom ?b }"
-Q_ATTRIBUTIONS = PREFIX + "SELECT ?st ?src WHERE { ?st a cg:Statement ; prov:wasAttributedTo ?src }"
+Q_EDGES = PREFIX + "SELECT DISTINCT ?a ?b WHERE { ?a prov:wasDerivedFrom ?b }"
+Q_ATTRIBUTIONS = PREFIX + "SELECT DISTINCT ?st ?src WHERE { ?st a cg:Statement ; prov:wasAttributedTo ?src }"
 Q_SOURCES = PREFIX + """SELECT ?s ?label ?kind ?rel ?reason ?party ?anon ?speaks ?country WHERE {
   ?s a cg:Source ; rdfs:label ?label ; cg:sourceKind ?kind ; cg:reliability ?rel .
   OPTIONAL { ?s cg:reliabilityReason ?reason } OPTIONAL { ?s cg:partyTo ?party }
@@ -209,38 +210,112 @@ class CitationTrace:
         return None
 
 
+def roots_and_loops(succ: Mapping[str, Iterable[str]]) -> tuple[dict, list[list[str]]]:
+    """Roots of every node and the citation loops, from successor lists, in one pass.
+
+    An iterative Tarjan walk finds the strongly connected components in reverse topological
+    order, so each component's successors are finished before it: its roots are theirs
+    (shared, not copied, when there is one) or, for a component without exits, its own
+    members. Loops are the components of more than one node, or with a self-loop.
+
+    >>> roots, loops = roots_and_loops({"a": ["b"], "b": ["a"], "c": ["a"], "d": []})
+    >>> sorted(roots["c"]), sorted(roots["d"]), loops
+    (['a', 'b'], ['d'], [['a', 'b']])
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    roots: dict[str, frozenset] = {}
+    loops: list[list[str]] = []
+    for start in succ:
+        if start in index:
+            continue
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        work = [(start, iter(succ.get(start, ())))]
+        while work:
+            node, nexts = work[-1]
+            for nxt in nexts:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(succ.get(nxt, ()))))
+                    break
+                if nxt in on_stack and index[nxt] < low[node]:
+                    low[node] = index[nxt]
+            else:
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == index[node]:
+                    _close_component(node, succ, stack, on_stack, roots, loops)
+    return roots, loops
+
+
+def _close_component(node, succ, stack, on_stack, roots, loops) -> None:
+    """Pop one finished component off the Tarjan stack and give its members their roots."""
+    members = [stack.pop()]
+    while members[-1] != node:
+        members.append(stack.pop())
+    on_stack.difference_update(members)
+    inside = set(members)
+    exits = {id(r): r for m in members for s in succ.get(m, ()) if s not in inside
+             for r in (roots[s],)}
+    if not exits:
+        found = frozenset(members)
+    elif len(exits) == 1:
+        (found,) = exits.values()
+    else:
+        found = frozenset().union(*exits.values())
+    for m in members:
+        roots[m] = found
+    if len(members) > 1 or node in succ.get(node, ()):
+        loops.append(sorted(members))
+
+
 def compute_roots(graph: nx.DiGraph) -> dict:
     """The roots (nodes without successors, or sink loops) every node's chains reach.
 
-    One pass over the condensation (strongly connected components) in reverse topological
-    order; nodes of a chain share their successor's frozenset, so memory stays linear.
+    One pass over the strongly connected components in reverse topological order
+    (:func:`roots_and_loops`); nodes of a chain share their successor's frozenset, so
+    memory stays linear.
     """
-    cond = nx.condensation(graph)
-    members = cond.graph["mapping"]
-    scc_roots: dict[int, frozenset] = {}
-    for scc in reversed(list(nx.topological_sort(cond))):
-        succ = list(cond.successors(scc))
-        if not succ:
-            scc_roots[scc] = frozenset(cond.nodes[scc]["members"])
-        elif len(succ) == 1:
-            scc_roots[scc] = scc_roots[succ[0]]
-        else:
-            scc_roots[scc] = frozenset().union(*(scc_roots[s] for s in succ))
-    return {node: scc_roots[scc] for node, scc in members.items()}
+    return roots_and_loops(graph.succ)[0]
 
 
-def chains_from(graph: nx.DiGraph, start: str, limit: int = 64) -> list[list[str]]:
-    """Every chain from *start* to a root (or back into a loop), at most *limit* of them."""
-    chains, stack = [], [(start, [start])]
+def chains_from(graph: nx.DiGraph | Mapping[str, Iterable[str]], start: str,
+                limit: int = 64) -> list[list[str]]:
+    """Every chain from *start* to a root (or back into a loop), at most *limit* of them.
+
+    *graph* is a DiGraph or a mapping from each node to its successors. A node with one
+    successor extends the current chain in place; a fork explores successors in order.
+
+    >>> chains_from({"a": ["c", "b"], "b": ["d"], "c": ["a"]}, "a")
+    [['a', 'b', 'd'], ['a', 'c']]
+    """
+    succ = graph.succ if isinstance(graph, nx.DiGraph) else graph
+    chains, stack = [], [[start]]
     while stack and len(chains) < limit:
-        node, path = stack.pop()
-        succ = [s for s in graph.successors(node)]
-        nexts = [s for s in succ if s not in path]
-        if not nexts:
-            chains.append(path)
-            continue
-        for s in reversed(sorted(nexts)):
-            stack.append((s, path + [s]))
+        path = stack.pop()
+        node = path[-1]
+        while True:
+            nexts = succ.get(node, ())
+            if len(nexts) == 1:
+                (nxt,) = nexts
+                if nxt not in path:
+                    path.append(nxt)
+                    node = nxt
+                    continue
+                nexts = ()
+            nexts = [n for n in nexts if n not in path]
+            if not nexts:
+                chains.append(path)
+            for nxt in sorted(nexts, reverse=True):
+                stack.append(path + [nxt])
+            break
     return chains
 
 
@@ -259,10 +334,10 @@ def _sources(store: Store) -> Registry:
     return Registry(sources)
 
 
-def _mentions(store: Store) -> dict[str, MentionFacts]:
+def _mentions(store: Store, query: str = Q_MENTIONS) -> dict[str, MentionFacts]:
     mentions = {}
     for (m, report, claim, text, hedge, attr, own, quoted, measure, value, low, high, qual, unit,
-         subject, side, place, start, end) in store.select(Q_MENTIONS):
+         subject, side, place, start, end) in store.select(query):
         figure = None
         if measure is not None:
             figure = Figure(measure=measure, value=_decimal(value), min=_decimal(low),
@@ -278,39 +353,130 @@ def _mentions(store: Store) -> dict[str, MentionFacts]:
     return mentions
 
 
-def trace_store(store: Store, chain_limit: int = 64) -> CitationTrace:
-    """Fetch what the audit needs from *store* and trace every claim in one pass."""
+def _values(var: str, iris) -> str:
+    return f"VALUES ?{var} {{ {' '.join(f'<{_ID}{i}>' for i in sorted(iris))} }}"
+
+
+def _scoped(query: str, var: str, iris) -> str:
+    """*query* with its pattern limited to the given instance IRIs (short form) for *var*."""
+    return query.replace("WHERE {", "WHERE { " + _values(var, iris), 1)
+
+
+Q_REACH = PREFIX + """SELECT DISTINCT ?a ?b WHERE {
+  ?m cg:statesClaim ?claim ; prov:wasDerivedFrom* ?a . ?a prov:wasDerivedFrom ?b }"""
+Q_SAME_SUBJECT = PREFIX + """SELECT DISTINCT ?claim WHERE { ?f cg:subject ?subject .
+  FILTER(REPLACE(REPLACE(LCASE(STR(?subject)), "\\\\s+", " "), "^ | $", "") IN (%s))
+  ?m cg:figure ?f ; cg:statesClaim ?claim }"""
+Q_SAME_MEASURE = PREFIX + """SELECT DISTINCT ?claim WHERE { ?f cg:measure ?measure .
+  FILTER NOT EXISTS { ?f cg:subject ?subject }
+  FILTER(REPLACE(REPLACE(LCASE(STR(?measure)), "\\\\s+", " "), "^ | $", "") IN (%s))
+  ?m cg:figure ?f ; cg:statesClaim ?claim }"""
+
+
+def _literals(words) -> str:
+    return ", ".join('"' + w.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                     for w in sorted(words))
+
+
+def _claims_in_scope(store: Store, claims) -> set[str]:
+    """The claims plus every claim with a figure of the same subject (or, without a subject,
+    measure): what the audit of *claims* compares them with."""
+    wanted = {"claim/" + c for c in claims}
+    subjects, measures = set(), set()
+    for m in _mentions(store, _scoped(Q_MENTIONS, "claim", wanted)).values():
+        if m.figure is not None:
+            measure, subject = m.figure.comparable_key()[:2]
+            (subjects if subject else measures).add(subject or measure)
+    for query, words in ((Q_SAME_SUBJECT, subjects), (Q_SAME_MEASURE, measures)):
+        if words:
+            wanted.update(short(c) for (c,) in store.select(query % _literals(words)))
+    return {c.removeprefix("claim/") for c in wanted}
+
+
+def _digraph(kinds: dict[str, str], succ: dict[str, dict]) -> nx.DiGraph:
+    """A DiGraph of the nodes (with their ``kind``) and edges, built without per-edge calls.
+
+    NetworkX's ``add_edges_from`` costs a few microseconds an edge; filling its adjacency
+    dicts directly (the layout it documents for subclassing) is several times faster.
+    """
+    graph = nx.DiGraph()
+    if not all(hasattr(graph, a) for a in ("_node", "_succ", "_pred")):  # pragma: no cover
+        graph.add_nodes_from((n, {"kind": k}) for n, k in kinds.items())
+        graph.add_edges_from((a, b) for a, bs in succ.items() for b in bs)
+        return graph
+    node, out, into = graph._node, graph._succ, graph._pred
+    for n, kind in kinds.items():
+        node[n], out[n], into[n] = {"kind": kind}, {}, {}
+    for a, targets in succ.items():
+        for n in (a, *targets):
+            if n not in node:
+                node[n], out[n], into[n] = {}, {}, {}
+        for b in targets:
+            out[a][b] = into[b][a] = {}
+    return graph
+
+
+def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTrace:
+    """Fetch what the audit needs from *store* and trace every claim in one pass.
+
+    With *claims* (claim ids), only those claims, the claims they are compared with and
+    what their chains reach are fetched and traced: a few small queries instead of the whole
+    store, which is how a large graph is re-audited after a change. The trace then holds
+    that part of the graph only (its ``cycles`` too).
+    """
     registry = _sources(store)
+    if claims is None:
+        mentions = _mentions(store)
+        edge_rows = store.select(Q_EDGES)
+    else:
+        scope = {"claim/" + c for c in _claims_in_scope(store, claims)}
+        mentions = _mentions(store, _scoped(Q_MENTIONS, "claim", scope)) if scope else {}
+        edge_rows = store.select(_scoped(Q_REACH, "claim", scope)) if scope else []
+    succ: dict[str, dict] = {}
+    for a, b in edge_rows:
+        succ.setdefault(short(a), {})[short(b)] = None
+    reached = {n for targets in succ.values() for n in targets}
+    if claims is None:
+        rows, report_rows = store.select(Q_ATTRIBUTIONS), store.select(Q_REPORTS)
+    else:
+        extra = {n for n in reached if n.startswith("mention/") and n not in mentions}
+        if extra:  # relays of mentions that state other claims
+            mentions.update(_mentions(store, _scoped(Q_MENTIONS, "m", extra)))
+        statements = {n for n in reached if n.startswith("statement/")}
+        rows = store.select(_scoped(Q_ATTRIBUTIONS, "st", statements)) if statements else []
+        report_ids = {"report/" + m.report for m in mentions.values()}
+        report_rows = store.select(_scoped(Q_REPORTS, "r", report_ids)) if report_ids else []
+    statement_source = {short(st): short(src).removeprefix("source/") for st, src in rows}
     reports = {}
-    for r, outlet, title, kind, earliest, latest, seed in store.select(Q_REPORTS):
+    for r, outlet, title, kind, earliest, latest, seed in report_rows:
         rid = short(r).removeprefix("report/")
         reports[rid] = ReportFacts(rid, short(outlet).removeprefix("source/"), title or rid,
                                    _slug(kind), _day(earliest), _day(latest), seed)
-    mentions = _mentions(store)
-    statement_source = {short(st): short(src).removeprefix("source/")
-                        for st, src in store.select(Q_ATTRIBUTIONS)}
-    graph = nx.DiGraph()
-    graph.add_nodes_from(mentions, kind="mention")
-    graph.add_nodes_from(statement_source, kind="statement")
-    graph.add_edges_from((short(a), short(b)) for a, b in store.select(Q_EDGES))
-    roots = compute_roots(graph)
-    cycles = [sorted(c) for c in nx.strongly_connected_components(graph)
-              if len(c) > 1 or any(graph.has_edge(n, n) for n in c)]
+    kinds = dict.fromkeys(mentions, "mention")
+    kinds.update((st, "statement") for st in statement_source if st not in kinds)
+    graph = _digraph(kinds, succ)
+    for n in graph:  # every node is a key, so a walk never misses one
+        succ.setdefault(n, {})
+    roots, cycles = roots_and_loops(succ)
     trace = CitationTrace(graph, registry, reports, mentions, {}, roots, cycles, statement_source)
     by_claim: dict[str, list[MentionFacts]] = {}
     for mention in mentions.values():
         by_claim.setdefault(mention.claim, []).append(mention)
     in_cycle = {n: c for c in cycles for n in c}
+    origins: dict[str, Origin] = {}
     for claim, stated in sorted(by_claim.items()):
         stated.sort(key=lambda m: m.node)
         origin_nodes = sorted(set().union(*(roots[m.node] for m in stated)))
-        chains = [c for m in stated for c in chains_from(graph, m.node, chain_limit)]
+        chains = [c for m in stated for c in chains_from(succ, m.node, chain_limit)]
         loops = []
-        for chain in chains:
-            for node in chain:
-                if node in in_cycle and in_cycle[node] not in loops:
-                    loops.append(in_cycle[node])
-        trace.claims[claim] = ClaimTrace(claim, stated,
-                                         [trace.origin_of(n) for n in origin_nodes], chains,
-                                         loops)
+        if in_cycle:
+            for chain in chains:
+                for node in chain:
+                    if node in in_cycle and in_cycle[node] not in loops:
+                        loops.append(in_cycle[node])
+        for n in origin_nodes:
+            if n not in origins:
+                origins[n] = trace.origin_of(n)
+        trace.claims[claim] = ClaimTrace(claim, stated, [origins[n] for n in origin_nodes],
+                                         chains, loops)
     return trace

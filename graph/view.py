@@ -228,8 +228,10 @@ def _box(G: nx.DiGraph, n) -> tuple[float, float, float]:
     if data["kind"] == "outlet":
         size = STYLE["outlet"]["size"]
         return width, height + 2 * size, size + 2 - (height + 2 * size) / 2
-    badge = len(_badge(data)) * _BADGE_LINE + 8 if data["kind"] == "figure" else 0
-    return width, height + badge, -badge / 2
+    badge = _badge(data) if data["kind"] == "figure" else []
+    width = max([width] + [len(line) * 7 + 10 for line in badge])
+    height_badge = len(badge) * _BADGE_LINE + 8 if badge else 0
+    return width, height + height_badge, -height_badge / 2
 
 
 def _spread(items, gap: float) -> dict:

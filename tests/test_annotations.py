@@ -14,7 +14,7 @@ from graph.annotations import load_corpus
 from graph.cli import main
 from graph.errors import AnnotationErrors
 
-BAD = Path(__file__).resolve().parent / "bad_inputs"
+BAD = Path(__file__).resolve().parent / "data" / "bad_inputs"
 BAD_CASES = sorted(p.name for p in BAD.iterdir() if (p / "expected.txt").is_file())
 
 

@@ -155,6 +155,7 @@
              bottom: b.bottom + 7 + n.badge.length * BADGE_LINE };
   }
   network.on("afterDrawing", function (ctx) {
+    if (!api.readyAt) api.readyAt = performance.now();
     if (network.getScale() * 10 < 3) return;
     ctx.save();
     ctx.font = BADGE_FONT;
@@ -174,7 +175,6 @@
       });
     });
     ctx.restore();
-    if (!api.readyAt) api.readyAt = performance.now();
   });
 
   network.on("click", function (p) {

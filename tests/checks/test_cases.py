@@ -19,7 +19,7 @@ from graph.build import corpus_quads
 from graph.checks import load_builtin_checks
 from graph.store import MemoryStore
 
-CASES = Path(__file__).resolve().parents[1] / "audit_cases"
+CASES = Path(__file__).resolve().parents[1] / "data" / "audit_cases"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())
 
 

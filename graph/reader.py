@@ -1,0 +1,194 @@
+r"""Line-aware, safe YAML reading and typed field access with located errors.
+
+:func:`parse_yaml` reads YAML with ``safe_load`` semantics (PyYAML's C loader when
+available); its mappings remember the line of each key and refuse duplicate keys.
+:class:`FieldReader` gives typed access to one mapping and collects every problem as an
+:class:`~graph.errors.AnnotationError` naming file, line and field.
+
+>>> data = parse_yaml("id: r1\nkind: artcle\n", "r1.yaml")
+>>> errors = []
+>>> FieldReader(data, "r1.yaml", "", errors).choice("kind", ["article", "slideshow"])
+>>> print(errors[0])
+r1.yaml:2: kind: 'artcle' is not allowed; allowed: article, slideshow
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from .errors import AnnotationError
+
+__all__ = ["parse_yaml", "read_yaml_file", "FieldReader", "SLUG"]
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Located(dict):
+    """A YAML mapping that remembers the line of each key (1-based)."""
+
+    __slots__ = ("line", "key_lines")
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loader whose mappings remember their lines and refuse duplicate keys."""
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    mapping = _Located()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain word",
+                                                    key_node.start_mark)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+# Dates stay text here and are parsed per field, so "2024-02-30" is an error on its field.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Base.construct_yaml_str)
+
+
+def parse_yaml(text: str, path: str):
+    """Parse YAML text safely; a syntax error becomes an AnnotationError with its line."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or str(exc)
+        raise AnnotationError(f"not valid YAML: {problem}", path=path, line=line) from None
+    except yaml.YAMLError as exc:
+        raise AnnotationError(f"not valid YAML: {exc}", path=path) from None
+
+
+class FieldReader:
+    """Typed access to one YAML mapping; problems are collected, not raised."""
+
+    def __init__(self, data, path: str, prefix: str, errors: list, line: int | None = None):
+        self.path, self.prefix, self.errors = path, prefix, errors
+        self.line = getattr(data, "line", line)
+        self.data = data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            self.fail(None, f"expected a mapping, got {_kind(data)}")
+
+    def where(self, key):
+        line = getattr(self.data, "key_lines", {}).get(key, self.line) if key else self.line
+        return {"path": self.path, "line": line,
+                "field": self.prefix + ("" if key is None else str(key))}
+
+    def fail(self, key, message, cls=AnnotationError, **extra):
+        self.errors.append(cls(message, **self.where(key), **extra))
+
+    def unknown_keys(self, allowed):
+        for key in self.data:
+            if key not in allowed:
+                self.fail(key, f"unknown field {key!r}; allowed: {', '.join(sorted(allowed))}")
+
+    def get(self, key, kind, required=False, default=None):
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.fail(key, "is required")
+            return default
+        ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+        if not ok:
+            self.fail(key, f"expected {kind.__name__ if isinstance(kind, type) else kind}, "
+                           f"got {_kind(value)} {value!r}")
+            return default
+        return value
+
+    def text(self, key, required=False):
+        value = self.data.get(key)
+        if isinstance(value, (int, float, date)) and not isinstance(value, bool):
+            value = str(value)
+        if value is None or isinstance(value, str):
+            if required and not (value or "").strip():
+                self.fail(key, "is required")
+                return None
+            return value.strip() if value else None
+        self.fail(key, f"expected text, got {_kind(value)}")
+        return None
+
+    def slug(self, key, required=True):
+        value = self.text(key, required)
+        if value is not None and not SLUG.match(value):
+            self.fail(key, f"{value!r} is not a valid id: use lower-case letters, digits and "
+                           "hyphens, starting with a letter or digit")
+            return None
+        return value
+
+    def choice(self, key, allowed, default=None, required=False):
+        value = self.text(key, required)
+        if value is None:
+            return default
+        if value not in allowed:
+            self.fail(key, f"{value!r} is not allowed; allowed: {', '.join(allowed)}")
+            return default
+        return value
+
+    def number(self, key):
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            self.fail(key, f"expected a number, got {_kind(value)}")
+            return None
+        try:
+            number = Decimal(str(value).replace(",", "").replace("_", ""))
+        except InvalidOperation:
+            self.fail(key, f"{value!r} is not a number")
+            return None
+        if not number.is_finite() or number < 0:
+            self.fail(key, f"{value!r} must be a finite number >= 0")
+            return None
+        return number
+
+    def day(self, key, data=None):
+        value = (self.data if data is None else data).get(key)
+        if value is None or isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(key, f"{value!r} is not a date (YYYY-MM-DD)")
+            return None
+
+    def child(self, key):
+        """A reader for the mapping under *key*."""
+        return FieldReader(self.data.get(key), self.path, f"{self.prefix}{key}.", self.errors,
+                       self.where(key)["line"])
+
+    def element(self, data, name):
+        """A reader for one item of a list, named e.g. ``mentions[2].``."""
+        return FieldReader(data, self.path, name + ".", self.errors, self.line)
+
+
+def _kind(value) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false",
+            type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def read_yaml_file(path: Path, errors: list):
+    """Parse a YAML file; a problem goes to *errors* and None comes back."""
+    try:
+        return parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    except AnnotationError as err:
+        errors.append(err)
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(AnnotationError(f"cannot read: {exc}", path=str(path)))
+    return None

@@ -1,0 +1,67 @@
+"""Dependencies run one way: each module imports only what docs/architecture.md allows."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+GRAPH = Path(__file__).resolve().parents[1] / "graph"
+
+# Layers, lowest first: a module may import graph modules of its own layer's predecessors.
+ORDER = ["vocab", "errors", "model", "reader", "annotations", "build", "formats", "validation", "results",
+         "store",
+         "remote", "loading", "trace", "origins", "checks", "grade", "audit", "report",
+         "sparql", "server", "synth", "view", "cli"]
+SAME_LAYER = {("build", "formats"), ("formats", "build"), ("store", "remote"),
+              ("remote", "store")}
+
+
+def _layer(module: str) -> str:
+    return module.split(".")[0]
+
+
+def _graph_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    found = set()
+    package = path.parent.relative_to(GRAPH.parent).as_posix().replace("/", ".")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+                folder = GRAPH.parent.joinpath(*module.split("."))
+                names = [module] if node.module else [
+                    f"{module}.{a.name}" for a in node.names
+                    if (folder / f"{a.name}.py").is_file() or (folder / a.name).is_dir()]
+            else:
+                names = [node.module or ""]
+            found.update(n.removeprefix("graph.") for n in names if n.startswith("graph."))
+        elif isinstance(node, ast.Import):
+            found.update(a.name.removeprefix("graph.") for a in node.names
+                         if a.name.startswith("graph."))
+    return {_layer(n) for n in found if n and n != "graph"}
+
+
+MODULES = sorted(p for p in GRAPH.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(GRAPH).as_posix())
+def test_imports_point_down(path):
+    rel = path.relative_to(GRAPH)
+    own = _layer(rel.with_suffix("").as_posix().replace("/", "."))
+    if own == "__init__" or own not in ORDER:
+        assert own in ORDER or own == "__init__", f"{rel}: add it to ORDER and the doc table"
+        return
+    for imported in _graph_imports(path):
+        if imported == own or (own, imported) in SAME_LAYER or imported == "__init__":
+            continue
+        assert imported in ORDER, f"{rel} imports unknown graph.{imported}"
+        assert ORDER.index(imported) < ORDER.index(own), f"{rel} imports graph.{imported} (up)"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(GRAPH).as_posix())
+def test_modules_stay_small(path):
+    lines = len(path.read_text().splitlines())
+    assert lines <= 450, f"{path.name} has {lines} lines: split it by topic"

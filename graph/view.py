@@ -259,11 +259,32 @@ def _spread(items, gap: float) -> dict:
     return {m: total / count + o for total, count, members, _ in blocks for m, o in members}
 
 
-def layered_layout(G: nx.DiGraph) -> dict:
-    """Positions ``{node: (x, y)}``: sources by distance from the reports, then reports,
-    then the figures in a grid, one band of rows per report; no two footprints overlap.
+def _rows(bands: list[list], cols: int) -> list[list]:
+    """Figures packed into rows of at most *cols*; a report's band of figures starts a new
+    row unless it fits in what is left of the current one.
 
-    Linear in the size of the view apart from sorting, so it suits thousands of nodes.
+    >>> _rows([["a", "b"], ["c"], ["d", "e", "f", "g"]], 3)
+    [['a', 'b', 'c'], ['d', 'e', 'f'], ['g']]
+    """
+    rows: list[list] = []
+    for band in bands:
+        if not rows or len(rows[-1]) + len(band) > cols:
+            rows.append([])
+        for f in band:
+            if len(rows[-1]) == cols:
+                rows.append([])
+            rows[-1].append(f)
+    return rows
+
+
+def layered_layout(G: nx.DiGraph) -> dict:
+    """Positions ``{node: (x, y)}`` for a view graph, no two footprints overlapping.
+
+    Columns from the right: the figures in a grid (a band of rows per report), the
+    reports, then the sources by their distance from the reports, so origins stand
+    leftmost. Each node sits as near the figures it leads to as the order allows; a
+    layer too tall for the figure grid wraps into several columns, and the grid's width
+    is chosen for a landscape :data:`ASPECT`. Near-linear: fine for thousands of nodes.
     """
     depth: dict = {}
     up = G.subgraph(n for n in G if G.nodes[n]["kind"] in ("source", "outlet"))
@@ -274,41 +295,48 @@ def layered_layout(G: nx.DiGraph) -> dict:
                     or [0])
         depth.update(dict.fromkeys(members, d))
     box = {n: _box(G, n) for n in G}
-    reports = sorted(n for n in G if G.nodes[n]["kind"] == "report")
-    order = {r: i for i, r in enumerate(reports)}
+    layers = [sorted(n for n in G if G.nodes[n]["kind"] == "report")]
+    layers += [sorted(n for n in depth if depth[n] == d) for d in range(1, max(depth.values(),
+                                                                              default=0) + 1)]
+    order = {r: i for i, r in enumerate(layers[0])}
     span = {f: sorted(order[r] for r in G.predecessors(f) if r in order) or [-1]
             for f in G if G.nodes[f]["kind"] == "figure"}
     bands = [list(band) for _, band in itertools.groupby(
         sorted(span, key=lambda f: (span[f][0], span[f][-1], f)), key=lambda f: span[f][0])]
-    levels = max(depth.values(), default=0)
-    x0 = _GAP_X * 2 + sum(max([box[n][0] for n in G if depth.get(n) == d] or [0]) + _GAP_X
-                          for d in range(1, levels + 1)) + max([box[r][0] for r in reports] or [0])
-    cell = max((box[f][0] for f in span), default=0) + _GAP_X / 2
-    row_h = max((box[f][1] for f in span), default=0) + _GAP_Y
-    cols = min(range(1, max(map(len, bands), default=1) + 1), key=lambda c: abs(
-        (x0 + c * cell) / (row_h * sum(-(-len(b) // c) for b in bands) + 1) - ASPECT))
-    pos, y = {}, 0.0
-    for band in bands:
-        for i in range(0, len(band), cols):
-            height = max(box[f][1] for f in band[i:i + cols])
-            for j, f in enumerate(band[i:i + cols]):
-                pos[f] = (x0 + (j + 0.5) * cell, y + height / 2)
-            y += height + _GAP_Y
-        y += _GAP_Y
-    x = x0 - _GAP_X
-    wanted = {n: sum(pos[f][1] for f in G.nodes[n]["figures"]) / len(G.nodes[n]["figures"])
-              for n in G}
-    columns = [reports] + [sorted((n for n in G if depth.get(n) == d), key=str)
-                           for d in range(1, levels + 1)]
-    for column in columns:
-        if not column:
-            continue
-        width = max(box[n][0] for n in column)
-        x -= width / 2
-        ys = _spread(sorted(((n, wanted[n], box[n][1]) for n in column),
-                            key=lambda t: (t[1], t[0])), _GAP_Y)
-        pos.update((n, (x, ys[n])) for n in column)
-        x -= width / 2 + _GAP_X
+    cell = {id(layer): max(box[n][0] for n in layer) + _GAP_X for layer in layers if layer}
+    row_h = {id(layer): sum(box[n][1] for n in layer) / len(layer) + _GAP_Y
+             for layer in layers if layer}
+    fig_w = max((box[f][0] for f in span), default=0) + _GAP_X / 2
+    fig_h = max((box[f][1] for f in span), default=0) + _GAP_Y
+
+    def wraps(layer, height):  # columns a layer needs to fit in *height*
+        return -(-len(layer) * row_h[id(layer)] // max(height, 1)) if layer else 0
+
+    def aspect(cols):
+        height = len(_rows(bands, cols)) * fig_h
+        width = cols * fig_w + sum(wraps(layer, height) * cell[id(layer)] for layer in layers
+                                   if layer)
+        return abs(width / max(height, 1) - ASPECT)
+
+    cols = min(range(1, 2 * int(len(span) ** 0.5) + 2), key=aspect)
+    pos, y, firsts = {}, 0.0, {band[0] for band in bands}
+    for row in _rows(bands, cols):
+        y += _GAP_Y if row[0] in firsts and y else 0
+        height = max(box[f][1] for f in row)
+        pos.update((f, ((j + 0.5) * fig_w, y + height / 2)) for j, f in enumerate(row))
+        y += height + _GAP_Y
+    x = -_GAP_X / 2
+    for layer in filter(None, layers):
+        wanted = {n: sum(pos[f][1] for f in G.nodes[n]["figures"]) / len(G.nodes[n]["figures"])
+                  for n in layer}
+        k, w = int(wraps(layer, y)), cell[id(layer)]
+        ranked = sorted(layer, key=lambda n: (wanted[n], n))
+        chunks = [ranked[i:i + k] for i in range(0, len(ranked), k)]
+        ys = _spread([(i, sum(wanted[n] for n in c) / len(c), max(box[n][1] for n in c))
+                      for i, c in enumerate(chunks)], _GAP_Y)
+        for i, chunk in enumerate(chunks):
+            pos.update((n, (x - (k - j - 0.5) * w, ys[i])) for j, n in enumerate(chunk))
+        x -= k * w
     return {n: (round(px, 1), round(py + box[n][2], 1)) for n, (px, py) in pos.items()}
 
 

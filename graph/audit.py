@@ -129,7 +129,8 @@ class AuditResult:
             "started": self.started.isoformat(timespec="seconds"),
             "ended": self.ended.isoformat(timespec="seconds"),
             "figures": len(self.figures),
-            "flagged_figures": sum(1 for f in self.figures if f.findings),
+            "flagged_figures": sum(1 for f in self.figures
+                                   if any(x.severity != "info" for x in f.findings)),
             "single_origin_figures": sum(1 for f in self.figures if f.independent_origins == 1),
             "findings_by_check": by_check,
             "findings_by_severity": by_severity,

@@ -97,40 +97,49 @@ def _short(text: str, width: int, lines: int = 2) -> str:
 
 
 def _figure_facts(trace: CitationTrace, fig: FigureAudit) -> str:
+    """A figure's tooltip: value, period, where and how it was reported, grade, flags."""
     lines, figure = [fig.id, fig.claim.reference.text], fig.claim.reference.figure
     if figure is not None:
         lines.append(f"value: {figure.describe()} ({figure.measure})")
         lines += [f"{k}: {v}" for k, v in (("period", figure.period.iso()),
                                             ("place", figure.place)) if v]
     for m in fig.claim.mentions:
-        report = trace.reports[m.report]
-        outlet = trace.registry[report.outlet].name if report.outlet in trace.registry \
-            else report.outlet
-        when = f"{report.earliest or '?'}..{report.latest or '?'}"
-        lines.append(f"in {m.report} ({outlet}, {when}), hedge: {m.hedge}")
+        r = trace.reports[m.report]
+        outlet = trace.registry[r.outlet].name if r.outlet in trace.registry else r.outlet
+        lines.append(f"in {m.report} ({outlet}, {r.earliest or '?'}..{r.latest or '?'}), "
+                     f"hedge: {m.hedge}")
     lines.append(f"origins: {'; '.join(a.label for a in fig.origins) or 'none'} "
                  f"({fig.independent_origins} independent)")
     lines.append(f"grade {fig.grade.code}: {fig.grade.reason}")
     by_check: dict = {}
     for f in fig.findings:
         by_check.setdefault(f.check, []).append(f)
-    lines += [f"flag {c} ({fs[0].severity}): {fs[0].message}"
-              + (f" (and {len(fs) - 1} more)" if len(fs) > 1 else "") for c, fs in by_check.items()]
-    return "\n".join(lines)
+    return "\n".join(lines + [f"flag {c} ({fs[0].severity}): {fs[0].message}" + (
+        f" (and {len(fs) - 1} more)" if len(fs) > 1 else "") for c, fs in by_check.items()])
 
 
-def _source_facts(trace: CitationTrace, source_id: str) -> tuple[str, str, list[str], str]:
-    if source_id not in trace.registry:
-        return source_id, "unknown", [], f"{source_id} (not in the registry)"
-    s = trace.registry[source_id]
+def _source_attrs(trace: CitationTrace, sid: str) -> dict:
+    """A source node's name, kind, aliases, label and tooltip."""
+    if sid not in trace.registry:
+        return dict(name=sid, source_kind="unknown", aliases=[], label=_short(sid, 22),
+                    title=f"{sid} (not in the registry)")
+    s = trace.registry[sid]
     title = [s.name, f"kind: {s.kind}" + (f", country: {s.country}" if s.country else ""),
              f"reliability {s.reliability}: {s.reliability_reason}"]
-    if s.aliases:
-        title.append("also: " + ", ".join(s.aliases))
+    title += ["also: " + ", ".join(s.aliases)] if s.aliases else []
     if s.party or s.anonymous or s.speaks_for:
         title.append(f"party: {s.party or '-'}, anonymous: {'yes' if s.anonymous else 'no'}, "
                      f"speaks for: {s.speaks_for or '-'}")
-    return s.name, s.kind, list(s.aliases), "\n".join(title)
+    return dict(name=s.name, source_kind=s.kind, aliases=list(s.aliases),
+                label=_short(s.name, 22), title="\n".join(title))
+
+
+def _report_attrs(trace: CitationTrace, rid: str) -> dict:
+    """A report node's name (its id), title as alias, label and tooltip."""
+    r = trace.reports[rid]
+    title = (f"{r.title}\nreport {r.id} ({r.kind})\noutlet: {r.outlet}\n"
+             f"date: {r.earliest or '?'}..{r.latest or '?'}" + (f"\nseed: {r.seed}" * bool(r.seed)))
+    return dict(name=r.id, aliases=[r.title], label=_short(r.title, 24, 3), title=title)
 
 
 def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
@@ -141,10 +150,9 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
     from a report to the figure. Each node and edge has ``figures``: the figures whose
     chains run through it. With *figure* (a claim id) only that figure's chains are kept.
     """
-    trace = result.trace
+    trace, figures = result.trace, result.figures
     if trace is None:
         raise InputError("the audit result carries no citation trace (use audit_store)")
-    figures = result.figures
     if figure is not None:
         ids = [f.id for f in figures]
         if figure not in ids:
@@ -154,10 +162,13 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
         figures = [result.figure(figure)]
     G = nx.DiGraph(input=result.input)
 
-    def node(key: str, kind: str, fid: str, **attrs):
+    def node(key: str, kind: str, fid: str, attrs) -> str:
         if key not in G:
-            G.add_node(key, kind=kind, figures=set(), **attrs)
+            G.add_node(key, kind=kind, figures=set(), **attrs())
         G.nodes[key]["figures"].add(fid)
+        if kind == "source":
+            G.nodes[fid]["kinds"].add(G.nodes[key]["source_kind"])
+        return key
 
     def edge(a: str, b: str, kind: str, fid: str):
         if a != b:
@@ -165,44 +176,32 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
                 G.add_edge(a, b, kind=kind, figures=set())
             G.edges[a, b]["figures"].add(fid)
 
-    def source(sid: str, fid: str) -> str:
-        name, kind, aliases, title = _source_facts(trace, sid)
-        node("source:" + sid, "source", fid, name=name, source_kind=kind, aliases=aliases,
-             label=_short(name, 22), title=title)
-        G.nodes[fid]["kinds"].add(kind)
-        return "source:" + sid
-
     for fig in figures:
-        fid = "figure:" + fig.id
-        worst = max((f.severity for f in fig.findings), key=severity_rank, default="none")
-        value = fig.claim.reference.figure
-        name = fig.id.replace("-", " ")
-        node(fid, "figure", fid, name=fig.id, aliases=[], severity=worst, grade=fig.grade.code,
-             flags=sorted({f.check for f in fig.findings}), kinds=set(), outlets=set(), chains=[],
-             label=(value.describe() + "\n" if value else "") + _short(name, 26),
-             title=_figure_facts(trace, fig))
+        fid, value = "figure:" + fig.id, fig.claim.reference.figure
+        node(fid, "figure", fid, lambda: dict(
+            name=fig.id, aliases=[], grade=fig.grade.code, kinds=set(), outlets=set(),
+            severity=max((f.severity for f in fig.findings), key=severity_rank, default="none"),
+            flags=sorted({f.check for f in fig.findings}), chains=[],
+            label=(value.describe() + "\n" if value else "") + _short(fig.id.replace("-", " "), 26),
+            title=_figure_facts(trace, fig)))
         for chain in fig.claim.chains:
-            path = []
+            path: list[str] = []
             for key in reversed(chain):
                 if key in trace.statement_source:
-                    key = source(trace.statement_source[key], fid)
+                    sid = trace.statement_source[key]
+                    key = node("source:" + sid, "source", fid, lambda: _source_attrs(trace, sid))
                 elif key in trace.mentions:
-                    key = "report:" + trace.mentions[key].report
+                    rid = trace.mentions[key].report
+                    key = node("report:" + rid, "report", fid, lambda: _report_attrs(trace, rid))
+                    outlet = trace.reports[rid].outlet
+                    edge(node("source:" + outlet, "source", fid,
+                              lambda: _source_attrs(trace, outlet)), key, "publishes", fid)
+                    G.nodes["source:" + outlet]["kind"] = "outlet"
+                    G.nodes[fid]["outlets"].add(outlet)
                 else:
                     continue
                 if not path or path[-1] != key:
                     path.append(key)
-            for rid in (p for p in path if p.startswith("report:")):
-                report = trace.reports[rid.removeprefix("report:")]
-                node(rid, "report", fid, name=report.id, aliases=[report.title],
-                     label=_short(report.title, 24, 3),
-                     title=f"{report.title}\nreport {report.id} ({report.kind})\noutlet: "
-                           f"{report.outlet}\ndate: {report.earliest or '?'}.."
-                           f"{report.latest or '?'}" + (f"\nseed: {report.seed}"
-                                                       if report.seed else ""))
-                edge(source(report.outlet, fid), rid, "publishes", fid)
-                G.nodes["source:" + report.outlet]["kind"] = "outlet"
-                G.nodes[fid]["outlets"].add(report.outlet)
             for a, b in zip(path, path[1:] + [fid]):
                 edge(a, b, "states" if b == fid else "relay", fid)
             text = " → ".join(G.nodes[k]["name"] for k in path)

@@ -144,8 +144,15 @@ class AuditResult:
 
 
 def audit_store(store: Store, *, checks: list[str] | None = None,
-                claims: list[str] | None = None, input_label: str = "store") -> AuditResult:
-    """Audit every claim in *store* (or only *claims*) with every check (or only *checks*)."""
+                claims: list[str] | None = None, input_label: str = "store",
+                scoped: bool = False) -> AuditResult:
+    """Audit every claim in *store* (or only *claims*) with every check (or only *checks*).
+
+    ``scoped=True`` with *claims* is the incremental path for a large store: only those
+    claims, the figures they are compared with (:func:`~graph.trace.claims_in_scope`) and
+    what their chains reach are fetched and traced, and all of those figures are audited,
+    with the same results a full audit gives them. Citation loops are those of that part.
+    """
     started = datetime.now(timezone.utc)
     table = load_builtin_checks()
     names = list(table) if checks is None else checks
@@ -154,9 +161,10 @@ def audit_store(store: Store, *, checks: list[str] | None = None,
             from .errors import InputError
 
             raise InputError(f"unknown check {name!r}; allowed: {', '.join(table)}")
-    trace = trace_store(store)
+    local = scoped and claims is not None
+    trace = trace_store(store, claims=claims if local else None)
     ctx = AuditContext(trace)
-    wanted = [c for c in trace.claims.values() if claims is None or c.claim in claims]
+    wanted = [c for c in trace.claims.values() if local or claims is None or c.claim in claims]
     figures = []
     for claim in wanted:
         findings = []

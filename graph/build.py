@@ -136,17 +136,47 @@ def report_triples(report: Report) -> Iterator[tuple]:
         yield from mention_triples(mention)
 
 
+_TYPE, _ENTITY, _DERIVED, _MENTION = RDF.type, PROV.Entity, PROV.wasDerivedFrom, CG.Mention
+_STATEMENT, _STATES, _ATTRIBUTED = CG.Statement, CG.statesClaim, PROV.wasAttributedTo
+_PART_OF, _CLAIM, _TEXT, _HEDGE_P = DCTERMS.isPartOf, SCHEMA.Claim, SCHEMA.text, CG.hedge
+_FIGURE_P, _FIGURE, _QUANTITY, _MEASURE = CG.figure, CG.Figure, SCHEMA.QuantitativeValue, CG.measure
+_VALUE, _MIN, _MAX, _QUALIFIER_P = SCHEMA.value, SCHEMA.minValue, SCHEMA.maxValue, CG.qualifier
+_UNIT, _SUBJECT, _SIDE, _PLACE = SCHEMA.unitText, CG.subject, CG.subjectSide, SCHEMA.spatialCoverage
+_START, _END, _COVERAGE = CG.periodStart, CG.periodEnd, SCHEMA.temporalCoverage
+_MEMO: dict = {}
+"""Literals and concept IRIs that repeat (dates, units, measures, closed-list members):
+rdflib makes each in microseconds, so each distinct one is made once."""
+
+
+def _memo(key, make):
+    found = _MEMO.get(key)
+    if found is None:
+        if len(_MEMO) > 100_000:
+            _MEMO.clear()
+        found = _MEMO[key] = make()
+    return found
+
+
+def _shared(value) -> Literal:
+    """A literal for a value that many mentions share (memoised by type and value)."""
+    return _memo((value.__class__, value), lambda: Literal(value))
+
+
+def _concept(scheme, slug: str) -> URIRef:
+    return _memo((scheme, slug), lambda: scheme[slug])
+
+
 def mention_triples(mention: Mention) -> Iterator[tuple]:
     """Triples of one mention: its claim, figure, evidence and the chain it came by."""
     m = mention_iri(mention.key)
     claim = claim_iri(mention.claim)
-    yield m, RDF.type, CG.Mention
-    yield m, RDF.type, PROV.Entity
-    yield m, DCTERMS.isPartOf, report_iri(mention.report_id)
-    yield m, CG.statesClaim, claim
-    yield claim, RDF.type, SCHEMA.Claim
-    yield m, SCHEMA.text, Literal(mention.statement)
-    yield m, CG.hedge, HEDGE[mention.hedge]
+    yield m, _TYPE, _MENTION
+    yield m, _TYPE, _ENTITY
+    yield m, _PART_OF, report_iri(mention.report_id)
+    yield m, _STATES, claim
+    yield claim, _TYPE, _CLAIM
+    yield m, _TEXT, Literal(mention.statement)
+    yield m, _HEDGE_P, _concept(HEDGE, mention.hedge)
     if mention.own_work:
         yield m, CG.ownWork, _TRUE
     if mention.ambiguity:
@@ -163,21 +193,21 @@ def mention_triples(mention: Mention) -> Iterator[tuple]:
         previous = None
         for source_id in chain:
             st = statement_iri(mention.claim, source_id)
-            yield st, RDF.type, CG.Statement
-            yield st, RDF.type, PROV.Entity
-            yield st, CG.statesClaim, claim
-            yield st, PROV.wasAttributedTo, source_iri(source_id)
+            yield st, _TYPE, _STATEMENT
+            yield st, _TYPE, _ENTITY
+            yield st, _STATES, claim
+            yield st, _ATTRIBUTED, source_iri(source_id)
             if previous is not None:
-                yield st, PROV.wasDerivedFrom, previous
+                yield st, _DERIVED, previous
             previous = st
         upstream = previous
     if upstream is not None:
-        yield m, PROV.wasDerivedFrom, upstream
+        yield m, _DERIVED, upstream
         if mention.quoted:
             yield m, PROV.wasQuotedFrom, upstream
         d = ID["derivation/" + mention.key.replace("#", "/")]
         yield m, PROV.qualifiedDerivation, d
-        yield d, RDF.type, PROV.Derivation
+        yield d, _TYPE, PROV.Derivation
         yield d, PROV.entity, upstream
         yield d, CG.citationIntent, CITES_AS[mention.cites_as]
     if mention.figure is not None:
@@ -185,7 +215,7 @@ def mention_triples(mention: Mention) -> Iterator[tuple]:
     if mention.evidence is not None:
         ev, e = ID["evidence/" + mention.key.replace("#", "/")], mention.evidence
         yield m, CG.evidence, ev
-        yield ev, RDF.type, CG.Evidence
+        yield ev, _TYPE, CG.Evidence
         yield ev, CG.seedFile, Literal(e.seed)
         yield ev, CG.startOffset, Literal(e.start)
         yield ev, CG.endOffset, Literal(e.end)
@@ -195,30 +225,30 @@ def mention_triples(mention: Mention) -> Iterator[tuple]:
 
 def _figure_triples(mention: Mention, m: URIRef) -> Iterator[tuple]:
     f, fig = ID["figure/" + mention.key.replace("#", "/")], mention.figure
-    yield m, CG.figure, f
-    yield f, RDF.type, CG.Figure
-    yield f, RDF.type, SCHEMA.QuantitativeValue
-    yield f, CG.measure, Literal(fig.measure)
+    yield m, _FIGURE_P, f
+    yield f, _TYPE, _FIGURE
+    yield f, _TYPE, _QUANTITY
+    yield f, _MEASURE, _shared(fig.measure)
     if fig.value is not None:
-        yield f, SCHEMA.value, decimal_literal(fig.value)
+        yield f, _VALUE, _memo(("decimal", fig.value), lambda: decimal_literal(fig.value))
     else:
-        yield f, SCHEMA.minValue, decimal_literal(fig.min)
-        yield f, SCHEMA.maxValue, decimal_literal(fig.max)
-    yield f, CG.qualifier, QUALIFIER[fig.qualifier]
+        yield f, _MIN, _memo(("decimal", fig.min), lambda: decimal_literal(fig.min))
+        yield f, _MAX, _memo(("decimal", fig.max), lambda: decimal_literal(fig.max))
+    yield f, _QUALIFIER_P, _concept(QUALIFIER, fig.qualifier)
     if fig.unit:
-        yield f, SCHEMA.unitText, Literal(fig.unit)
+        yield f, _UNIT, _shared(fig.unit)
     if fig.subject:
-        yield f, CG.subject, Literal(fig.subject)
+        yield f, _SUBJECT, _shared(fig.subject)
     if fig.subject_side:
-        yield f, CG.subjectSide, PARTY[fig.subject_side]
+        yield f, _SIDE, _concept(PARTY, fig.subject_side)
     if fig.place:
-        yield f, SCHEMA.spatialCoverage, Literal(fig.place)
+        yield f, _PLACE, _shared(fig.place)
     if fig.period.start:
-        yield f, CG.periodStart, Literal(fig.period.start)
+        yield f, _START, _shared(fig.period.start)
     if fig.period.end:
-        yield f, CG.periodEnd, Literal(fig.period.end)
+        yield f, _END, _shared(fig.period.end)
     if fig.period.iso():
-        yield f, SCHEMA.temporalCoverage, Literal(fig.period.iso())
+        yield f, _COVERAGE, _shared(fig.period.iso())
 
 
 def corpus_quads(corpus: Corpus) -> Iterator[tuple]:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from .errors import InputError
 
@@ -95,13 +95,47 @@ def atomic_writer(path: str | Path, mode: str = "w"):
         raise
 
 
+def _escape(lexical: str) -> str:
+    """A literal's lexical form escaped for N-Triples (newlines too: one line per triple)."""
+    return (lexical.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\r", "\\r"))
+
+
 def quads_to_nquads(quads: Iterable[tuple], with_graph: bool = True) -> Iterable[str]:
-    """N-Quads (or N-Triples) lines straight from quads, without building a graph."""
+    r"""N-Quads (or N-Triples) lines straight from quads, without building a graph.
+
+    IRIs that repeat (predicates, classes, sources) are written once and remembered;
+    literals are written directly, always on one line.
+
+    >>> from rdflib import Literal, URIRef
+    >>> s, p = URIRef("http://example.org/s"), URIRef("http://example.org/p")
+    >>> for line in quads_to_nquads([(s, p, Literal("two\nlines"), None), (s, p, Literal(5), None)]):
+    ...     print(line, end="")
+    <http://example.org/s> <http://example.org/p> "two\nlines" .
+    <http://example.org/s> <http://example.org/p> "5"^^<http://www.w3.org/2001/XMLSchema#integer> .
+    """
+    known: dict = {}
+
+    def n3(term) -> str:
+        if term.__class__ is URIRef:
+            text = known.get(term)
+            if text is None:
+                if len(known) > 200_000:  # mention IRIs never repeat: keep the memo small
+                    known.clear()
+                text = known[term] = term.n3()
+            return text
+        if term.__class__ is Literal:
+            text = '"' + _escape(str(term)) + '"'
+            if term.language:
+                return text + "@" + term.language
+            return f"{text}^^<{str(term.datatype)}>" if term.datatype is not None else text
+        return term.n3()
+
     for s, p, o, g in quads:
         if with_graph and g is not None:
-            yield f"{s.n3()} {p.n3()} {o.n3()} {g.n3()} .\n"
+            yield f"{n3(s)} {n3(p)} {n3(o)} {n3(g)} .\n"
         else:
-            yield f"{s.n3()} {p.n3()} {o.n3()} .\n"
+            yield f"{n3(s)} {n3(p)} {n3(o)} .\n"
 
 
 def serialize(dataset: Dataset, fmt: Format) -> str:

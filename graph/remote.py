@@ -35,12 +35,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Dataset, Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import InputError, QueryError, StoreError
 from .formats import get_format, quads_to_nquads
 from .results import QueryResult, TooManyRows, parse_json_results, syntax_error
-from .store import Store, plain_value
+from .store import Store, dataset_quads, plain_value
 
 __all__ = ["RemoteStore"]
 
@@ -155,8 +154,7 @@ class RemoteStore(Store):
         fmt = get_format(fmt or Path(path).suffix.lstrip("."))
         dataset = Dataset()
         dataset.parse(str(path), format=fmt.rdflib_name)
-        self.load_quads((s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g)
-                        for s, p, o, g in dataset.quads((None, None, None, None)))
+        self.load_quads(dataset_quads(dataset))
 
     def dump(self) -> str:
         rows = self.query("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION "

@@ -32,11 +32,13 @@ from rdflib.namespace import XSD
 
 from .errors import QueryError
 from .formats import get_format
-from .vocab import bind_prefixes
+from .vocab import PREFIXES, bind_prefixes
 
 __all__ = ["QueryResult", "ResultFormat", "RESULT_FORMATS", "register_result_format",
-           "get_result_format", "negotiate", "TooManyRows", "syntax_error", "parse_json_results"]
+           "get_result_format", "negotiate", "TooManyRows", "syntax_error", "parse_json_results",
+           "rich_table", "display"]
 
+_DISPLAY_PREFIXES = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda x: -len(x[1]))
 KINDS = ("select", "ask", "graph")
 """Result kinds: SELECT rows, an ASK boolean, CONSTRUCT/DESCRIBE triples."""
 
@@ -300,15 +302,16 @@ def negotiate(accept: str | None, kind: str) -> ResultFormat | None:
     ranges = _accepted(accept)
     best, best_key = None, None
     for order, fmt in enumerate(candidates):
+        matches = []
         for media_type in (fmt.media_type, *(a for a in fmt.aliases if "/" in a)):
             ranks = {media_type: 3, media_type.split("/")[0] + "/*": 2, "*/*": 1}
-            matches = [(ranks[r], q, -position) for r, q, position in ranges if r in ranks]
-            if not matches:
-                continue
-            specificity, q, position = max(matches)  # the most specific range decides
-            key = (q, specificity, position, -order)
-            if q > 0 and (best_key is None or key > best_key):
-                best, best_key = fmt, key
+            matches += [(ranks[r], q, -position) for r, q, position in ranges if r in ranks]
+        if not matches:
+            continue
+        specificity, q, position = max(matches)  # the most specific range decides
+        key = (q, specificity, position, -order)
+        if q > 0 and (best_key is None or key > best_key):
+            best, best_key = fmt, key
     return best
 
 
@@ -333,3 +336,35 @@ def parse_json_results(data: bytes | str) -> QueryResult:
 
     return QueryResult.select(names, (tuple(term(b.get(n)) for n in names)
                                       for b in doc.get("results", {}).get("bindings", [])))
+
+
+def display(term) -> str:
+    """A term as a person reads it: credgraph ids short, other IRIs with their prefix.
+
+    >>> display(URIRef("https://w3id.org/credgraph/id/claim/x")), display(Literal(2.5))
+    ('claim/x', '2.5')
+    >>> display(URIRef("http://www.w3.org/ns/prov#Entity"))
+    'prov:Entity'
+    """
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, namespace in _DISPLAY_PREFIXES:
+            if term.startswith(namespace):
+                local = term[len(namespace):]
+                return local if prefix == "cgid" else f"{prefix}:{local}"
+        return str(term)
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def rich_table(result: QueryResult, title: str | None = None):
+    """A SELECT result as a rich Table for the terminal (every cell plain text)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, caption=f"{len(result.rows)} row(s)")
+    for name in result.variables:
+        table.add_column(name, overflow="fold")
+    for row in result.rows:
+        table.add_row(*(Text(display(t)) for t in row))
+    return table

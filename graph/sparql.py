@@ -6,7 +6,7 @@ which the query writes as ``$NAME`` variables:
 
 >>> q = bundled_queries()["figures-by-source"]
 >>> q.description
-'Figures whose chains all begin with a given source (its id, name or any alias).'
+'Figures that a given source originated (the source by id, name or any alias).'
 >>> [p.name for p in q.params]
 ['source']
 
@@ -26,6 +26,14 @@ Traceback (most recent call last):
 ...
 graph.errors.QueryError: SERVICE is refused: this endpoint never makes outbound requests
 
+``credgraph load`` keeps its graph in a persistent Oxigraph store, by default in
+:data:`DEFAULT_STORE_PATH` (``CREDGRAPH_STORE`` names another store):
+
+>>> default_store_spec({})
+'oxigraph:.credgraph/store'
+>>> default_store_spec({"CREDGRAPH_STORE": "http://127.0.0.1:7878"})
+'http://127.0.0.1:7878'
+
 >>> from graph.loading import load_input
 >>> graph_stats(load_input(None))["reports"]
 5
@@ -34,6 +42,7 @@ graph.errors.QueryError: SERVICE is refused: this endpoint never makes outbound 
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -42,16 +51,20 @@ from pathlib import Path
 
 from .errors import InputError, QueryError
 from .results import syntax_error
-from .store import Store
-from .trace import PREFIX, short
+from .store import Store, open_store
+from .trace import PREFIX
 from .vocab import GRAPH
 
 __all__ = ["graph_stats", "COUNTED_CLASSES", "NamedQuery", "Param", "QUERY_DIR",
            "bundled_queries", "resolve_query", "bind_params", "sparql_string",
-           "check_read_only", "store_findings", "claims_subgraph", "AUDIT_GRAPH"]
+           "check_read_only", "store_findings", "load_store", "open_for_query", "AUDIT_GRAPH",
+           "DEFAULT_STORE_PATH", "default_store_spec"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 """Where the bundled ``.rq`` files live."""
+
+DEFAULT_STORE_PATH = Path(".credgraph") / "store"
+"""Where ``credgraph load`` keeps its persistent store unless told otherwise."""
 
 AUDIT_GRAPH = GRAPH["audit"]
 """The named graph that holds the latest audit's findings (``schema:ClaimReview``)."""
@@ -74,6 +87,8 @@ _TOKEN = re.compile(r'''
             | <[^<>"{}|^`\\\x00-\x20]*>  |  \#[^\n]* )
   | \$(?P<var>[A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
 ''', re.X | re.S)
+_ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                        "\b": "\\b", "\f": "\\f"})
 _PARAM_LINE = re.compile(r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.+)")
 _REQUIRES_LINE = re.compile(r"#\s*requires\s*:\s*(.+)")
 
@@ -143,9 +158,7 @@ def sparql_string(value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise InputError("a query parameter is not valid Unicode text") from None
-    escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-               .replace("\r", "\\r"))
-    return f'"{escaped}"'
+    return '"' + value.translate(_ECHAR) + '"'  # tabs too: rdflib's parser expands them
 
 
 def query_params(text: str) -> list[str]:
@@ -264,33 +277,59 @@ def check_read_only(query: str) -> str:
     for node in _walk(algebra):
         if getattr(node, "name", None) == "ServiceGraphPattern":
             raise QueryError("SERVICE is refused: this endpoint never makes outbound requests")
-        if node.get("datasetClause"):
+        if dict.get(node, "datasetClause"):  # CompValue.get answers the key for a missing one
             raise QueryError("FROM and FROM NAMED are refused: the endpoint queries its own "
                              "store only")
     return {"SelectQuery": "select", "AskQuery": "ask"}.get(algebra.name, "graph")
 
 
-def claims_subgraph(store: Store, claims: list[str]) -> Store:
-    """An in-memory store holding just what the audit needs for *claims*.
+def default_store_spec(environ: Mapping[str, str] = os.environ) -> str:
+    """The store of ``credgraph load``/``query``/``serve``: ``CREDGRAPH_STORE`` or the default."""
+    return environ.get("CREDGRAPH_STORE") or f"oxigraph:{DEFAULT_STORE_PATH.as_posix()}"
 
-    One ``comparable-figures`` SELECT per claim finds the figures the audit compares it
-    with; one ``claim-subgraph`` CONSTRUCT per claim of that closure fetches its chains,
-    reports, figures and sources. ``audit_store(claims_subgraph(store, ids))`` then gives
-    those figures the same findings and grades as an audit of the whole store, without
-    pulling the whole graph from a server.
+
+def load_store(store: Store, source=None, *, audit: bool = True, fresh: bool = False) -> Store:
+    """Load *source* (None: the bundled corpus; a folder; an RDF file) into *store*, each
+    report's named graph replacing the one loaded before; *fresh* empties the store first.
+
+    With *audit*, the whole store is audited and the findings replace the previous ones in
+    :data:`AUDIT_GRAPH`, which the bundled queries marked ``requires: audit`` read;
+    without, the previous findings are dropped, since they may no longer hold.
     """
-    from .store import OxigraphStore
+    from .audit import audit_store, findings_graph
+    from .loading import describe_input, load_input
 
-    queries = bundled_queries()
-    closure = set(claims)
-    for claim in claims:
-        rows = store.select(queries["comparable-figures"].bind({"figure": claim}))
-        closure.update(short(row[0]).removeprefix("claim/") for row in rows)
-    subgraph = OxigraphStore()
-    for claim in sorted(closure):
-        triples = store.query(queries["claim-subgraph"].bind({"figure": claim})).triples
-        subgraph.load_quads(((s, p, o, None) for s, p, o in triples), replace_graphs=False)
-    return subgraph
+    if fresh:
+        store.clear()
+    load_input(source, store)
+    if audit:
+        store_findings(store, findings_graph(audit_store(store,
+                                                         input_label=describe_input(source))))
+    else:  # an audit of what was there before would be stale now
+        store.update(f"DROP SILENT GRAPH <{AUDIT_GRAPH}>")
+    return store
+
+
+def open_for_query(spec: str | None = None, note=lambda message: None) -> Store:
+    """The store ``credgraph query`` and ``serve`` read, by spec.
+
+    ``oxigraph:PATH`` must exist (``credgraph load`` makes it); an ``http(s)://`` endpoint
+    is used as it is; ``memory`` or ``oxigraph`` hold the bundled corpus and its audit in
+    memory. Without a spec: ``CREDGRAPH_STORE``, else the default store when it exists, else
+    (with a *note*) the bundled corpus in memory.
+    """
+    if spec is None:
+        spec = default_store_spec()
+        if spec == f"oxigraph:{DEFAULT_STORE_PATH.as_posix()}" and not DEFAULT_STORE_PATH.is_dir():
+            note(f"no store at {DEFAULT_STORE_PATH} (credgraph load makes one): querying the "
+                 "bundled corpus in memory")
+            spec = "oxigraph"
+    if spec in ("memory", "oxigraph"):
+        return load_store(open_store(spec))
+    name, _, path = spec.partition(":")
+    if name == "oxigraph" and not Path(path).is_dir():
+        raise InputError(f"no store at {path}: run credgraph load --store {spec} first")
+    return open_store(spec)
 
 
 def store_findings(store: Store, findings) -> int:

@@ -18,20 +18,11 @@ the same on any store. :meth:`Store.query` answers every query form with a
 [(2,)]
 >>> store.query("ASK { FILTER(1 < 2) }").boolean
 True
-
-``credgraph load`` keeps its graph in a persistent Oxigraph store, by default in
-:data:`DEFAULT_STORE_PATH` (``CREDGRAPH_STORE`` names another store):
-
->>> default_store_spec({})
-'oxigraph:.credgraph/store'
->>> default_store_spec({"CREDGRAPH_STORE": "http://127.0.0.1:7878"})
-'http://127.0.0.1:7878'
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from itertools import islice
 from pathlib import Path
 
@@ -44,17 +35,14 @@ from .results import QueryResult, TooManyRows, syntax_error
 from .vocab import bind_prefixes
 
 __all__ = ["Store", "MemoryStore", "OxigraphStore", "open_store", "register_store", "STORES",
-           "plain_value", "default_store_spec", "DEFAULT_STORE_PATH"]
+           "plain_value", "dataset_quads"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-DEFAULT_STORE_PATH = Path(".credgraph") / "store"
-"""Where ``credgraph load`` keeps its persistent store unless told otherwise."""
-
-
-def default_store_spec(environ: Mapping[str, str] = os.environ) -> str:
-    """The store ``credgraph load``/``query``/``serve`` use: ``CREDGRAPH_STORE`` or the default."""
-    return environ.get("CREDGRAPH_STORE") or f"oxigraph:{DEFAULT_STORE_PATH.as_posix()}"
+def dataset_quads(dataset: Dataset) -> Iterable[tuple]:
+    """The quads of an rdflib Dataset, ``None`` as the default graph's name."""
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        yield s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g
 
 
 def _capped(items: Iterable, max_rows: int | None) -> list:
@@ -110,10 +98,8 @@ class Store:
     def load_dump(self, nquads: str) -> None:
         """Add the quads of an N-Quads text (what :meth:`dump` writes)."""
         dataset = Dataset()
-        dataset.parse(data=nquads, format="nquads")
-        self.load_quads(((s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g)
-                         for s, p, o, g in dataset.quads((None, None, None, None))),
-                        replace_graphs=False)
+        dataset.parse(data=nquads, format="nquads")  # returns a graph, not the dataset
+        self.load_quads(dataset_quads(dataset), replace_graphs=False)
 
     def load_quads(self, quads: Iterable[tuple], *, replace_graphs: bool = True) -> int:
         """Add quads (rdflib terms); each named graph seen is replaced first. Returns count."""
@@ -180,7 +166,7 @@ class MemoryStore(Store):
         self.dataset.default_union = True
 
     def dump(self):
-        return self.dataset.serialize(format="nquads")
+        return "".join(quads_to_nquads(dataset_quads(self.dataset)))
 
     def load_quads(self, quads, *, replace_graphs=True) -> int:
         graphs, count = {}, 0
@@ -229,8 +215,11 @@ class OxigraphStore(Store):
                 if not (self.path and self.path.is_dir()):
                     raise OSError("no such store")
                 self.store = ox.Store.read_only(str(self.path))
+            elif self.path:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.path))
             else:
-                self.store = ox.Store(str(self.path)) if self.path else ox.Store()
+                self.store = ox.Store()
         except OSError as exc:
             raise StoreError(f"cannot open the Oxigraph store at {self.path}: {exc}") from None
 

@@ -97,17 +97,18 @@ def synth_registry(size: int, seed: int = 0) -> tuple[Registry, list[str], list[
     """
     rnd = random.Random(f"registry-{seed}")
     kinds = [k for k in _ORIGIN_KINDS for _ in range(k[3])]
+    drawn = [(f"{k[0].split('-')[0]}-{i:05d}", k, rnd.choice(k[1])) for i, k in
+             ((i, rnd.choice(kinds)) for i in range(size))]
+    heads = {}  # each party's first government: its organs and channels speak for it
+    for sid, (kind, *_rest), party in drawn:
+        if kind == "government" and party not in heads:
+            heads[party] = sid
     sources, origins, relays = [], [], []
-    agencies: dict[str, list[str]] = {"ukraine": [], "russia": []}
-    for i in range(size):
-        kind, parties, reliability, _share = rnd.choice(kinds)
-        party = rnd.choice(parties)
-        sid = f"{kind.split('-')[0]}-{i:05d}"
+    for i, (sid, (kind, _parties, reliability, _share), party) in enumerate(drawn):
         speaks = None
-        if kind == "telegram-channel" and party and agencies[party] and rnd.random() < 0.5:
-            speaks = rnd.choice(agencies[party])  # a channel that speaks for an agency
-        elif party and kind != "telegram-channel":
-            agencies[party].append(sid)
+        if kind in ("defence-ministry", "military-intelligence", "telegram-channel") \
+                and party in heads and rnd.random() < 0.6:
+            speaks = heads[party]
         sources.append(Source(sid, f"Synthetic {kind.replace('-', ' ')} {i}", kind, reliability,
                               f"synthetic {kind} with reliability {reliability}",
                               aliases=(f"S{i:05d}",), party=party,

@@ -32,7 +32,8 @@ from .store import Store
 from .vocab import ID
 
 __all__ = ["MentionFacts", "ReportFacts", "Origin", "ClaimTrace", "CitationTrace",
-           "trace_store", "compute_roots", "roots_and_loops", "chains_from", "short", "mention_ref", "PREFIX"]
+           "trace_store", "claims_in_scope", "compute_roots", "roots_and_loops", "chains_from",
+           "short", "mention_ref", "PREFIX"]
 
 PREFIX = """PREFIX cg: <https://w3id.org/credgraph/ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -54,17 +55,20 @@ Q_REPORTS = PREFIX + """SELECT ?r ?outlet ?title ?kind ?earliest ?latest ?seed W
   ?r a cg:Report ; schema:publisher ?outlet ; cg:reportKind ?kind .
   OPTIONAL { ?r dcterms:title ?title } OPTIONAL { ?r cg:earliestDate ?earliest }
   OPTIONAL { ?r cg:latestDate ?latest } OPTIONAL { ?r cg:seedFile ?seed } }"""
-Q_MENTIONS = PREFIX + """SELECT ?m ?report ?claim ?text ?hedge ?attr ?own ?quoted ?measure ?value
-  ?min ?max ?qual ?unit ?subject ?side ?place ?start ?end WHERE {
+Q_MENTIONS = PREFIX + """SELECT ?m ?report ?claim ?text ?hedge ?attr ?own ?quoted WHERE {
   ?m a cg:Mention ; dcterms:isPartOf ?report ; cg:statesClaim ?claim ; cg:hedge ?hedge .
   OPTIONAL { ?m schema:text ?text } OPTIONAL { ?m cg:attributedTo ?attr }
-  OPTIONAL { ?m cg:ownWork ?own } OPTIONAL { ?m prov:wasQuotedFrom ?quoted }
-  OPTIONAL { ?m cg:figure ?f . ?f cg:measure ?measure ; cg:qualifier ?qual .
-    OPTIONAL { ?f schema:value ?value } OPTIONAL { ?f schema:minValue ?min }
-    OPTIONAL { ?f schema:maxValue ?max } OPTIONAL { ?f schema:unitText ?unit }
-    OPTIONAL { ?f cg:subject ?subject } OPTIONAL { ?f cg:subjectSide ?side }
-    OPTIONAL { ?f schema:spatialCoverage ?place } OPTIONAL { ?f cg:periodStart ?start }
-    OPTIONAL { ?f cg:periodEnd ?end } } }"""
+  OPTIONAL { ?m cg:ownWork ?own } OPTIONAL { ?m prov:wasQuotedFrom ?quoted } }"""
+Q_FIGURES = PREFIX + """SELECT ?m ?measure ?value ?min ?max ?qual ?unit ?subject ?side ?place
+  ?start ?end WHERE {
+  ?m cg:figure ?f . ?f cg:measure ?measure ; cg:qualifier ?qual .
+  OPTIONAL { ?f schema:value ?value } OPTIONAL { ?f schema:minValue ?min }
+  OPTIONAL { ?f schema:maxValue ?max } OPTIONAL { ?f schema:unitText ?unit }
+  OPTIONAL { ?f cg:subject ?subject } OPTIONAL { ?f cg:subjectSide ?side }
+  OPTIONAL { ?f schema:spatialCoverage ?place } OPTIONAL { ?f cg:periodStart ?start }
+  OPTIONAL { ?f cg:periodEnd ?end } }"""
+"""Figures apart from mentions: nested OPTIONALs make Oxigraph read every figure, even for
+a handful of mentions, so the two are fetched separately and joined here."""
 
 _ID = str(ID)
 
@@ -334,22 +338,30 @@ def _sources(store: Store) -> Registry:
     return Registry(sources)
 
 
-def _mentions(store: Store, query: str = Q_MENTIONS) -> dict[str, MentionFacts]:
-    mentions = {}
-    for (m, report, claim, text, hedge, attr, own, quoted, measure, value, low, high, qual, unit,
-         subject, side, place, start, end) in store.select(query):
-        figure = None
-        if measure is not None:
-            figure = Figure(measure=measure, value=_decimal(value), min=_decimal(low),
-                            max=_decimal(high), qualifier=_slug(qual), unit=unit, subject=subject,
-                            subject_side=_slug(side), place=place,
+def _mentions(store: Store, var: str | None = None, iris=()) -> dict[str, MentionFacts]:
+    """Mentions with their figures: all of them, or those whose *var* (``claim`` or ``m``)
+    is one of *iris* (short forms)."""
+    rows = store.select(Q_MENTIONS if var is None else _scoped(Q_MENTIONS, var, iris))
+    if var is None:
+        figure_rows = store.select(Q_FIGURES)
+    else:
+        nodes = {short(row[0]) for row in rows}
+        figure_rows = store.select(_scoped(Q_FIGURES, "m", nodes)) if nodes else []
+    figures = {}
+    for (m, measure, value, low, high, qual, unit, subject, side, place, start,
+         end) in figure_rows:
+        figures[m] = Figure(measure=measure, value=_decimal(value), min=_decimal(low),
+                            max=_decimal(high), qualifier=_slug(qual), unit=unit,
+                            subject=subject, subject_side=_slug(side), place=place,
                             period=Period(_day(start), _day(end)))
+    mentions = {}
+    for m, report, claim, text, hedge, attr, own, quoted in rows:
         node = short(m)
         mentions[node] = MentionFacts(
             node=node, report=short(report).removeprefix("report/"),
             claim=short(claim).removeprefix("claim/"), text=text or "", hedge=_slug(hedge),
             attributed_to=short(attr).removeprefix("source/") if attr else None,
-            own_work=bool(own), quoted=quoted is not None, figure=figure)
+            own_work=bool(own), quoted=quoted is not None, figure=figures.get(m))
     return mentions
 
 
@@ -364,32 +376,46 @@ def _scoped(query: str, var: str, iris) -> str:
 
 Q_REACH = PREFIX + """SELECT DISTINCT ?a ?b WHERE {
   ?m cg:statesClaim ?claim ; prov:wasDerivedFrom* ?a . ?a prov:wasDerivedFrom ?b }"""
-Q_SAME_SUBJECT = PREFIX + """SELECT DISTINCT ?claim WHERE { ?f cg:subject ?subject .
-  FILTER(REPLACE(REPLACE(LCASE(STR(?subject)), "\\\\s+", " "), "^ | $", "") IN (%s))
-  ?m cg:figure ?f ; cg:statesClaim ?claim }"""
-Q_SAME_MEASURE = PREFIX + """SELECT DISTINCT ?claim WHERE { ?f cg:measure ?measure .
-  FILTER NOT EXISTS { ?f cg:subject ?subject }
-  FILTER(REPLACE(REPLACE(LCASE(STR(?measure)), "\\\\s+", " "), "^ | $", "") IN (%s))
-  ?m cg:figure ?f ; cg:statesClaim ?claim }"""
+Q_SAME_WORDS = PREFIX + """SELECT DISTINCT ?claim ?text WHERE { ?f cg:%s ?text .
+  FILTER(%s) %s ?m cg:figure ?f ; cg:statesClaim ?claim }"""
 
 
-def _literals(words) -> str:
-    return ", ".join('"' + w.replace("\\", "\\\\").replace('"', '\\"') + '"'
-                     for w in sorted(words))
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
-def _claims_in_scope(store: Store, claims) -> set[str]:
+def _same_words(store: Store, prop: str, phrases: set[str], bare: bool) -> set[str]:
+    """Claims with a figure whose *prop* reads as one of *phrases* once case and spacing
+    are normalised (``bare``: only figures without a subject).
+
+    The store filters on every word being contained (a cheap scan, no regex); the exact
+    comparison is made here.
+    """
+    found = set()
+    for phrase in phrases:
+        test = " && ".join('CONTAINS(LCASE(STR(?text)), "%s")'
+                           % w.replace("\\", "\\\\").replace('"', '\\"')
+                           for w in phrase.split())
+        query = Q_SAME_WORDS % (prop, test or "true", "FILTER NOT EXISTS { ?f cg:subject ?s }"
+                                if bare else "")
+        found.update(short(c) for c, text in store.select(query) if _norm(text) == phrase)
+    return found
+
+
+def claims_in_scope(store: Store, claims) -> set[str]:
     """The claims plus every claim with a figure of the same subject (or, without a subject,
-    measure): what the audit of *claims* compares them with."""
+    measure): what an audit of *claims* compares them with, and whose findings a change to
+    them can alter."""
     wanted = {"claim/" + c for c in claims}
     subjects, measures = set(), set()
-    for m in _mentions(store, _scoped(Q_MENTIONS, "claim", wanted)).values():
+    for m in _mentions(store, "claim", wanted).values():
         if m.figure is not None:
             measure, subject = m.figure.comparable_key()[:2]
             (subjects if subject else measures).add(subject or measure)
-    for query, words in ((Q_SAME_SUBJECT, subjects), (Q_SAME_MEASURE, measures)):
-        if words:
-            wanted.update(short(c) for (c,) in store.select(query % _literals(words)))
+    if subjects:
+        wanted |= _same_words(store, "subject", subjects, bare=False)
+    if measures:
+        wanted |= _same_words(store, "measure", measures, bare=True)
     return {c.removeprefix("claim/") for c in wanted}
 
 
@@ -429,8 +455,8 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
         mentions = _mentions(store)
         edge_rows = store.select(Q_EDGES)
     else:
-        scope = {"claim/" + c for c in _claims_in_scope(store, claims)}
-        mentions = _mentions(store, _scoped(Q_MENTIONS, "claim", scope)) if scope else {}
+        scope = {"claim/" + c for c in claims_in_scope(store, claims)}
+        mentions = _mentions(store, "claim", scope) if scope else {}
         edge_rows = store.select(_scoped(Q_REACH, "claim", scope)) if scope else []
     succ: dict[str, dict] = {}
     for a, b in edge_rows:
@@ -441,7 +467,7 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
     else:
         extra = {n for n in reached if n.startswith("mention/") and n not in mentions}
         if extra:  # relays of mentions that state other claims
-            mentions.update(_mentions(store, _scoped(Q_MENTIONS, "m", extra)))
+            mentions.update(_mentions(store, "m", extra))
         statements = {n for n in reached if n.startswith("statement/")}
         rows = store.select(_scoped(Q_ATTRIBUTIONS, "st", statements)) if statements else []
         report_ids = {"report/" + m.report for m in mentions.values()}
@@ -465,6 +491,8 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
     in_cycle = {n: c for c in cycles for n in c}
     origins: dict[str, Origin] = {}
     for claim, stated in sorted(by_claim.items()):
+        if claims is not None and "claim/" + claim not in scope:
+            continue  # reached by a relay only: its own mentions were not fetched
         stated.sort(key=lambda m: m.node)
         origin_nodes = sorted(set().union(*(roots[m.node] for m in stated)))
         chains = [c for m in stated for c in chains_from(succ, m.node, chain_limit)]

@@ -1,11 +1,10 @@
 """The interactive viewer: one self-contained, offline, injection-safe HTML file.
 
-:func:`view_graph` turns an audit into a :class:`networkx.DiGraph` of what an analyst looks
-at: sources, outlets, reports and figures, with relays pointing from the origin towards the
-reports that repeat it. :func:`layered_layout` places it in columns (origins left, figures
-right) without overlaps, and :func:`to_html` writes the page: pyvis builds the node, edge
-and option data; the page itself, vis-network (vendored in ``graph/static``) and the
-viewer's own script are inlined, so the file needs no network and no credgraph.
+:func:`view_graph` turns an audit into a :class:`networkx.DiGraph` of sources, outlets,
+reports and figures, relays pointing from the origin towards the reports that repeat it;
+:func:`layered_layout` places it in columns (origins left, figures right) without overlaps;
+:func:`to_html` writes the page: pyvis builds the node, edge and option data, and the page,
+vis-network (vendored in ``graph/static``) and the viewer's script are inlined.
 
 >>> from graph.audit import audit_store
 >>> from graph.loading import load_input
@@ -19,10 +18,10 @@ viewer's own script are inlined, so the file needs no network and no credgraph.
 >>> G.nodes["figure:hur-8th-army-deserters"]["chains"][0].count(" → ")  # origin, relay, report
 2
 
-Everything that comes from data (names, titles, statements, ids, the heading) reaches the
-page only as escaped text or as JSON inside a non-executed ``<script type=application/json>``
-(:func:`script_json`), is shown with ``textContent`` or vis-network's plain-text tooltip,
-and a Content-Security-Policy admits only the page's own two scripts by hash.
+Data (names, titles, statements, ids, the heading) reaches the page only as escaped text or
+as JSON in a ``<script type=application/json>`` (:func:`script_json`), shown by
+``textContent`` or vis-network's plain-text tooltip; the page's Content-Security-Policy
+runs only its own two scripts (by hash) and allows no request.
 """
 
 from __future__ import annotations
@@ -43,7 +42,7 @@ from . import __version__
 from .audit import AuditResult, FigureAudit
 from .checks import severity_rank
 from .errors import CredgraphError, InputError
-from .trace import CitationTrace
+from .trace import CitationTrace, mention_ref
 
 __all__ = ["view", "view_graph", "layered_layout", "to_html", "script_json", "STYLE",
            "VIS_NETWORK_VERSION", "VIS_NETWORK_SHA256", "LARGE_VIEW"]
@@ -69,14 +68,11 @@ STYLE = {
     "error": {"background": "#ffebee", "border": "#c62828"},
 }
 """Shapes and colours by node kind, and figure colours by their most serious finding."""
-EDGE_STYLE = {
-    "relay": {"color": "#5d6d7e", "width": 1.5},
-    "publishes": {"color": "#00897b", "width": 1, "dashes": True},
-    "states": {"color": "#a0a8b0", "width": 1},
-}
+EDGE_STYLE = {"relay": {"color": "#5d6d7e", "width": 1.5}, "states": {"color": "#a0a8b0"},
+              "publishes": {"color": "#00897b", "width": 1, "dashes": True}}
 _GAP_X, _GAP_Y, _BADGE_LINE = 70, 14, 13
 ASPECT = 1.4
-"""The width:height the figure grid aims at: a landscape window beside the side panel."""
+"""The width:height the layout aims at: a landscape window beside the side panel."""
 
 
 def script_json(value) -> str:
@@ -96,30 +92,38 @@ def _short(text: str, width: int, lines: int = 2) -> str:
                                    placeholder=" …") or [""])
 
 
-def _figure_facts(trace: CitationTrace, fig: FigureAudit) -> str:
-    """A figure's tooltip: value, period, where and how it was reported, grade, flags."""
-    lines, figure = [fig.id, fig.claim.reference.text], fig.claim.reference.figure
-    if figure is not None:
-        lines.append(f"value: {figure.describe()} ({figure.measure})")
-        lines += [f"{k}: {v}" for k, v in (("period", figure.period.iso()),
-                                            ("place", figure.place)) if v]
+def _figure_attrs(trace: CitationTrace, fig: FigureAudit) -> dict:
+    """A figure node: label; badge (grade, and the checks that flag it: warnings, errors);
+    tooltip with value, period, date, outlet, hedge, origins, grade and reason, findings."""
+    lines, value = [fig.id, fig.claim.reference.text], fig.claim.reference.figure
+    if value is not None:
+        lines.append(f"value: {value.describe()} ({value.measure})")
+        lines += [f"{k}: {v}" for k, v in (("period", value.period.iso()),
+                                            ("place", value.place)) if v]
     for m in fig.claim.mentions:
         r = trace.reports[m.report]
         outlet = trace.registry[r.outlet].name if r.outlet in trace.registry else r.outlet
-        lines.append(f"in {m.report} ({outlet}, {r.earliest or '?'}..{r.latest or '?'}), "
-                     f"hedge: {m.hedge}")
+        lines.append(f"in {mention_ref(m.node)} ({outlet}, {r.earliest or '?'}.."
+                     f"{r.latest or '?'}), hedge: {m.hedge}")
     lines.append(f"origins: {'; '.join(a.label for a in fig.origins) or 'none'} "
                  f"({fig.independent_origins} independent)")
     lines.append(f"grade {fig.grade.code}: {fig.grade.reason}")
     by_check: dict = {}
     for f in fig.findings:
         by_check.setdefault(f.check, []).append(f)
-    return "\n".join(lines + [f"flag {c} ({fs[0].severity}): {fs[0].message}" + (
-        f" (and {len(fs) - 1} more)" if len(fs) > 1 else "") for c, fs in by_check.items()])
+    lines += [f"flag {c} ({fs[0].severity}): {fs[0].message}" + (
+        f" (and {len(fs) - 1} more)" if len(fs) > 1 else "") for c, fs in by_check.items()]
+    worst = max((f.severity for f in fig.findings), key=severity_rank, default="none")
+    flagged = " · ".join(sorted({f.check for f in fig.findings if f.severity != "info"}))
+    badge = f"{fig.grade.code} ⚑ {flagged}" if flagged else fig.grade.code  # as the audit
+    label = (value.describe() + "\n" if value else "") + _short(fig.id.replace("-", " "), 26)
+    return dict(name=fig.id, aliases=[], grade=fig.grade.code, flags=sorted(by_check),
+                severity=worst, kinds=set(), outlets=set(), chains=[], label=label,
+                title="\n".join(lines), badge=textwrap.wrap(badge, 34, break_on_hyphens=False))
 
 
 def _source_attrs(trace: CitationTrace, sid: str) -> dict:
-    """A source node's name, kind, aliases, label and tooltip."""
+    """A source node: name, kind, aliases, label and tooltip."""
     if sid not in trace.registry:
         return dict(name=sid, source_kind="unknown", aliases=[], label=_short(sid, 22),
                     title=f"{sid} (not in the registry)")
@@ -135,10 +139,11 @@ def _source_attrs(trace: CitationTrace, sid: str) -> dict:
 
 
 def _report_attrs(trace: CitationTrace, rid: str) -> dict:
-    """A report node's name (its id), title as alias, label and tooltip."""
+    """A report node: its id as name, its title as alias and label, and a tooltip."""
     r = trace.reports[rid]
     title = (f"{r.title}\nreport {r.id} ({r.kind})\noutlet: {r.outlet}\n"
-             f"date: {r.earliest or '?'}..{r.latest or '?'}" + (f"\nseed: {r.seed}" * bool(r.seed)))
+             f"date: {r.earliest or '?'}..{r.latest or '?'}"
+             + f"\nseed: {r.seed}" * bool(r.seed))
     return dict(name=r.id, aliases=[r.title], label=_short(r.title, 24, 3), title=title)
 
 
@@ -162,13 +167,14 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
         figures = [result.figure(figure)]
     G = nx.DiGraph(input=result.input)
 
-    def node(key: str, kind: str, fid: str, attrs) -> str:
-        if key not in G:
-            G.add_node(key, kind=kind, figures=set(), **attrs())
-        G.nodes[key]["figures"].add(fid)
+    def node(kind: str, fid: str, make, key: str) -> str:
+        name = f"{kind}:{key.id if kind == 'figure' else key}"
+        if name not in G:
+            G.add_node(name, kind=kind, figures=set(), **make(trace, key))
+        G.nodes[name]["figures"].add(fid)
         if kind == "source":
-            G.nodes[fid]["kinds"].add(G.nodes[key]["source_kind"])
-        return key
+            G.nodes[fid]["kinds"].add(G.nodes[name]["source_kind"])
+        return name
 
     def edge(a: str, b: str, kind: str, fid: str):
         if a != b:
@@ -177,49 +183,32 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
             G.edges[a, b]["figures"].add(fid)
 
     for fig in figures:
-        fid, value = "figure:" + fig.id, fig.claim.reference.figure
-        node(fid, "figure", fid, lambda: dict(
-            name=fig.id, aliases=[], grade=fig.grade.code, kinds=set(), outlets=set(),
-            severity=max((f.severity for f in fig.findings), key=severity_rank, default="none"),
-            flags=sorted({f.check for f in fig.findings}), chains=[],
-            label=(value.describe() + "\n" if value else "") + _short(fig.id.replace("-", " "), 26),
-            title=_figure_facts(trace, fig)))
+        fid = node("figure", "figure:" + fig.id, _figure_attrs, fig)
         for chain in fig.claim.chains:
             path: list[str] = []
-            for key in reversed(chain):
+            for key in reversed(chain):  # origin first
                 if key in trace.statement_source:
-                    sid = trace.statement_source[key]
-                    key = node("source:" + sid, "source", fid, lambda: _source_attrs(trace, sid))
+                    key = node("source", fid, _source_attrs, trace.statement_source[key])
                 elif key in trace.mentions:
-                    rid = trace.mentions[key].report
-                    key = node("report:" + rid, "report", fid, lambda: _report_attrs(trace, rid))
-                    outlet = trace.reports[rid].outlet
-                    edge(node("source:" + outlet, "source", fid,
-                              lambda: _source_attrs(trace, outlet)), key, "publishes", fid)
+                    key = node("report", fid, _report_attrs, trace.mentions[key].report)
+                    outlet = trace.reports[key.partition(":")[2]].outlet
+                    edge(node("source", fid, _source_attrs, outlet), key, "publishes", fid)
                     G.nodes["source:" + outlet]["kind"] = "outlet"
                     G.nodes[fid]["outlets"].add(outlet)
                 else:
                     continue
-                if not path or path[-1] != key:
+                if path[-1:] != [key]:
                     path.append(key)
             for a, b in zip(path, path[1:] + [fid]):
                 edge(a, b, "states" if b == fid else "relay", fid)
             text = " → ".join(G.nodes[k]["name"] for k in path)
-            if text not in G.nodes[fid]["chains"]:
-                G.nodes[fid]["chains"].append(text)
+            G.nodes[fid]["chains"] += [text] if text not in G.nodes[fid]["chains"] else []
     return G
 
 
-def _badge(data: dict) -> list[str]:
-    """The badge under a flagged figure: its grade and flag names, in short lines."""
-    if not data["flags"]:
-        return []
-    return textwrap.wrap(f"{data['grade']} ⚑ " + " · ".join(data["flags"]), 34)
-
-
 def _box(G: nx.DiGraph, n) -> tuple[float, float, float]:
-    """A generous estimate of a node's footprint (width, height), badge and outside label
-    included, and where the node's own centre sits below the footprint's centre."""
+    """A generous estimate of a node's footprint (width, height, badge and outside label
+    included) and how far the node's own centre sits below the footprint's centre."""
     data = G.nodes[n]
     lines = data["label"].split("\n")
     width = max(map(len, lines)) * FONT * 0.62 + 16
@@ -227,17 +216,15 @@ def _box(G: nx.DiGraph, n) -> tuple[float, float, float]:
     if data["kind"] == "outlet":
         size = STYLE["outlet"]["size"]
         return width, height + 2 * size, size + 2 - (height + 2 * size) / 2
-    badge = _badge(data) if data["kind"] == "figure" else []
+    badge = data.get("badge", [])
     width = max([width] + [len(line) * 7 + 10 for line in badge])
     height_badge = len(badge) * _BADGE_LINE + 8 if badge else 0
     return width, height + height_badge, -height_badge / 2
 
 
 def _spread(items, gap: float) -> dict:
-    """Centres for (node, wanted centre, height) items, in order, without overlaps.
-
-    Blocks of touching items sit at the mean of their wishes (least squares), so items
-    stay as near their targets as the order allows.
+    """Centres for (node, wanted centre, height) items, in order, without overlaps: blocks
+    of touching items sit at the mean of their wishes, as near their targets as can be.
 
     >>> _spread([("a", 0, 10), ("b", 0, 10), ("c", 100, 10)], gap=0)
     {'a': -5.0, 'b': 5.0, 'c': 100.0}
@@ -279,11 +266,10 @@ def _rows(bands: list[list], cols: int) -> list[list]:
 def layered_layout(G: nx.DiGraph) -> dict:
     """Positions ``{node: (x, y)}`` for a view graph, no two footprints overlapping.
 
-    Columns from the right: the figures in a grid (a band of rows per report), the
-    reports, then the sources by their distance from the reports, so origins stand
-    leftmost. Each node sits as near the figures it leads to as the order allows; a
-    layer too tall for the figure grid wraps into several columns, and the grid's width
-    is chosen for a landscape :data:`ASPECT`. Near-linear: fine for thousands of nodes.
+    Columns from the right: the figures in a grid (a band of rows per report), the reports,
+    then the sources by distance from the reports, origins leftmost. Nodes sit as near their
+    figures as the order allows; a layer taller than the grid wraps into several columns;
+    the grid's width aims at :data:`ASPECT`. Near-linear: fine for thousands of nodes.
     """
     depth: dict = {}
     up = G.subgraph(n for n in G if G.nodes[n]["kind"] in ("source", "outlet"))
@@ -294,43 +280,38 @@ def layered_layout(G: nx.DiGraph) -> dict:
                     or [0])
         depth.update(dict.fromkeys(members, d))
     box = {n: _box(G, n) for n in G}
-    layers = [sorted(n for n in G if G.nodes[n]["kind"] == "report")]
-    layers += [sorted(n for n in depth if depth[n] == d) for d in range(1, max(depth.values(),
-                                                                              default=0) + 1)]
-    order = {r: i for i, r in enumerate(layers[0])}
+    reports = sorted(n for n in G if G.nodes[n]["kind"] == "report")
+    order = {r: i for i, r in enumerate(reports)}
     span = {f: sorted(order[r] for r in G.predecessors(f) if r in order) or [-1]
             for f in G if G.nodes[f]["kind"] == "figure"}
     bands = [list(band) for _, band in itertools.groupby(
         sorted(span, key=lambda f: (span[f][0], span[f][-1], f)), key=lambda f: span[f][0])]
-    cell = {id(layer): max(box[n][0] for n in layer) + _GAP_X for layer in layers if layer}
-    row_h = {id(layer): sum(box[n][1] for n in layer) / len(layer) + _GAP_Y
-             for layer in layers if layer}
+    layers = [reports] + [sorted(n for n in depth if depth[n] == d)
+                          for d in range(1, max(depth.values(), default=0) + 1)]
+    layers = [(ns, max(box[n][0] for n in ns) + _GAP_X,
+               sum(box[n][1] for n in ns) / len(ns) + _GAP_Y) for ns in layers if ns]
     fig_w = max((box[f][0] for f in span), default=0) + _GAP_X / 2
     fig_h = max((box[f][1] for f in span), default=0) + _GAP_Y
+    wraps = lambda ns, h, height: max(1, -(-len(ns) * h // max(height, 1)))  # noqa: E731
 
-    def wraps(layer, height):  # columns a layer needs to fit in *height*
-        return -(-len(layer) * row_h[id(layer)] // max(height, 1)) if layer else 0
-
-    def aspect(cols):
+    def misfit(cols):  # how far the width:height ratio is from ASPECT with *cols* columns
         height = len(_rows(bands, cols)) * fig_h
-        width = cols * fig_w + sum(wraps(layer, height) * cell[id(layer)] for layer in layers
-                                   if layer)
+        width = cols * fig_w + sum(wraps(ns, h, height) * w for ns, w, h in layers)
         return abs(width / max(height, 1) - ASPECT)
 
-    cols = min(range(1, 2 * int(len(span) ** 0.5) + 2), key=aspect)
     pos, y, firsts = {}, 0.0, {band[0] for band in bands}
-    for row in _rows(bands, cols):
+    for row in _rows(bands, min(range(1, 2 * int(len(span) ** 0.5) + 2), key=misfit)):
         y += _GAP_Y if row[0] in firsts and y else 0
         height = max(box[f][1] for f in row)
         pos.update((f, ((j + 0.5) * fig_w, y + height / 2)) for j, f in enumerate(row))
         y += height + _GAP_Y
     x = -_GAP_X / 2
-    for layer in filter(None, layers):
+    for ns, w, h in layers:
+        k = int(wraps(ns, h, y))
         wanted = {n: sum(pos[f][1] for f in G.nodes[n]["figures"]) / len(G.nodes[n]["figures"])
-                  for n in layer}
-        k, w = int(wraps(layer, y)), cell[id(layer)]
-        ranked = sorted(layer, key=lambda n: (wanted[n], n))
-        chunks = [ranked[i:i + k] for i in range(0, len(ranked), k)]
+                  for n in ns}
+        ranked = sorted(ns, key=lambda n: (wanted[n], n))
+        chunks = [ranked[i:i + k] for i in range(0, len(ns), k)]
         ys = _spread([(i, sum(wanted[n] for n in c) / len(c), max(box[n][1] for n in c))
                       for i, c in enumerate(chunks)], _GAP_Y)
         for i, chunk in enumerate(chunks):
@@ -348,11 +329,6 @@ def _static(name: str) -> str:
     return data.decode("utf-8")
 
 
-def _csp_hash(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
 def _vis_data(G: nx.DiGraph, pos: dict) -> tuple[list, list, dict]:
     """Nodes, edges and options for vis-network, built with pyvis (dicts appended directly:
     its ``add_node``/``add_edge`` scan lists and are quadratic)."""
@@ -362,27 +338,15 @@ def _vis_data(G: nx.DiGraph, pos: dict) -> tuple[list, list, dict]:
     net.toggle_physics(False)
     net.inherit_edge_colors(False)
     net.set_edge_smooth("cubicBezier")
-    large = len(G) > LARGE_VIEW
-    net.options.edges.smooth.enabled = not large
-    net.toggle_hide_edges_on_drag(large)
+    net.options.edges.smooth.enabled = len(G) <= LARGE_VIEW
+    net.toggle_hide_edges_on_drag(len(G) > LARGE_VIEW)
     for n, data in G.nodes(data=True):
-        kind, (x, y) = data["kind"], pos[n]
-        item = {"id": n, "label": data["label"], "title": data["title"], "x": x, "y": y,
-                "kind": kind, "name": data["name"], "figures": sorted(data["figures"]),
-                "search": " | ".join([data["name"], n.partition(":")[2], data["label"],
-                                      *data["aliases"]]).lower(),
-                **STYLE[kind]}
-        if kind == "figure":
-            color = STYLE[data["severity"]]
-            item.update(color=color, badge=_badge(data), badgeColor=color["border"],
-                        flags=data["flags"], grade=data["grade"], kinds=sorted(data["kinds"]),
-                        outlets=sorted(data["outlets"]), severity=data["severity"],
-                        chains=data["chains"])
-        elif kind in ("source", "outlet"):
-            item["sourceKind"] = data["source_kind"]
+        item = {k: sorted(v) if isinstance(v, set) else v for k, v in data.items()}
+        item.update(STYLE[data["kind"]], id=n, x=pos[n][0], y=pos[n][1], search=" | ".join(
+            [data["name"], n.partition(":")[2], data["label"], *data["aliases"]]).lower())
+        if data["kind"] == "figure":
+            item["color"] = STYLE[data["severity"]]
         net.nodes.append(item)
-        net.node_ids.append(n)
-        net.node_map[n] = item
     for i, (a, b, data) in enumerate(G.edges(data=True)):
         count = len(data["figures"])
         net.edges.append({"id": f"e{i}", "from": a, "to": b, "kind": data["kind"],
@@ -392,10 +356,10 @@ def _vis_data(G: nx.DiGraph, pos: dict) -> tuple[list, list, dict]:
                           **EDGE_STYLE[data["kind"]]})
     nodes, edges, _, _, _, options = net.get_network_data()
     options = json.loads(options)
-    options["layout"] = {"improvedLayout": False}
     options["interaction"].update(hover=True, tooltipDelay=120, multiselect=False)
-    options["nodes"] = {"font": {"size": FONT, "face": "DejaVu Sans, Arial, sans-serif"},
-                        "margin": 6, "borderWidth": 1.5, "widthConstraint": False}
+    font = {"size": FONT, "face": "DejaVu Sans, sans-serif", "color": "#1d2733"}
+    options.update(layout={"improvedLayout": False}, nodes={"margin": 6, "borderWidth": 1.5,
+                                                            "font": font})
     options["edges"]["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.5}}
     return nodes, edges, options
 
@@ -410,14 +374,15 @@ def to_html(G: nx.DiGraph, pos: dict | None = None, *, heading: str | None = Non
     pos = layered_layout(G) if pos is None else pos
     nodes, edges, options = _vis_data(G, pos)
     heading = f"credgraph: {G.graph.get('input', 'audit')}" if heading is None else heading
-    vis_js, viewer_js = _static("vis-network.min.js"), _static("viewer.js")
+    scripts = [_static("vis-network.min.js"), _static("viewer.js")]
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()
+                      + "'" for js in scripts)
     csp = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; "
-           f"form-action 'none'; script-src {_csp_hash(vis_js)} {_csp_hash(viewer_js)}")
-    page = string.Template(_static("viewer.html"))
-    return page.substitute(
+           f"form-action 'none'; script-src {hashes}")
+    return string.Template(_static("viewer.html")).substitute(
         csp=csp, title=html.escape(heading), heading=html.escape(heading),
         generator=f"credgraph {__version__}, vis-network {VIS_NETWORK_VERSION}",
-        css=_static("viewer.css"), vis_js=vis_js, viewer_js=viewer_js,
+        css=_static("viewer.css"), vis_js=scripts[0], viewer_js=scripts[1],
         data=script_json({"nodes": nodes, "edges": edges, "options": options}))
 
 

@@ -44,10 +44,18 @@ class AuditContext:
                 groups.setdefault(figure.comparable_key(), []).append(claim)
         return groups
 
+    @cached_property
+    def _group_of(self) -> dict[str, list[ClaimTrace]]:
+        """Each traced claim's quantity group, so the key is normalised once per claim."""
+        return {c.claim: group for group in self._by_quantity.values() for c in group}
+
     def comparable(self, claim: ClaimTrace) -> list[ClaimTrace]:
         """Other claims about the same measure, subject, place and unit, in overlapping time."""
         figure = claim.reference.figure
         if figure is None:
             return []
-        return [other for other in self._by_quantity.get(figure.comparable_key(), [])
+        group = self._group_of.get(claim.claim)
+        if group is None or not any(c is claim for c in group):
+            group = self._by_quantity.get(figure.comparable_key(), [])
+        return [other for other in group
                 if other is not claim and figure.period.overlaps(other.reference.figure.period)]

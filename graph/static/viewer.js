@@ -12,6 +12,7 @@
   var badged = data.nodes.filter(function (n) { return n.badge && n.badge.length; });
   var measure = document.createElement("canvas").getContext("2d");
   var BADGE_FONT = "bold 10px DejaVu Sans, Arial, sans-serif", BADGE_LINE = 13;
+  var figures = data.nodes.filter(function (n) { return n.kind === "figure"; });
   var state = { lit: null, visible: null, selected: null };
   var api = { network: network, nodes: nodes, edges: edges, data: data, state: state };
 
@@ -31,17 +32,20 @@
   /* Light up the chains of a set of figures (null: everything) and dim the rest. */
   function paint() {
     nodes.update(data.nodes.map(function (n) {
-      return { id: n.id, opacity: lit(n) ? 1 : 0.15, hidden: !shown(n) };
+      var on = lit(n);
+      return { id: n.id, opacity: on ? 1 : 0.15, hidden: !shown(n),
+               font: { color: on ? "#1d2733" : "rgba(29, 39, 51, 0.2)" } };
     }));
     edges.update(data.edges.map(function (e) {
-      var on = lit(e);
-      return { id: e.id, width: state.lit && on ? e.width * 2.5 : e.width,
+      var on = lit(e), width = e.width || 1;
+      return { id: e.id, width: state.lit && on ? width * 2.5 : width,
                color: { color: e.color, opacity: on ? 1 : 0.08 } };
     }));
-    var figures = data.nodes.filter(function (n) { return n.kind === "figure"; });
-    var visible = figures.filter(shown).length;
-    document.getElementById("shown").textContent =
-      "Showing " + visible + " of " + figures.length + " figures.";
+    count();
+  }
+  function count() {
+    document.getElementById("shown").textContent = "Showing " +
+      figures.filter(shown).length + " of " + figures.length + " figures.";
   }
 
   function select(id) {
@@ -73,10 +77,12 @@
         return s.indexOf(q) === 0; }) ? 1 : n.search.indexOf(q) >= 0 ? 2 : -1;
       if (rank >= 0) scored.push([rank, n.name.toLowerCase(), n]);
     });
-    scored.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1]); });
+    scored.sort(function (a, b) {
+      return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
     return scored.slice(0, 30).map(function (s) { return s[2]; });
   }
   function focus(id) {
+    if (byId.has(id) && !shown(byId.get(id))) unfilter();  // a hidden match: show all
     select(id);
     network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: false });
     document.getElementById("matches").textContent = "";
@@ -99,18 +105,20 @@
     var found = search(input.value);
     if (found.length) focus(found[0].id);
   });
+  function unfilter() {
+    document.querySelectorAll("#filters input").forEach(function (b) { b.checked = false; });
+    state.visible = null;
+  }
   document.getElementById("reset").addEventListener("click", function () {
     input.value = "";
     list.textContent = "";
-    document.querySelectorAll("#filters input").forEach(function (b) { b.checked = false; });
-    state.visible = null;
+    unfilter();
     clear();
     network.fit();
   });
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") clear(); });
 
   /* Filters: a figure stays when it matches every group that has a box ticked. */
-  var figures = data.nodes.filter(function (n) { return n.kind === "figure"; });
   var groups = { flag: "flags", kind: "kinds", outlet: "outlets" };
   function applyFilters() {
     var active = [];
@@ -165,7 +173,7 @@
       if (!shown(n)) return;
       var r = badgeBox(n);
       ctx.globalAlpha = lit(n) ? 1 : 0.15;
-      ctx.fillStyle = n.badgeColor;
+      ctx.fillStyle = n.color.border;
       ctx.beginPath();
       ctx.roundRect(r.left, r.top, r.right - r.left, r.bottom - r.top, 6);
       ctx.fill();
@@ -193,5 +201,5 @@
       return n.id; });
   };
   window.credgraph = api;
-  paint();
+  count();
 })();

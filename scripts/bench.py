@@ -1,0 +1,397 @@
+"""Benchmark credgraph at 1e3-1e6 mentions against the rdflib-only alternative.
+
+For each size a synthetic corpus (:mod:`graph.synth`) is written as annotation files,
+N-Quads and N-Triples; then every step runs in its own subprocess, so each peak memory
+(``ru_maxrss``) is that step's own and a step that hangs is cut off by a timeout:
+
+- ``build``: annotation files to N-Quads (YAML, model, quads, lines);
+- ``parse``: pyoxigraph's bare parse of the same N-Quads (the floor);
+- ``load``, ``audit``, ``incremental``, ``ox-origins``, ``query:*``, ``view``: one process
+  loads the embedded store, audits every figure, adds one report and re-audits only the
+  figures it touches, answers "origins of each figure" with one property-path query, runs
+  each bundled query and draws the viewer for a 2,000-node slice;
+- ``rdflib-parse``, ``rdflib-origins``: rdflib's in-memory Graph parsing the N-Triples and
+  answering the same property-path query.
+
+Results go to ``OUT/results.json`` and ``OUT/results.md`` (a table per size, the ratios and
+the targets). ``python scripts/bench.py --sizes 1e3`` is the smoke run CI makes through
+``tests/test_bench_smoke.py``; the big sizes are run by hand (see ``docs/performance.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+ORIGINS_QUERY = """PREFIX cg: <https://w3id.org/credgraph/ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?claim ?origin WHERE {
+  ?m a cg:Mention ; cg:statesClaim ?claim ; prov:wasDerivedFrom* ?origin .
+  FILTER NOT EXISTS { ?origin prov:wasDerivedFrom ?up } }"""
+"""The obvious alternative: every figure's origins by one property path."""
+
+VIEW_NODES = 2000
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def record(out: Path, step: str, seconds: float, items: int, unit: str, **extra) -> dict:
+    """Append one step's measurement to ``out`` (JSON lines) and return it."""
+    row = {"step": step, "seconds": None if seconds is None else round(seconds, 4), "items": items, "unit": unit,
+           "peak_mb": None if seconds is None else round(_peak_mb(), 1), **extra}
+    with out.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(row) + "\n")
+    return row
+
+
+def generate(size: int, folder: Path, seed: int) -> dict:
+    """Write the corpus of *size* mentions as annotations, N-Quads and N-Triples."""
+    from graph.synth import synth_corpus, write_annotations, write_rdf
+
+    folder.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    corpus = synth_corpus(size, seed)
+    write_annotations(corpus, folder / "corpus")
+    quads = write_rdf(corpus, folder / "data.nq")
+    write_rdf(corpus, folder / "data.nt")
+    return {"mentions": sum(len(r.mentions) for r in corpus.reports.values()),
+            "reports": len(corpus.reports), "quads": quads,
+            "seconds": round(time.perf_counter() - started, 2)}
+
+
+def step_build(folder: Path, out: Path) -> None:
+    """Annotation files to an N-Quads file, as ``credgraph build`` reads them."""
+    from graph.annotations import load_corpus
+    from graph.build import corpus_quads
+    from graph.formats import quads_to_nquads
+
+    started = time.perf_counter()
+    corpus = load_corpus(folder / "corpus")
+    loaded = time.perf_counter()
+    with (folder / "built.nq").open("w", encoding="utf-8") as fh:
+        fh.writelines(quads_to_nquads(corpus_quads(corpus)))
+    done = time.perf_counter()
+    mentions = sum(len(r.mentions) for r in corpus.reports.values())
+    record(out, "build", done - started, mentions, "mentions",
+           note=f"YAML to model {loaded - started:.2f} s, model to N-Quads {done - loaded:.2f} s")
+
+
+def step_parse(folder: Path, out: Path) -> None:
+    """pyoxigraph's bare parse of the N-Quads file: the floor for loading it."""
+    import pyoxigraph as ox
+
+    started = time.perf_counter()
+    count = sum(1 for _ in ox.parse(path=str(folder / "data.nq"), format=ox.RdfFormat.N_QUADS))
+    record(out, "parse", time.perf_counter() - started, count, "quads")
+
+
+def _new_report(trace, seed: int):
+    """A report restating three traced figures: relays, an attribution, a drifted value."""
+    import random
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from graph.model import DateSpan, Mention, Report
+
+    rnd = random.Random(seed)
+    claims = rnd.sample(sorted(trace.claims), min(3, len(trace.claims)))
+    outlet = next(s.id for s in trace.registry if s.id.startswith("relay-"))
+    mentions = []
+    for i, claim in enumerate(claims, 1):
+        ref = trace.claims[claim].reference
+        figure = ref.figure
+        if figure is not None and figure.value is not None and i == 3:
+            figure = replace(figure, value=figure.value * Decimal(3))
+        relays = ref.node.removeprefix("mention/").replace("/", "#") if i != 2 else None
+        source = next((o.source for o in trace.claims[claim].origins if o.source), None)
+        mentions.append(Mention("bench-added-report", f"m{i}", claim, "Restated for the "
+                                "benchmark.", figure, source if relays is None else None,
+                                relays=relays, hedge="none"))
+    return Report("bench-added-report", "article", outlet, "Added by the benchmark",
+                  DateSpan(None, None, "unknown"), tuple(mentions))
+
+
+def step_pipeline(folder: Path, out: Path, store_kind: str, verify: bool) -> None:
+    """Load, audit, add a report and re-audit, origins query, bundled queries, viewer."""
+    from graph.audit import audit_store
+    from graph.build import corpus_quads
+    from graph.model import Corpus, Registry
+    from graph.store import OxigraphStore
+
+    path = folder / "store" if store_kind == "disk" else None
+    started = time.perf_counter()
+    store = OxigraphStore(path)
+    store.load_file(folder / "data.nq")
+    record(out, "load", time.perf_counter() - started, len(store), "quads", store=store_kind)
+    started = time.perf_counter()
+    result = audit_store(store, input_label="bench")
+    record(out, "audit", time.perf_counter() - started, len(result.figures), "figures",
+           flagged=sum(1 for f in result.figures if f.findings))
+
+    started = time.perf_counter()
+    rows = store.select(ORIGINS_QUERY)
+    record(out, "ox-origins", time.perf_counter() - started, len(rows), "rows",
+           note="the property-path query on pyoxigraph")
+
+    report = _new_report(result.trace, 1)
+    started = time.perf_counter()
+    store.load_quads(corpus_quads(Corpus(Registry([]), {report.id: report})))
+    touched = sorted({m.claim for m in report.mentions})
+    partial = audit_store(store, claims=touched, input_label="bench", scoped=True)
+    record(out, "incremental", time.perf_counter() - started, len(partial.figures), "figures",
+           note=f"one report, {len(touched)} figures touched")
+    if verify:  # the scoped audit must agree with a full one
+        full = {f.id: f.as_dict() for f in audit_store(store).figures}
+        assert all(full[f.id] == f.as_dict() for f in partial.figures), "scoped != full"
+    _view(result, out)
+
+
+def _bundled() -> dict:
+    try:
+        from graph.sparql import bundled_queries
+    except ImportError:
+        return {}
+    return bundled_queries()
+
+
+def step_queries(folder: Path, out: Path, skip: set[str]) -> None:
+    """Each bundled query on the loaded store (loading and the audit are not timed here).
+
+    Before a query runs, a ``started`` line goes to *out*: if the step is cut off, the
+    caller knows which query did not finish and runs the rest in a new process.
+    """
+    from graph.audit import audit_store
+    from graph.store import OxigraphStore
+
+    store = OxigraphStore()
+    store.load_file(folder / "data.nq")
+    result = audit_store(store, input_label="bench")
+    queries = {n: q for n, q in _bundled().items() if f"query:{n}" not in skip}
+    fig = result.figures[0]
+    values = {"figure": fig.id, "claim": fig.id, "report": fig.claim.reports[0],
+              "source": next((a.origin.source for a in fig.origins if a.origin.source), ""),
+              "outlet": result.trace.reports[fig.claim.reports[0]].outlet}
+    if any("audit" in q.requires for q in queries.values()) and len(result.figures) <= 50_000:
+        from graph.audit import findings_graph
+        from graph.sparql import store_findings
+
+        store_findings(store, findings_graph(result))
+        result = None  # stored: the audit-backed queries can run
+    for name, query in queries.items():
+        if "audit" in query.requires and result is not None:
+            record(out, f"query:{name}", None, 0, "rows", skipped="audit findings not stored "
+                   "at this size (rdflib's findings graph would not fit)")
+            continue
+        text = query.bind({p.name: values.get(p.name, p.example or "") for p in query.params})
+        with out.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"started": f"query:{name}"}) + "\n")
+        started = time.perf_counter()
+        rows = store.select(text)
+        record(out, f"query:{name}", time.perf_counter() - started, len(rows), "rows")
+
+
+def _view(result, out: Path) -> None:
+    try:
+        from graph.view import layered_layout, to_html, view_graph
+    except ImportError:
+        record(out, "view", None, 0, "nodes", skipped="graph/view.py is not there yet")
+        return
+    from dataclasses import replace
+
+    take = max(1, min(len(result.figures), 200))
+    for _ in range(4):  # find how many figures make a slice of about VIEW_NODES nodes
+        nodes = len(view_graph(replace(result, figures=result.figures[:take])))
+        if abs(nodes - VIEW_NODES) < VIEW_NODES * 0.1 or take == len(result.figures):
+            break
+        take = max(1, min(len(result.figures), int(take * VIEW_NODES / max(nodes, 1))))
+    sliced = replace(result, figures=result.figures[:take])
+    started = time.perf_counter()
+    graph = view_graph(sliced)
+    html = to_html(graph, layered_layout(graph))
+    record(out, "view", time.perf_counter() - started, len(graph), "nodes",
+           note=f"{take} figures, {len(html) // 1024} KiB of HTML")
+
+
+def step_rdflib(folder: Path, out: Path, max_gb: float) -> None:
+    """The rdflib-only alternative: parse the N-Triples, origins by property path.
+
+    Its address space is capped at *max_gb*: rdflib needs about 1.3 KB a triple, and at
+    the biggest sizes it would otherwise take the machine's memory from everything else.
+    """
+    from rdflib import Graph
+
+    limit = int(max_gb * 2**30)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    started = time.perf_counter()
+    graph = Graph()
+    graph.parse(str(folder / "data.nt"), format="nt")
+    record(out, "rdflib-parse", time.perf_counter() - started, len(graph), "triples")
+    started = time.perf_counter()
+    rows = len(list(graph.query(ORIGINS_QUERY)))
+    record(out, "rdflib-origins", time.perf_counter() - started, rows, "rows")
+
+
+STEPS = {"build": step_build, "parse": step_parse}
+
+
+def run_queries(folder: Path, out: Path, timeout: float) -> None:
+    """The queries step, restarted past any query that does not finish in *timeout*."""
+    if not _bundled():
+        record(out, "query:*", None, 0, "rows", skipped="no bundled queries (graph/queries/*.rq)")
+        return
+    skip: set[str] = set()
+    while True:
+        reason = run_step("queries", folder, out, timeout, *(f"--skip={s}" for s in skip))
+        lines = [json.loads(line) for line in out.read_text().splitlines()]
+        done = {r["step"] for r in lines if "step" in r}
+        started = [r["started"] for r in lines if "started" in r]
+        hung = next((q for q in reversed(started) if q not in done), None)
+        if reason is None or hung is None or hung in skip:
+            return
+        record(out, hung, None, 0, "rows", skipped=f"did not finish in {timeout:.0f} s")
+        skip |= {s for s in done if s.startswith("query:")} | {hung}
+
+
+def run_step(step: str, folder: Path, out: Path, timeout: float, *extra: str) -> str | None:
+    """Run one step in a fresh interpreter; the reason it failed, or None."""
+    cmd = [sys.executable, __file__, "--step", step, "--dir", str(folder), "--out", str(out),
+           *extra]
+    try:
+        done = subprocess.run(cmd, timeout=timeout, capture_output=True, text=True)
+    except subprocess.TimeoutExpired:
+        return f"did not finish in {timeout:.0f} s"
+    if done.returncode:
+        last = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode
+        return f"stopped at its memory limit ({last})" if "MemoryError" in str(last) \
+            else f"failed: {last}"
+    return None
+
+
+def bench_size(size: int, workdir: Path, seed: int, timeout: float, rdflib_timeout: float,
+               store_kind: str, verify: bool, query_timeout: float, rdflib_gb: float,
+               queries_up_to: float) -> dict:
+    """Every step at one size; returns ``{"size", "corpus", "rows"}``."""
+    folder = workdir / f"size-{size}"
+    out = folder / "steps.jsonl"
+    corpus = generate(size, folder, seed)
+    out.unlink(missing_ok=True)
+    failures = {}
+    for step, limit, extra in (("build", timeout, ()), ("parse", timeout, ()),
+                               ("pipeline", timeout, ("--store", store_kind)
+                                + (("--verify",) if verify else ())),
+                               ("rdflib", rdflib_timeout, ("--rdflib-max-gb", str(rdflib_gb)))):
+        reason = run_step(step, folder, out, limit, *extra)
+        if reason:
+            failures[step] = reason
+    if size <= queries_up_to:
+        run_queries(folder, out, query_timeout)
+    else:
+        record(out, "query:*", None, 0, "rows", skipped=f"bundled queries run up to "
+               f"{queries_up_to:,.0f} mentions (each restart past a slow one reloads the store)")
+    rows = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
+    rows = [r for r in rows if "step" in r]
+    seen = {r["step"] for r in rows}
+    expected = {"rdflib": ["rdflib-parse", "rdflib-origins"], "build": ["build"],
+                "parse": ["parse"], "pipeline": ["load", "audit", "incremental"]}
+    for step, reason in failures.items():
+        rows.extend({"step": s, "seconds": None, "items": 0, "unit": "", "peak_mb": None,
+                     "skipped": reason} for s in expected[step] if s not in seen)
+    for row in rows:
+        if row.get("seconds") and row["items"]:
+            row["per_second"] = round(row["items"] / row["seconds"], 1)
+            row["us_per_mention"] = round(row["seconds"] / corpus["mentions"] * 1e6, 2)
+    return {"size": size, "corpus": corpus, "rows": rows}
+
+
+def _get(result: dict, step: str) -> float | None:
+    return next((r["seconds"] for r in result["rows"] if r["step"] == step), None)
+
+
+def _fmt(x, digits=2) -> str:
+    return "-" if x is None else f"{x:,.{digits}f}"
+
+
+def summarise(results: list[dict]) -> list[str]:
+    """Markdown: one table per size, the credgraph/rdflib ratios and the targets."""
+    lines = []
+    for res in results:
+        c = res["corpus"]
+        lines += [f"### {res['size']:,} mentions ({c['quads']:,} quads, {c['reports']:,} "
+                  f"reports; generated in {c['seconds']} s)", "",
+                  "| step | seconds | items | per second | µs per mention | peak MB | note |",
+                  "|---|---:|---:|---:|---:|---:|---|"]
+        for r in res["rows"]:
+            note = r.get("skipped") or r.get("note") or ""
+            lines.append(f"| {r['step']} | {_fmt(r['seconds'], 3)} | {r['items']:,} "
+                         f"{r['unit']} | {_fmt(r.get('per_second'), 0)} | "
+                         f"{_fmt(r.get('us_per_mention'))} | {_fmt(r['peak_mb'], 0)} | {note} |")
+        ours = [_get(res, s) for s in ("load", "audit")]
+        theirs = [_get(res, s) for s in ("rdflib-parse", "rdflib-origins")]
+        ratio = lambda a, b: f"{a / b:.3f}" if a and b else "-"  # noqa: E731
+        total = sum(ours) if None not in ours else None
+        lines += ["", "| credgraph / rdflib | credgraph s | rdflib s | ratio |", "|---|---:|---:|---:|",
+                  f"| load / parse | {_fmt(ours[0])} | {_fmt(theirs[0])} | {ratio(ours[0], theirs[0])} |",
+                  f"| full audit / origins query | {_fmt(ours[1])} | {_fmt(theirs[1])} | "
+                  f"{ratio(ours[1], theirs[1])} |",
+                  f"| total | {_fmt(total)} | {_fmt(sum(theirs) if None not in theirs else None)} "
+                  f"| {ratio(total, sum(theirs) if None not in theirs else None)} |", ""]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1e3,1e4", help="comma-separated mention counts")
+    ap.add_argument("--out", type=Path, default=Path("bench-out"))
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--timeout", type=float, default=1800, help="seconds per credgraph step")
+    ap.add_argument("--rdflib-timeout", type=float, default=600)
+    ap.add_argument("--store", choices=["memory", "disk"], default="memory")
+    ap.add_argument("--verify", action="store_true", help="check the scoped audit")
+    ap.add_argument("--query-timeout", type=float, default=300,
+                    help="seconds for the queries step; a query past it is skipped")
+    ap.add_argument("--rdflib-max-gb", type=float, default=12,
+                    help="memory cap of the rdflib step (it is stopped there)")
+    ap.add_argument("--queries-up-to", type=float, default=1e5,
+                    help="run the bundled queries only up to this many mentions")
+    ap.add_argument("--step", help=argparse.SUPPRESS)
+    ap.add_argument("--skip", action="append", default=[], help=argparse.SUPPRESS)
+    ap.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.step:  # inside a step's subprocess
+        if args.step == "pipeline":
+            step_pipeline(args.dir, args.out, args.store, args.verify)
+        elif args.step == "queries":
+            step_queries(args.dir, args.out, set(args.skip))
+        elif args.step == "rdflib":
+            step_rdflib(args.dir, args.out, args.rdflib_max_gb)
+        else:
+            STEPS[args.step](args.dir, args.out)
+        return 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = [bench_size(int(float(s)), args.out, args.seed, args.timeout,
+                          args.rdflib_timeout, args.store, args.verify, args.query_timeout,
+                          args.rdflib_max_gb, args.queries_up_to)
+               for s in args.sizes.split(",")]
+    machine = {"python": platform.python_version(), "cpus": os.cpu_count(),
+               "platform": platform.platform(), "processor": platform.processor()}
+    (args.out / "results.json").write_text(json.dumps({"machine": machine, "results": results},
+                                                      indent=1))
+    (args.out / "results.md").write_text("\n".join(summarise(results)) + "\n")
+    print("\n".join(summarise(results)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

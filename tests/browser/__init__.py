@@ -1,0 +1,1 @@
+"""Browser tests of the viewer (headless Chromium through Playwright)."""

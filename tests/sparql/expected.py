@@ -1,0 +1,47 @@
+"""The expected results of the bundled queries (``tests/sparql/<name>.json``), and how a
+store's answer is compared with them, for every test module that runs the queries."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from graph.sparql import bundled_queries
+from graph.store import plain_value
+from graph.trace import short
+
+EXPECTED_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def expected(name: str) -> dict:
+    """The expected result of one bundled query."""
+    return json.loads((EXPECTED_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def plain(value):
+    """A result value as the expected files write it.
+
+    >>> plain("https://w3id.org/credgraph/id/claim/x"), plain(Decimal("18000.0"))
+    ('claim/x', '18000')
+    """
+    if isinstance(value, str):
+        return short(value)
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return value
+
+
+def answer(store, name: str) -> dict:
+    """What *store* answers to a bundled query run with the expected file's parameters, in
+    the expected file's shape."""
+    query = bundled_queries()[name]
+    text = query.bind(expected(name)["params"])
+    result = store.query(text)
+    if result.kind == "graph":
+        return {"params": expected(name)["params"], "triples": len(result.triples),
+                "subjects": sorted({short(str(t[0])) for t in result.triples})}
+    rows = [[plain(plain_value(v)) for v in row] for row in result.rows]
+    return {"params": expected(name)["params"], "columns": result.variables, "rows": rows}

@@ -1,0 +1,66 @@
+"""The benchmark at 1e3 mentions, so that scripts/bench.py cannot rot.
+
+It checks that every step runs and reports what the big runs report; it asserts no timing
+(the targets are judged on the big runs, in docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "scripts" / "bench.py"
+STEPS = ["build", "parse", "load", "audit", "ox-origins", "incremental", "view",
+         "rdflib-parse", "rdflib-origins"]
+
+
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench")
+    done = subprocess.run([sys.executable, str(BENCH), "--sizes", "1e3", "--out", str(out),
+                           "--verify", "--timeout", "120", "--rdflib-timeout", "120",
+                           "--query-timeout", "120"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return out, json.loads((out / "results.json").read_text())
+
+
+def _rows(smoke) -> dict:
+    (result,) = smoke[1]["results"]
+    return {r["step"]: r for r in result["rows"]}
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_every_step_ran_and_was_measured(smoke, step):
+    row = _rows(smoke)[step]
+    assert not row.get("skipped"), row
+    assert row["seconds"] > 0 and row["peak_mb"] > 0 and row["items"] > 0
+
+
+def test_the_corpus_is_the_size_asked_for(smoke):
+    (result,) = smoke[1]["results"]
+    assert result["corpus"]["mentions"] == 1000
+    assert _rows(smoke)["parse"]["items"] == _rows(smoke)["load"]["items"] \
+        == result["corpus"]["quads"]
+
+
+def test_both_engines_find_the_same_origins(smoke):
+    rows = _rows(smoke)
+    assert rows["ox-origins"]["items"] == rows["rdflib-origins"]["items"]
+
+
+def test_bundled_queries_are_timed_or_skipped_with_a_reason(smoke):
+    queries = [r for step, r in _rows(smoke).items() if step.startswith("query:")]
+    assert queries
+    assert all(r["seconds"] or r.get("skipped") for r in queries)
+
+
+def test_the_tables_are_written(smoke):
+    text = (smoke[0] / "results.md").read_text()
+    assert "### 1,000 mentions" in text and "| credgraph / rdflib |" in text
+    assert "| incremental |" in text
+    assert smoke[1]["machine"]["cpus"] >= 1

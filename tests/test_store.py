@@ -1,0 +1,254 @@
+"""Stores and query results: every query form on rdflib and Oxigraph, the SPARQL results
+formats (round trips through rdflib's own parsers), content negotiation, the persistent
+on-disk store that ``credgraph load`` fills, and the row cap."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.query import Result
+
+from graph.annotations import bundled_corpus
+from graph.cli import main
+from graph.errors import QueryError, StoreError
+from graph.results import QueryResult, TooManyRows, get_result_format, negotiate
+from graph.sparql import AUDIT_GRAPH, default_store_spec, graph_stats, load_store
+from graph.store import OxigraphStore, open_store
+
+EX = "https://example.org/"
+REPORT = "https://w3id.org/credgraph/ns#Report"
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def small(request):
+    """A store with two named graphs of two triples each."""
+    store = open_store(request.param)
+    store.update(f"""INSERT DATA {{
+      GRAPH <{EX}g1> {{ <{EX}a> <{EX}p> "one"@en , 1 }}
+      GRAPH <{EX}g2> {{ <{EX}b> <{EX}p> <{EX}a> , "2.5"^^<{XSD}decimal> }} }}""")
+    return store
+
+
+# -- every query form --------------------------------------------------------------------------
+
+def test_select_sees_every_graph(small):
+    result = small.query(f"SELECT ?s ?o WHERE {{ ?s <{EX}p> ?o }} ORDER BY ?s ?o")
+    assert result.kind == "select" and result.variables == ["s", "o"] and len(result) == 4
+    assert (URIRef(EX + "a"), Literal("one", lang="en")) in result.rows
+
+
+def test_unbound_is_none(small):
+    result = small.query(f"SELECT ?s ?x WHERE {{ <{EX}a> <{EX}p> ?s "
+                         f"OPTIONAL {{ ?s <{EX}q> ?x }} }}")
+    assert {row[1] for row in result.rows} == {None}
+
+
+@pytest.mark.parametrize("query, boolean", [(f"ASK {{ ?s <{EX}p> 1 }}", True),
+                                            (f"ASK {{ ?s <{EX}p> 3 }}", False)])
+def test_ask(small, query, boolean):
+    assert small.query(query).boolean is boolean
+
+
+def test_construct_and_describe(small):
+    built = small.query(f"CONSTRUCT {{ ?s <{EX}q> ?o }} WHERE {{ ?s <{EX}p> ?o }}")
+    assert built.kind == "graph" and len(built.to_graph()) == 4
+    described = small.query(f"DESCRIBE <{EX}b>")
+    assert described.kind == "graph" and (URIRef(EX + "b"), URIRef(EX + "p"),
+                                          URIRef(EX + "a")) in described.to_graph()
+
+
+def test_graph_queries_see_named_graphs(small):
+    rows = small.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
+    assert rows == [(EX + "g1",), (EX + "g2",)]
+
+
+def test_the_row_cap(small):
+    assert len(small.query(f"SELECT * WHERE {{ ?s <{EX}p> ?o }}", max_rows=4)) == 4
+    with pytest.raises(TooManyRows, match="more than 3 rows"):
+        small.query(f"SELECT * WHERE {{ ?s <{EX}p> ?o }}", max_rows=3)
+    with pytest.raises(TooManyRows):
+        small.query(f"CONSTRUCT WHERE {{ ?s <{EX}p> ?o }}", max_rows=1)
+
+
+def test_dump_and_load_dump_round_trip(small):
+    copy = OxigraphStore()
+    copy.load_dump(small.dump())
+    assert len(copy) == len(small) == 4
+    graphs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert copy.select(graphs) == [(2,)]
+
+
+def test_clear_empties_the_store(small):
+    small.clear()
+    assert len(small) == 0
+
+
+# -- results formats ---------------------------------------------------------------------------
+
+SAMPLE = QueryResult.select(["s", "o", "u"], [
+    (URIRef(EX + "a"), Literal("tab\there \"quoted\"\nnew line", lang="en"), None),
+    (BNode("b1"), Literal("2.5", datatype=XSD.decimal), Literal(7)),
+])
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "tsv"])
+def test_results_round_trip_through_rdflib(fmt):
+    parsed = Result.parse(io.StringIO(SAMPLE.serialize(fmt)), format=fmt)
+    assert [str(v) for v in parsed.vars] == SAMPLE.variables
+    got = [tuple(row.get(v) for v in parsed.vars) for row in parsed.bindings]
+    # blank node labels are local to a document; everything else comes back as it was
+    assert [r[1:] for r in got] == [r[1:] for r in SAMPLE.rows]
+    assert got[0][0] == URIRef(EX + "a") and isinstance(got[1][0], BNode)
+
+
+def test_csv_is_plain_text_with_crlf():
+    assert SAMPLE.serialize("csv").split("\r\n")[0] == "s,o,u"
+    assert SAMPLE.serialize("csv").endswith(",2.5,7\r\n")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
+       st.sampled_from([None, "en", "de-ch"]))
+def test_json_and_tsv_keep_any_literal(text, lang):
+    result = QueryResult.select(["x"], [(Literal(text, lang=lang),)])
+    for fmt in ("json", "tsv"):
+        parsed = Result.parse(io.StringIO(result.serialize(fmt)), format=fmt)
+        assert [row.get(parsed.vars[0]) for row in parsed.bindings] == [Literal(text, lang=lang)]
+
+
+@pytest.mark.parametrize("value, fmt, expected", [
+    (True, "json", '{"head": {}, "boolean": true}\n'), (False, "csv", "false\r\n"),
+    (True, "tsv", "true\n"),
+])
+def test_ask_results(value, fmt, expected):
+    assert QueryResult.ask(value).serialize(fmt) == expected
+
+
+def test_ask_as_xml():
+    assert "<boolean>true</boolean>" in QueryResult.ask(True).serialize("xml")
+
+
+@pytest.mark.parametrize("fmt, kind", [("turtle", "select"), ("csv", "graph")])
+def test_a_format_for_the_wrong_kind(fmt, kind):
+    result = QueryResult.graph([]) if kind == "graph" else QueryResult.select([], [])
+    with pytest.raises(QueryError, match=f"{fmt} is for"):
+        result.serialize(fmt)
+
+
+def test_unknown_format_names_the_allowed():
+    with pytest.raises(QueryError, match="allowed: json, xml, csv, tsv"):
+        get_result_format("yaml", "select")
+
+
+@pytest.mark.parametrize("accept, kind, chosen", [
+    (None, "select", "json"), ("", "graph", "turtle"), ("*/*", "ask", "json"),
+    ("text/csv", "select", "csv"), ("text/tab-separated-values", "select", "tsv"),
+    ("application/sparql-results+xml", "ask", "xml"), ("application/xml", "select", "xml"),
+    ("text/csv;q=0.2, application/sparql-results+json;q=0.9", "select", "json"),
+    ("text/html,application/xhtml+xml,*/*;q=0.8", "select", "json"),
+    ("application/n-triples", "graph", "ntriples"), ("application/ld+json", "graph", "json-ld"),
+    ("text/*", "graph", "turtle"), ("*/*, text/turtle;q=0", "graph", "ntriples"),
+    ("text/turtle", "select", None), ("image/png", "select", None), ("text/csv", "graph", None),
+    ("text/csv;q=0", "select", None),
+])
+def test_negotiate(accept, kind, chosen):
+    fmt = negotiate(accept, kind)
+    assert (fmt.name if fmt else None) == chosen
+
+
+# -- the persistent store ----------------------------------------------------------------------
+
+def test_default_store_spec():
+    assert default_store_spec({}) == "oxigraph:.credgraph/store"
+    assert default_store_spec({"CREDGRAPH_STORE": "oxigraph:/x"}) == "oxigraph:/x"
+
+
+def test_on_disk_store_keeps_its_graph(tmp_path):
+    path = tmp_path / "nested" / "store"
+    store = load_store(OxigraphStore(path))
+    counts = graph_stats(store)
+    store.close()
+    reopened = OxigraphStore(path, read_only=True)
+    assert graph_stats(reopened) == counts and counts["named graphs"] == 7  # 5, registry, audit
+    assert reopened.query(f"ASK {{ GRAPH <{AUDIT_GRAPH}> {{ ?s ?p ?o }} }}").boolean
+
+
+def test_read_only_needs_an_existing_store(tmp_path):
+    with pytest.raises(StoreError, match="cannot open"):
+        OxigraphStore(tmp_path / "missing", read_only=True)
+
+
+def _corpus_copy(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(bundled_corpus(), folder)
+    return folder
+
+
+def _titles(store):
+    return sorted(r[0] for r in store.select(
+        "SELECT ?t WHERE { ?r a <https://w3id.org/credgraph/ns#Report> ; "
+        "<http://purl.org/dc/terms/title> ?t }"))
+
+
+def test_reloading_replaces_a_report_s_graph(tmp_path):
+    corpus = _corpus_copy(tmp_path)
+    store = OxigraphStore(tmp_path / "store")
+    load_store(store, corpus)
+    before, size = _titles(store), len(store)
+    report = next((corpus / "reports").glob("newsweek-*.yaml"))
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("title: Kyiv says", "title: Kyiv claims"), encoding="utf-8")
+    load_store(store, corpus)
+    after = _titles(store)
+    assert len(store) == size and len(after) == len(before) == 5
+    assert [t for t in after if t not in before] == ["Kyiv claims thousands of Russian troops "
+                                                     "are deserting"]
+
+
+def test_fresh_drops_reports_loaded_before(tmp_path):
+    store = OxigraphStore()
+    load_store(store)
+    store.load_quads([(URIRef(EX + "x"), URIRef(EX + "p"), Literal(1), URIRef(EX + "old"))])
+    load_store(store, fresh=True)
+    assert not store.query(f"ASK {{ GRAPH <{EX}old> {{ ?s ?p ?o }} }}").boolean
+    assert graph_stats(store)["reports"] == 5
+
+
+def test_without_audit_no_stale_findings_stay(tmp_path):
+    store = load_store(OxigraphStore())
+    assert store.query(f"ASK {{ GRAPH <{AUDIT_GRAPH}> {{ ?s ?p ?o }} }}").boolean
+    load_store(store, audit=False)
+    assert not store.query(f"ASK {{ GRAPH <{AUDIT_GRAPH}> {{ ?s ?p ?o }} }}").boolean
+
+
+def test_cli_load_then_query(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CREDGRAPH_STORE", raising=False)
+    assert main(["load"]) == 0
+    first = capsys.readouterr().out
+    assert "5 reports" in first and (tmp_path / ".credgraph/store").is_dir()
+    assert main(["load"]) == 0  # again: the same graphs replaced, nothing doubled
+    assert capsys.readouterr().out == first
+    assert main(["query", "figures-by-grade", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert "in memory" not in captured.err
+    assert len(json.loads(captured.out)["results"]["bindings"]) == 37
+
+
+@pytest.mark.parametrize("spec", ["memory", "oxigraph"])
+def test_cli_load_refuses_a_store_that_keeps_nothing(spec, capsys):
+    assert main(["load", "--store", spec]) == 2
+    assert "keeps nothing" in capsys.readouterr().err
+
+
+def test_decimal_values_survive_every_store(small):
+    (value,) = small.select(f"SELECT ?v WHERE {{ <{EX}b> <{EX}p> ?v FILTER(isLiteral(?v)) }}")[0]
+    assert value == Decimal("2.5")

@@ -269,7 +269,7 @@ def query(
     from .errors import QueryError
     from .formats import atomic_writer
     from .results import rich_table
-    from .sparql import bundled_queries, open_for_query, resolve_query
+    from .sparql import bundled_queries, has_audit, open_for_query, parse_params, resolve_query
 
     if list_:
         table = Table(title="bundled queries (credgraph query NAME)")
@@ -280,19 +280,11 @@ def query(
         return out.print(table)
     if text is None:
         raise InputError("give a query (a bundled name, a .rq file or the text), or --list")
-    values = {}
-    for item in param or ():
-        name, eq, value = item.partition("=")
-        if not eq or not name.strip():
-            raise InputError(f"--param {item!r}: write NAME=VALUE")
-        values[name.strip()] = value
     named = resolve_query(text)
-    bound = named.bind(values)
+    bound = named.bind(parse_params(param or ()))
     target = open_for_query(store, note=_note)
-    if "audit" in named.requires and not target.query(
-            "ASK { ?run a <https://w3id.org/credgraph/ns#AuditRun> }").boolean:
-        err.print("[yellow]note:[/] this query reads the stored audit and the store has none: "
-                  "run credgraph load without --no-audit")
+    if "audit" in named.requires and not has_audit(target):
+        _note("this query reads the stored audit and the store has none: run credgraph load")
     try:
         result = target.query(bound)
     except QueryError as exc:
@@ -303,7 +295,7 @@ def query(
     if fmt == "table" and result.kind == "select":
         return out.print(rich_table(result, named.description or None))
     if fmt == "table":
-        fmt = "turtle" if result.kind == "graph" else "csv"
+        fmt = "turtle" if result.kind == "graph" else "tsv"  # ASK: true or false
     written = result.serialize(fmt)
     if output is None:
         sys.stdout.write(written)

@@ -138,7 +138,12 @@ def _write_json(result: QueryResult) -> str:
                       ensure_ascii=False) + "\n"
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _xml_term(term) -> str:
+    if _NOT_XML.search(term):
+        raise QueryError("a value holds control characters that XML cannot carry; use json")
     if isinstance(term, URIRef):
         return f"<uri>{escape(str(term))}</uri>"
     if isinstance(term, BNode):

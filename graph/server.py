@@ -1,11 +1,9 @@
 """``credgraph serve``: a read-only SPARQL 1.1 Protocol endpoint, safe by default.
 
-- ``GET /sparql?query=...`` and ``POST /sparql`` (``application/x-www-form-urlencoded`` or
-  ``application/sparql-query``); ``GET /`` is a small page with a query box and the
-  bundled queries as examples.
-- Content negotiation: SELECT/ASK as JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle,
-  N-Triples or JSON-LD; anything else is ``406``. A ``format`` parameter overrides
-  ``Accept``.
+- ``GET /sparql?query=...``, ``POST /sparql`` (a form or ``application/sparql-query``);
+  ``GET /`` is a page with a query box and the bundled queries as examples.
+- SELECT/ASK as JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples or JSON-LD;
+  anything else is ``406``. A ``format`` parameter overrides ``Accept``.
 - Binds 127.0.0.1 unless told otherwise. Refuses every update, ``SERVICE``, ``FROM`` /
   ``FROM NAMED`` (checked on the parsed algebra, :func:`graph.sparql.check_read_only`) and
   the protocol's ``default-graph-uri`` / ``named-graph-uri`` with ``400``: rdflib and
@@ -13,8 +11,7 @@
 - Each query runs in a worker process with a hard time limit: past it the worker is killed
   and replaced, and the answer is ``503`` (never a truncated ``200``). A result with more
   rows than the cap is ``400`` with a hint to add a ``LIMIT``.
-- No CORS headers unless origins are configured; an allowed origin is echoed only when it
-  is in the list, and credentials are never allowed.
+- No CORS headers unless origins are configured (only those are echoed); never credentials.
 
 >>> from graph.store import MemoryStore
 >>> handle = worker_factory(MemoryStore())
@@ -40,6 +37,7 @@ from typing import NamedTuple
 from urllib.parse import parse_qs, quote, urlsplit
 
 from .errors import InputError, QueryError, StoreError
+from .remote import RemoteStore
 from .results import RESULT_FORMATS, get_result_format, negotiate
 from .sparql import bundled_queries, check_read_only
 from .store import OxigraphStore, Store
@@ -82,8 +80,7 @@ class ServeConfig:
             parts = urlsplit(origin)
             if origin != "*" and (parts.scheme not in ("http", "https") or not parts.netloc
                                   or parts.path or parts.query or origin.endswith("/")):
-                raise InputError(f"not a CORS origin: {origin!r}; write scheme://host[:port] "
-                                 "or *")
+                raise InputError(f"not a CORS origin: {origin!r}; write scheme://host[:port]")
         if self.timeout <= 0 or self.max_rows < 1 or self.workers < 1:
             raise InputError("timeout, max rows and workers must be positive")
 
@@ -120,8 +117,6 @@ def worker_factory(store: Store) -> Callable[[], Store]:
     given handle is closed, so that only readers hold it); anything else is copied, as
     N-Quads, into an in-memory Oxigraph store in each worker.
     """
-    from .remote import RemoteStore
-
     if isinstance(store, RemoteStore):
         return partial(RemoteStore, store.url, timeout=store.timeout)
     if isinstance(store, OxigraphStore) and store.path is not None:
@@ -190,6 +185,8 @@ class QueryPool:
         if state != "ready":
             self._kill(worker)
             raise StoreError(f"a query worker cannot open the store: {detail}")
+        if self._closed:  # closed while this one started
+            return self._kill(worker)
         self._idle.put(worker)
 
     def _kill(self, worker) -> None:
@@ -250,7 +247,8 @@ def html_page(example: str | None = None) -> str:
     queries = bundled_queries()
     chosen = queries.get(example or "")
     text = chosen.example() if chosen else "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
-    options = "".join(f"<option>{e(name)}</option>" for name in RESULT_FORMATS)
+    options = "<option value=''>by Accept</option>" + "".join(
+        f"<option>{e(name)}</option>" for name in RESULT_FORMATS)
     items = "".join(f"<li><a href='/?example={quote(name)}'>{e(name)}</a>: "
                     f"{e(q.description)}</li>" for name, q in queries.items())
     return (
@@ -383,6 +381,10 @@ class EndpointServer(ThreadingHTTPServer):
     def server_close(self):
         super().server_close()
         self.pool.close()
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a client that hung up
+            super().handle_error(request, client_address)
 
 
 def make_server(factory: Callable[[], Store], config: ServeConfig = ServeConfig(), *,

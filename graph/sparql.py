@@ -51,14 +51,14 @@ from pathlib import Path
 
 from .errors import InputError, QueryError
 from .results import syntax_error
-from .store import Store, open_store
+from .store import OxigraphStore, Store, open_store
 from .trace import PREFIX
 from .vocab import GRAPH
 
 __all__ = ["graph_stats", "COUNTED_CLASSES", "NamedQuery", "Param", "QUERY_DIR",
-           "bundled_queries", "resolve_query", "bind_params", "sparql_string",
-           "check_read_only", "store_findings", "load_store", "open_for_query", "AUDIT_GRAPH",
-           "DEFAULT_STORE_PATH", "default_store_spec"]
+           "bundled_queries", "resolve_query", "bind_params", "parse_params", "sparql_string",
+           "check_read_only", "has_audit", "store_findings", "load_store", "open_for_query",
+           "AUDIT_GRAPH", "DEFAULT_STORE_PATH", "default_store_spec"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 """Where the bundled ``.rq`` files live."""
@@ -168,6 +168,21 @@ def query_params(text: str) -> list[str]:
     ['o']
     """
     return list(dict.fromkeys(m["var"] for m in _TOKEN.finditer(text) if m["var"]))
+
+
+def parse_params(items) -> dict[str, str]:
+    """``NAME=VALUE`` strings (``--param``) as a dict.
+
+    >>> parse_params(["source=Mediazone", "x=a=b"])
+    {'source': 'Mediazone', 'x': 'a=b'}
+    """
+    values = {}
+    for item in items:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise InputError(f"--param {item!r}: write NAME=VALUE")
+        values[name.strip()] = value
+    return values
 
 
 def bind_params(text: str, values: Mapping[str, str]) -> str:
@@ -303,8 +318,8 @@ def load_store(store: Store, source=None, *, audit: bool = True, fresh: bool = F
         store.clear()
     load_input(source, store)
     if audit:
-        store_findings(store, findings_graph(audit_store(store,
-                                                         input_label=describe_input(source))))
+        label = f"the store after loading {describe_input(source)}"  # it audits them all
+        store_findings(store, findings_graph(audit_store(store, input_label=label)))
     else:  # an audit of what was there before would be stale now
         store.update(f"DROP SILENT GRAPH <{AUDIT_GRAPH}>")
     return store
@@ -327,9 +342,16 @@ def open_for_query(spec: str | None = None, note=lambda message: None) -> Store:
     if spec in ("memory", "oxigraph"):
         return load_store(open_store(spec))
     name, _, path = spec.partition(":")
-    if name == "oxigraph" and not Path(path).is_dir():
-        raise InputError(f"no store at {path}: run credgraph load --store {spec} first")
+    if name == "oxigraph":  # read-only: queries never write, and others may read meanwhile
+        if not Path(path).is_dir():
+            raise InputError(f"no store at {path}: run credgraph load --store {spec} first")
+        return OxigraphStore(path, read_only=True)
     return open_store(spec)
+
+
+def has_audit(store: Store) -> bool:
+    """Whether *store* holds a stored audit (``credgraph load`` puts one there)."""
+    return bool(store.query("ASK { ?run a <https://w3id.org/credgraph/ns#AuditRun> }").boolean)
 
 
 def store_findings(store: Store, findings) -> int:

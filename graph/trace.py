@@ -420,25 +420,25 @@ def claims_in_scope(store: Store, claims) -> set[str]:
 
 
 def _digraph(kinds: dict[str, str], succ: dict[str, dict]) -> nx.DiGraph:
-    """A DiGraph of the nodes (with their ``kind``) and edges, built without per-edge calls.
+    """A DiGraph over *succ* (``{node: {successor: {}}}``, inner dicts are edge data) whose
+    nodes are *kinds*' keys (with their ``kind``) first, then any other edge ends.
 
-    NetworkX's ``add_edges_from`` costs a few microseconds an edge; filling its adjacency
-    dicts directly (the layout it documents for subclassing) is several times faster.
+    The adjacency is handed to NetworkX as its own storage (``graph._adj``, which also sets
+    ``_succ`` and resets its caches) instead of a call per edge: several times faster, and
+    the citation graph is not held twice.
     """
-    graph = nx.DiGraph()
-    if not all(hasattr(graph, a) for a in ("_node", "_succ", "_pred")):  # pragma: no cover
-        graph.add_nodes_from((n, {"kind": k}) for n, k in kinds.items())
-        graph.add_edges_from((a, b) for a, bs in succ.items() for b in bs)
-        return graph
-    node, out, into = graph._node, graph._succ, graph._pred
-    for n, kind in kinds.items():
-        node[n], out[n], into[n] = {"kind": kind}, {}, {}
+    nodes = {n: {"kind": kind} for n, kind in kinds.items()}
     for a, targets in succ.items():
-        for n in (a, *targets):
-            if n not in node:
-                node[n], out[n], into[n] = {}, {}, {}
+        nodes.setdefault(a, {})
         for b in targets:
-            out[a][b] = into[b][a] = {}
+            nodes.setdefault(b, {})
+    adj = {n: succ.get(n) or {} for n in nodes}
+    pred: dict[str, dict] = {n: {} for n in nodes}
+    for a, targets in adj.items():
+        for b, data in targets.items():
+            pred[b][a] = data
+    graph = nx.DiGraph()
+    graph._node, graph._adj, graph._pred = nodes, adj, pred
     return graph
 
 
@@ -460,7 +460,7 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
         edge_rows = store.select(_scoped(Q_REACH, "claim", scope)) if scope else []
     succ: dict[str, dict] = {}
     for a, b in edge_rows:
-        succ.setdefault(short(a), {})[short(b)] = None
+        succ.setdefault(short(a), {})[short(b)] = {}
     reached = {n for targets in succ.values() for n in targets}
     if claims is None:
         rows, report_rows = store.select(Q_ATTRIBUTIONS), store.select(Q_REPORTS)
@@ -481,8 +481,7 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
     kinds = dict.fromkeys(mentions, "mention")
     kinds.update((st, "statement") for st in statement_source if st not in kinds)
     graph = _digraph(kinds, succ)
-    for n in graph:  # every node is a key, so a walk never misses one
-        succ.setdefault(n, {})
+    succ = graph._adj  # every node is a key, so a walk never misses one
     roots, cycles = roots_and_loops(succ)
     trace = CitationTrace(graph, registry, reports, mentions, {}, roots, cycles, statement_source)
     by_claim: dict[str, list[MentionFacts]] = {}

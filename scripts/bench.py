@@ -50,7 +50,8 @@ def _peak_mb() -> float:
 def record(out: Path, step: str, seconds: float, items: int, unit: str, **extra) -> dict:
     """Append one step's measurement to ``out`` (JSON lines) and return it."""
     row = {"step": step, "seconds": None if seconds is None else round(seconds, 4), "items": items, "unit": unit,
-           "peak_mb": None if seconds is None else round(_peak_mb(), 1), **extra}
+           "peak_mb": None if seconds is None else round(_peak_mb(), 1),
+           "load_avg": round(os.getloadavg()[0], 1), **extra}
     with out.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(row) + "\n")
     return row

@@ -132,6 +132,11 @@ def test_ask_results(value, fmt, expected):
     assert QueryResult.ask(value).serialize(fmt) == expected
 
 
+def test_xml_refuses_what_it_cannot_carry():
+    with pytest.raises(QueryError, match="use json"):
+        QueryResult.select(["x"], [(Literal("bell \x07"),)]).serialize("xml")
+
+
 def test_ask_as_xml():
     assert "<boolean>true</boolean>" in QueryResult.ask(True).serialize("xml")
 

@@ -54,8 +54,9 @@ class AuditContext:
         figure = claim.reference.figure
         if figure is None:
             return []
-        group = self._group_of.get(claim.claim)
-        if group is None or not any(c is claim for c in group):
+        if self.trace.claims.get(claim.claim) is claim:
+            group = self._group_of.get(claim.claim, [])
+        else:  # a claim from elsewhere: look its quantity up
             group = self._by_quantity.get(figure.comparable_key(), [])
         return [other for other in group
                 if other is not claim and figure.period.overlaps(other.reference.figure.period)]

@@ -260,7 +260,16 @@ def _mention_yaml(m: Mention) -> str:
 
 
 def write_annotations(corpus: Corpus, folder: str | Path) -> int:
-    """Write ``sources.yaml`` and one ``reports/<id>.yaml`` per report; returns files written."""
+    """Write ``sources.yaml`` and one ``reports/<id>.yaml`` per report; returns files written.
+
+    >>> import tempfile
+    >>> from graph.annotations import load_corpus
+    >>> corpus, folder = synth_corpus(30, seed=2), tempfile.mkdtemp()
+    >>> write_annotations(corpus, folder) == len(corpus.reports) + 1
+    True
+    >>> load_corpus(folder).reports == corpus.reports
+    True
+    """
     folder = Path(folder)
     (folder / "reports").mkdir(parents=True, exist_ok=True)
     lines = ["sources:\n"]
@@ -282,6 +291,13 @@ def write_rdf(corpus: Corpus, path: str | Path) -> int:
     """Write the corpus as N-Quads (``.nq``), N-Triples (``.nt``) or TriG (``.trig``).
 
     Lines come straight from :func:`~graph.build.corpus_quads`; returns the quads written.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "corpus.trig"
+    >>> write_rdf(synth_corpus(10, seed=2), path) > 100
+    True
+    >>> path.read_text().startswith("GRAPH <https://w3id.org/credgraph/graph/registry> {")
+    True
     """
     path = Path(path)
     kind = path.suffix.lstrip(".")

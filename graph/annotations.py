@@ -35,7 +35,8 @@ import re
 from pathlib import Path
 
 from .errors import AnnotationError, AnnotationErrors, UnknownNameError
-from .model import Corpus, DateSpan, Evidence, Figure, Mention, Period, Registry, Report, Source
+from .model import (Corpus, DateSpan, Evidence, Figure, Mention, Period, Registry, Report, Source,
+                    gc_paused)
 from .reader import FieldReader, read_yaml_file
 from .vocab import (CITES_AS, DATE_CERTAINTY, HEDGE, PARTY, QUALIFIER, RELIABILITY, REPORT_KIND,
                     SOURCE_KIND, members)
@@ -262,24 +263,25 @@ def load_corpus(root: str | Path) -> Corpus:
         raise AnnotationErrors([AnnotationError(
             "no sources.yaml here: a corpus folder holds sources.yaml and reports/*.yaml",
             path=str(root))])
-    errors: list[AnnotationError] = []
-    registry = load_registry(root / "sources.yaml", errors)
-    reports: dict[str, Report] = {}
-    locations: dict[str, tuple[str, int]] = {}
-    for path in sorted((root / "reports").glob("*.yaml")):
-        report = load_report(path, registry, errors, locations)
-        if report is None:
-            continue
-        if report.id in reports:
-            errors.append(AnnotationError(f"duplicate report id {report.id!r}", path=str(path),
-                                          line=1, field="id"))
-            continue
-        reports[report.id] = report
-    corpus = Corpus(registry, reports, str(root), locations)
-    _check_relays(corpus, errors)
-    if errors:
-        raise AnnotationErrors(errors)
-    return corpus
+    with gc_paused():  # a big corpus is millions of records, none in a reference cycle
+        errors: list[AnnotationError] = []
+        registry = load_registry(root / "sources.yaml", errors)
+        reports: dict[str, Report] = {}
+        locations: dict[str, tuple[str, int]] = {}
+        for path in sorted((root / "reports").glob("*.yaml")):
+            report = load_report(path, registry, errors, locations)
+            if report is None:
+                continue
+            if report.id in reports:
+                errors.append(AnnotationError(f"duplicate report id {report.id!r}", path=str(path),
+                                              line=1, field="id"))
+                continue
+            reports[report.id] = report
+        corpus = Corpus(registry, reports, str(root), locations)
+        _check_relays(corpus, errors)
+        if errors:
+            raise AnnotationErrors(errors)
+        return corpus
 
 
 def _check_relays(corpus: Corpus, errors: list) -> None:

@@ -24,6 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from .checks import Finding, load_builtin_checks, severity_rank
 from .checks.context import AuditContext
 from .grade import Grade, downgrade_for_conflict, grade_claim
+from .model import gc_paused
 from .origins import OriginAssessment
 from .store import Store
 from .trace import CitationTrace, ClaimTrace, trace_store
@@ -161,7 +162,13 @@ def audit_store(store: Store, *, checks: list[str] | None = None,
             from .errors import InputError
 
             raise InputError(f"unknown check {name!r}; allowed: {', '.join(table)}")
-    local = scoped and claims is not None
+    with gc_paused():
+        return _audit(store, table, names, claims, input_label, scoped and claims is not None,
+                      started)
+
+
+def _audit(store, table, names, claims, input_label, local, started) -> AuditResult:
+    """The body of :func:`audit_store`, once its arguments are checked."""
     trace = trace_store(store, claims=claims if local else None)
     ctx = AuditContext(trace)
     wanted = [c for c in trace.claims.values() if local or claims is None or c.claim in claims]

@@ -245,10 +245,11 @@ class OxigraphStore(Store):
                 kind = datatype[33:]
                 if kind == "string":
                     return value
-                if kind == "integer" and value.isascii() and value.lstrip("+-").isdigit():
+                digits = value[1:] if value[:1] in ("+", "-") else value
+                if kind == "integer" and digits.isascii() and digits.isdigit():
                     return int(value)
-                if kind == "decimal" and value.isascii() and value.replace(".", "", 1) \
-                        .lstrip("+-").isdigit():
+                if kind == "decimal" and digits.isascii() and digits.replace(".", "", 1) \
+                        .isdigit():
                     from decimal import Decimal
 
                     return Decimal(value)

@@ -18,7 +18,7 @@ True
 >>> synth_corpus(200, seed=7).reports == corpus.reports
 True
 >>> sorted(SHAPE)[:3]
-['anonymous', 'conflicting', 'cycles']
+['conflicting', 'cycles', 'drift']
 """
 
 from __future__ import annotations
@@ -47,7 +47,6 @@ SHAPE = {
     "drift": 0.08,
     "hedge_dropped": 0.5,
     "cycles": 0.002,
-    "anonymous": 0.08,
     "zipf": 1.1,
 }
 """Probabilities and weights that shape the corpus (see the module docstring)."""

@@ -20,13 +20,13 @@ Node keys are short strings: ``mention/<report>/<mention>`` and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 import networkx as nx
 
+from .chains import chains_from, compute_roots, digraph_from, roots_and_loops
 from .model import Figure, Period, Registry, Source
 from .store import Store
 from .vocab import ID
@@ -214,115 +214,6 @@ class CitationTrace:
         return None
 
 
-def roots_and_loops(succ: Mapping[str, Iterable[str]]) -> tuple[dict, list[list[str]]]:
-    """Roots of every node and the citation loops, from successor lists, in one pass.
-
-    An iterative Tarjan walk finds the strongly connected components in reverse topological
-    order, so each component's successors are finished before it: its roots are theirs
-    (shared, not copied, when there is one) or, for a component without exits, its own
-    members. Loops are the components of more than one node, or with a self-loop.
-
-    >>> roots, loops = roots_and_loops({"a": ["b"], "b": ["a"], "c": ["a"], "d": []})
-    >>> sorted(roots["c"]), sorted(roots["d"]), loops
-    (['a', 'b'], ['d'], [['a', 'b']])
-    """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    roots: dict[str, frozenset] = {}
-    loops: list[list[str]] = []
-    for start in succ:
-        if start in index:
-            continue
-        index[start] = low[start] = len(index)
-        stack.append(start)
-        on_stack.add(start)
-        work = [(start, iter(succ.get(start, ())))]
-        while work:
-            node, nexts = work[-1]
-            for nxt in nexts:
-                if nxt not in index:
-                    index[nxt] = low[nxt] = len(index)
-                    stack.append(nxt)
-                    on_stack.add(nxt)
-                    work.append((nxt, iter(succ.get(nxt, ()))))
-                    break
-                if nxt in on_stack and index[nxt] < low[node]:
-                    low[node] = index[nxt]
-            else:
-                work.pop()
-                if work and low[node] < low[work[-1][0]]:
-                    low[work[-1][0]] = low[node]
-                if low[node] == index[node]:
-                    _close_component(node, succ, stack, on_stack, roots, loops)
-    return roots, loops
-
-
-def _close_component(node, succ, stack, on_stack, roots, loops) -> None:
-    """Pop one finished component off the Tarjan stack and give its members their roots."""
-    members = [stack.pop()]
-    while members[-1] != node:
-        members.append(stack.pop())
-    on_stack.difference_update(members)
-    inside = set(members)
-    exits = {id(r): r for m in members for s in succ.get(m, ()) if s not in inside
-             for r in (roots[s],)}
-    if not exits:
-        found = frozenset(members)
-    elif len(exits) == 1:
-        (found,) = exits.values()
-    else:
-        found = frozenset().union(*exits.values())
-    for m in members:
-        roots[m] = found
-    if len(members) > 1 or node in succ.get(node, ()):
-        loops.append(sorted(members))
-
-
-def compute_roots(graph: nx.DiGraph) -> dict:
-    """The roots (nodes without successors, or sink loops) every node's chains reach.
-
-    One pass over the strongly connected components in reverse topological order
-    (:func:`roots_and_loops`); nodes of a chain share their successor's frozenset, so
-    memory stays linear.
-    """
-    return roots_and_loops(graph.succ)[0]
-
-
-def chains_from(graph: nx.DiGraph | Mapping[str, Iterable[str]], start: str,
-                limit: int = 64) -> list[list[str]]:
-    """Every chain from *start* to a root (or back into a loop), at most *limit* of them.
-
-    *graph* is a DiGraph or a mapping from each node to its successors. A node with one
-    successor extends the current chain in place; a fork explores successors in order.
-
-    >>> chains_from({"a": ["c", "b"], "b": ["d"], "c": ["a"]}, "a")
-    [['a', 'b', 'd'], ['a', 'c']]
-    """
-    succ = graph.succ if isinstance(graph, nx.DiGraph) else graph
-    chains, stack = [], [[start]]
-    while stack and len(chains) < limit:
-        path = stack.pop()
-        node = path[-1]
-        while True:
-            nexts = succ.get(node, ())
-            if len(nexts) == 1:
-                (nxt,) = nexts
-                if nxt not in path:
-                    path.append(nxt)
-                    node = nxt
-                    continue
-                nexts = ()
-            nexts = [n for n in nexts if n not in path]
-            if not nexts:
-                chains.append(path)
-            for nxt in sorted(nexts, reverse=True):
-                stack.append(path + [nxt])
-            break
-    return chains
-
-
 def _sources(store: Store) -> Registry:
     aliases: dict[str, list[str]] = {}
     for s, alias in store.select(Q_ALIASES):
@@ -388,18 +279,14 @@ def _same_words(store: Store, prop: str, phrases: set[str], bare: bool) -> set[s
     """Claims with a figure whose *prop* reads as one of *phrases* once case and spacing
     are normalised (``bare``: only figures without a subject).
 
-    The store filters on every word being contained (a cheap scan, no regex); the exact
-    comparison is made here.
+    One scan in the store keeps the values that contain every word of some phrase (no
+    regex); the exact comparison is made here.
     """
-    found = set()
-    for phrase in phrases:
-        test = " && ".join('CONTAINS(LCASE(STR(?text)), "%s")'
-                           % w.replace("\\", "\\\\").replace('"', '\\"')
-                           for w in phrase.split())
-        query = Q_SAME_WORDS % (prop, test or "true", "FILTER NOT EXISTS { ?f cg:subject ?s }"
-                                if bare else "")
-        found.update(short(c) for c, text in store.select(query) if _norm(text) == phrase)
-    return found
+    quote = lambda w: '"' + w.replace("\\", "\\\\").replace('"', '\\"') + '"'  # noqa: E731
+    test = " || ".join("(" + " && ".join(f"CONTAINS(LCASE(STR(?text)), {quote(w)})"
+                                         for w in phrase.split()) + ")" for phrase in phrases)
+    query = Q_SAME_WORDS % (prop, test, "FILTER NOT EXISTS { ?f cg:subject ?s }" if bare else "")
+    return {short(c) for c, text in store.select(query) if _norm(text) in phrases}
 
 
 def claims_in_scope(store: Store, claims) -> set[str]:
@@ -417,29 +304,6 @@ def claims_in_scope(store: Store, claims) -> set[str]:
     if measures:
         wanted |= _same_words(store, "measure", measures, bare=True)
     return {c.removeprefix("claim/") for c in wanted}
-
-
-def _digraph(kinds: dict[str, str], succ: dict[str, dict]) -> nx.DiGraph:
-    """A DiGraph over *succ* (``{node: {successor: {}}}``, inner dicts are edge data) whose
-    nodes are *kinds*' keys (with their ``kind``) first, then any other edge ends.
-
-    The adjacency is handed to NetworkX as its own storage (``graph._adj``, which also sets
-    ``_succ`` and resets its caches) instead of a call per edge: several times faster, and
-    the citation graph is not held twice.
-    """
-    nodes = {n: {"kind": kind} for n, kind in kinds.items()}
-    for a, targets in succ.items():
-        nodes.setdefault(a, {})
-        for b in targets:
-            nodes.setdefault(b, {})
-    adj = {n: succ.get(n) or {} for n in nodes}
-    pred: dict[str, dict] = {n: {} for n in nodes}
-    for a, targets in adj.items():
-        for b, data in targets.items():
-            pred[b][a] = data
-    graph = nx.DiGraph()
-    graph._node, graph._adj, graph._pred = nodes, adj, pred
-    return graph
 
 
 def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTrace:
@@ -480,8 +344,7 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
                                    _slug(kind), _day(earliest), _day(latest), seed)
     kinds = dict.fromkeys(mentions, "mention")
     kinds.update((st, "statement") for st in statement_source if st not in kinds)
-    graph = _digraph(kinds, succ)
-    succ = graph._adj  # every node is a key, so a walk never misses one
+    graph, succ = digraph_from(kinds, succ)
     roots, cycles = roots_and_loops(succ)
     trace = CitationTrace(graph, registry, reports, mentions, {}, roots, cycles, statement_source)
     by_claim: dict[str, list[MentionFacts]] = {}

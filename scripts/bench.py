@@ -32,6 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench_report import derive, summarise  # noqa: E402
 
 ORIGINS_QUERY = """PREFIX cg: <https://w3id.org/credgraph/ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -197,7 +200,7 @@ def step_queries(folder: Path, out: Path, skip: set[str]) -> None:
             continue
         text = query.bind({p.name: values.get(p.name, p.example or "") for p in query.params})
         with out.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps({"started": f"query:{name}"}) + "\n")
+            fh.write(json.dumps({"started": f"query:{name}", "at": time.time()}) + "\n")
         started = time.perf_counter()
         rows = store.select(text)
         record(out, f"query:{name}", time.perf_counter() - started, len(rows), "rows")
@@ -235,9 +238,14 @@ def step_rdflib(folder: Path, out: Path, max_gb: float) -> None:
 
     limit = int(max_gb * 2**30)
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    progress = folder / "rdflib-progress.json"
     started = time.perf_counter()
     graph = Graph()
-    graph.parse(str(folder / "data.nt"), format="nt")
+    with (folder / "data.nt").open(encoding="utf-8") as fh:  # in chunks, to tell progress
+        while chunk := "".join(line for _, line in zip(range(500_000), fh)):
+            graph.parse(data=chunk, format="nt")
+            progress.write_text(json.dumps({"triples": len(graph), "seconds": round(
+                time.perf_counter() - started, 1), "peak_mb": round(_peak_mb())}))
     record(out, "rdflib-parse", time.perf_counter() - started, len(graph), "triples")
     started = time.perf_counter()
     rows = len(list(graph.query(ORIGINS_QUERY)))
@@ -247,22 +255,41 @@ def step_rdflib(folder: Path, out: Path, max_gb: float) -> None:
 STEPS = {"build": step_build, "parse": step_parse}
 
 
+def _lines(out: Path) -> list[dict]:
+    """The records in *out* so far (a line being written is left for the next look)."""
+    rows = []
+    for line in out.read_text().splitlines() if out.exists() else ():
+        try:
+            rows.append(json.loads(line))
+        except ValueError:
+            break
+    return rows
+
+
 def run_queries(folder: Path, out: Path, timeout: float) -> None:
-    """The queries step, restarted past any query that does not finish in *timeout*."""
+    """The queries step; a query still running after *timeout* seconds is stopped, recorded
+    as not finished, and the rest run in a new process (which loads the store again)."""
     if not _bundled():
         record(out, "query:*", None, 0, "rows", skipped="no bundled queries (graph/queries/*.rq)")
         return
     skip: set[str] = set()
     while True:
-        reason = run_step("queries", folder, out, timeout, *(f"--skip={s}" for s in skip))
-        lines = [json.loads(line) for line in out.read_text().splitlines()]
-        done = {r["step"] for r in lines if "step" in r}
-        started = [r["started"] for r in lines if "started" in r]
-        hung = next((q for q in reversed(started) if q not in done), None)
-        if reason is None or hung is None or hung in skip:
+        cmd = [sys.executable, __file__, "--step", "queries", "--dir", str(folder), "--out",
+               str(out), *(f"--skip={s}" for s in sorted(skip))]
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        hung = None
+        while proc.poll() is None and hung is None:
+            time.sleep(0.5)
+            lines = _lines(out)
+            last = lines[-1] if lines else {}
+            if "started" in last and time.time() - last["at"] > timeout:
+                hung = last["started"]
+                proc.kill()
+        proc.wait()
+        if hung is None:
             return
         record(out, hung, None, 0, "rows", skipped=f"did not finish in {timeout:.0f} s")
-        skip |= {s for s in done if s.startswith("query:")} | {hung}
+        skip |= {r["step"] for r in lines if r.get("step", "").startswith("query:")} | {hung}
 
 
 def run_step(step: str, folder: Path, out: Path, timeout: float, *extra: str) -> str | None:
@@ -282,73 +309,51 @@ def run_step(step: str, folder: Path, out: Path, timeout: float, *extra: str) ->
 
 def bench_size(size: int, workdir: Path, seed: int, timeout: float, rdflib_timeout: float,
                store_kind: str, verify: bool, query_timeout: float, rdflib_gb: float,
-               queries_up_to: float) -> dict:
+               queries_up_to: float, reuse: bool = False, only: list[str] | None = None) -> dict:
     """Every step at one size; returns ``{"size", "corpus", "rows"}``."""
     folder = workdir / f"size-{size}"
     out = folder / "steps.jsonl"
-    corpus = generate(size, folder, seed)
-    out.unlink(missing_ok=True)
+    stats = folder / "corpus.json"
+    if reuse and stats.exists() and (folder / "data.nq").exists():
+        corpus = json.loads(stats.read_text())
+    else:
+        corpus = generate(size, folder, seed)
+        stats.write_text(json.dumps(corpus))
+    expected = {"build": ["build"], "parse": ["parse"], "rdflib": ["rdflib-parse",
+                "rdflib-origins"], "pipeline": ["load", "audit", "ox-origins", "incremental",
+                                                "view"], "queries": ["query:"]}
+    groups = set(only or expected)
+    (folder / "rdflib-progress.json").unlink(missing_ok=True)
+    if out.exists():  # keep what the steps not run this time measured before
+        kept = [line for line in out.read_text().splitlines() if "step" in json.loads(line)
+                and not any(json.loads(line)["step"].startswith(s) for g in groups
+                            for s in expected[g])]
+        out.write_text("".join(line + "\n" for line in kept))
     failures = {}
     for step, limit, extra in (("build", timeout, ()), ("parse", timeout, ()),
                                ("pipeline", timeout, ("--store", store_kind)
                                 + (("--verify",) if verify else ())),
                                ("rdflib", rdflib_timeout, ("--rdflib-max-gb", str(rdflib_gb)))):
-        reason = run_step(step, folder, out, limit, *extra)
-        if reason:
-            failures[step] = reason
-    if size <= queries_up_to:
+        if step in groups:
+            reason = run_step(step, folder, out, limit, *extra)
+            if reason and step == "rdflib" and (folder / "rdflib-progress.json").exists():
+                got = json.loads((folder / "rdflib-progress.json").read_text())
+                reason += (f"; it had parsed {got['triples']:,} triples in {got['seconds']} s "
+                           f"({got['peak_mb']:,} MB)")
+            if reason:
+                failures[step] = reason
+    if "queries" in groups and size <= queries_up_to:
         run_queries(folder, out, query_timeout)
-    else:
+    elif "queries" in groups:
         record(out, "query:*", None, 0, "rows", skipped=f"bundled queries run up to "
                f"{queries_up_to:,.0f} mentions (each restart past a slow one reloads the store)")
     rows = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
     rows = [r for r in rows if "step" in r]
     seen = {r["step"] for r in rows}
-    expected = {"rdflib": ["rdflib-parse", "rdflib-origins"], "build": ["build"],
-                "parse": ["parse"], "pipeline": ["load", "audit", "incremental"]}
     for step, reason in failures.items():
         rows.extend({"step": s, "seconds": None, "items": 0, "unit": "", "peak_mb": None,
                      "skipped": reason} for s in expected[step] if s not in seen)
-    for row in rows:
-        if row.get("seconds") and row["items"]:
-            row["per_second"] = round(row["items"] / row["seconds"], 1)
-            row["us_per_mention"] = round(row["seconds"] / corpus["mentions"] * 1e6, 2)
-    return {"size": size, "corpus": corpus, "rows": rows}
-
-
-def _get(result: dict, step: str) -> float | None:
-    return next((r["seconds"] for r in result["rows"] if r["step"] == step), None)
-
-
-def _fmt(x, digits=2) -> str:
-    return "-" if x is None else f"{x:,.{digits}f}"
-
-
-def summarise(results: list[dict]) -> list[str]:
-    """Markdown: one table per size, the credgraph/rdflib ratios and the targets."""
-    lines = []
-    for res in results:
-        c = res["corpus"]
-        lines += [f"### {res['size']:,} mentions ({c['quads']:,} quads, {c['reports']:,} "
-                  f"reports; generated in {c['seconds']} s)", "",
-                  "| step | seconds | items | per second | µs per mention | peak MB | note |",
-                  "|---|---:|---:|---:|---:|---:|---|"]
-        for r in res["rows"]:
-            note = r.get("skipped") or r.get("note") or ""
-            lines.append(f"| {r['step']} | {_fmt(r['seconds'], 3)} | {r['items']:,} "
-                         f"{r['unit']} | {_fmt(r.get('per_second'), 0)} | "
-                         f"{_fmt(r.get('us_per_mention'))} | {_fmt(r['peak_mb'], 0)} | {note} |")
-        ours = [_get(res, s) for s in ("load", "audit")]
-        theirs = [_get(res, s) for s in ("rdflib-parse", "rdflib-origins")]
-        ratio = lambda a, b: f"{a / b:.3f}" if a and b else "-"  # noqa: E731
-        total = sum(ours) if None not in ours else None
-        lines += ["", "| credgraph / rdflib | credgraph s | rdflib s | ratio |", "|---|---:|---:|---:|",
-                  f"| load / parse | {_fmt(ours[0])} | {_fmt(theirs[0])} | {ratio(ours[0], theirs[0])} |",
-                  f"| full audit / origins query | {_fmt(ours[1])} | {_fmt(theirs[1])} | "
-                  f"{ratio(ours[1], theirs[1])} |",
-                  f"| total | {_fmt(total)} | {_fmt(sum(theirs) if None not in theirs else None)} "
-                  f"| {ratio(total, sum(theirs) if None not in theirs else None)} |", ""]
-    return lines
+    return derive({"size": size, "corpus": corpus, "rows": rows})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -366,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="memory cap of the rdflib step (it is stopped there)")
     ap.add_argument("--queries-up-to", type=float, default=1e5,
                     help="run the bundled queries only up to this many mentions")
+    ap.add_argument("--reuse", action="store_true",
+                    help="reuse a corpus already generated in OUT (same size)")
+    ap.add_argument("--only", help="comma-separated: build, parse, pipeline, rdflib, queries")
     ap.add_argument("--step", help=argparse.SUPPRESS)
     ap.add_argument("--skip", action="append", default=[], help=argparse.SUPPRESS)
     ap.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
@@ -383,14 +391,16 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     results = [bench_size(int(float(s)), args.out, args.seed, args.timeout,
                           args.rdflib_timeout, args.store, args.verify, args.query_timeout,
-                          args.rdflib_max_gb, args.queries_up_to)
+                          args.rdflib_max_gb, args.queries_up_to, args.reuse,
+                          args.only.split(",") if args.only else None)
                for s in args.sizes.split(",")]
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(),
                "platform": platform.platform(), "processor": platform.processor()}
     (args.out / "results.json").write_text(json.dumps({"machine": machine, "results": results},
                                                       indent=1))
-    (args.out / "results.md").write_text("\n".join(summarise(results)) + "\n")
-    print("\n".join(summarise(results)))
+    text = "\n".join(summarise(results, machine)) + "\n"
+    (args.out / "results.md").write_text(text)
+    print(text)
     return 0
 
 

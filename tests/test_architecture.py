@@ -12,7 +12,7 @@ GRAPH = Path(__file__).resolve().parents[1] / "graph"
 # Layers, lowest first: a module may import graph modules of its own layer's predecessors.
 ORDER = ["vocab", "errors", "model", "reader", "annotations", "build", "formats", "validation", "results",
          "store",
-         "remote", "loading", "trace", "origins", "checks", "grade", "audit", "report",
+         "remote", "loading", "chains", "trace", "origins", "checks", "grade", "audit", "report",
          "sparql", "server", "synth", "view", "cli"]
 SAME_LAYER = {("build", "formats"), ("formats", "build"), ("store", "remote"),
               ("remote", "store")}

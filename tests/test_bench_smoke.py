@@ -23,7 +23,7 @@ def smoke(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     done = subprocess.run([sys.executable, str(BENCH), "--sizes", "1e3", "--out", str(out),
                            "--verify", "--timeout", "120", "--rdflib-timeout", "120",
-                           "--query-timeout", "120"],
+                           "--query-timeout", "20"],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     return out, json.loads((out / "results.json").read_text())
@@ -64,3 +64,41 @@ def test_the_tables_are_written(smoke):
     assert "### 1,000 mentions" in text and "| credgraph / rdflib |" in text
     assert "| incremental |" in text
     assert smoke[1]["machine"]["cpus"] >= 1
+
+
+def _report_module():
+    import importlib
+
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        return importlib.import_module("bench_report")
+    finally:
+        sys.path.remove(str(BENCH.parent))
+
+
+def _result(size, **steps):
+    rows = [{"step": s, "seconds": t, "items": 1, "unit": "", "peak_mb": 100.0}
+            for s, t in steps.items()]
+    return {"size": size, "corpus": {"mentions": size, "quads": 10 * size, "reports": 1},
+            "rows": rows}
+
+
+@pytest.mark.parametrize("load, audit, met", [(2.0, 1.0, True), (5.0, 4.0, False)])
+def test_the_parse_target_is_judged_from_the_same_run(load, audit, met):
+    report = _report_module()
+    res = _result(100_000, parse=1.0, load=load, audit=audit, incremental=0.5)
+    line = next(t for t in report.targets([res]) if "bare parse" in t)
+    assert line.endswith("| met |") == met
+
+
+def test_missing_steps_leave_targets_out_instead_of_guessing():
+    report = _report_module()
+    res = _result(100_000, parse=1.0)
+    assert not any("bare parse" in t for t in report.targets([res]))
+    assert "| load + audit | - |" in "\n".join(report.overview([res]))
+
+
+def test_the_report_module_doctests_pass():
+    import doctest
+
+    assert doctest.testmod(_report_module()).failed == 0

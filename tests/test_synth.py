@@ -146,3 +146,25 @@ def test_after_adding_a_report_the_scoped_audit_sees_it(corpus):
     full = {f.id: f.as_dict() for f in audit_store(store).figures}
     assert "added" in scoped.figure(target.claim).claim.reports
     assert all(full[f.id] == f.as_dict() for f in scoped.figures)
+
+
+@pytest.mark.parametrize("subject_b", ["Brigade  7", " BRIGADE 7", "brigade 7"])
+def test_the_scoped_audit_compares_figures_written_differently(subject_b):
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from graph.model import Figure
+
+    base = synth_corpus(40, seed=4)
+    outlet = next(iter(base.reports.values())).outlet
+    figure = Figure("killed", Decimal(100), subject="brigade 7", unit="soldiers")
+    reports = {rid: Report(rid, "article", outlet, "t", DateSpan(None, None, "unknown"),
+                           (Mention(rid, "m1", claim, "Says so.", fig),))
+               for rid, claim, fig in (("ra", "claim-a", figure),
+                                       ("rb", "claim-b", replace(figure, subject=subject_b,
+                                                                 value=Decimal(900))))}
+    store = OxigraphStore()
+    store.load_quads(corpus_quads(Corpus(base.registry, {**base.reports, **reports})))
+    scoped = audit_store(store, claims=["claim-a"], scoped=True)
+    assert {f.id for f in scoped.figures} == {"claim-a", "claim-b"}
+    assert any(f.check == "conflicting-figures" for f in scoped.figure("claim-a").findings)

@@ -1,0 +1,156 @@
+"""Algorithms on the citation graph, given as successor mappings: roots and loops in one pass,
+chains, and the NetworkX graph handed to the checks.
+
+:mod:`graph.trace` fetches the edges from a store and calls these; they know nothing of RDF.
+Every function takes ``{node: successors}`` (a dict of lists or dicts, or a DiGraph's
+``succ``), so a million nodes cost one walk and no per-edge NetworkX calls.
+
+>>> roots, loops = roots_and_loops({"m1": ["s1"], "m2": ["m1"], "s1": []})
+>>> sorted(roots["m2"]), loops
+(['s1'], [])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import networkx as nx
+
+__all__ = ["roots_and_loops", "compute_roots", "chains_from", "digraph_from"]
+
+
+def roots_and_loops(succ: Mapping[str, Iterable[str]]) -> tuple[dict, list[list[str]]]:
+    """Roots of every node and the citation loops, from successor lists, in one pass.
+
+    An iterative Tarjan walk finds the strongly connected components in reverse topological
+    order, so each component's successors are finished before it: its roots are theirs
+    (shared, not copied, when there is one) or, for a component without exits, its own
+    members. Loops are the components of more than one node, or with a self-loop.
+
+    >>> roots, loops = roots_and_loops({"a": ["b"], "b": ["a"], "c": ["a"], "d": []})
+    >>> sorted(roots["c"]), sorted(roots["d"]), loops
+    (['a', 'b'], ['d'], [['a', 'b']])
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    roots: dict[str, frozenset] = {}
+    loops: list[list[str]] = []
+    for start in succ:
+        if start in index:
+            continue
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        work = [(start, iter(succ.get(start, ())))]
+        while work:
+            node, nexts = work[-1]
+            for nxt in nexts:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(succ.get(nxt, ()))))
+                    break
+                if nxt in on_stack and index[nxt] < low[node]:
+                    low[node] = index[nxt]
+            else:
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == index[node]:
+                    _close_component(node, succ, stack, on_stack, roots, loops)
+    return roots, loops
+
+
+def _close_component(node, succ, stack, on_stack, roots, loops) -> None:
+    """Pop one finished component off the Tarjan stack and give its members their roots."""
+    members = [stack.pop()]
+    while members[-1] != node:
+        members.append(stack.pop())
+    on_stack.difference_update(members)
+    inside = set(members)
+    exits = {id(r): r for m in members for s in succ.get(m, ()) if s not in inside
+             for r in (roots[s],)}
+    if not exits:
+        found = frozenset(members)
+    elif len(exits) == 1:
+        (found,) = exits.values()
+    else:
+        found = frozenset().union(*exits.values())
+    for m in members:
+        roots[m] = found
+    if len(members) > 1 or node in succ.get(node, ()):
+        loops.append(sorted(members))
+
+
+def compute_roots(graph: nx.DiGraph) -> dict:
+    """The roots (nodes without successors, or sink loops) every node's chains reach.
+
+    One pass over the strongly connected components in reverse topological order
+    (:func:`roots_and_loops`); nodes of a chain share their successor's frozenset, so
+    memory stays linear.
+    """
+    return roots_and_loops(graph.succ)[0]
+
+
+def chains_from(graph: nx.DiGraph | Mapping[str, Iterable[str]], start: str,
+                limit: int = 64) -> list[list[str]]:
+    """Every chain from *start* to a root (or back into a loop), at most *limit* of them.
+
+    *graph* is a DiGraph or a mapping from each node to its successors. A node with one
+    successor extends the current chain in place; a fork explores successors in order.
+
+    >>> chains_from({"a": ["c", "b"], "b": ["d"], "c": ["a"]}, "a")
+    [['a', 'b', 'd'], ['a', 'c']]
+    """
+    succ = graph.succ if isinstance(graph, nx.DiGraph) else graph
+    chains, stack = [], [[start]]
+    while stack and len(chains) < limit:
+        path = stack.pop()
+        node = path[-1]
+        while True:
+            nexts = succ.get(node, ())
+            if len(nexts) == 1:
+                (nxt,) = nexts
+                if nxt not in path:
+                    path.append(nxt)
+                    node = nxt
+                    continue
+                nexts = ()
+            nexts = [n for n in nexts if n not in path]
+            if not nexts:
+                chains.append(path)
+            for nxt in sorted(nexts, reverse=True):
+                stack.append(path + [nxt])
+            break
+    return chains
+
+
+def digraph_from(kinds: dict[str, str], succ: dict[str, dict]) -> tuple[nx.DiGraph, dict]:
+    """A DiGraph over *succ* (``{node: {successor: {}}}``, inner dicts are edge data) whose
+    nodes are *kinds*' keys (with their ``kind``) first, then any other edge ends.
+
+    The adjacency is handed to NetworkX as its own storage (``graph._adj``, which also sets
+    ``_succ`` and resets its caches) instead of a call per edge: several times faster, and
+    the citation graph is not held twice. Returns the graph and its adjacency, in which
+    every node is a key (what :func:`roots_and_loops` and :func:`chains_from` walk).
+
+    >>> graph, adj = digraph_from({"m1": "mention"}, {"m1": {"s1": {}}})
+    >>> list(graph.nodes(data="kind")), list(graph.predecessors("s1")), adj["s1"]
+    ([('m1', 'mention'), ('s1', None)], ['m1'], {})
+    """
+    nodes = {n: {"kind": kind} for n, kind in kinds.items()}
+    for a, targets in succ.items():
+        nodes.setdefault(a, {})
+        for b in targets:
+            nodes.setdefault(b, {})
+    adj = {n: succ.get(n) or {} for n in nodes}
+    pred: dict[str, dict] = {n: {} for n in nodes}
+    for a, targets in adj.items():
+        for b, data in targets.items():
+            pred[b][a] = data
+    graph = nx.DiGraph()
+    graph._node, graph._adj, graph._pred = nodes, adj, pred
+    return graph, adj

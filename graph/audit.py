@@ -22,7 +22,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 
 from .checks import Finding, load_builtin_checks, severity_rank
-from .checks.context import AuditContext
+from .checks.context import AuditContext, bounds_overlap
 from .grade import Grade, downgrade_for_conflict, grade_claim
 from .model import gc_paused
 from .origins import OriginAssessment
@@ -179,17 +179,33 @@ def _audit(store, table, names, claims, input_label, local, started) -> AuditRes
             findings.extend(table[name].run(ctx, claim) or ())
         judged = ctx.origins(claim)
         figures.append(FigureAudit(claim, judged, findings, grade_claim(claim, judged)))
-    by_id = {f.id: f for f in figures}
-    for fig in figures:  # a second pass: an unverified figure contradicted by a verified one
-        others = [by_id[o.claim] for o in ctx.comparable(fig.claim) if o.claim in by_id]
-        conflicting = {e for f in fig.findings if f.check == "conflicting-figures"
-                       for e in f.evidence}
-        against = [(o.id, o.grade, any(a.verified for a in o.origins)) for o in others
-                   if o.claim.reference.node in conflicting]
-        fig.grade = downgrade_for_conflict(fig.grade, any(a.verified for a in fig.origins),
-                                           against)
+    _downgrade_conflicts(ctx, figures)
     return AuditResult(figures, input_label, started, datetime.now(timezone.utc), names,
                        trace.cycles, trace)
+
+
+def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
+    """Second pass: an unverified figure contradicted by a verified one gets credibility 5.
+
+    Compared against the base grade of every comparable figure, audited or not, so a grade
+    does not depend on which figures or checks were asked for, nor on their order.
+    """
+    base = {f.id: f.grade for f in figures}
+
+    def base_grade(claim):
+        if claim.claim not in base:
+            base[claim.claim] = grade_claim(claim, ctx.origins(claim))
+        return base[claim.claim]
+
+    for fig in figures:
+        ref = fig.claim.reference.figure
+        if ref is None:
+            continue
+        against = [(other.claim, base_grade(other), any(a.verified for a in ctx.origins(other)))
+                   for other in ctx.comparable(fig.claim)
+                   if not bounds_overlap(ref.bounds(), other.reference.figure.bounds())]
+        fig.grade = downgrade_for_conflict(fig.grade, any(a.verified for a in fig.origins),
+                                           against)
 
 
 def findings_graph(result: AuditResult) -> Graph:

@@ -366,7 +366,10 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
                         loops.append(in_cycle[node])
         for n in origin_nodes:
             if n not in origins:
-                origins[n] = trace.origin_of(n)
+                origin = trace.origin_of(n)
+                if n in in_cycle:  # a loop with no way out is one origin, however many members
+                    origin = Origin(origin.node, origin.source, "loop:" + in_cycle[n][0])
+                origins[n] = origin
         trace.claims[claim] = ClaimTrace(claim, stated, [origins[n] for n in origin_nodes],
                                          chains, loops)
     return trace

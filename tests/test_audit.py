@@ -165,3 +165,16 @@ def test_audit_writes_findings_rdf(tmp_path, capsys):
     assert main(["audit", "--format", "json", "--rdf", str(rdf)]) == 0
     g = Graph().parse(rdf)
     assert len(set(g.subjects(RDF.type, SCHEMA.ClaimReview))) > 50
+
+
+@pytest.mark.parametrize("kwargs", [{"claims": ["russia-own-soldiers-killed-2022"]},
+                                    {"checks": ["single-origin"]},
+                                    {"claims": ["ukraine-russian-soldiers-killed-2022"],
+                                     "scoped": True}])
+def test_grades_do_not_depend_on_what_was_asked(seed_store, seed_audit, kwargs):
+    from graph.audit import audit_store
+
+    partial = audit_store(seed_store, **kwargs)
+    assert partial.figures
+    for fig in partial.figures:
+        assert fig.grade == seed_audit.figure(fig.id).grade, fig.id

@@ -1,21 +1,14 @@
 """Benchmark credgraph at 1e3-1e6 mentions against the rdflib-only alternative.
 
 For each size a synthetic corpus (:mod:`graph.synth`) is written as annotation files,
-N-Quads and N-Triples; then every step runs in its own subprocess, so each peak memory
-(``ru_maxrss``) is that step's own and a step that hangs is cut off by a timeout:
+N-Quads and N-Triples; then each step (build, parse, the load-audit-incremental-view
+pipeline, the bundled queries, rdflib) runs in its own subprocess, so each peak memory
+(``ru_maxrss``) is that step's own and a step that hangs is cut off by a timeout. The
+steps and the results are described in ``docs/performance.md``.
 
-- ``build``: annotation files to N-Quads (YAML, model, quads, lines);
-- ``parse``: pyoxigraph's bare parse of the same N-Quads (the floor);
-- ``load``, ``audit``, ``incremental``, ``ox-origins``, ``query:*``, ``view``: one process
-  loads the embedded store, audits every figure, adds one report and re-audits only the
-  figures it touches, answers "origins of each figure" with one property-path query, runs
-  each bundled query and draws the viewer for a 2,000-node slice;
-- ``rdflib-parse``, ``rdflib-origins``: rdflib's in-memory Graph parsing the N-Triples and
-  answering the same property-path query.
-
-Results go to ``OUT/results.json`` and ``OUT/results.md`` (a table per size, the ratios and
-the targets). ``python scripts/bench.py --sizes 1e3`` is the smoke run CI makes through
-``tests/test_bench_smoke.py``; the big sizes are run by hand (see ``docs/performance.md``).
+Results go to ``OUT/results.json`` and ``OUT/results.md`` (``scripts/bench_report.py``).
+``python scripts/bench.py --sizes 1e3`` is the smoke run CI makes through
+``tests/test_bench_smoke.py``; the big sizes are run by hand.
 """
 
 from __future__ import annotations
@@ -252,7 +245,14 @@ def step_rdflib(folder: Path, out: Path, max_gb: float) -> None:
     record(out, "rdflib-origins", time.perf_counter() - started, rows, "rows")
 
 
-STEPS = {"build": step_build, "parse": step_parse}
+STEPS = {
+    "build": lambda a: step_build(a.dir, a.out),
+    "parse": lambda a: step_parse(a.dir, a.out),
+    "pipeline": lambda a: step_pipeline(a.dir, a.out, a.store, a.verify),
+    "queries": lambda a: step_queries(a.dir, a.out, set(a.skip)),
+    "rdflib": lambda a: step_rdflib(a.dir, a.out, a.rdflib_max_gb),
+}
+"""Each step as run inside its own process (``--step NAME``), from the parsed arguments."""
 
 
 def _lines(out: Path) -> list[dict]:
@@ -379,14 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.step:  # inside a step's subprocess
-        if args.step == "pipeline":
-            step_pipeline(args.dir, args.out, args.store, args.verify)
-        elif args.step == "queries":
-            step_queries(args.dir, args.out, set(args.skip))
-        elif args.step == "rdflib":
-            step_rdflib(args.dir, args.out, args.rdflib_max_gb)
-        else:
-            STEPS[args.step](args.dir, args.out)
+        STEPS[args.step](args)
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     results = [bench_size(int(float(s)), args.out, args.seed, args.timeout,

@@ -48,6 +48,18 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
     """credgraph: source-credibility knowledge graph."""
 
 
+def _emit(text: str, output: Path | None, note: str = "") -> None:
+    """Write *text* to standard output, or atomically to *output* and say so."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .formats import atomic_writer
+
+    with atomic_writer(output) as fh:
+        fh.write(text)
+    err.print(f"wrote {output}{note}")
+
+
 def _corpus(path: Path | None):
     from .annotations import bundled_corpus, load_corpus
 
@@ -162,7 +174,6 @@ def audit(
 ):
     """Trace every figure to its origins, run the checks, grade it (Admiralty code)."""
     from .audit import audit_store, findings_graph
-    from .formats import atomic_writer
     from .loading import describe_input, load_input
     from .report import render, rich_table
 
@@ -177,17 +188,9 @@ def audit(
                   f"{s['single_origin_figures']} resting on a single independent origin; "
                   f"findings: {s['findings_by_severity']}")
     else:
-        text = render(result, "markdown" if fmt is AuditFormat.table else fmt.value)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            with atomic_writer(output) as fh:
-                fh.write(text)
-            err.print(f"wrote {output}")
+        _emit(render(result, "markdown" if fmt is AuditFormat.table else fmt.value), output)
     if rdf is not None:
-        with atomic_writer(rdf) as fh:
-            fh.write(findings_graph(result).serialize(format="turtle"))
-        err.print(f"wrote {rdf}")
+        _emit(findings_graph(result).serialize(format="turtle"), rdf)
     if fail_on is not None and any(True for _ in result.findings(fail_on.value)):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -222,15 +225,11 @@ def view(
     import webbrowser
 
     from .audit import audit_store
-    from .formats import atomic_writer
     from .loading import describe_input, load_input
     from .view import view as render_view
 
     result = audit_store(load_input(source, store), input_label=describe_input(source))
-    page = render_view(result, figure=figure)
-    with atomic_writer(output) as fh:
-        fh.write(page)
-    err.print(f"wrote {output}")
+    _emit(render_view(result, figure=figure), output)
     if open_:
         webbrowser.open(output.resolve().as_uri())
 
@@ -267,7 +266,6 @@ def query(
 ):
     """Run a SPARQL query: a bundled one by name, a .rq file, or the query text."""
     from .errors import QueryError
-    from .formats import atomic_writer
     from .results import rich_table
     from .sparql import bundled_queries, has_audit, open_for_query, parse_params, resolve_query
 
@@ -296,13 +294,7 @@ def query(
         return out.print(rich_table(result, named.description or None))
     if fmt == "table":
         fmt = "turtle" if result.kind == "graph" else "tsv"  # ASK: true or false
-    written = result.serialize(fmt)
-    if output is None:
-        sys.stdout.write(written)
-    else:
-        with atomic_writer(output) as fh:
-            fh.write(written)
-        err.print(f"wrote {output} ({len(result)} row(s))")
+    _emit(result.serialize(fmt), output, f" ({len(result)} row(s))")
 
 
 @app.command()

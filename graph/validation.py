@@ -15,7 +15,8 @@ from rdflib import Dataset, Graph
 from .errors import CredgraphError, ShapeViolation
 from .model import Corpus
 
-__all__ = ["ontology_dir", "ontology_graph", "shapes_graph", "check_shapes", "check_evidence"]
+__all__ = ["ontology_dir", "ontology_graph", "shapes_graph", "shape_results", "check_shapes",
+           "check_evidence"]
 
 
 def ontology_dir() -> Path:

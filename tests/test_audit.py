@@ -92,7 +92,8 @@ def test_json_contract(seed_audit):
             assert set(origin) == {"id", "label", "kind", "verified", "reliability"}
         for flag in fig["flags"]:
             assert set(flag) == {"check", "severity", "message", "evidence"}
-        assert fig["independent_origins"] <= fig["apparent_sources"] or fig["chains"]
+        assert 1 <= fig["independent_origins"] <= fig["apparent_sources"]
+        assert fig["chains"] and all(chain[0].startswith("mention/") for chain in fig["chains"])
         assert fig["grade"][0] in "ABCDEF" and fig["grade"][1] in "123456"
 
 

@@ -94,8 +94,20 @@ def test_unknown_format_names_the_allowed_ones():
         get_format("rdf/xml")
 
 
-def test_relay_loops_are_found(corpus):
-    assert relay_cycles(corpus) == []  # the seed corpus has none
+def test_the_seed_corpus_has_no_relay_loop(corpus):
+    assert relay_cycles(corpus) == []
+
+
+def test_relay_loops_are_found():
+    from graph.model import Corpus, DateSpan, Mention, Registry, Report, Source
+
+    registry = Registry([Source("paper", "Paper", "news-outlet", "B", "test")])
+    mentions = {"a": "b#m1", "b": "c#m1", "c": "a#m1", "d": "a#m1"}  # a -> b -> c -> a; d feeds in
+    reports = {r: Report(r, "article", "paper", "t", DateSpan(None, None, "unknown"),
+                         (Mention(r, "m1", "claim", "s", relays=target),))
+               for r, target in mentions.items()}
+    cycles = relay_cycles(Corpus(registry, reports))
+    assert len(cycles) == 1 and sorted(cycles[0]) == ["a#m1", "b#m1", "c#m1"]
 
 
 def test_dataset_is_deterministic(corpus):

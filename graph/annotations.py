@@ -41,7 +41,8 @@ from .reader import FieldReader, read_yaml_file
 from .vocab import (CITES_AS, DATE_CERTAINTY, HEDGE, PARTY, QUALIFIER, RELIABILITY, REPORT_KIND,
                     SOURCE_KIND, members)
 
-__all__ = ["load_corpus", "load_registry", "load_report", "bundled_corpus"]
+__all__ = ["load_corpus", "load_registry", "load_report", "bundled_corpus", "check_relays",
+           "report_files"]
 
 _SOURCE_KEYS = {"id", "name", "aliases", "kind", "country", "party", "anonymous", "speaks_for",
                 "reliability", "reliability_reason", "url"}
@@ -268,7 +269,7 @@ def load_corpus(root: str | Path) -> Corpus:
         registry = load_registry(root / "sources.yaml", errors)
         reports: dict[str, Report] = {}
         locations: dict[str, tuple[str, int]] = {}
-        for path in sorted((root / "reports").glob("*.yaml")):
+        for path in report_files(root):
             report = load_report(path, registry, errors, locations)
             if report is None:
                 continue
@@ -278,22 +279,31 @@ def load_corpus(root: str | Path) -> Corpus:
                 continue
             reports[report.id] = report
         corpus = Corpus(registry, reports, str(root), locations)
-        _check_relays(corpus, errors)
+        check_relays({m.key: m.relays for m in corpus.mentions()}, locations, errors)
         if errors:
             raise AnnotationErrors(errors)
         return corpus
 
 
-def _check_relays(corpus: Corpus, errors: list) -> None:
-    index = corpus.mention_index()
-    for mention in corpus.mentions():
-        if mention.relays and mention.relays not in index:
-            others = [k for k in index if k != mention.key]
-            known = difflib.get_close_matches(mention.relays, others, n=3, cutoff=0.6)
-            path, line = corpus.locations.get(mention.key, (mention.report_id, None))
+def check_relays(relays: dict[str, str | None], locations: dict, errors: list) -> None:
+    """Every ``relays`` must name a mention some report states.
+
+    *relays* maps each mention key of the corpus to the key it relays (or None);
+    *locations* maps keys to ``(path, line)`` for the error.
+    """
+    for key, target in relays.items():
+        if target and target not in relays:
+            others = [k for k in relays if k != key]
+            known = difflib.get_close_matches(target, others, n=3, cutoff=0.6)
+            path, line = locations.get(key, (key.split("#")[0], None))
             errors.append(UnknownNameError(
-                f"relays {mention.relays!r}, which no report states", path=path, line=line,
-                field=f"mentions[{mention.id}].relays", suggestions=known[:5]))
+                f"relays {target!r}, which no report states", path=path, line=line,
+                field=f"mentions[{key.split('#', 1)[1]}].relays", suggestions=known[:5]))
+
+
+def report_files(root: Path) -> list[Path]:
+    """The report files of a corpus folder, in the order of their ids (file names)."""
+    return sorted((root / "reports").glob("*.yaml"), key=lambda p: p.stem)
 
 
 def bundled_corpus() -> Path:

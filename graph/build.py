@@ -27,7 +27,7 @@ from .vocab import (CG, CITES_AS, DATE_CERTAINTY, DCTERMS, GRAPH, HEDGE, ID, PAR
                     XSD, bind_prefixes)
 
 __all__ = ["corpus_quads", "to_dataset", "source_iri", "report_iri", "mention_iri", "claim_iri",
-           "statement_iri", "report_graph", "REGISTRY_GRAPH", "relay_cycles"]
+           "statement_iri", "report_graph", "REGISTRY_GRAPH", "relay_cycles", "relay_loops"]
 
 REGISTRY_GRAPH = GRAPH["registry"]
 _PERSON_KINDS = {"named-person", "anonymous-person"}
@@ -36,29 +36,34 @@ _REPORT_CLASS = {"article": SCHEMA.NewsArticle, "interview": SCHEMA.NewsArticle,
 _TRUE, _FALSE = Literal(True), Literal(False)
 
 
+_ID = str(ID)
+"""Instance IRIs are made as ``URIRef(_ID + path)``: the namespace's ``[]`` costs twice as
+much, and a large build makes several million of them."""
+
+
 def source_iri(source_id: str) -> URIRef:
     """IRI of a source: ``cgid:source/<id>``."""
-    return ID["source/" + source_id]
+    return URIRef(_ID + "source/" + source_id)
 
 
 def report_iri(report_id: str) -> URIRef:
     """IRI of a report: ``cgid:report/<id>``."""
-    return ID["report/" + report_id]
+    return URIRef(_ID + "report/" + report_id)
 
 
 def mention_iri(key: str) -> URIRef:
     """IRI of a mention from its ``report#mention`` key: ``cgid:mention/<report>/<mention>``."""
-    return ID["mention/" + key.replace("#", "/")]
+    return URIRef(_ID + "mention/" + key.replace("#", "/"))
 
 
 def claim_iri(claim_id: str) -> URIRef:
     """IRI of a claim: ``cgid:claim/<id>``."""
-    return ID["claim/" + claim_id]
+    return URIRef(_ID + "claim/" + claim_id)
 
 
 def statement_iri(claim_id: str, source_id: str) -> URIRef:
     """IRI of a source's (implied) statement of a claim: ``cgid:statement/<claim>/<source>``."""
-    return ID[f"statement/{claim_id}/{source_id}"]
+    return URIRef(f"{_ID}statement/{claim_id}/{source_id}")
 
 
 def report_graph(report_id: str) -> URIRef:
@@ -143,6 +148,9 @@ _FIGURE_P, _FIGURE, _QUANTITY, _MEASURE = CG.figure, CG.Figure, SCHEMA.Quantitat
 _VALUE, _MIN, _MAX, _QUALIFIER_P = SCHEMA.value, SCHEMA.minValue, SCHEMA.maxValue, CG.qualifier
 _UNIT, _SUBJECT, _SIDE, _PLACE = SCHEMA.unitText, CG.subject, CG.subjectSide, SCHEMA.spatialCoverage
 _START, _END, _COVERAGE = CG.periodStart, CG.periodEnd, SCHEMA.temporalCoverage
+_ATTRIBUTED_TO, _PRIMARY, _QUOTED_FROM = CG.attributedTo, PROV.hadPrimarySource, PROV.wasQuotedFrom
+_QUALIFIED, _DERIVATION, _P_ENTITY = PROV.qualifiedDerivation, PROV.Derivation, PROV.entity
+_INTENT, _OWN_WORK, _AMBIGUITY = CG.citationIntent, CG.ownWork, CG.ambiguity
 _MEMO: dict = {}
 """Literals and concept IRIs that repeat (dates, units, measures, closed-list members):
 rdflib makes each in microseconds, so each distinct one is made once."""
@@ -178,18 +186,18 @@ def mention_triples(mention: Mention) -> Iterator[tuple]:
     yield m, _TEXT, Literal(mention.statement)
     yield m, _HEDGE_P, _concept(HEDGE, mention.hedge)
     if mention.own_work:
-        yield m, CG.ownWork, _TRUE
+        yield m, _OWN_WORK, _TRUE
     if mention.ambiguity:
-        yield m, CG.ambiguity, Literal(mention.ambiguity)
+        yield m, _AMBIGUITY, Literal(mention.ambiguity)
     if mention.attributed_to:
-        yield m, CG.attributedTo, source_iri(mention.attributed_to)
+        yield m, _ATTRIBUTED_TO, source_iri(mention.attributed_to)
     upstream = None
     if mention.relays:
         upstream = mention_iri(mention.relays)
     elif mention.attributed_to:
         chain = (mention.attributed_to, *mention.via)
         origin = statement_iri(mention.claim, chain[0])
-        yield m, PROV.hadPrimarySource, origin
+        yield m, _PRIMARY, origin
         previous = None
         for source_id in chain:
             st = statement_iri(mention.claim, source_id)
@@ -204,16 +212,16 @@ def mention_triples(mention: Mention) -> Iterator[tuple]:
     if upstream is not None:
         yield m, _DERIVED, upstream
         if mention.quoted:
-            yield m, PROV.wasQuotedFrom, upstream
-        d = ID["derivation/" + mention.key.replace("#", "/")]
-        yield m, PROV.qualifiedDerivation, d
-        yield d, _TYPE, PROV.Derivation
-        yield d, PROV.entity, upstream
-        yield d, CG.citationIntent, CITES_AS[mention.cites_as]
+            yield m, _QUOTED_FROM, upstream
+        d = URIRef(_ID + "derivation/" + mention.key.replace("#", "/"))
+        yield m, _QUALIFIED, d
+        yield d, _TYPE, _DERIVATION
+        yield d, _P_ENTITY, upstream
+        yield d, _INTENT, CITES_AS[mention.cites_as]
     if mention.figure is not None:
         yield from _figure_triples(mention, m)
     if mention.evidence is not None:
-        ev, e = ID["evidence/" + mention.key.replace("#", "/")], mention.evidence
+        ev, e = URIRef(_ID + "evidence/" + mention.key.replace("#", "/")), mention.evidence
         yield m, CG.evidence, ev
         yield ev, _TYPE, CG.Evidence
         yield ev, CG.seedFile, Literal(e.seed)
@@ -224,7 +232,7 @@ def mention_triples(mention: Mention) -> Iterator[tuple]:
 
 
 def _figure_triples(mention: Mention, m: URIRef) -> Iterator[tuple]:
-    f, fig = ID["figure/" + mention.key.replace("#", "/")], mention.figure
+    f, fig = URIRef(_ID + "figure/" + mention.key.replace("#", "/")), mention.figure
     yield m, _FIGURE_P, f
     yield f, _TYPE, _FIGURE
     yield f, _TYPE, _QUANTITY
@@ -280,18 +288,25 @@ def relay_cycles(corpus: Corpus) -> list[list[str]]:
     Loops are allowed in the data, since they are what circular reporting looks like, but
     the build reports them.
     """
-    index = corpus.mention_index()
+    return relay_loops({m.key: m.relays for m in corpus.mentions()})
+
+
+def relay_loops(relays: dict[str, str | None]) -> list[list[str]]:
+    """Loops in a ``{mention key: key it relays, or None}`` mapping.
+
+    >>> relay_loops({"a#1": "b#1", "b#1": "a#1", "c#1": "a#1", "d#1": None})
+    [['a#1', 'b#1']]
+    """
     state: dict[str, int] = {}  # 1 on the current walk, 2 done
     cycles = []
-    for start in index:
+    for start in relays:
         walk, key = [], start
-        while key in index and key not in state:
+        while key in relays and key not in state:
             state[key] = 1
             walk.append(key)
-            key = index[key].relays
-        if key in index and state.get(key) == 1:
+            key = relays[key]
+        if key in relays and state.get(key) == 1:
             cycles.append(walk[walk.index(key):])
         for k in walk:
             state[k] = 2
     return cycles
-

@@ -94,11 +94,31 @@ def build(
     ] = "trig,turtle,ntriples,json-ld",
     seeds: SeedsOpt = None,
     shacl: Annotated[bool, typer.Option(help="Validate the result with the SHACL shapes.")] = True,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="Processes reading report files when only nquads/ntriples "
+        "are written with --no-shacl (default: one per CPU).")] = None,
 ):
-    """Read the annotations, validate them, and write the RDF (one named graph per report)."""
+    """Read the annotations, validate them, and write the RDF (one named graph per report).
+
+    With only line formats (nquads, ntriples), --no-shacl and no --seeds, the RDF is
+    streamed to the files by parallel readers, without a graph in memory: the way to build
+    a large corpus.
+    """
+    from .bulk import LINE_FORMATS, build_lines
     from .formats import get_format, write_outputs
 
     fmts = [get_format(f.strip()).name for f in formats.split(",") if f.strip()]
+    if fmts and set(fmts) <= set(LINE_FORMATS) and not shacl and seeds is None:
+        from .annotations import bundled_corpus
+
+        summary = build_lines(corpus or bundled_corpus(), output, fmts, jobs)
+        for cycle in summary.loops:
+            err.print(f"[yellow]note:[/] relay loop (allowed, reported): {' -> '.join(cycle)}")
+        for path in summary.paths:
+            out.print(f"wrote {path}")
+        out.print(f"{summary.reports} reports, {summary.mentions} mentions, "
+                  f"{summary.quads} lines in {summary.paths[0].name}")
+        return
     dataset = _checked(_corpus(corpus), seeds, shacl=shacl)
     for path in write_outputs(dataset, output, fmts):
         out.print(f"wrote {path}")

@@ -101,11 +101,12 @@ def _escape(lexical: str) -> str:
             .replace("\r", "\\r"))
 
 
-def quads_to_nquads(quads: Iterable[tuple], with_graph: bool = True) -> Iterable[str]:
+def quads_to_nquads(quads: Iterable[tuple], with_graph: bool = True,
+                    memo: dict | None = None) -> Iterable[str]:
     r"""N-Quads (or N-Triples) lines straight from quads, without building a graph.
 
-    IRIs that repeat (predicates, classes, sources) are written once and remembered;
-    literals are written directly, always on one line.
+    IRIs that repeat (predicates, classes, sources) are written once and remembered (in
+    *memo*, when calls should share it); literals are written directly, always on one line.
 
     >>> from rdflib import Literal, URIRef
     >>> s, p = URIRef("http://example.org/s"), URIRef("http://example.org/p")
@@ -114,7 +115,7 @@ def quads_to_nquads(quads: Iterable[tuple], with_graph: bool = True) -> Iterable
     <http://example.org/s> <http://example.org/p> "two\nlines" .
     <http://example.org/s> <http://example.org/p> "5"^^<http://www.w3.org/2001/XMLSchema#integer> .
     """
-    known: dict = {}
+    known: dict = {} if memo is None else memo
 
     def n3(term) -> str:
         if term.__class__ is URIRef:
@@ -131,11 +132,16 @@ def quads_to_nquads(quads: Iterable[tuple], with_graph: bool = True) -> Iterable
             return f"{text}^^<{str(term.datatype)}>" if term.datatype is not None else text
         return term.n3()
 
-    for s, p, o, g in quads:
+    get, iri, graph, graph_text = known.get, URIRef, None, ""
+    for s, p, o, g in quads:  # the memo is looked up inline: this loop runs per quad
+        line = (f"{get(s) or n3(s)} {get(p) or n3(p)} "
+                f"{(get(o) or n3(o)) if o.__class__ is iri else n3(o)}")
         if with_graph and g is not None:
-            yield f"{n3(s)} {n3(p)} {n3(o)} {n3(g)} .\n"
+            if g is not graph:
+                graph, graph_text = g, n3(g)
+            yield f"{line} {graph_text} .\n"
         else:
-            yield f"{n3(s)} {n3(p)} {n3(o)} .\n"
+            yield line + " .\n"
 
 
 def serialize(dataset: Dataset, fmt: Format) -> str:

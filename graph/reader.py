@@ -37,7 +37,31 @@ class _Located(dict):
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """Safe loader whose mappings remember their lines and refuse duplicate keys."""
+    """Safe loader whose mappings remember their lines and refuse duplicate keys.
+
+    Its tag resolution is the safe loader's own, without the path resolvers that no safe
+    loader registers: the C composer calls it for every node.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode \
+            else self.DEFAULT_MAPPING_TAG
+
+    def descend_resolver(self, current_node, current_index):
+        """No path resolvers: nothing to track."""
+
+    def ascend_resolver(self):
+        """No path resolvers: nothing to track."""
+
+
+assert not _Base.yaml_path_resolvers and None not in _Base.yaml_implicit_resolvers
+_IMPLICIT = dict(_Base.yaml_implicit_resolvers)
 
 
 def _construct_mapping(loader, node):
@@ -63,10 +87,76 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Base.construct_yaml_str)
 
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_SCALARS = {"tag:yaml.org,2002:int": _Base.construct_yaml_int,
+            "tag:yaml.org,2002:float": _Base.construct_yaml_float,
+            "tag:yaml.org,2002:bool": _Base.construct_yaml_bool,
+            "tag:yaml.org,2002:null": _Base.construct_yaml_null,
+            "tag:yaml.org,2002:timestamp": _Base.construct_yaml_str}
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _construct(loader, root):
+    """Python values of a composed YAML document, the same as :func:`_construct_mapping`
+    and the safe loader give, without PyYAML's general (and slow) construction machinery.
+
+    Plain strings, numbers, booleans, nulls, lists and mappings are made here; any other
+    tag (``!!set``, ``!!binary``, merge keys...) goes to the safe loader's own constructor.
+    A node reached twice (an alias) gives the same object, so aliases cannot multiply data.
+    """
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    made: dict[int, object] = {}
+
+    def value(node):
+        cls, tag = node.__class__, node.tag
+        if cls is ScalarNode:
+            if tag == _STR:
+                return node.value
+            make = _SCALARS.get(tag)
+            return make(loader, node) if make else loader.construct_object(node, deep=True)
+        found = made.get(id(node))
+        if found is not None:
+            return found
+        if cls is SequenceNode and tag == _SEQ:
+            items = made[id(node)] = []
+            items.extend(value(item) for item in node.value)
+            return items
+        if cls is MappingNode and tag == _MAP:
+            if any(k.tag == _MERGE for k, _v in node.value):
+                loader.flatten_mapping(node)
+            mapping = made[id(node)] = _Located()
+            mapping.line = node.start_mark.line + 1
+            lines = mapping.key_lines = {}
+            for key_node, value_node in node.value:
+                key = value(key_node)
+                if not isinstance(key, (str, int, float, bool)):
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "a key must be a plain word", key_node.start_mark)
+                if key in mapping:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key!r}", key_node.start_mark)
+                mapping[key] = value(value_node)
+                lines[key] = key_node.start_mark.line + 1
+            return mapping
+        return loader.construct_object(node, deep=True)
+
+    return value(root)
+
+
 def parse_yaml(text: str, path: str):
-    """Parse YAML text safely; a syntax error becomes an AnnotationError with its line."""
+    r"""Parse YAML text safely; a syntax error becomes an AnnotationError with its line.
+
+    The C parser composes the document; :func:`_construct` turns it into values.
+
+    >>> data = parse_yaml("a: &x {b: [1, 2.5, yes, null, 2024-01-02]}\nc: *x\n", "t.yaml")
+    >>> data, data.key_lines, data["a"] is data["c"]
+    ({'a': {'b': [1, 2.5, True, None, '2024-01-02']}, 'c': {'b': [1, 2.5, True, None, '2024-01-02']}}, {'a': 1, 'c': 2}, True)
+    """
+    loader = _Loader(text)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        node = loader.get_single_node()
+        return None if node is None else _construct(loader, node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -74,6 +164,8 @@ def parse_yaml(text: str, path: str):
         raise AnnotationError(f"not valid YAML: {problem}", path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise AnnotationError(f"not valid YAML: {exc}", path=path) from None
+    finally:
+        loader.dispose()
 
 
 class FieldReader:

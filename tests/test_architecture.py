@@ -10,7 +10,8 @@ import pytest
 GRAPH = Path(__file__).resolve().parents[1] / "graph"
 
 # Layers, lowest first: a module may import graph modules of its own layer's predecessors.
-ORDER = ["vocab", "errors", "model", "reader", "annotations", "build", "formats", "validation", "results",
+ORDER = ["vocab", "errors", "model", "reader", "annotations", "build", "formats", "bulk", "validation",
+         "results",
          "store",
          "remote", "loading", "chains", "trace", "origins", "checks", "grade", "audit", "report",
          "sparql", "server", "synth", "view", "cli"]

@@ -1,0 +1,175 @@
+"""Build a large corpus straight to N-Quads or N-Triples, report files read in parallel.
+
+:func:`build_lines` is what ``credgraph build`` does when every format asked for is a
+line format (``nquads``, ``ntriples``) and SHACL is off: no rdflib graph is built. Report
+files are read in chunks by worker processes (``jobs``), each of which checks its reports
+and writes their lines (:func:`graph.build.report_triples`,
+:func:`graph.formats.quads_to_nquads`); the main process checks what spans files (report
+ids, ``relays``) and appends the chunks, in report id order, to one temporary file per
+format that is renamed into place only when the whole corpus is valid. The lines are the
+same triples as the regular build writes (``tests/test_bulk.py`` compares them).
+
+>>> import tempfile
+>>> from pathlib import Path
+>>> from graph.annotations import bundled_corpus
+>>> out = Path(tempfile.mkdtemp())
+>>> summary = build_lines(bundled_corpus(), out, ["nquads"], jobs=1)
+>>> summary.reports, summary.mentions, [p.name for p in summary.paths]
+(5, 106, ['credgraph.nq'])
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .annotations import check_relays, load_registry, load_report, report_files
+from .build import REGISTRY_GRAPH, relay_loops, report_graph, report_triples, source_triples
+from .errors import AnnotationError, AnnotationErrors, InputError
+from .formats import atomic_writer, get_format, quads_to_nquads
+from .model import Registry, gc_paused
+
+__all__ = ["build_lines", "BuildSummary", "LINE_FORMATS"]
+
+LINE_FORMATS = ("nquads", "ntriples")
+"""The formats written line by line, without a graph in memory."""
+
+_CHUNK = 64
+"""Report files per task: big enough that a task outweighs sending it, small enough that
+the workers share the corpus evenly and the main process never holds much text."""
+
+
+@dataclass
+class BuildSummary:
+    """What :func:`build_lines` wrote."""
+
+    paths: list[Path]
+    reports: int = 0
+    mentions: int = 0
+    quads: int = 0
+    """Lines of the first file: its quads, or triples (N-Triples may repeat a triple that
+    several reports state, such as a statement of a chain they share; readers keep one)."""
+    loops: list[list[str]] = field(default_factory=list)
+    """Relay loops (allowed, reported) as mention keys."""
+
+
+@dataclass
+class _Chunk:
+    """What a worker sends back for one chunk of report files."""
+
+    errors: list
+    locations: dict
+    relays: dict
+    """``{mention key: key it relays or None}`` of every mention in the chunk."""
+    report_ids: list
+    mentions: int
+    lines: dict
+    """``{format name: text}``; empty once the chunk has an error."""
+
+
+_REGISTRY: Registry | None = None
+
+
+def _init_worker(registry: Registry) -> None:
+    global _REGISTRY
+    _REGISTRY = registry
+
+
+def _read_chunk(task: tuple[list[str], tuple[str, ...]]) -> _Chunk:
+    """Read, check and write one chunk of report files (in a worker, or in-process)."""
+    paths, formats = task
+    errors: list = []
+    locations: dict = {}
+    reports = []
+    with gc_paused():
+        for path in paths:
+            report = load_report(Path(path), _REGISTRY, errors, locations)
+            if report is not None:
+                reports.append(report)
+        relays = {m.key: m.relays for r in reports for m in r.mentions}
+        lines = {} if errors else {name: "".join(_lines(reports, name == "nquads"))
+                                   for name in formats}
+    return _Chunk(errors, locations, relays, [r.id for r in reports],
+                  sum(len(r.mentions) for r in reports), lines)
+
+
+def _lines(reports, with_graph: bool) -> Iterator[str]:
+    """Each report's lines, once each: two mentions of a report that came by the same
+    chain state its statements twice, which the regular build's graph keeps once."""
+    memo: dict = {}
+    for report in reports:
+        g = report_graph(report.id)
+        yield from dict.fromkeys(quads_to_nquads(
+            ((s, p, o, g) for s, p, o in report_triples(report)), with_graph, memo))
+
+
+def _chunks(root: Path, formats: tuple[str, ...], registry: Registry,
+            jobs: int) -> Iterable[_Chunk]:
+    files = [str(p) for p in report_files(root)]
+    tasks = [(files[i:i + _CHUNK], formats) for i in range(0, len(files), _CHUNK)]
+    if jobs <= 1 or len(tasks) <= 1:
+        _init_worker(registry)
+        yield from map(_read_chunk, tasks)
+        return
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(registry,)) as pool:
+        yield from pool.map(_read_chunk, tasks)
+
+
+def build_lines(root: str | Path, outdir: str | Path, formats: Iterable[str] = ("nquads",),
+                jobs: int | None = None, stem: str = "credgraph") -> BuildSummary:
+    """Read the corpus folder *root* and write ``outdir/<stem>.<ext>`` in each line format.
+
+    *jobs* worker processes read the report files (default: one per CPU; 1 reads them in
+    this process). Every problem in the annotations is collected and raised together as
+    :class:`~graph.errors.AnnotationErrors`, as :func:`~graph.annotations.load_corpus`
+    does, and then no file is written or replaced.
+    """
+    root, outdir = Path(root), Path(outdir)
+    names = tuple(dict.fromkeys(get_format(f).name for f in formats))
+    wrong = [n for n in names if n not in LINE_FORMATS]
+    if wrong:
+        raise InputError(f"build_lines writes line formats only, not {', '.join(wrong)}; "
+                         f"allowed: {', '.join(LINE_FORMATS)}")
+    if not (root / "sources.yaml").is_file():
+        raise AnnotationErrors([AnnotationError(
+            "no sources.yaml here: a corpus folder holds sources.yaml and reports/*.yaml",
+            path=str(root))])
+    errors: list = []
+    registry = load_registry(root / "sources.yaml", errors)
+    if errors:  # every report names its sources: check those against a sound registry
+        raise AnnotationErrors(errors)
+    summary = BuildSummary([outdir / f"{stem}.{get_format(n).extension}" for n in names])
+    relays: dict[str, str | None] = {}
+    locations: dict = {}
+    seen: dict[str, str] = {}
+    with ExitStack() as stack:
+        files = {n: stack.enter_context(atomic_writer(p)) for n, p in zip(names, summary.paths)}
+        for name, fh in files.items():
+            fh.writelines(quads_to_nquads(
+                ((s, p, o, REGISTRY_GRAPH) for src in registry for s, p, o in source_triples(src)),
+                name == "nquads"))
+        for chunk in _chunks(root, names, registry, jobs or os.cpu_count() or 1):
+            errors.extend(chunk.errors)
+            for report_id in chunk.report_ids:
+                if report_id in seen:
+                    errors.append(AnnotationError(f"duplicate report id {report_id!r}",
+                                                  path=seen[report_id], line=1, field="id"))
+                seen[report_id] = str(root / "reports" / f"{report_id}.yaml")
+            relays.update(chunk.relays)
+            locations.update(chunk.locations)
+            summary.reports += len(chunk.report_ids)
+            summary.mentions += chunk.mentions
+            if not errors:
+                for name, text in chunk.lines.items():
+                    files[name].write(text)
+                summary.quads += chunk.lines[names[0]].count("\n") if names else 0
+        check_relays(relays, locations, errors)
+        if errors:
+            raise AnnotationErrors(errors)  # the atomic writers remove their temporary files
+    summary.quads += sum(1 for src in registry for _t in source_triples(src))
+    summary.loops = relay_loops(relays)
+    return summary

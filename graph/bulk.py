@@ -55,6 +55,7 @@ class BuildSummary:
     several reports state, such as a statement of a chain they share; readers keep one)."""
     loops: list[list[str]] = field(default_factory=list)
     """Relay loops (allowed, reported) as mention keys."""
+    report_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -162,6 +163,7 @@ def build_lines(root: str | Path, outdir: str | Path, formats: Iterable[str] = (
             relays.update(chunk.relays)
             locations.update(chunk.locations)
             summary.reports += len(chunk.report_ids)
+            summary.report_ids.extend(chunk.report_ids)
             summary.mentions += chunk.mentions
             if not errors:
                 for name, text in chunk.lines.items():

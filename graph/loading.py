@@ -7,15 +7,28 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from .annotations import bundled_corpus, load_corpus
-from .build import corpus_quads
+from .build import corpus_quads, report_graph
+from .bulk import build_lines
 from .errors import InputError
 from .formats import get_format
-from .store import Store, open_store
+from .store import OxigraphStore, Store, open_store
 
 __all__ = ["load_input", "describe_input"]
+
+
+def _load_folder_natively(root: Path, target: OxigraphStore) -> None:
+    """An annotation folder into an Oxigraph store without Python-side RDF: the corpus is
+    checked and written to a temporary N-Quads file (:func:`graph.bulk.build_lines`, by
+    parallel readers), whose reports' graphs then replace those in the store. Nothing is
+    loaded unless the whole corpus is valid."""
+    with tempfile.TemporaryDirectory(prefix="credgraph-") as tmp:
+        summary = build_lines(root, tmp, ["nquads"])
+        target.drop_graphs(report_graph(r) for r in summary.report_ids)
+        target.load_file(summary.paths[0])
 
 
 def describe_input(path: str | Path | None) -> str:
@@ -31,8 +44,11 @@ def load_input(path: str | Path | None, store: str | Store = "memory") -> Store:
     """
     target = open_store(store) if isinstance(store, str) else store
     if path is None or Path(path).is_dir():
-        corpus = load_corpus(bundled_corpus() if path is None else path)
-        target.load_quads(corpus_quads(corpus))
+        root = bundled_corpus() if path is None else Path(path)
+        if isinstance(target, OxigraphStore):
+            _load_folder_natively(root, target)
+        else:
+            target.load_quads(corpus_quads(load_corpus(root)))
         return target
     path = Path(path)
     if not path.is_file():

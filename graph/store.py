@@ -337,13 +337,17 @@ class OxigraphStore(Store):
     def load_dump(self, nquads):
         self.store.bulk_load(nquads.encode("utf-8"), format=self._ox.RdfFormat.N_QUADS)
 
+    def drop_graphs(self, graphs) -> None:
+        """Remove the named graphs *graphs* (IRIs) where the store has them."""
+        for g in graphs:
+            node = self._ox.NamedNode(str(g))
+            if self.store.contains_named_graph(node):
+                self.store.remove_graph(node)
+
     def load_quads(self, quads, *, replace_graphs=True) -> int:
         quads = list(quads)
         if replace_graphs:
-            for g in {q[3] for q in quads if q[3] is not None}:
-                node = self._ox.NamedNode(str(g))
-                if self.store.contains_named_graph(node):
-                    self.store.remove_graph(node)
+            self.drop_graphs({q[3] for q in quads if q[3] is not None})
         data = "".join(quads_to_nquads(quads)).encode("utf-8")
         self.store.bulk_load(data, format=self._ox.RdfFormat.N_QUADS)
         return len(quads)

@@ -113,3 +113,33 @@ def test_cli_bad_report_exits_2(synth_folder, tmp_path, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert f"{bad}:2: kind" in err and "Traceback" not in err
+
+
+def test_a_folder_goes_into_oxigraph_natively_with_the_same_quads(synth_folder, tmp_path):
+    from graph.annotations import load_corpus
+    from graph.build import corpus_quads
+    from graph.loading import load_input
+    from graph.store import OxigraphStore
+
+    native = load_input(synth_folder, OxigraphStore())
+    python = OxigraphStore()
+    python.load_quads(corpus_quads(load_corpus(synth_folder)))
+    assert len(native) == len(python) > 10_000
+    assert sorted(native.dump().splitlines()) == sorted(python.dump().splitlines())
+
+
+def test_reloading_a_changed_folder_replaces_its_reports_graphs(synth_folder, tmp_path):
+    from graph.loading import load_input
+    from graph.store import OxigraphStore
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(synth_folder, folder)
+    store = load_input(folder, OxigraphStore(tmp_path / "store"))
+    before = len(store)
+    path = sorted((folder / "reports").glob("*.yaml"))[0]
+    path.write_text(re.sub(r'^title: .*$', 'title: "Retitled"', path.read_text(), count=1,
+                           flags=re.M))
+    load_input(folder, store)
+    titles = store.select('SELECT ?t WHERE { ?r <http://purl.org/dc/terms/title> ?t }')
+    assert len(store) == before and ("Retitled",) in titles
+    assert ("Synthetic report 0",) not in titles

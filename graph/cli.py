@@ -142,11 +142,12 @@ InputArg = Annotated[Optional[Path], typer.Argument(
     help="Annotation folder or RDF file (.trig, .ttl, .nt, .nq, .jsonld). Default: the bundled "
          "corpus.")]
 StoreOpt = Annotated[str, typer.Option(
-    "--store", help="memory, oxigraph, oxigraph:PATH, or an http(s):// SPARQL endpoint.")]
+    "--store", help="oxigraph (in memory, the default), oxigraph:PATH, memory (rdflib), or an "
+                    "http(s):// SPARQL endpoint.")]
 
 
 @app.command()
-def stats(source: InputArg = None, store: StoreOpt = "memory"):
+def stats(source: InputArg = None, store: StoreOpt = "oxigraph"):
     """Print counts: reports, sources, claims, mentions, figures, named graphs, triples."""
     from .loading import load_input
     from .sparql import graph_stats
@@ -190,7 +191,7 @@ def audit(
     rdf: Annotated[Optional[Path], typer.Option(
         "--rdf", help="Also write the findings as RDF (Turtle): ClaimReviews and the run.",
         dir_okay=False)] = None,
-    store: StoreOpt = "memory",
+    store: StoreOpt = "oxigraph",
 ):
     """Trace every figure to its origins, run the checks, grade it (Admiralty code)."""
     from .audit import audit_store, findings_graph
@@ -239,7 +240,7 @@ def view(
         "--figure", help="Show only this figure's chains (a claim id).")] = None,
     open_: Annotated[bool, typer.Option("--open", help="Open the file in the web browser.")
                      ] = False,
-    store: StoreOpt = "memory",
+    store: StoreOpt = "oxigraph",
 ):
     """Write the interactive graph viewer: sources, outlets, reports, figures and relays."""
     import webbrowser

@@ -44,6 +44,11 @@ from .vocab import (CITES_AS, DATE_CERTAINTY, HEDGE, PARTY, QUALIFIER, RELIABILI
 __all__ = ["load_corpus", "load_registry", "load_report", "bundled_corpus", "check_relays",
            "report_files"]
 
+_ALLOWED = {scheme: members(scheme) for scheme in (SOURCE_KIND, RELIABILITY, PARTY, REPORT_KIND,
+                                                   DATE_CERTAINTY, HEDGE, QUALIFIER)}
+"""Each closed list's slugs, listed once: a large corpus checks millions of fields."""
+_CITES_AS = list(CITES_AS)
+
 _SOURCE_KEYS = {"id", "name", "aliases", "kind", "country", "party", "anonymous", "speaks_for",
                 "reliability", "reliability_reason", "url"}
 
@@ -74,12 +79,12 @@ def load_registry(path: Path, errors: list | None = None) -> Registry:
         source = Source(
             id=source_id or f"?{index}",
             name=r.text("name", required=True) or "",
-            kind=r.choice("kind", members(SOURCE_KIND), required=True) or "news-outlet",
-            reliability=r.choice("reliability", members(RELIABILITY), required=True) or "F",
+            kind=r.choice("kind", _ALLOWED[SOURCE_KIND], required=True) or "news-outlet",
+            reliability=r.choice("reliability", _ALLOWED[RELIABILITY], required=True) or "F",
             reliability_reason=r.text("reliability_reason", required=True) or "",
             aliases=tuple(str(a).strip() for a in aliases if str(a).strip()),
             country=country,
-            party=r.choice("party", members(PARTY)),
+            party=r.choice("party", _ALLOWED[PARTY]),
             anonymous=r.get("anonymous", bool, default=False),
             speaks_for=r.text("speaks_for"),
             url=r.text("url"),
@@ -150,7 +155,8 @@ def load_report(path: Path, registry: Registry, errors: list,
         if locations is not None:
             locations[mention.key] = (str(path), m.line)
     return Report(
-        id=report_id or "?", kind=r.choice("kind", members(REPORT_KIND), required=True) or "article",
+        id=report_id or "?",
+        kind=r.choice("kind", _ALLOWED[REPORT_KIND], required=True) or "article",
         outlet=outlet or "?", title=r.text("title", required=True) or "", date=_date_span(r),
         mentions=tuple(mentions), author=r.text("author"), url=r.text("url"), seed=seed,
         ambiguity=r.text("ambiguity"),
@@ -169,7 +175,7 @@ def _date_span(r: FieldReader) -> DateSpan:
     earliest, latest = d.day("earliest"), d.day("latest")
     if earliest and latest and earliest > latest:
         d.fail("latest", f"{latest} is before earliest {earliest}")
-    certainty = d.choice("certainty", members(DATE_CERTAINTY), default="inferred")
+    certainty = d.choice("certainty", _ALLOWED[DATE_CERTAINTY], default="inferred")
     return DateSpan(earliest, latest, certainty, d.text("basis"))
 
 
@@ -204,8 +210,8 @@ def _mention(m: FieldReader, report_id: str, seed, registry: Registry) -> Mentio
         report_id=report_id, id=mention_id, claim=claim, statement=statement, figure=figure,
         attributed_to=attributed, via=tuple(via), relays=relays,
         quoted=m.get("quoted", bool, default=False),
-        cites_as=m.choice("cites_as", list(CITES_AS), default="data-source"),
-        hedge=m.choice("hedge", members(HEDGE), default="none"),
+        cites_as=m.choice("cites_as", _CITES_AS, default="data-source"),
+        hedge=m.choice("hedge", _ALLOWED[HEDGE], default="none"),
         own_work=m.get("own_work", bool, default=False),
         evidence=_evidence(m, seed), ambiguity=m.text("ambiguity"),
     )
@@ -214,7 +220,7 @@ def _mention(m: FieldReader, report_id: str, seed, registry: Registry) -> Mentio
 def _figure(f: FieldReader) -> Figure | None:
     f.unknown_keys(_FIGURE_KEYS)
     value, low, high = f.number("value"), f.number("min"), f.number("max")
-    qualifier = f.choice("qualifier", members(QUALIFIER), default=None)
+    qualifier = f.choice("qualifier", _ALLOWED[QUALIFIER], default=None)
     if value is not None and (low is not None or high is not None):
         f.fail("value", "give either value or min and max, not both")
     elif value is None and (low is None or high is None):
@@ -235,7 +241,7 @@ def _figure(f: FieldReader) -> Figure | None:
     return Figure(
         measure=f.text("measure", required=True) or "", value=value, min=low, max=high,
         qualifier=qualifier, unit=f.text("unit"), subject=f.text("subject"),
-        subject_side=f.choice("subject_side", members(PARTY)), place=f.text("place"),
+        subject_side=f.choice("subject_side", _ALLOWED[PARTY]), place=f.text("place"),
         period=period,
     )
 

@@ -68,21 +68,21 @@ def generate(size: int, folder: Path, seed: int) -> dict:
             "seconds": round(time.perf_counter() - started, 2)}
 
 
-def step_build(folder: Path, out: Path) -> None:
-    """Annotation files to an N-Quads file, as ``credgraph build`` reads them."""
-    from graph.annotations import load_corpus
-    from graph.build import corpus_quads
-    from graph.formats import quads_to_nquads
+def step_build(folder: Path, out: Path, jobs: int) -> None:
+    """Annotation files to an N-Quads file, as ``credgraph build -f nquads --no-shacl``
+    writes it (:func:`graph.bulk.build_lines`, *jobs* reader processes)."""
+    from graph.bulk import build_lines
 
     started = time.perf_counter()
-    corpus = load_corpus(folder / "corpus")
-    loaded = time.perf_counter()
-    with (folder / "built.nq").open("w", encoding="utf-8") as fh:
-        fh.writelines(quads_to_nquads(corpus_quads(corpus)))
-    done = time.perf_counter()
-    mentions = sum(len(r.mentions) for r in corpus.reports.values())
-    record(out, "build", done - started, mentions, "mentions",
-           note=f"YAML to model {loaded - started:.2f} s, model to N-Quads {done - loaded:.2f} s")
+    cpu = time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    summary = build_lines(folder / "corpus", folder / "built", ["nquads"], jobs=jobs)
+    seconds = time.perf_counter() - started
+    used = time.process_time() - cpu
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used += (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
+    record(out, "build", seconds, summary.mentions, "mentions", jobs=jobs,
+           note=f"{jobs} reader process{'es' if jobs > 1 else ''}, {used:.1f} s of CPU")
 
 
 def step_parse(folder: Path, out: Path) -> None:
@@ -246,7 +246,7 @@ def step_rdflib(folder: Path, out: Path, max_gb: float) -> None:
 
 
 STEPS = {
-    "build": lambda a: step_build(a.dir, a.out),
+    "build": lambda a: step_build(a.dir, a.out, a.jobs),
     "parse": lambda a: step_parse(a.dir, a.out),
     "pipeline": lambda a: step_pipeline(a.dir, a.out, a.store, a.verify),
     "queries": lambda a: step_queries(a.dir, a.out, set(a.skip)),
@@ -309,7 +309,8 @@ def run_step(step: str, folder: Path, out: Path, timeout: float, *extra: str) ->
 
 def bench_size(size: int, workdir: Path, seed: int, timeout: float, rdflib_timeout: float,
                store_kind: str, verify: bool, query_timeout: float, rdflib_gb: float,
-               queries_up_to: float, reuse: bool = False, only: list[str] | None = None) -> dict:
+               queries_up_to: float, reuse: bool = False, only: list[str] | None = None,
+               jobs: int = 1) -> dict:
     """Every step at one size; returns ``{"size", "corpus", "rows"}``."""
     folder = workdir / f"size-{size}"
     out = folder / "steps.jsonl"
@@ -330,7 +331,7 @@ def bench_size(size: int, workdir: Path, seed: int, timeout: float, rdflib_timeo
                             for s in expected[g])]
         out.write_text("".join(line + "\n" for line in kept))
     failures = {}
-    for step, limit, extra in (("build", timeout, ()), ("parse", timeout, ()),
+    for step, limit, extra in (("build", timeout, ("--jobs", str(jobs))), ("parse", timeout, ()),
                                ("pipeline", timeout, ("--store", store_kind)
                                 + (("--verify",) if verify else ())),
                                ("rdflib", rdflib_timeout, ("--rdflib-max-gb", str(rdflib_gb)))):
@@ -374,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse", action="store_true",
                     help="reuse a corpus already generated in OUT (same size)")
     ap.add_argument("--only", help="comma-separated: build, parse, pipeline, rdflib, queries")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                    help="reader processes of the build step (default: one per CPU)")
     ap.add_argument("--step", help=argparse.SUPPRESS)
     ap.add_argument("--skip", action="append", default=[], help=argparse.SUPPRESS)
     ap.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
@@ -385,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     results = [bench_size(int(float(s)), args.out, args.seed, args.timeout,
                           args.rdflib_timeout, args.store, args.verify, args.query_timeout,
                           args.rdflib_max_gb, args.queries_up_to, args.reuse,
-                          args.only.split(",") if args.only else None)
+                          args.only.split(",") if args.only else None, args.jobs)
                for s in args.sizes.split(",")]
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(),
                "platform": platform.platform(), "processor": platform.processor()}

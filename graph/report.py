@@ -57,7 +57,14 @@ def _flags(fig: FigureAudit) -> str:
 
 
 def render_json(result: AuditResult) -> str:
-    return json.dumps(result.as_dict(), indent=2, ensure_ascii=False, default=str) + "\n"
+    """``{"figures": [...], "summary": {...}}`` with one figure per line: readable, easy to
+    grep, and written by the C encoder (indented JSON goes through Python's own, which takes
+    seconds for a hundred thousand figures)."""
+    dump = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    figures = ",\n".join("  " + dump(f.as_dict()) for f in result.figures)
+    summary = json.dumps(result.summary(), indent=2, ensure_ascii=False, default=str)
+    return (f'{{"figures": [\n{figures}\n],\n"summary": ' if figures else '{"figures": [],\n"summary": ') \
+        + summary + "}\n"
 
 
 def render_csv(result: AuditResult) -> str:

@@ -119,7 +119,11 @@ def build(
         out.print(f"{summary.reports} reports, {summary.mentions} mentions, "
                   f"{summary.quads} lines in {summary.paths[0].name}")
         return
-    dataset = _checked(_corpus(corpus), seeds, shacl=shacl)
+    data = _corpus(corpus)
+    if sum(len(r.mentions) for r in data.reports.values()) > 20_000:
+        err.print("[yellow]note:[/] a large corpus: -f nquads --no-shacl streams it with "
+                  "parallel readers, without a graph in memory")
+    dataset = _checked(data, seeds, shacl=shacl)
     for path in write_outputs(dataset, output, fmts):
         out.print(f"wrote {path}")
 

@@ -245,6 +245,9 @@ def view(
     open_: Annotated[bool, typer.Option("--open", help="Open the file in the web browser.")
                      ] = False,
     store: StoreOpt = "oxigraph",
+    max_figures: Annotated[int, typer.Option(
+        "--max-figures", min=1, help="Show at most this many figures, the most flagged first "
+        "(a browser stays responsive up to a few thousand nodes).")] = 400,
 ):
     """Write the interactive graph viewer: sources, outlets, reports, figures and relays."""
     import webbrowser
@@ -254,7 +257,10 @@ def view(
     from .view import view as render_view
 
     result = audit_store(load_input(source, store), input_label=describe_input(source))
-    _emit(render_view(result, figure=figure), output)
+    if figure is None and len(result.figures) > max_figures:
+        _note(f"showing the {max_figures:,} most flagged of {len(result.figures):,} figures: "
+              "--figure ID shows one, --max-figures N more")
+    _emit(render_view(result, figure=figure, max_figures=max_figures), output)
     if open_:
         webbrowser.open(output.resolve().as_uri())
 

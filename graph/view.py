@@ -34,6 +34,7 @@ import itertools
 import json
 import string
 import textwrap
+from dataclasses import replace
 from importlib.resources import files
 
 import networkx as nx
@@ -386,8 +387,34 @@ def to_html(G: nx.DiGraph, pos: dict | None = None, *, heading: str | None = Non
         data=script_json({"nodes": nodes, "edges": edges, "options": options}))
 
 
-def view(result: AuditResult, *, figure: str | None = None, heading: str | None = None) -> str:
+def most_flagged(result: AuditResult, limit: int) -> AuditResult:
+    """The audit cut to its *limit* most questionable figures: worst finding first, then
+    most findings, then weakest grade, ties by id. A graph of a whole newsroom's corpus is
+    too big to look at; these are the figures worth looking at first.
+
+    >>> from graph.audit import audit_store
+    >>> from graph.loading import load_input
+    >>> top = most_flagged(audit_store(load_input(None)), 2)
+    >>> [(f.id, f.grade.code) for f in top.figures]
+    [('hur-southern-district-deserters', 'D4'), ('ukraine-russian-soldiers-killed-2022', 'D5')]
+    """
+    if limit >= len(result.figures):
+        return result
+
+    def questionable(fig: FigureAudit):
+        worst = max((severity_rank(f.severity) for f in fig.findings), default=-1)
+        return (-worst, -len(fig.findings), -fig.grade.credibility, -ord(fig.grade.reliability),
+                fig.id)
+
+    return replace(result, figures=sorted(result.figures, key=questionable)[:limit])
+
+
+def view(result: AuditResult, *, figure: str | None = None, heading: str | None = None,
+         max_figures: int | None = None) -> str:
     """The HTML viewer for an audit (or for one *figure*'s chains), as a string.
+
+    With *max_figures*, a larger audit is cut to its most questionable figures
+    (:func:`most_flagged`) and the heading says so.
 
     >>> from graph.audit import audit_store
     >>> from graph.loading import load_input
@@ -395,6 +422,11 @@ def view(result: AuditResult, *, figure: str | None = None, heading: str | None 
     >>> "<h1>&lt;b&gt;</h1>" in page and page.startswith("<!doctype html>")
     True
     """
+    total = len(result.figures)
+    if figure is None and max_figures is not None and total > max_figures:
+        result = most_flagged(result, max_figures)
     if heading is None:
         heading = f"credgraph: {result.input}" + (f", figure {figure}" if figure else "")
+        if len(result.figures) < total and figure is None:
+            heading += f" (the {len(result.figures):,} most flagged of {total:,} figures)"
     return to_html(view_graph(result, figure), heading=heading)

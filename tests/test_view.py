@@ -357,6 +357,30 @@ def test_cli_writes_a_focused_view_of_one_figure(tmp_path):
     assert [n["id"] for n in figures] == ["figure:hur-8th-army-deserters"]
 
 
+def test_cli_shows_the_most_flagged_figures_of_a_large_audit(tmp_path, capsys):
+    from graph.synth import write_annotations
+
+    write_annotations(synth_corpus(300, seed=4), tmp_path / "corpus")
+    out = tmp_path / "big.html"
+    assert main(["view", str(tmp_path / "corpus"), "--max-figures", "25", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "showing the 25 most flagged of" in err and "--figure ID" in err
+    page = out.read_text(encoding="utf-8")
+    shown = {n["id"].removeprefix("figure:") for n in page_data(page)["nodes"]
+             if n["kind"] == "figure"}
+    result = audit_store(load_input(tmp_path / "corpus"))
+    expected = viewer.most_flagged(result, 25).figures
+    assert shown == {f.id for f in expected} and len(result.figures) > 100
+    assert "the 25 most flagged of" in page
+    from graph.checks import severity_rank
+
+    def rank(fig):  # worst finding, then how many
+        return max((severity_rank(f.severity) for f in fig.findings), default=-1), len(fig.findings)
+
+    hidden = [f for f in result.figures if f.id not in shown]
+    assert min(map(rank, expected)) >= max(map(rank, hidden))
+
+
 @pytest.mark.parametrize("args, message", [
     (["--figure", "nope"], "no figure with id 'nope'"),
     ([], "Missing option '--output'"),

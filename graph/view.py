@@ -30,7 +30,6 @@ import base64
 import difflib
 import hashlib
 import html
-import itertools
 import json
 import string
 import textwrap
@@ -43,6 +42,7 @@ from . import __version__
 from .audit import AuditResult, FigureAudit
 from .checks import severity_rank
 from .errors import CredgraphError, InputError
+from .layout import FONT, OUTLET_SIZE, layered_layout
 from .trace import CitationTrace, mention_ref
 
 __all__ = ["view", "view_graph", "layered_layout", "to_html", "script_json", "STYLE",
@@ -55,12 +55,10 @@ VIS_NETWORK_SHA256 = "b427322ad953d70ab75d1b798ebb8349863502f244e02de3e12a4ab7df
 LARGE_VIEW = 300
 """Above this many nodes edges are straight and hidden while dragging (faster to draw)."""
 
-FONT = 13
-"""Label font size in pixels; the layout's size estimates follow it."""
 STYLE = {
     "source": {"shape": "ellipse", "color": {"background": "#ede7f6", "border": "#6a4c93"}},
-    "outlet": {"shape": "diamond", "size": 10, "color": {"background": "#b2dfdb",
-                                                         "border": "#00695c"}},
+    "outlet": {"shape": "diamond", "size": OUTLET_SIZE, "color": {"background": "#b2dfdb",
+                                                                  "border": "#00695c"}},
     "report": {"shape": "box", "color": {"background": "#e3f2fd", "border": "#1565c0"}},
     "figure": {"shape": "box", "shapeProperties": {"borderRadius": 9}},
     "none": {"background": "#e8f5e9", "border": "#2e7d32"},
@@ -71,9 +69,6 @@ STYLE = {
 """Shapes and colours by node kind, and figure colours by their most serious finding."""
 EDGE_STYLE = {"relay": {"color": "#5d6d7e", "width": 1.5}, "states": {"color": "#a0a8b0"},
               "publishes": {"color": "#00897b", "width": 1, "dashes": True}}
-_GAP_X, _GAP_Y, _BADGE_LINE = 70, 14, 13
-ASPECT = 1.4
-"""The width:height the layout aims at: a landscape window beside the side panel."""
 
 
 def script_json(value) -> str:
@@ -205,120 +200,6 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
             text = " → ".join(G.nodes[k]["name"] for k in path)
             G.nodes[fid]["chains"] += [text] if text not in G.nodes[fid]["chains"] else []
     return G
-
-
-def _box(G: nx.DiGraph, n) -> tuple[float, float, float]:
-    """A generous estimate of a node's footprint (width, height, badge and outside label
-    included) and how far the node's own centre sits below the footprint's centre."""
-    data = G.nodes[n]
-    lines = data["label"].split("\n")
-    width = max(map(len, lines)) * FONT * 0.62 + 16
-    height = len(lines) * (FONT + 3) + 12
-    if data["kind"] == "outlet":
-        size = STYLE["outlet"]["size"]
-        return width, height + 2 * size, size + 2 - (height + 2 * size) / 2
-    badge = data.get("badge", [])
-    width = max([width] + [len(line) * 7 + 10 for line in badge])
-    height_badge = len(badge) * _BADGE_LINE + 8 if badge else 0
-    return width, height + height_badge, -height_badge / 2
-
-
-def _spread(items, gap: float) -> dict:
-    """Centres for (node, wanted centre, height) items, in order, without overlaps: blocks
-    of touching items sit at the mean of their wishes, as near their targets as can be.
-
-    >>> _spread([("a", 0, 10), ("b", 0, 10), ("c", 100, 10)], gap=0)
-    {'a': -5.0, 'b': 5.0, 'c': 100.0}
-    """
-    blocks: list[list] = []  # [sum of wanted tops, count, [(node, offset)], height]
-    for node, target, height in items:
-        block = [target - height / 2, 1, [(node, height / 2)], height]
-        while blocks and blocks[-1][0] / blocks[-1][1] + blocks[-1][3] + gap > \
-                block[0] / block[1]:
-            prev = blocks.pop()
-            shift = prev[3] + gap
-            prev[0] += block[0] - shift * block[1]
-            prev[1] += block[1]
-            prev[2] += [(m, o + shift) for m, o in block[2]]
-            prev[3] += gap + block[3]
-            block = prev
-        blocks.append(block)
-    return {m: total / count + o for total, count, members, _ in blocks for m, o in members}
-
-
-def _rows(bands: list[list], cols: int) -> list[list]:
-    """Figures packed into rows of at most *cols*; a report's band of figures starts a new
-    row unless it fits in what is left of the current one.
-
-    >>> _rows([["a", "b"], ["c"], ["d", "e", "f", "g"]], 3)
-    [['a', 'b', 'c'], ['d', 'e', 'f'], ['g']]
-    """
-    rows: list[list] = []
-    for band in bands:
-        if not rows or len(rows[-1]) + len(band) > cols:
-            rows.append([])
-        for f in band:
-            if len(rows[-1]) == cols:
-                rows.append([])
-            rows[-1].append(f)
-    return rows
-
-
-def layered_layout(G: nx.DiGraph) -> dict:
-    """Positions ``{node: (x, y)}`` for a view graph, no two footprints overlapping.
-
-    Columns from the right: the figures in a grid (a band of rows per report), the reports,
-    then the sources by distance from the reports, origins leftmost. Nodes sit as near their
-    figures as the order allows; a layer taller than the grid wraps into several columns;
-    the grid's width aims at :data:`ASPECT`. Near-linear: fine for thousands of nodes.
-    """
-    depth: dict = {}
-    up = G.subgraph(n for n in G if G.nodes[n]["kind"] in ("source", "outlet"))
-    cond = nx.condensation(up)
-    for scc in reversed(list(nx.topological_sort(cond))):
-        members = cond.nodes[scc]["members"]
-        d = 1 + max([depth[s] for m in members for s in up.successors(m) if s not in members]
-                    or [0])
-        depth.update(dict.fromkeys(members, d))
-    box = {n: _box(G, n) for n in G}
-    reports = sorted(n for n in G if G.nodes[n]["kind"] == "report")
-    order = {r: i for i, r in enumerate(reports)}
-    span = {f: sorted(order[r] for r in G.predecessors(f) if r in order) or [-1]
-            for f in G if G.nodes[f]["kind"] == "figure"}
-    bands = [list(band) for _, band in itertools.groupby(
-        sorted(span, key=lambda f: (span[f][0], span[f][-1], f)), key=lambda f: span[f][0])]
-    layers = [reports] + [sorted(n for n in depth if depth[n] == d)
-                          for d in range(1, max(depth.values(), default=0) + 1)]
-    layers = [(ns, max(box[n][0] for n in ns) + _GAP_X,
-               sum(box[n][1] for n in ns) / len(ns) + _GAP_Y) for ns in layers if ns]
-    fig_w = max((box[f][0] for f in span), default=0) + _GAP_X / 2
-    fig_h = max((box[f][1] for f in span), default=0) + _GAP_Y
-    wraps = lambda ns, h, height: max(1, -(-len(ns) * h // max(height, 1)))  # noqa: E731
-
-    def misfit(cols):  # how far the width:height ratio is from ASPECT with *cols* columns
-        height = len(_rows(bands, cols)) * fig_h
-        width = cols * fig_w + sum(wraps(ns, h, height) * w for ns, w, h in layers)
-        return abs(width / max(height, 1) - ASPECT)
-
-    pos, y, firsts = {}, 0.0, {band[0] for band in bands}
-    for row in _rows(bands, min(range(1, 2 * int(len(span) ** 0.5) + 2), key=misfit)):
-        y += _GAP_Y if row[0] in firsts and y else 0
-        height = max(box[f][1] for f in row)
-        pos.update((f, ((j + 0.5) * fig_w, y + height / 2)) for j, f in enumerate(row))
-        y += height + _GAP_Y
-    x = -_GAP_X / 2
-    for ns, w, h in layers:
-        k = int(wraps(ns, h, y))
-        wanted = {n: sum(pos[f][1] for f in G.nodes[n]["figures"]) / len(G.nodes[n]["figures"])
-                  for n in ns}
-        ranked = sorted(ns, key=lambda n: (wanted[n], n))
-        chunks = [ranked[i:i + k] for i in range(0, len(ns), k)]
-        ys = _spread([(i, sum(wanted[n] for n in c) / len(c), max(box[n][1] for n in c))
-                      for i, c in enumerate(chunks)], _GAP_Y)
-        for i, chunk in enumerate(chunks):
-            pos.update((n, (x - (k - j - 0.5) * w, ys[i])) for j, n in enumerate(chunk))
-        x -= k * w
-    return {n: (round(px, 1), round(py + box[n][2], 1)) for n, (px, py) in pos.items()}
 
 
 def _static(name: str) -> str:

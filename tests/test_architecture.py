@@ -14,7 +14,7 @@ ORDER = ["vocab", "errors", "model", "reader", "annotations", "build", "formats"
          "results",
          "store",
          "remote", "loading", "chains", "trace", "origins", "checks", "grade", "audit", "report",
-         "sparql", "server", "synth", "view", "cli"]
+         "sparql", "server", "synth", "layout", "view", "cli"]
 SAME_LAYER = {("build", "formats"), ("formats", "build"), ("store", "remote"),
               ("remote", "store")}
 

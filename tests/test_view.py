@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from graph import layout
 from graph import view as viewer
 from graph.audit import audit_store
 from graph.build import corpus_quads
@@ -212,7 +213,7 @@ def test_an_unknown_figure_is_bad_input(seed_audit, wrong, hint):
 def _footprints(G, pos) -> dict:
     boxes = {}
     for n in G:
-        width, height, dy = viewer._box(G, n)
+        width, height, dy = layout._box(G, n)
         x, y = pos[n][0], pos[n][1] - dy
         boxes[n] = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
     return boxes
@@ -240,7 +241,7 @@ def test_layout_puts_origins_left_and_figures_right(seed_view):
 @given(st.lists(st.tuples(st.floats(-1e4, 1e4), st.floats(1, 100)), max_size=30))
 def test_spread_keeps_order_and_gaps(items):
     wanted = sorted(items)
-    centres = viewer._spread([(i, y, h) for i, (y, h) in enumerate(wanted)], gap=5)
+    centres = layout._spread([(i, y, h) for i, (y, h) in enumerate(wanted)], gap=5)
     for i in range(len(wanted) - 1):
         low = centres[i] + wanted[i][1] / 2 + 5
         assert centres[i + 1] - wanted[i + 1][1] / 2 >= low - 1e-6

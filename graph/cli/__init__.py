@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_INTERNAL, CredgraphError, InputError
+from .. import __version__
+from ..errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_INTERNAL, CredgraphError, InputError
 
 app = typer.Typer(
     name="credgraph",
@@ -53,24 +53,28 @@ def _emit(text: str, output: Path | None, note: str = "") -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from .formats import atomic_writer
+    from ..formats import atomic_writer
 
     with atomic_writer(output) as fh:
         fh.write(text)
     err.print(f"wrote {output}{note}")
 
 
+def _note(message: str) -> None:
+    err.print(f"[yellow]note:[/] {escape(message)}", soft_wrap=True)
+
+
 def _corpus(path: Path | None):
-    from .annotations import bundled_corpus, load_corpus
+    from ..annotations import bundled_corpus, load_corpus
 
     return load_corpus(path or bundled_corpus())
 
 
 def _checked(corpus, seeds: Path | None, *, shacl: bool = True):
     """Build the dataset, run SHACL and the evidence check; report relay loops."""
-    from .build import relay_cycles, to_dataset
-    from .errors import AnnotationError, AnnotationErrors
-    from .validation import check_evidence, check_shapes
+    from ..build import relay_cycles, to_dataset
+    from ..errors import AnnotationError, AnnotationErrors
+    from ..validation import check_evidence, check_shapes
 
     dataset = to_dataset(corpus)
     if shacl:
@@ -104,12 +108,12 @@ def build(
     streamed to the files by parallel readers, without a graph in memory: the way to build
     a large corpus.
     """
-    from .bulk import LINE_FORMATS, build_lines
-    from .formats import get_format, write_outputs
+    from ..bulk import LINE_FORMATS, build_lines
+    from ..formats import get_format, write_outputs
 
     fmts = [get_format(f.strip()).name for f in formats.split(",") if f.strip()]
     if fmts and set(fmts) <= set(LINE_FORMATS) and not shacl and seeds is None:
-        from .annotations import bundled_corpus
+        from ..annotations import bundled_corpus
 
         summary = build_lines(corpus or bundled_corpus(), output, fmts, jobs)
         for cycle in summary.loops:
@@ -153,8 +157,8 @@ StoreOpt = Annotated[str, typer.Option(
 @app.command()
 def stats(source: InputArg = None, store: StoreOpt = "oxigraph"):
     """Print counts: reports, sources, claims, mentions, figures, named graphs, triples."""
-    from .loading import load_input
-    from .sparql import graph_stats
+    from ..loading import load_input
+    from ..sparql import graph_stats
 
     counts = graph_stats(load_input(source, store))
     table = Table(title="credgraph stats")
@@ -198,9 +202,9 @@ def audit(
     store: StoreOpt = "oxigraph",
 ):
     """Trace every figure to its origins, run the checks, grade it (Admiralty code)."""
-    from .audit import audit_store, findings_graph
-    from .loading import describe_input, load_input
-    from .report import render, rich_table
+    from ..audit import audit_store, findings_graph
+    from ..loading import describe_input, load_input
+    from ..report import render, rich_table
 
     result = audit_store(load_input(source, store), checks=check, claims=figure,
                          input_label=describe_input(source))
@@ -223,7 +227,7 @@ def audit(
 @app.command()
 def checks():
     """List the audit checks (built-in and plugins) with their default severity."""
-    from .checks import load_builtin_checks
+    from ..checks import load_builtin_checks
 
     table = Table(title="credgraph audit checks")
     table.add_column("check")
@@ -252,9 +256,9 @@ def view(
     """Write the interactive graph viewer: sources, outlets, reports, figures and relays."""
     import webbrowser
 
-    from .audit import audit_store
-    from .loading import describe_input, load_input
-    from .view import view as render_view
+    from ..audit import audit_store
+    from ..loading import describe_input, load_input
+    from ..view import view as render_view
 
     result = audit_store(load_input(source, store), input_label=describe_input(source))
     if figure is None and len(result.figures) > max_figures:
@@ -263,138 +267,6 @@ def view(
     _emit(render_view(result, figure=figure, max_figures=max_figures), output)
     if open_:
         webbrowser.open(output.resolve().as_uri())
-
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
-
-def _note(message: str) -> None:
-    err.print(f"[yellow]note:[/] {escape(message)}", soft_wrap=True)
-
-
-QueryStoreOpt = Annotated[Optional[str], typer.Option(
-    "--store", help="oxigraph:PATH, an http(s):// SPARQL endpoint, or memory / oxigraph (the "
-                    "bundled corpus in memory). Default: $CREDGRAPH_STORE, else .credgraph/store "
-                    "when `credgraph load` has made it, else the bundled corpus.")]
-
-
-@app.command()
-def query(
-    text: Annotated[Optional[str], typer.Argument(
-        metavar="QUERY", help="A bundled query's name, a .rq file, or the query itself.")] = None,
-    list_: Annotated[bool, typer.Option("--list", help="List the bundled queries.")] = False,
-    param: Annotated[Optional[list[str]], typer.Option(
-        "--param", "-p", help="NAME=VALUE: bind $NAME in the query to VALUE, as a string "
-                              "(repeatable).")] = None,
-    fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="table, csv, tsv, json, xml (SELECT/ASK); turtle, ntriples, "
-                               "json-ld (CONSTRUCT/DESCRIBE). Default: a table on a terminal, "
-                               "else csv or turtle.")] = None,
-    output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Write to this file.", dir_okay=False)] = None,
-    store: QueryStoreOpt = None,
-):
-    """Run a SPARQL query: a bundled one by name, a .rq file, or the query text."""
-    from .errors import QueryError
-    from .results import rich_table
-    from .sparql import bundled_queries, has_audit, open_for_query, parse_params, resolve_query
-
-    if list_:
-        table = Table(title="bundled queries (credgraph query NAME)")
-        for column in ("name", "parameters", "what it answers"):
-            table.add_column(column, overflow="fold")
-        for name, q in bundled_queries().items():
-            table.add_row(name, " ".join(f"{p.name}=" for p in q.params), q.description)
-        return out.print(table)
-    if text is None:
-        raise InputError("give a query (a bundled name, a .rq file or the text), or --list")
-    named = resolve_query(text)
-    bound = named.bind(parse_params(param or ()))
-    target = open_for_query(store, note=_note)
-    if "audit" in named.requires and not has_audit(target):
-        _note("this query reads the stored audit and the store has none: run credgraph load")
-    try:
-        result = target.query(bound)
-    except QueryError as exc:
-        raise QueryError(f"{named.path}: {exc}" if named.path else str(exc)) from None
-    if fmt is None:
-        terminal = out.is_terminal and output is None
-        fmt = "table" if terminal else ("turtle" if result.kind == "graph" else "csv")
-    if fmt == "table" and result.kind == "select":
-        return out.print(rich_table(result, named.description or None))
-    if fmt == "table":
-        fmt = "turtle" if result.kind == "graph" else "tsv"  # ASK: true or false
-    _emit(result.serialize(fmt), output, f" ({len(result)} row(s))")
-
-
-@app.command()
-def load(
-    source: InputArg = None,
-    store: Annotated[Optional[str], typer.Option(
-        "--store", help="oxigraph:PATH or an http(s):// SPARQL endpoint. Default: "
-                        "$CREDGRAPH_STORE, else oxigraph:.credgraph/store.")] = None,
-    audit: Annotated[bool, typer.Option(
-        help="Audit the whole store and keep the findings in it (the graph/audit graph), "
-             "which the grade and conflict queries read.")] = True,
-    fresh: Annotated[bool, typer.Option(
-        "--fresh", help="Empty the store first (drops reports loaded before).")] = False,
-):
-    """Put the graph into a persistent store: one named graph per report, replaced on reload."""
-    from .loading import describe_input
-    from .sparql import default_store_spec, graph_stats, load_store
-    from .store import open_store
-
-    spec = store or default_store_spec()
-    if spec.partition(":")[::2] in (("memory", ""), ("oxigraph", "")):
-        raise InputError(f"--store {spec} keeps nothing after the command: give oxigraph:PATH "
-                         "or an http(s):// endpoint")
-    target = open_store(spec)
-    try:
-        counts = graph_stats(load_store(target, source, audit=audit, fresh=fresh))
-    finally:
-        target.close()
-    out.print(f"loaded {describe_input(source)} into {spec}: {counts['reports']} reports, "
-              f"{counts['figures']} figures, {counts['named graphs']} named graphs, "
-              f"{counts['triples']} triples" + ("" if audit else " (no audit stored)"))
-
-
-@app.command()
-def serve(
-    store: QueryStoreOpt = None,
-    host: Annotated[str, typer.Option(
-        help="Address to listen on. Anything but 127.0.0.1 exposes the endpoint.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port (0: any free port).")] = 7070,
-    timeout: Annotated[float, typer.Option(
-        help="Seconds a query may run before it is stopped with 503.")] = 10.0,
-    max_rows: Annotated[int, typer.Option(
-        "--max-rows", help="Rows a result may have; more is refused with 400.")] = 10_000,
-    workers: Annotated[int, typer.Option(help="Query worker processes.")] = 2,
-    cors_origin: Annotated[Optional[list[str]], typer.Option(
-        "--cors-origin", help="Let browser pages from this origin read answers (repeatable; * "
-                              "for any). None by default.")] = None,
-    verbose: Annotated[bool, typer.Option(help="Log every request to stderr.")] = False,
-):
-    """Serve a read-only SPARQL 1.1 endpoint (GET/POST /sparql) and a query page (/)."""
-    import signal
-
-    from .server import ServeConfig, make_server, worker_factory
-    from .sparql import open_for_query
-
-    config = ServeConfig(host, port, timeout, max_rows, workers, tuple(cors_origin or ()))
-    target = open_for_query(store, note=_note)
-    server = make_server(worker_factory(target), config, verbose=verbose)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(f"[yellow]warning:[/] listening on {escape(host)}: reachable from the network")
-    err.print(f"read-only SPARQL endpoint: {server.url} (query page: "
-              f"{server.url.removesuffix('sparql')}); Ctrl-C stops it", highlight=False)
-    signal.signal(signal.SIGTERM, _interrupt)  # stop cleanly on kill, like on Ctrl-C
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -424,5 +296,6 @@ def main(argv: list[str] | None = None) -> int:
     return code if isinstance(code, int) else 0
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+from . import sparql  # noqa: E402 - registers load, query and serve on the app
+
+__all__ = ["app", "main", "sparql"]

@@ -1,0 +1,7 @@
+"""``python -m graph.cli``: the credgraph command."""
+
+import sys
+
+from . import main
+
+sys.exit(main())

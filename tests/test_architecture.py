@@ -66,3 +66,13 @@ def test_imports_point_down(path):
 def test_modules_stay_small(path):
     lines = len(path.read_text().splitlines())
     assert lines <= 450, f"{path.name} has {lines} lines: split it by topic"
+
+
+def test_every_subpackage_is_packaged():
+    import tomllib
+
+    listed = set(tomllib.loads((GRAPH.parent / "pyproject.toml").read_text())["tool"]
+                 ["setuptools"]["packages"])
+    found = {"graph"} | {"graph." + p.parent.relative_to(GRAPH).as_posix().replace("/", ".")
+                         for p in GRAPH.rglob("__init__.py") if p.parent != GRAPH}
+    assert found <= listed, f"add {sorted(found - listed)} to [tool.setuptools] packages"

@@ -22,7 +22,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
@@ -77,6 +77,11 @@ class Store:
     def select(self, query: str) -> list[tuple]:
         """Run a SELECT query over the union of all graphs; rows of plain values."""
         raise NotImplementedError
+
+    def iter_select(self, query: str) -> Iterator[tuple]:
+        """The rows of :meth:`select` one by one: a store that can stream them does, so a
+        caller that converts rows as they come never holds all of them."""
+        return iter(self.select(query))
 
     def query(self, query: str, *, max_rows: int | None = None) -> QueryResult:
         """Run a query of any form (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of all
@@ -267,6 +272,9 @@ class OxigraphStore(Store):
         return str(term)
 
     def select(self, query: str) -> list[tuple]:
+        return list(self.iter_select(query))
+
+    def iter_select(self, query: str) -> Iterator[tuple]:
         try:
             result = self.store.query(query, use_default_graph_as_union=True)
         except SyntaxError as exc:
@@ -286,7 +294,7 @@ class OxigraphStore(Store):
                     cache[term] = found
             return found
 
-        return [tuple(map(cell, row)) for row in result]
+        return (tuple(map(cell, row)) for row in result)
 
     def _term(self, term):
         """A pyoxigraph term as an rdflib term."""

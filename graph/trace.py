@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 
 import networkx as nx
 
@@ -82,6 +83,30 @@ def short(iri: str) -> str:
     return iri[len(_ID):] if iri.startswith(_ID) else iri
 
 
+class _Ids(dict):
+    """Each IRI's short form, made once and shared by every row that repeats it.
+
+    >>> ids = _Ids(lambda iri: short(iri).removeprefix("source/"))
+    >>> ids["https://w3id.org/credgraph/id/source/hur"], ids[None]
+    ('hur', None)
+    """
+
+    __slots__ = ("make",)
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, iri):
+        value = self[iri] = None if iri is None else self.make(iri)
+        return value
+
+
+def _ids(kind: str) -> _Ids:
+    """Short ids of instances of one *kind* (``report/``, ``source/``, ``claim/``)."""
+    return _Ids(lambda iri: short(iri).removeprefix(kind))
+
+
 def mention_ref(node: str) -> str:
     """A mention node written as annotators refer to it.
 
@@ -97,7 +122,9 @@ def _slug(iri: str | None) -> str | None:
 
 
 def _decimal(value) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+    if value is None or value.__class__ is Decimal:
+        return value
+    return Decimal(str(value))
 
 
 def _day(value) -> date | None:
@@ -187,7 +214,8 @@ class ClaimTrace:
 class CitationTrace:
     """The traced corpus: the citation graph, the registry, and every claim's trace."""
 
-    graph: nx.DiGraph
+    succ: dict[str, list[str]]
+    """The citation graph: each node's successors (what it came from), in the store's order."""
     registry: Registry
     reports: dict[str, ReportFacts]
     mentions: dict[str, MentionFacts]
@@ -195,6 +223,21 @@ class CitationTrace:
     roots: dict[str, frozenset]
     cycles: list[list[str]]
     statement_source: dict[str, str]
+    _graph: nx.DiGraph | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The citation graph as a NetworkX DiGraph (nodes with their ``kind``), made on
+        first use: the audit walks :attr:`succ` and needs none."""
+        if self._graph is None:
+            kinds = dict.fromkeys(self.mentions, "mention")
+            kinds.update((st, "statement") for st in self.statement_source if st not in kinds)
+            self._graph = digraph_from(kinds, self.succ)
+        return self._graph
+
+    def successors(self, node: str) -> list[str]:
+        """The nodes *node* came from (empty for an origin)."""
+        return self.succ.get(node, [])
 
     def origin_of(self, root: str) -> Origin:
         """The origin a root node stands for."""
@@ -208,9 +251,10 @@ class CitationTrace:
 
     def upstream_mention(self, node: str) -> MentionFacts | None:
         """The nearest mention this mention relays, if it relays one."""
-        for nxt in self.graph.successors(node):
-            if nxt in self.mentions:
-                return self.mentions[nxt]
+        mentions = self.mentions
+        for nxt in self.succ.get(node, ()):
+            if nxt in mentions:
+                return mentions[nxt]
         return None
 
 
@@ -231,29 +275,37 @@ def _sources(store: Store) -> Registry:
 
 def _mentions(store: Store, var: str | None = None, iris=()) -> dict[str, MentionFacts]:
     """Mentions with their figures: all of them, or those whose *var* (``claim`` or ``m``)
-    is one of *iris* (short forms)."""
-    rows = store.select(Q_MENTIONS if var is None else _scoped(Q_MENTIONS, var, iris))
+    is one of *iris* (short forms). Rows are converted as they stream from the store."""
     if var is None:
-        figure_rows = store.select(Q_FIGURES)
+        figures = _figures(store.iter_select(Q_FIGURES))
+        rows = store.iter_select(Q_MENTIONS)
     else:
+        rows = store.select(_scoped(Q_MENTIONS, var, iris))
         nodes = {short(row[0]) for row in rows}
-        figure_rows = store.select(_scoped(Q_FIGURES, "m", nodes)) if nodes else []
-    figures = {}
-    for (m, measure, value, low, high, qual, unit, subject, side, place, start,
-         end) in figure_rows:
-        figures[m] = Figure(measure=measure, value=_decimal(value), min=_decimal(low),
-                            max=_decimal(high), qualifier=_slug(qual), unit=unit,
-                            subject=subject, subject_side=_slug(side), place=place,
-                            period=Period(_day(start), _day(end)))
+        figures = _figures(store.select(_scoped(Q_FIGURES, "m", nodes)) if nodes else [])
+    reports, claims, sources, slugs = _ids("report/"), _ids("claim/"), _ids("source/"), \
+        _Ids(_slug)
+    cut = len(_ID)
     mentions = {}
     for m, report, claim, text, hedge, attr, own, quoted in rows:
-        node = short(m)
-        mentions[node] = MentionFacts(
-            node=node, report=short(report).removeprefix("report/"),
-            claim=short(claim).removeprefix("claim/"), text=text or "", hedge=_slug(hedge),
-            attributed_to=short(attr).removeprefix("source/") if attr else None,
-            own_work=bool(own), quoted=quoted is not None, figure=figures.get(m))
+        node = m[cut:] if m.startswith(_ID) else m
+        mentions[node] = MentionFacts(node, reports[report], claims[claim], text or "",
+                                      slugs[hedge], sources[attr], bool(own),
+                                      quoted is not None, figures.get(m))
     return mentions
+
+
+def _figures(rows) -> dict[str, Figure]:
+    """Figures by mention IRI; concepts and periods made once and shared."""
+    slugs, periods = _Ids(_slug), {}
+    figures = {}
+    for m, measure, value, low, high, qual, unit, subject, side, place, start, end in rows:
+        period = periods.get((start, end))
+        if period is None:
+            period = periods[start, end] = Period(_day(start), _day(end))
+        figures[m] = Figure(measure, _decimal(value), _decimal(low), _decimal(high),
+                            slugs[qual], unit, subject, slugs[side], place, period)
+    return figures
 
 
 def _values(var: str, iris) -> str:
@@ -317,17 +369,25 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
     registry = _sources(store)
     if claims is None:
         mentions = _mentions(store)
-        edge_rows = store.select(Q_EDGES)
+        edge_rows = store.iter_select(Q_EDGES)
     else:
         scope = {"claim/" + c for c in claims_in_scope(store, claims)}
         mentions = _mentions(store, "claim", scope) if scope else {}
         edge_rows = store.select(_scoped(Q_REACH, "claim", scope)) if scope else []
-    succ: dict[str, dict] = {}
+    one = {n: n for n in mentions}  # one string per node, however many edges name it
+    cut = len(_ID)
+    succ: dict[str, list[str]] = {}
     for a, b in edge_rows:
-        succ.setdefault(short(a), {})[short(b)] = {}
+        a = a[cut:] if a.startswith(_ID) else a
+        b = b[cut:] if b.startswith(_ID) else b
+        a, b = one.setdefault(a, a), one.setdefault(b, b)
+        if a in succ:
+            succ[a].append(b)
+        else:
+            succ[a] = [b]
     reached = {n for targets in succ.values() for n in targets}
     if claims is None:
-        rows, report_rows = store.select(Q_ATTRIBUTIONS), store.select(Q_REPORTS)
+        rows, report_rows = store.iter_select(Q_ATTRIBUTIONS), store.iter_select(Q_REPORTS)
     else:
         extra = {n for n in reached if n.startswith("mention/") and n not in mentions}
         if extra:  # relays of mentions that state other claims
@@ -336,17 +396,19 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
         rows = store.select(_scoped(Q_ATTRIBUTIONS, "st", statements)) if statements else []
         report_ids = {"report/" + m.report for m in mentions.values()}
         report_rows = store.select(_scoped(Q_REPORTS, "r", report_ids)) if report_ids else []
-    statement_source = {short(st): short(src).removeprefix("source/") for st, src in rows}
+    sources = _ids("source/")
+    statement_source = {}
+    for st, src in rows:
+        st = st[cut:] if st.startswith(_ID) else st
+        statement_source[one.setdefault(st, st)] = sources[src]
+    del one, reached
     reports = {}
     for r, outlet, title, kind, earliest, latest, seed in report_rows:
         rid = short(r).removeprefix("report/")
-        reports[rid] = ReportFacts(rid, short(outlet).removeprefix("source/"), title or rid,
-                                   _slug(kind), _day(earliest), _day(latest), seed)
-    kinds = dict.fromkeys(mentions, "mention")
-    kinds.update((st, "statement") for st in statement_source if st not in kinds)
-    graph, succ = digraph_from(kinds, succ)
-    roots, cycles = roots_and_loops(succ)
-    trace = CitationTrace(graph, registry, reports, mentions, {}, roots, cycles, statement_source)
+        reports[rid] = ReportFacts(rid, sources[outlet], title or rid, _slug(kind),
+                                   _day(earliest), _day(latest), seed)
+    roots, cycles = roots_and_loops(succ, order=chain(mentions, statement_source))
+    trace = CitationTrace(succ, registry, reports, mentions, {}, roots, cycles, statement_source)
     by_claim: dict[str, list[MentionFacts]] = {}
     for mention in mentions.values():
         by_claim.setdefault(mention.claim, []).append(mention)
@@ -360,8 +422,8 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
         chains = [c for m in stated for c in chains_from(succ, m.node, chain_limit)]
         loops = []
         if in_cycle:
-            for chain in chains:
-                for node in chain:
+            for path in chains:
+                for node in path:
                     if node in in_cycle and in_cycle[node] not in loops:
                         loops.append(in_cycle[node])
         for n in origin_nodes:

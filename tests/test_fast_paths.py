@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
 from graph.build import corpus_quads
-from graph.chains import chains_from, digraph_from
+from graph.chains import chains_from, digraph_from, roots_and_loops
 from graph.formats import quads_to_nquads
 from graph.store import OxigraphStore, plain_value
 from graph.synth import synth_corpus
@@ -93,12 +93,38 @@ def test_the_graph_built_from_dicts_equals_networkx_own(pairs):
     kinds = {n: "mention" for n, _ in pairs[: len(pairs) // 2]}
     succ: dict = {}
     for a, b in pairs:
-        succ.setdefault(a, {})[b] = {}
-    graph, adj = digraph_from(kinds, succ)
+        succ.setdefault(a, [])
+        if b not in succ[a]:
+            succ[a].append(b)
+    graph = digraph_from(kinds, succ)
     plain = nx.DiGraph()
     plain.add_nodes_from(kinds, kind="mention")
     plain.add_edges_from(pairs)
     assert set(graph.nodes(data="kind")) == set(plain.nodes(data="kind"))
     assert set(graph.edges) == set(plain.edges)
     assert all(set(graph.predecessors(n)) == set(plain.predecessors(n)) for n in plain)
-    assert set(adj) == set(graph)
+    assert all(list(graph.successors(n)) == succ.get(n, []) for n in graph)
+
+
+@settings(max_examples=150, deadline=None)
+@given(edges, st.lists(st.integers(0, 12), max_size=6))
+def test_roots_and_loops_on_lists_equal_networkx(pairs, order):
+    """Lists or a DiGraph's dicts, with start nodes or without: the same roots and loops."""
+    succ: dict = {}
+    for a, b in pairs:
+        succ.setdefault(a, [])
+        if b not in succ[a]:
+            succ[a].append(b)
+    graph = nx.DiGraph(pairs)
+    graph.add_nodes_from(order)
+    roots, loops = roots_and_loops(succ, order=order)
+    assert set(roots) == set(graph)
+    cond = nx.condensation(graph)
+    mapping, sinks = cond.graph["mapping"], {c for c in cond if cond.out_degree(c) == 0}
+    for node in graph:
+        reach = nx.descendants(graph, node) | {node}
+        assert roots[node] == {n for n in reach if mapping[n] in sinks}
+    expected = [sorted(c) for c in nx.strongly_connected_components(graph)
+                if len(c) > 1 or graph.has_edge(next(iter(c)), next(iter(c)))]
+    assert sorted(loops) == sorted(expected)
+    assert roots_and_loops(graph.succ, order=order)[1] == loops

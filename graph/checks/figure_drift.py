@@ -37,7 +37,7 @@ def figure_drift(ctx, claim):
                               f"{mention_ref(m.node)} relays {mention_ref(upstream.node)}: {diff}",
                               [[m.node, upstream.node]])
         elif upstream is None:
-            for nxt in trace.graph.successors(m.node):
+            for nxt in trace.successors(m.node):
                 by_upstream.setdefault(nxt, []).append(m)
     for node, siblings in by_upstream.items():
         first = siblings[0]

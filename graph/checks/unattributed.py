@@ -7,8 +7,8 @@ from . import Finding, register_check
 
 @register_check("unattributed", "A report states it without naming a source.", "warning")
 def unattributed(ctx, claim):
-    graph = ctx.trace.graph
+    succ = ctx.trace.succ
     for m in claim.mentions:
-        if m.attributed_to is None and graph.out_degree(m.node) == 0:
+        if m.attributed_to is None and not succ.get(m.node):
             yield Finding("unattributed", "warning" if m.figure else "info",
                           f"{m.report} states it without naming a source", [m.node])

@@ -85,6 +85,31 @@ def step_build(folder: Path, out: Path, jobs: int) -> None:
            note=f"{jobs} reader process{'es' if jobs > 1 else ''}, {used:.1f} s of CPU")
 
 
+def step_cli(folder: Path, out: Path, store_kind: str) -> None:
+    """What a user runs: ``credgraph audit FOLDER --format json`` on the annotation files
+    (streaming build, bulk load, audit, JSON), in its own process; peak memory is the
+    largest of that process and its build workers."""
+    import shutil
+
+    store = "oxigraph"
+    if store_kind == "disk":
+        shutil.rmtree(folder / "cli-store", ignore_errors=True)
+        store = f"oxigraph:{folder / 'cli-store'}"
+    cmd = [sys.executable, "-m", "graph.cli", "audit", str(folder / "corpus"), "--format",
+           "json", "--output", str(folder / "audit.json"), "--store", store]
+    started = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    figures = len(json.loads((folder / "audit.json").read_text())["figures"])
+    shutil.rmtree(folder / "cli-store", ignore_errors=True)
+    row = record(out, "cli-audit", seconds, figures, "figures", store=store_kind,
+                 note="credgraph audit FOLDER --format json, end to end")
+    row["peak_mb"] = round(peak, 1)  # the command's, not this wrapper's
+    lines = out.read_text().splitlines()
+    out.write_text("\n".join(lines[:-1] + [json.dumps(row)]) + "\n")
+
+
 def step_parse(folder: Path, out: Path) -> None:
     """pyoxigraph's bare parse of the N-Quads file: the floor for loading it."""
     import pyoxigraph as ox
@@ -251,6 +276,7 @@ STEPS = {
     "pipeline": lambda a: step_pipeline(a.dir, a.out, a.store, a.verify),
     "queries": lambda a: step_queries(a.dir, a.out, set(a.skip)),
     "rdflib": lambda a: step_rdflib(a.dir, a.out, a.rdflib_max_gb),
+    "cli": lambda a: step_cli(a.dir, a.out, a.store),
 }
 """Each step as run inside its own process (``--step NAME``), from the parsed arguments."""
 
@@ -322,7 +348,7 @@ def bench_size(size: int, workdir: Path, seed: int, timeout: float, rdflib_timeo
         stats.write_text(json.dumps(corpus))
     expected = {"build": ["build"], "parse": ["parse"], "rdflib": ["rdflib-parse",
                 "rdflib-origins"], "pipeline": ["load", "audit", "ox-origins", "incremental",
-                                                "view"], "queries": ["query:"]}
+                                                "view"], "queries": ["query:"], "cli": ["cli-audit"]}
     groups = set(only or expected)
     (folder / "rdflib-progress.json").unlink(missing_ok=True)
     if out.exists():  # keep what the steps not run this time measured before
@@ -334,7 +360,8 @@ def bench_size(size: int, workdir: Path, seed: int, timeout: float, rdflib_timeo
     for step, limit, extra in (("build", timeout, ("--jobs", str(jobs))), ("parse", timeout, ()),
                                ("pipeline", timeout, ("--store", store_kind)
                                 + (("--verify",) if verify else ())),
-                               ("rdflib", rdflib_timeout, ("--rdflib-max-gb", str(rdflib_gb)))):
+                               ("rdflib", rdflib_timeout, ("--rdflib-max-gb", str(rdflib_gb))),
+                               ("cli", timeout, ("--store", store_kind))):
         if step in groups:
             reason = run_step(step, folder, out, limit, *extra)
             if reason and step == "rdflib" and (folder / "rdflib-progress.json").exists():
@@ -374,7 +401,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="run the bundled queries only up to this many mentions")
     ap.add_argument("--reuse", action="store_true",
                     help="reuse a corpus already generated in OUT (same size)")
-    ap.add_argument("--only", help="comma-separated: build, parse, pipeline, rdflib, queries")
+    ap.add_argument("--only", help="comma-separated: build, parse, pipeline, rdflib, queries, "
+                                   "cli")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="reader processes of the build step (default: one per CPU)")
     ap.add_argument("--step", help=argparse.SUPPRESS)

@@ -15,7 +15,7 @@ import pytest
 
 BENCH = Path(__file__).resolve().parents[1] / "scripts" / "bench.py"
 STEPS = ["build", "parse", "load", "audit", "ox-origins", "incremental", "view",
-         "rdflib-parse", "rdflib-origins"]
+         "rdflib-parse", "rdflib-origins", "cli-audit"]
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,8 @@ import shutil
 
 import pytest
 from rdflib import Dataset, Graph
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from graph.annotations import bundled_corpus
@@ -143,3 +145,19 @@ def test_reloading_a_changed_folder_replaces_its_reports_graphs(synth_folder, tm
     titles = store.select('SELECT ?t WHERE { ?r <http://purl.org/dc/terms/title> ?t }')
     assert len(store) == before and ("Retitled",) in titles
     assert ("Synthetic report 0",) not in titles
+
+
+@settings(max_examples=15, deadline=None)
+@given(size=st.integers(1, 60), seed=st.integers(0, 10_000))
+def test_bulk_lines_are_the_corpus_quads(tmp_path_factory, size, seed):
+    from graph.build import corpus_quads
+    from graph.formats import quads_to_nquads
+
+    corpus = synth_corpus(size, seed=seed)
+    folder = tmp_path_factory.mktemp("corpus")
+    write_annotations(corpus, folder)
+    summary = build_lines(folder, folder / "out", ["nquads"], jobs=1)
+    written = summary.paths[0].read_text().splitlines()
+    assert len(written) == len(set(written)) == summary.quads
+    assert set(written) == {line.rstrip("\n") for line in quads_to_nquads(corpus_quads(corpus))}
+    assert summary.mentions == size and summary.reports == len(corpus.reports)

@@ -2,11 +2,12 @@
 
 A handful of SELECT queries through a :class:`~graph.store.Store` fetch the relay edges
 (``prov:wasDerivedFrom``), the mentions with their figures, the statements' attributions
-and the source registry. From those rows :func:`trace_store` builds one
-:class:`networkx.DiGraph` whose edges point from a mention towards where it came from, and
-computes the roots (origins) of every node in **one** pass over the condensation in reverse
-topological order, so a citation loop cannot hang anything and a million mentions cost one
-traversal, not one per figure.
+and the source registry, converted as they stream in. From those rows :func:`trace_store`
+builds the citation graph as successor lists (edges point from a mention towards where it
+came from; a :class:`networkx.DiGraph` of it is made only when ``trace.graph`` is asked for),
+and computes the roots (origins) of every node in **one** pass over the condensation in
+reverse topological order, so a citation loop cannot hang anything and a million mentions
+cost one traversal, not one per figure.
 
 Node keys are short strings: ``mention/<report>/<mention>`` and
 ``statement/<claim>/<source>`` (the IRI without ``https://w3id.org/credgraph/id/``).

@@ -111,3 +111,17 @@ def test_a_relay_loop_is_reported_and_still_answered():
     trace = traced(Corpus(REGISTRY, reports))
     assert trace.cycles == [["mention/a/m1", "mention/b/m1"]]
     assert trace.claims["c"].cycles and trace.claims["c"].origins
+
+
+@settings(max_examples=40, deadline=None)
+@given(citation_corpora())
+def test_the_networkx_graph_is_made_on_demand_from_the_successor_lists(corpus):
+    trace = traced(corpus)
+    assert trace._graph is None  # tracing alone never builds it
+    graph = trace.graph
+    assert graph is trace.graph
+    assert {(a, b) for a, targets in trace.succ.items() for b in targets} == set(graph.edges)
+    kinds = dict(graph.nodes(data="kind"))
+    assert all(kinds[n] == "mention" for n in trace.mentions)
+    assert all(kinds[n] in ("mention", "statement") for n in trace.statement_source)
+    assert all(list(graph.successors(n)) == trace.successors(n) for n in graph)

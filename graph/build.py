@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Dataset, Literal, URIRef
 
@@ -38,9 +39,12 @@ _TRUE, _FALSE = Literal(True), Literal(False)
 
 _ID = str(ID)
 """Instance IRIs are made as ``URIRef(_ID + path)``: the namespace's ``[]`` costs twice as
-much, and a large build makes several million of them."""
+much, and a large build makes several million of them. Those of sources, claims and
+statements repeat from mention to mention, so each is made once (``lru_cache``), which
+also lets the N-Quads writer find them in its memo by identity."""
 
 
+@lru_cache(maxsize=65_536)
 def source_iri(source_id: str) -> URIRef:
     """IRI of a source: ``cgid:source/<id>``."""
     return URIRef(_ID + "source/" + source_id)
@@ -56,11 +60,13 @@ def mention_iri(key: str) -> URIRef:
     return URIRef(_ID + "mention/" + key.replace("#", "/"))
 
 
+@lru_cache(maxsize=65_536)
 def claim_iri(claim_id: str) -> URIRef:
     """IRI of a claim: ``cgid:claim/<id>``."""
     return URIRef(_ID + "claim/" + claim_id)
 
 
+@lru_cache(maxsize=65_536)
 def statement_iri(claim_id: str, source_id: str) -> URIRef:
     """IRI of a source's (implied) statement of a claim: ``cgid:statement/<claim>/<source>``."""
     return URIRef(f"{_ID}statement/{claim_id}/{source_id}")

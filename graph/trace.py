@@ -215,7 +215,7 @@ class ClaimTrace:
 class CitationTrace:
     """The traced corpus: the citation graph, the registry, and every claim's trace."""
 
-    succ: dict[str, list[str]]
+    succ: dict[str, tuple[str, ...]]
     """The citation graph: each node's successors (what it came from), in the store's order."""
     registry: Registry
     reports: dict[str, ReportFacts]
@@ -236,9 +236,9 @@ class CitationTrace:
             self._graph = digraph_from(kinds, self.succ)
         return self._graph
 
-    def successors(self, node: str) -> list[str]:
+    def successors(self, node: str) -> tuple[str, ...]:
         """The nodes *node* came from (empty for an origin)."""
-        return self.succ.get(node, [])
+        return self.succ.get(node, ())
 
     def origin_of(self, root: str) -> Origin:
         """The origin a root node stands for."""
@@ -377,15 +377,15 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
         edge_rows = store.select(_scoped(Q_REACH, "claim", scope)) if scope else []
     one = {n: n for n in mentions}  # one string per node, however many edges name it
     cut = len(_ID)
-    succ: dict[str, list[str]] = {}
+    succ: dict[str, tuple[str, ...]] = {}  # tuples: most nodes have one successor
     for a, b in edge_rows:
         a = a[cut:] if a.startswith(_ID) else a
         b = b[cut:] if b.startswith(_ID) else b
         a, b = one.setdefault(a, a), one.setdefault(b, b)
         if a in succ:
-            succ[a].append(b)
+            succ[a] += (b,)
         else:
-            succ[a] = [b]
+            succ[a] = (b,)
     reached = {n for targets in succ.values() for n in targets}
     if claims is None:
         rows, report_rows = store.iter_select(Q_ATTRIBUTIONS), store.iter_select(Q_REPORTS)

@@ -124,4 +124,4 @@ def test_the_networkx_graph_is_made_on_demand_from_the_successor_lists(corpus):
     kinds = dict(graph.nodes(data="kind"))
     assert all(kinds[n] == "mention" for n in trace.mentions)
     assert all(kinds[n] in ("mention", "statement") for n in trace.statement_source)
-    assert all(list(graph.successors(n)) == trace.successors(n) for n in graph)
+    assert all(tuple(graph.successors(n)) == trace.successors(n) for n in graph)

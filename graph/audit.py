@@ -30,7 +30,7 @@ from .store import Store
 from .trace import CitationTrace, ClaimTrace, trace_store
 from .vocab import CG, CREDIBILITY, ID, PROV, RDF, RELIABILITY, SCHEMA, SEVERITY, XSD, bind_prefixes
 
-__all__ = ["FigureAudit", "AuditResult", "audit_store", "findings_graph"]
+__all__ = ["FigureAudit", "AuditResult", "audit_store", "findings_graph", "findings_triples"]
 
 
 def _num(value: Decimal | None):
@@ -211,38 +211,74 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
 def findings_graph(result: AuditResult) -> Graph:
     """The audit as RDF: the run (``prov:Activity``), a ``schema:ClaimReview`` per figure."""
     g = bind_prefixes(Graph())
-    stamp = result.started.strftime("%Y%m%dT%H%M%S%fZ")
-    run = ID[f"audit/{stamp}"]
-    g.add((run, RDF.type, CG.AuditRun))
-    g.add((run, RDF.type, PROV.Activity))
-    g.add((run, PROV.startedAtTime, Literal(result.started.isoformat(), datatype=XSD.dateTime)))
-    g.add((run, PROV.endedAtTime, Literal(result.ended.isoformat(), datatype=XSD.dateTime)))
-    g.add((run, PROV.used, Literal(result.input)))
-    for fig in result.figures:
-        review = ID[f"review/{stamp}/{fig.id}"]
-        rating = ID[f"rating/{stamp}/{fig.id}"]
-        g.add((review, RDF.type, SCHEMA.ClaimReview))
-        g.add((review, SCHEMA.itemReviewed, ID["claim/" + fig.id]))
-        g.add((review, PROV.wasGeneratedBy, run))
-        g.add((review, SCHEMA.reviewRating, rating))
-        g.add((rating, RDF.type, SCHEMA.Rating))
-        g.add((rating, SCHEMA.ratingValue, Literal(fig.grade.code)))
-        g.add((review, CG.sourceReliability, RELIABILITY[fig.grade.reliability]))
-        g.add((review, CG.informationCredibility, CREDIBILITY[str(fig.grade.credibility)]))
-        g.add((review, CG.gradeReason, Literal(fig.grade.reason)))
-        g.add((review, CG.independentOrigins, Literal(fig.independent_origins)))
-        g.add((review, CG.apparentSources, Literal(fig.apparent_sources)))
-        for a in fig.origins:
-            if a.origin.source:
-                g.add((review, CG.origin, ID["source/" + a.origin.source]))
-        for i, finding in enumerate(fig.findings):
-            node = ID[f"finding/{stamp}/{fig.id}/{i}"]
-            g.add((review, CG.finding, node))
-            g.add((node, RDF.type, CG.Finding))
-            g.add((node, CG.check, Literal(finding.check)))
-            g.add((node, CG.severity, SEVERITY[finding.severity]))
-            g.add((node, CG.message, Literal(finding.message)))
-            for item in finding.evidence:
-                for n in item if isinstance(item, list) else [item]:
-                    g.add((node, CG.evidenceNode, URIRef(str(ID) + n)))
+    for triple in findings_triples(result):
+        g.add(triple)
     return g
+
+
+_ID = str(ID)
+_REVIEW, _ITEM, _GENERATED, _RATING_P = (SCHEMA.ClaimReview, SCHEMA.itemReviewed,
+                                         PROV.wasGeneratedBy, SCHEMA.reviewRating)
+_RATING, _VALUE, _RELIABILITY, _CREDIBILITY = (SCHEMA.Rating, SCHEMA.ratingValue,
+                                               CG.sourceReliability, CG.informationCredibility)
+_REASON, _INDEPENDENT, _APPARENT, _ORIGIN = (CG.gradeReason, CG.independentOrigins,
+                                             CG.apparentSources, CG.origin)
+_FINDING_P, _FINDING, _CHECK, _SEVERITY_P = CG.finding, CG.Finding, CG.check, CG.severity
+_MESSAGE, _EVIDENCE, _TYPE = CG.message, CG.evidenceNode, RDF.type
+
+
+def findings_triples(result: AuditResult):
+    """The triples of :func:`findings_graph`, one at a time: what goes into a store, where a
+    newsroom's audit is millions of triples that need not be an rdflib graph first.
+
+    >>> from graph.loading import load_input
+    >>> result = audit_store(load_input(None))
+    >>> triples = list(findings_triples(result))
+    >>> len(triples) == len(set(triples)) == len(findings_graph(result))
+    True
+    """
+    stamp = result.started.strftime("%Y%m%dT%H%M%S%fZ")
+    run = URIRef(f"{_ID}audit/{stamp}")
+    yield run, _TYPE, CG.AuditRun
+    yield run, _TYPE, PROV.Activity
+    yield run, PROV.startedAtTime, Literal(result.started.isoformat(), datatype=XSD.dateTime)
+    yield run, PROV.endedAtTime, Literal(result.ended.isoformat(), datatype=XSD.dateTime)
+    yield run, PROV.used, Literal(result.input)
+    made: dict = {}  # grade codes, check names, counts, sources and concepts repeat
+
+    def once(key, make):
+        found = made.get(key)
+        if found is None:
+            found = made[key] = make()
+        return found
+
+    for fig in result.figures:
+        review = URIRef(f"{_ID}review/{stamp}/{fig.id}")
+        rating = URIRef(f"{_ID}rating/{stamp}/{fig.id}")
+        grade = fig.grade
+        yield review, _TYPE, _REVIEW
+        yield review, _ITEM, URIRef(f"{_ID}claim/{fig.id}")
+        yield review, _GENERATED, run
+        yield review, _RATING_P, rating
+        yield rating, _TYPE, _RATING
+        yield rating, _VALUE, once(("code", grade.code), lambda: Literal(grade.code))
+        yield review, _RELIABILITY, RELIABILITY[grade.reliability]
+        yield review, _CREDIBILITY, CREDIBILITY[str(grade.credibility)]
+        yield review, _REASON, once(("reason", grade.reason), lambda: Literal(grade.reason))
+        yield review, _INDEPENDENT, once(("n", fig.independent_origins),
+                                         lambda: Literal(fig.independent_origins))
+        yield review, _APPARENT, once(("n", fig.apparent_sources),
+                                      lambda: Literal(fig.apparent_sources))
+        for source in dict.fromkeys(a.origin.source for a in fig.origins if a.origin.source):
+            yield review, _ORIGIN, once(("source", source),
+                                        lambda: URIRef(f"{_ID}source/{source}"))
+        for i, finding in enumerate(fig.findings):
+            node = URIRef(f"{_ID}finding/{stamp}/{fig.id}/{i}")
+            yield review, _FINDING_P, node
+            yield node, _TYPE, _FINDING
+            yield node, _CHECK, once(("check", finding.check), lambda: Literal(finding.check))
+            yield node, _SEVERITY_P, SEVERITY[finding.severity]
+            yield node, _MESSAGE, Literal(finding.message)
+            for n in dict.fromkeys(n for item in finding.evidence
+                                   for n in (item if isinstance(item, list) else [item])):
+                yield node, _EVIDENCE, URIRef(_ID + n)

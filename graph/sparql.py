@@ -311,7 +311,7 @@ def load_store(store: Store, source=None, *, audit: bool = True, fresh: bool = F
     :data:`AUDIT_GRAPH`, which the bundled queries marked ``requires: audit`` read;
     without, the previous findings are dropped, since they may no longer hold.
     """
-    from .audit import audit_store, findings_graph
+    from .audit import audit_store, findings_triples
     from .loading import describe_input, load_input
 
     if fresh:
@@ -319,7 +319,7 @@ def load_store(store: Store, source=None, *, audit: bool = True, fresh: bool = F
     load_input(source, store)
     if audit:
         label = f"the store after loading {describe_input(source)}"  # it audits them all
-        store_findings(store, findings_graph(audit_store(store, input_label=label)))
+        store_findings(store, findings_triples(audit_store(store, input_label=label)))
     else:  # an audit of what was there before would be stale now
         store.update(f"DROP SILENT GRAPH <{AUDIT_GRAPH}>")
     return store
@@ -355,8 +355,9 @@ def has_audit(store: Store) -> bool:
 
 
 def store_findings(store: Store, findings) -> int:
-    """Put an audit's findings graph (:func:`graph.audit.findings_graph`) into *store*, in
-    :data:`AUDIT_GRAPH`, replacing the previous audit's; returns the number of triples."""
+    """Put an audit's findings (:func:`graph.audit.findings_triples`, or the graph of
+    :func:`~graph.audit.findings_graph`) into *store*, in :data:`AUDIT_GRAPH`, replacing
+    the previous audit's; returns the number of triples."""
     return store.load_quads((s, p, o, AUDIT_GRAPH) for s, p, o in findings)
 
 

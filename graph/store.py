@@ -352,13 +352,24 @@ class OxigraphStore(Store):
             if self.store.contains_named_graph(node):
                 self.store.remove_graph(node)
 
-    def load_quads(self, quads, *, replace_graphs=True) -> int:
-        quads = list(quads)
-        if replace_graphs:
-            self.drop_graphs({q[3] for q in quads if q[3] is not None})
-        data = "".join(quads_to_nquads(quads)).encode("utf-8")
-        self.store.bulk_load(data, format=self._ox.RdfFormat.N_QUADS)
-        return len(quads)
+    def load_quads(self, quads, *, replace_graphs=True, chunk: int = 200_000) -> int:
+        """Quads go in as N-Quads text, *chunk* at a time, so millions of them (an audit's
+        findings) never sit in memory at once; a graph is dropped before the first chunk
+        that holds it."""
+        seen: set = set()
+        count, memo = 0, {}
+        quads = iter(quads)
+        while True:
+            batch = list(islice(quads, chunk))
+            if not batch:
+                return count
+            if replace_graphs:
+                new = {q[3] for q in batch if q[3] is not None} - seen
+                self.drop_graphs(new)
+                seen |= new
+            data = "".join(quads_to_nquads(batch, memo=memo)).encode("utf-8")
+            self.store.bulk_load(data, format=self._ox.RdfFormat.N_QUADS)
+            count += len(batch)
 
     def load_file(self, path, fmt=None):
         """Load a file: in memory with ``Store.load`` (faster there, and a smaller peak than

@@ -257,3 +257,19 @@ def test_cli_load_refuses_a_store_that_keeps_nothing(spec, capsys):
 def test_decimal_values_survive_every_store(small):
     (value,) = small.select(f"SELECT ?v WHERE {{ <{EX}b> <{EX}p> ?v FILTER(isLiteral(?v)) }}")[0]
     assert value == Decimal("2.5")
+
+
+def test_oxigraph_loads_quads_in_chunks_replacing_each_graph_once():
+    from rdflib import Literal, URIRef
+
+    from graph.store import OxigraphStore
+
+    g1, g2 = URIRef("http://example.org/g1"), URIRef("http://example.org/g2")
+    s, p = URIRef("http://example.org/s"), URIRef("http://example.org/p")
+    store = OxigraphStore()
+    store.load_quads([(s, p, Literal("old"), g1), (s, p, Literal("kept"), g2)])
+    quads = [(s, p, Literal(i), g1) for i in range(5)]  # g1 spans three chunks of two
+    assert store.load_quads(quads, chunk=2) == 5
+    rows = store.select("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert sorted((g, str(o)) for g, o in rows) == sorted(
+        [(str(g1), str(i)) for i in range(5)] + [(str(g2), "kept")])

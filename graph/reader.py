@@ -93,7 +93,7 @@ _SCALARS = {"tag:yaml.org,2002:int": _Base.construct_yaml_int,
             "tag:yaml.org,2002:bool": _Base.construct_yaml_bool,
             "tag:yaml.org,2002:null": _Base.construct_yaml_null,
             "tag:yaml.org,2002:timestamp": _Base.construct_yaml_str}
-_MERGE = "tag:yaml.org,2002:merge"
+_FLATTEN = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 
 
 def _construct(loader, root):
@@ -123,8 +123,8 @@ def _construct(loader, root):
             items.extend(value(item) for item in node.value)
             return items
         if cls is MappingNode and tag == _MAP:
-            if any(k.tag == _MERGE for k, _v in node.value):
-                loader.flatten_mapping(node)
+            if any(k.tag in _FLATTEN for k, _v in node.value):
+                loader.flatten_mapping(node)  # merge keys; a "=" key read as text
             mapping = made[id(node)] = _Located()
             mapping.line = node.start_mark.line + 1
             lines = mapping.key_lines = {}

@@ -83,3 +83,4 @@ def test_aliases_share_one_object_and_merge_keys_work():
     assert data["use"] is data["base"] and data["merged"] == {"x": 1, "y": 2}
     assert parse_yaml("!!set {a, b}\n", "t.yaml") == {"a", "b"}
     assert parse_yaml("", "t.yaml") is None
+    assert parse_yaml("=: 1\n", "t.yaml") == {"=": 1}  # found by Hypothesis: "=" is a key

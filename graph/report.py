@@ -11,12 +11,13 @@ import csv
 import html
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from .audit import AuditResult, FigureAudit
 from .errors import InputError
 
-__all__ = ["RENDERERS", "render", "chain_text", "node_label", "rich_table"]
+__all__ = ["RENDERERS", "STREAMED", "render", "render_chunks", "json_chunks", "chain_text",
+           "node_label", "rich_table"]
 
 
 def node_label(result: AuditResult, node: str) -> str:
@@ -56,15 +57,22 @@ def _flags(fig: FigureAudit) -> str:
     return ", ".join(dict.fromkeys(f.check for f in fig.findings)) or "-"
 
 
+def json_chunks(result: AuditResult) -> Iterator[str]:
+    """:func:`render_json`'s text piece by piece (a figure a piece), for writing a large
+    audit to a file without holding it all: at a million mentions it is over a gigabyte."""
+    dump = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    yield '{"figures": ['
+    for i, fig in enumerate(result.figures):
+        yield (",\n  " if i else "\n  ") + dump(fig.as_dict())
+    summary = json.dumps(result.summary(), indent=2, ensure_ascii=False, default=str)
+    yield ("\n" if result.figures else "") + '],\n"summary": ' + summary + "}\n"
+
+
 def render_json(result: AuditResult) -> str:
     """``{"figures": [...], "summary": {...}}`` with one figure per line: readable, easy to
     grep, and written by the C encoder (indented JSON goes through Python's own, which takes
     seconds for a hundred thousand figures)."""
-    dump = json.JSONEncoder(ensure_ascii=False, default=str).encode
-    figures = ",\n".join("  " + dump(f.as_dict()) for f in result.figures)
-    summary = json.dumps(result.summary(), indent=2, ensure_ascii=False, default=str)
-    return (f'{{"figures": [\n{figures}\n],\n"summary": ' if figures else '{"figures": [],\n"summary": ') \
-        + summary + "}\n"
+    return "".join(json_chunks(result))
 
 
 def render_csv(result: AuditResult) -> str:
@@ -156,9 +164,27 @@ RENDERERS: dict[str, Callable[..., str]] = {
 """Audit output formats by name (``table`` is the terminal view, drawn by the CLI)."""
 
 
+STREAMED: dict[str, Callable[..., Iterable[str]]] = {"json": json_chunks}
+"""Formats that can also be written piece by piece (:func:`render_chunks`)."""
+
+
 def render(result: AuditResult, fmt: str) -> str:
     """The audit in one registered format."""
     if fmt not in RENDERERS:
         raise InputError(f"unknown audit format {fmt!r}; allowed: table, "
                          f"{', '.join(RENDERERS)}")
     return RENDERERS[fmt](result)
+
+
+def render_chunks(result: AuditResult, fmt: str) -> Iterable[str]:
+    """The same text as :func:`render`, in pieces where the format allows.
+
+    >>> from graph.audit import audit_store
+    >>> from graph.loading import load_input
+    >>> result = audit_store(load_input(None))
+    >>> "".join(render_chunks(result, "json")) == render(result, "json")
+    True
+    """
+    if fmt in STREAMED:
+        return STREAMED[fmt](result)
+    return [render(result, fmt)]

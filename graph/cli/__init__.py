@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Annotated, Optional
 
 import typer
@@ -48,15 +49,16 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
     """credgraph: source-credibility knowledge graph."""
 
 
-def _emit(text: str, output: Path | None, note: str = "") -> None:
-    """Write *text* to standard output, or atomically to *output* and say so."""
+def _emit(text: str | Iterable[str], output: Path | None, note: str = "") -> None:
+    """Write *text* (or its pieces) to standard output, or atomically to *output* and say so."""
+    pieces = [text] if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         return
     from ..formats import atomic_writer
 
     with atomic_writer(output) as fh:
-        fh.write(text)
+        fh.writelines(pieces)
     err.print(f"wrote {output}{note}")
 
 
@@ -204,7 +206,7 @@ def audit(
     """Trace every figure to its origins, run the checks, grade it (Admiralty code)."""
     from ..audit import audit_store, findings_graph
     from ..loading import describe_input, load_input
-    from ..report import render, rich_table
+    from ..report import render_chunks, rich_table
 
     result = audit_store(load_input(source, store), checks=check, claims=figure,
                          input_label=describe_input(source))
@@ -217,7 +219,7 @@ def audit(
                   f"{s['single_origin_figures']} resting on a single independent origin; "
                   f"findings: {s['findings_by_severity']}")
     else:
-        _emit(render(result, "markdown" if fmt is AuditFormat.table else fmt.value), output)
+        _emit(render_chunks(result, "markdown" if fmt is AuditFormat.table else fmt.value), output)
     if rdf is not None:
         _emit(findings_graph(result).serialize(format="turtle"), rdf)
     if fail_on is not None and any(True for _ in result.findings(fail_on.value)):

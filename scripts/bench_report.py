@@ -90,7 +90,7 @@ def detail(res: dict) -> list[str]:
     for r in res["rows"]:
         note = r.get("skipped") or r.get("note") or ""
         if r.get("store"):
-            note = f"{r['store']} store {note}".strip()
+            note = f"{r['store']} store" + (f"; {note}" if note else "")
         lines.append(f"| {r['step']} | {_fmt(r['seconds'], 3)} | {r['items']:,} {r['unit']} | "
                      f"{_fmt(r.get('per_second'), 0)} | {_fmt(r.get('us_per_mention'))} | "
                      f"{_fmt(r['peak_mb'], 0)} | {_fmt(r.get('load_avg'), 1)} | {note} |")

@@ -12,11 +12,11 @@ GRAPH = Path(__file__).resolve().parents[1] / "graph"
 # Layers, lowest first: a module may import graph modules of its own layer's predecessors.
 ORDER = ["vocab", "errors", "model", "reader", "annotations", "build", "formats", "bulk", "validation",
          "results",
-         "store",
+         "store", "embedded",
          "remote", "loading", "chains", "facts", "trace", "origins", "checks", "grade", "audit", "report",
          "sparql", "server", "synth", "layout", "view", "cli"]
 SAME_LAYER = {("build", "formats"), ("formats", "build"), ("store", "remote"),
-              ("remote", "store")}
+              ("remote", "store"), ("store", "embedded"), ("embedded", "store")}
 
 
 def _layer(module: str) -> str:

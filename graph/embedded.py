@@ -1,0 +1,223 @@
+"""The embedded pyoxigraph store (``--store oxigraph``, ``oxigraph:PATH``): in memory or on
+disk, much faster than rdflib's own SPARQL. Registered in :data:`graph.store.STORES`.
+
+>>> store = OxigraphStore()
+>>> store.select("SELECT (1 + 1 AS ?two) WHERE {}")
+[(2,)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+
+from rdflib import BNode, Literal, URIRef
+
+from .errors import InputError, MissingExtraError, QueryError, StoreError
+from .formats import get_format, quads_to_nquads
+from .results import QueryResult, syntax_error
+from .store import Store, capped_rows, plain_value
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+__all__ = ["OxigraphStore"]
+
+
+def _oxigraph():
+    try:
+        import pyoxigraph
+    except ImportError:
+        raise MissingExtraError("pyoxigraph", "oxigraph", "The embedded Oxigraph store") from None
+    return pyoxigraph
+
+
+class OxigraphStore(Store):
+    """An embedded pyoxigraph store: in memory (``path=None``) or persistent on disk.
+
+    *read_only* opens an existing on-disk store without writing to it (several processes
+    can, as long as none writes meanwhile).
+    """
+
+    name = "oxigraph"
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+        ox = _oxigraph()
+        self._ox = ox
+        self.path = Path(path) if path else None
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not (self.path and self.path.is_dir()):
+                    raise OSError("no such store")
+                self.store = ox.Store.read_only(str(self.path))
+            elif self.path:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.path))
+            else:
+                self.store = ox.Store()
+        except OSError as exc:
+            raise StoreError(f"cannot open the Oxigraph store at {self.path}: {exc}") from None
+
+    def _plain(self, term):
+        """A pyoxigraph term as a plain value, the same as :func:`plain_value` gives.
+
+        Strings, integers, decimals, booleans and plain dates convert directly; any other
+        datatype, or an unusual lexical form, goes through rdflib's ``Literal``.
+        """
+        ox = self._ox
+        if term is None:
+            return None
+        if isinstance(term, ox.NamedNode):
+            return term.value
+        if isinstance(term, ox.BlankNode):
+            return f"_:{term.value}"
+        if isinstance(term, ox.Literal):
+            value = term.value
+            if term.language:
+                return value
+            datatype = term.datatype.value
+            if datatype.startswith("http://www.w3.org/2001/XMLSchema#"):
+                kind = datatype[33:]
+                if kind == "string":
+                    return value
+                digits = value[1:] if value[:1] in ("+", "-") else value
+                if kind == "integer" and digits.isascii() and digits.isdigit():
+                    return int(value)
+                if kind == "decimal" and digits.isascii() and digits.replace(".", "", 1) \
+                        .isdigit():
+                    from decimal import Decimal
+
+                    return Decimal(value)
+                if kind == "boolean" and value in ("true", "false"):
+                    return value == "true"
+                if kind == "date" and len(value) == 10 and value[4] == value[7] == "-" \
+                        and value.isascii():
+                    from datetime import date
+
+                    try:
+                        return date.fromisoformat(value)
+                    except ValueError:
+                        pass
+            return plain_value(Literal(value, datatype=datatype))
+        return str(term)
+
+    def select(self, query: str) -> list[tuple]:
+        return list(self.iter_select(query))
+
+    def iter_select(self, query: str) -> Iterator[tuple]:
+        try:
+            result = self.store.query(query, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise InputError(f"SPARQL syntax error: {exc}") from None
+        plain, named, cache = self._plain, self._ox.NamedNode, {}
+
+        def cell(term):
+            # IRIs and short literals repeat (sources, claims, concepts, dates): convert once
+            if term.__class__ is named:
+                return term.value
+            if term is None:
+                return None
+            found = cache.get(term, cache)
+            if found is cache:
+                found = plain(term)
+                if len(cache) < 200_000:
+                    cache[term] = found
+            return found
+
+        return (tuple(map(cell, row)) for row in result)
+
+    def _term(self, term):
+        """A pyoxigraph term as an rdflib term."""
+        ox = self._ox
+        if term is None:
+            return None
+        if isinstance(term, ox.NamedNode):
+            return URIRef(term.value)
+        if isinstance(term, ox.BlankNode):
+            return BNode(term.value)
+        if isinstance(term, ox.Literal):
+            datatype = term.datatype.value
+            return Literal(term.value, lang=term.language,
+                           datatype=None if term.language or datatype == _XSD_STRING
+                           else URIRef(datatype))
+        raise QueryError(f"unsupported term in a result: {term}")
+
+    def query(self, query, *, max_rows=None) -> QueryResult:
+        term = self._term
+        try:
+            result = self.store.query(query, use_default_graph_as_union=True)
+            if isinstance(result, self._ox.QueryBoolean):
+                return QueryResult.ask(bool(result))
+            if isinstance(result, self._ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                return QueryResult.select(names, capped_rows(
+                    (tuple(map(term, row)) for row in result), max_rows))
+            return QueryResult.graph(capped_rows(
+                ((term(t.subject), term(t.predicate), term(t.object)) for t in result),
+                max_rows))
+        except SyntaxError as exc:
+            raise syntax_error(str(exc)) from None
+        except OSError as exc:  # e.g. a SERVICE that cannot be reached
+            raise QueryError(f"the query failed: {exc}") from None
+
+    def update(self, update):
+        try:
+            self.store.update(update)
+        except SyntaxError as exc:
+            raise syntax_error(str(exc), "update") from None
+
+    def clear(self):
+        self.store.clear()
+
+    def dump(self):
+        return self.store.dump(format=self._ox.RdfFormat.N_QUADS).decode("utf-8")
+
+    def load_dump(self, nquads):
+        self.store.bulk_load(nquads.encode("utf-8"), format=self._ox.RdfFormat.N_QUADS)
+
+    def drop_graphs(self, graphs) -> None:
+        """Remove the named graphs *graphs* (IRIs) where the store has them."""
+        for g in graphs:
+            node = self._ox.NamedNode(str(g))
+            if self.store.contains_named_graph(node):
+                self.store.remove_graph(node)
+
+    def load_quads(self, quads, *, replace_graphs=True, chunk: int = 200_000) -> int:
+        """Quads go in as N-Quads text, *chunk* at a time, so millions of them (an audit's
+        findings) never sit in memory at once; a graph is dropped before the first chunk
+        that holds it."""
+        seen: set = set()
+        count, memo = 0, {}
+        quads = iter(quads)
+        while True:
+            batch = list(islice(quads, chunk))
+            if not batch:
+                return count
+            if replace_graphs:
+                new = {q[3] for q in batch if q[3] is not None} - seen
+                self.drop_graphs(new)
+                seen |= new
+            data = "".join(quads_to_nquads(batch, memo=memo)).encode("utf-8")
+            self.store.bulk_load(data, format=self._ox.RdfFormat.N_QUADS)
+            count += len(batch)
+
+    def load_file(self, path, fmt=None):
+        """Load a file: in memory with ``Store.load`` (faster there, and a smaller peak than
+        ``bulk_load``: 9.7 s and 1.26 GB against 11.4 s and 1.40 GB for 3.4 million quads),
+        on disk with ``bulk_load`` (which writes the index files directly)."""
+        fmt = get_format(fmt or Path(path).suffix.lstrip("."))
+        ox_format = self._ox.RdfFormat.from_media_type(fmt.media_type)
+        if self.path is None:
+            self.store.load(path=str(path), format=ox_format)
+        else:
+            self.store.bulk_load(path=str(path), format=ox_format)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def close(self):
+        """Flush an on-disk store and release it (its lock goes with the last reference)."""
+        if self.path and not self.read_only and getattr(self, "store", None) is not None:
+            self.store.flush()
+        self.store = None

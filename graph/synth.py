@@ -190,7 +190,8 @@ def synth_corpus(mentions: int, seed: int = 0) -> Corpus:
             length = _draw(rnd, via_cum)
             via = tuple(dict.fromkeys(pick(relays, outlet_cum) for _ in range(length)))
             specs.append((claim, fig, origin, via, None, hedge))
-        if n >= 2 and rnd.random() < SHAPE["cycles"] * 10 / 3:  # two reports relay each other
+        if n >= 2 and rnd.random() < SHAPE["cycles"] * 10 / 3 and first + 1 < mentions:
+            # two reports relay each other (not when the cut below would drop one of them)
             a, b = specs[first], specs[first + 1]
             specs[first] = (a[0], a[1], None, (), first + 1, a[5])
             specs[first + 1] = (b[0], b[1], None, (), first, b[5])

@@ -8,6 +8,8 @@ from collections import Counter
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.annotations import load_corpus
 from graph.audit import audit_store
@@ -168,3 +170,13 @@ def test_the_scoped_audit_compares_figures_written_differently(subject_b):
     scoped = audit_store(store, claims=["claim-a"], scoped=True)
     assert {f.id for f in scoped.figures} == {"claim-a", "claim-b"}
     assert any(f.check == "conflicting-figures" for f in scoped.figure("claim-a").findings)
+
+
+@settings(max_examples=60, deadline=None)
+@given(size=st.integers(1, 80), seed=st.integers(0, 100_000))
+def test_any_small_corpus_has_exactly_its_mentions(size, seed):
+    # found by Hypothesis: a relay loop whose second half fell past the cut broke the build
+    corpus = synth_corpus(size, seed=seed)
+    keys = {m.key for m in corpus.mentions()}
+    assert len(keys) == size
+    assert all(m.relays in keys for m in corpus.mentions() if m.relays)

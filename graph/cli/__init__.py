@@ -6,9 +6,9 @@ Exit codes: 0 ok, 1 findings at or above ``--fail-on`` (audit), 2 bad input, 3 i
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Annotated, Optional
 
 import typer
@@ -119,7 +119,7 @@ def build(
 
         summary = build_lines(corpus or bundled_corpus(), output, fmts, jobs)
         for cycle in summary.loops:
-            err.print(f"[yellow]note:[/] relay loop (allowed, reported): {' -> '.join(cycle)}")
+            _note(f"relay loop (allowed, reported): {' -> '.join(cycle)}")
         for path in summary.paths:
             out.print(f"wrote {path}")
         out.print(f"{summary.reports} reports, {summary.mentions} mentions, "
@@ -127,8 +127,8 @@ def build(
         return
     data = _corpus(corpus)
     if sum(len(r.mentions) for r in data.reports.values()) > 20_000:
-        err.print("[yellow]note:[/] a large corpus: -f nquads --no-shacl streams it with "
-                  "parallel readers, without a graph in memory")
+        _note("a large corpus: -f nquads --no-shacl streams it with parallel readers, "
+              "without a graph in memory")
     dataset = _checked(data, seeds, shacl=shacl)
     for path in write_outputs(dataset, output, fmts):
         out.print(f"wrote {path}")

@@ -21,7 +21,7 @@ same triples as the regular build writes (``tests/test_bulk.py`` compares them).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -108,10 +108,9 @@ def _lines(reports, with_graph: bool) -> Iterator[str]:
             ((s, p, o, g) for s, p, o in report_triples(report)), with_graph, memo))
 
 
-def _chunks(root: Path, formats: tuple[str, ...], registry: Registry,
+def _chunks(paths: list[str], formats: tuple[str, ...], registry: Registry,
             jobs: int) -> Iterable[_Chunk]:
-    files = [str(p) for p in report_files(root)]
-    tasks = [(files[i:i + _CHUNK], formats) for i in range(0, len(files), _CHUNK)]
+    tasks = [(paths[i:i + _CHUNK], formats) for i in range(0, len(paths), _CHUNK)]
     if jobs <= 1 or len(tasks) <= 1:
         _init_worker(registry)
         yield from map(_read_chunk, tasks)
@@ -121,11 +120,13 @@ def _chunks(root: Path, formats: tuple[str, ...], registry: Registry,
 
 
 def build_lines(root: str | Path, outdir: str | Path, formats: Iterable[str] = ("nquads",),
-                jobs: int | None = None, stem: str = "credgraph") -> BuildSummary:
+                jobs: int | None = None, stem: str = "credgraph",
+                progress: Callable[[int, int], None] | None = None) -> BuildSummary:
     """Read the corpus folder *root* and write ``outdir/<stem>.<ext>`` in each line format.
 
     *jobs* worker processes read the report files (default: one per CPU; 1 reads them in
-    this process). Every problem in the annotations is collected and raised together as
+    this process). *progress*, when given, is called with (report files done, all of them)
+    after each chunk. Every problem in the annotations is collected and raised together as
     :class:`~graph.errors.AnnotationErrors`, as :func:`~graph.annotations.load_corpus`
     does, and then no file is written or replaced.
     """
@@ -153,7 +154,12 @@ def build_lines(root: str | Path, outdir: str | Path, formats: Iterable[str] = (
             fh.writelines(quads_to_nquads(
                 ((s, p, o, REGISTRY_GRAPH) for src in registry for s, p, o in source_triples(src)),
                 name == "nquads"))
-        for chunk in _chunks(root, names, registry, jobs or os.cpu_count() or 1):
+        paths = [str(p) for p in report_files(root)]
+        done = 0
+        for chunk in _chunks(paths, names, registry, jobs or os.cpu_count() or 1):
+            done = min(done + _CHUNK, len(paths))
+            if progress is not None:
+                progress(done, len(paths))
             errors.extend(chunk.errors)
             for report_id in chunk.report_ids:
                 if report_id in seen:

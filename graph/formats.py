@@ -78,12 +78,26 @@ def get_format(name: str) -> Format:
             from None
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _temp_beside(path: Path) -> tuple[int, str]:
+    """A temporary file in *path*'s folder, with the permissions a new file there would get
+    (``mkstemp`` makes it readable by its owner only, and a rename keeps that)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.chmod(fd, 0o666 & ~_umask())
+    return fd, tmp
+
+
 @contextmanager
 def atomic_writer(path: str | Path, mode: str = "w"):
     """Open a temporary file beside *path*; rename it over *path* only if the block succeeds."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temp_beside(path)
     try:
         with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
             yield fh
@@ -170,7 +184,7 @@ def write_outputs(dataset: Dataset, outdir: str | Path, formats: Iterable[str] =
     try:
         for fmt in fmts:
             target = outdir / f"{stem}.{fmt.extension}"
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=outdir)
+            fd, tmp = _temp_beside(target)
             staged.append((tmp, target))
             with io.open(fd, "w", encoding="utf-8") as fh:
                 fh.write(serialize(dataset, fmt))

@@ -113,3 +113,20 @@ def test_relay_loops_are_found():
 def test_dataset_is_deterministic(corpus):
     a, b = to_dataset(corpus), to_dataset(corpus)
     assert isomorphic(_union(a), _union(b))
+
+
+def test_written_files_get_the_usual_permissions(tmp_path):
+    import os
+    import stat
+
+    from graph.formats import atomic_writer
+
+    mask = os.umask(0o022)
+    try:
+        with atomic_writer(tmp_path / "out.txt") as fh:
+            fh.write("x")
+        paths = write_outputs(Dataset(), tmp_path / "rdf", ["turtle"])
+    finally:
+        os.umask(mask)
+    for path in [tmp_path / "out.txt", *paths]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path

@@ -161,3 +161,12 @@ def test_bulk_lines_are_the_corpus_quads(tmp_path_factory, size, seed):
     assert len(written) == len(set(written)) == summary.quads
     assert set(written) == {line.rstrip("\n") for line in quads_to_nquads(corpus_quads(corpus))}
     assert summary.mentions == size and summary.reports == len(corpus.reports)
+
+
+def test_progress_counts_report_files_up_to_all(synth_folder, tmp_path):
+    seen = []
+    summary = build_lines(synth_folder, tmp_path, ["nquads"], jobs=2,
+                          progress=lambda done, total: seen.append((done, total)))
+    totals = {total for _done, total in seen}
+    assert totals == {summary.reports} and seen[-1] == (summary.reports, summary.reports)
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen) and len(seen) >= 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -66,6 +67,20 @@ def _note(message: str) -> None:
     err.print(f"[yellow]note:[/] {escape(message)}", soft_wrap=True)
 
 
+@contextmanager
+def _progress(what: str):
+    """A progress bar on a terminal's standard error, gone when done; elsewhere nothing.
+    Yields a ``(done, total)`` callback."""
+    if not err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task(what, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
 def _corpus(path: Path | None):
     from ..annotations import bundled_corpus, load_corpus
 
@@ -117,7 +132,9 @@ def build(
     if fmts and set(fmts) <= set(LINE_FORMATS) and not shacl and seeds is None:
         from ..annotations import bundled_corpus
 
-        summary = build_lines(corpus or bundled_corpus(), output, fmts, jobs)
+        with _progress("reading report files") as progress:
+            summary = build_lines(corpus or bundled_corpus(), output, fmts, jobs,
+                                  progress=progress)
         for cycle in summary.loops:
             _note(f"relay loop (allowed, reported): {' -> '.join(cycle)}")
         for path in summary.paths:

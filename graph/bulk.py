@@ -64,6 +64,8 @@ class _Chunk:
 
     errors: list
     locations: dict
+    """``{mention key: (path, line)}`` of the mentions that relay another: the only ones a
+    cross-file error can name."""
     relays: dict
     """``{mention key: key it relays or None}`` of every mention in the chunk."""
     report_ids: list
@@ -92,6 +94,7 @@ def _read_chunk(task: tuple[list[str], tuple[str, ...]]) -> _Chunk:
             if report is not None:
                 reports.append(report)
         relays = {m.key: m.relays for r in reports for m in r.mentions}
+        locations = {k: where for k, where in locations.items() if relays.get(k)}
         lines = {} if errors else {name: "".join(_lines(reports, name == "nquads"))
                                    for name in formats}
     return _Chunk(errors, locations, relays, [r.id for r in reports],

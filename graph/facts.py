@@ -287,10 +287,10 @@ def fetch_facts(store: Store, claims=None) -> StoreFacts:
             succ[a] += (b,)
         else:
             succ[a] = (b,)
-    reached = {n for targets in succ.values() for n in targets}
     if claims is None:
         rows, report_rows = store.iter_select(Q_ATTRIBUTIONS), store.iter_select(Q_REPORTS)
     else:
+        reached = {n for targets in succ.values() for n in targets}
         extra = {n for n in reached if n.startswith("mention/") and n not in mentions}
         if extra:  # relays of mentions that state other claims
             mentions.update(_mentions(store, "m", extra))
@@ -303,7 +303,7 @@ def fetch_facts(store: Store, claims=None) -> StoreFacts:
     for st, src in rows:
         st = st[cut:] if st.startswith(_ID) else st
         statement_source[one.setdefault(st, st)] = sources[src]
-    del one, reached
+    del one
     reports = {}
     for r, outlet, title, kind, earliest, latest, seed in report_rows:
         rid = short(r).removeprefix("report/")

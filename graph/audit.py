@@ -23,14 +23,15 @@ from rdflib import Graph, Literal, URIRef
 
 from .checks import Finding, load_builtin_checks, severity_rank
 from .checks.context import AuditContext, bounds_overlap
+from .facts import AuditFacts
 from .grade import Grade, downgrade_for_conflict, grade_claim
 from .model import gc_paused
 from .origins import OriginAssessment
 from .store import Store
-from .trace import CitationTrace, ClaimTrace, trace_store
+from .trace import CitationTrace, ClaimTrace, trace_facts, trace_store
 from .vocab import CG, CREDIBILITY, ID, PROV, RDF, RELIABILITY, SCHEMA, SEVERITY, XSD, bind_prefixes
 
-__all__ = ["FigureAudit", "AuditResult", "audit_store", "findings_graph", "findings_triples"]
+__all__ = ["FigureAudit", "AuditResult", "audit_store", "audit_facts", "findings_graph", "findings_triples"]
 
 
 def _num(value: Decimal | None):
@@ -155,6 +156,32 @@ def audit_store(store: Store, *, checks: list[str] | None = None,
     with the same results a full audit gives them. Citation loops are those of that part.
     """
     started = datetime.now(timezone.utc)
+    table, names = _checks_named(checks)
+    local = scoped and claims is not None
+    with gc_paused():
+        trace = trace_store(store, claims=claims if local else None)
+        return _audit(trace, table, names, None if local else claims, input_label, started)
+
+
+def audit_facts(facts: AuditFacts, *, checks: list[str] | None = None,
+                claims: list[str] | None = None, input_label: str = "facts") -> AuditResult:
+    """Audit what :func:`~graph.facts.fetch_facts` or :func:`~graph.scan.scan_facts` read:
+    every claim (or only *claims*) with every check (or only *checks*). For the same graph
+    the result is the same as :func:`audit_store` gives.
+
+    >>> from graph.scan import scan_input
+    >>> result = audit_facts(scan_input(None))
+    >>> result.figure("hur-southern-district-deserters").grade.code
+    'D4'
+    """
+    started = datetime.now(timezone.utc)
+    table, names = _checks_named(checks)
+    with gc_paused():
+        return _audit(trace_facts(facts), table, names, claims, input_label, started)
+
+
+def _checks_named(checks: list[str] | None):
+    """The check table and the names to run, every name checked against it."""
     table = load_builtin_checks()
     names = list(table) if checks is None else checks
     for name in names:
@@ -162,16 +189,13 @@ def audit_store(store: Store, *, checks: list[str] | None = None,
             from .errors import InputError
 
             raise InputError(f"unknown check {name!r}; allowed: {', '.join(table)}")
-    with gc_paused():
-        return _audit(store, table, names, claims, input_label, scoped and claims is not None,
-                      started)
+    return table, names
 
 
-def _audit(store, table, names, claims, input_label, local, started) -> AuditResult:
-    """The body of :func:`audit_store`, once its arguments are checked."""
-    trace = trace_store(store, claims=claims if local else None)
+def _audit(trace, table, names, claims, input_label, started) -> AuditResult:
+    """Run the checks over a trace: every claim it holds, or only *claims*."""
     ctx = AuditContext(trace)
-    wanted = [c for c in trace.claims.values() if local or claims is None or c.claim in claims]
+    wanted = [c for c in trace.claims.values() if claims is None or c.claim in claims]
     figures = []
     for claim in wanted:
         findings = []

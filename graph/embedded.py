@@ -9,6 +9,8 @@ disk, much faster than rdflib's own SPARQL. Registered in :data:`graph.store.STO
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
 from itertools import islice
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from .store import Store, capped_rows, plain_value
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-__all__ = ["OxigraphStore"]
+__all__ = ["OxigraphStore", "plain_term"]
 
 
 def _oxigraph():
@@ -30,6 +32,50 @@ def _oxigraph():
     except ImportError:
         raise MissingExtraError("pyoxigraph", "oxigraph", "The embedded Oxigraph store") from None
     return pyoxigraph
+
+
+def plain_term(term):
+    """A pyoxigraph term as a plain value, the same as :func:`~graph.store.plain_value` gives.
+
+    Strings, integers, decimals, booleans and plain dates convert directly; any other
+    datatype, or an unusual lexical form, goes through rdflib's ``Literal``.
+
+    >>> import pyoxigraph as ox
+    >>> plain_term(ox.Literal("12.5", datatype=ox.NamedNode(
+    ...     "http://www.w3.org/2001/XMLSchema#decimal")))
+    Decimal('12.5')
+    """
+    ox = _oxigraph()
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        value = term.value
+        if term.language:
+            return value
+        datatype = term.datatype.value
+        if datatype.startswith("http://www.w3.org/2001/XMLSchema#"):
+            kind = datatype[33:]
+            if kind == "string":
+                return value
+            digits = value[1:] if value[:1] in ("+", "-") else value
+            if kind == "integer" and digits.isascii() and digits.isdigit():
+                return int(value)
+            if kind == "decimal" and digits.isascii() and digits.replace(".", "", 1).isdigit():
+                return Decimal(value)
+            if kind == "boolean" and value in ("true", "false"):
+                return value == "true"
+            if kind == "date" and len(value) == 10 and value[4] == value[7] == "-" \
+                    and value.isascii():
+                try:
+                    return date.fromisoformat(value)
+                except ValueError:
+                    pass
+        return plain_value(Literal(value, datatype=datatype))
+    return str(term)
 
 
 class OxigraphStore(Store):
@@ -60,47 +106,7 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot open the Oxigraph store at {self.path}: {exc}") from None
 
     def _plain(self, term):
-        """A pyoxigraph term as a plain value, the same as :func:`plain_value` gives.
-
-        Strings, integers, decimals, booleans and plain dates convert directly; any other
-        datatype, or an unusual lexical form, goes through rdflib's ``Literal``.
-        """
-        ox = self._ox
-        if term is None:
-            return None
-        if isinstance(term, ox.NamedNode):
-            return term.value
-        if isinstance(term, ox.BlankNode):
-            return f"_:{term.value}"
-        if isinstance(term, ox.Literal):
-            value = term.value
-            if term.language:
-                return value
-            datatype = term.datatype.value
-            if datatype.startswith("http://www.w3.org/2001/XMLSchema#"):
-                kind = datatype[33:]
-                if kind == "string":
-                    return value
-                digits = value[1:] if value[:1] in ("+", "-") else value
-                if kind == "integer" and digits.isascii() and digits.isdigit():
-                    return int(value)
-                if kind == "decimal" and digits.isascii() and digits.replace(".", "", 1) \
-                        .isdigit():
-                    from decimal import Decimal
-
-                    return Decimal(value)
-                if kind == "boolean" and value in ("true", "false"):
-                    return value == "true"
-                if kind == "date" and len(value) == 10 and value[4] == value[7] == "-" \
-                        and value.isascii():
-                    from datetime import date
-
-                    try:
-                        return date.fromisoformat(value)
-                    except ValueError:
-                        pass
-            return plain_value(Literal(value, datatype=datatype))
-        return str(term)
+        return plain_term(term)
 
     def select(self, query: str) -> list[tuple]:
         return list(self.iter_select(query))

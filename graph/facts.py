@@ -20,8 +20,9 @@ from .model import Figure, Period, Registry, Source
 from .store import Store
 from .vocab import ID
 
-__all__ = ["MentionFacts", "ReportFacts", "StoreFacts", "fetch_facts", "PREFIX", "short",
-           "mention_ref", "claims_in_scope",
+__all__ = ["MentionFacts", "ReportFacts", "AuditFacts", "fetch_facts", "PREFIX", "short",
+           "mention_ref", "claims_in_scope", "registry_from_rows", "mentions_from_rows",
+           "figures_from_rows", "successors_from_rows", "speakers_from_rows", "reports_from_rows",
            "Q_EDGES", "Q_ATTRIBUTIONS", "Q_SOURCES", "Q_ALIASES", "Q_REPORTS", "Q_MENTIONS",
            "Q_FIGURES", "Q_REACH"]
 
@@ -150,31 +151,38 @@ class MentionFacts:
     figure: Figure | None
 
 
-def _sources(store: Store) -> Registry:
+def registry_from_rows(source_rows, alias_rows) -> Registry:
+    """The registry from the rows of :data:`Q_SOURCES` and :data:`Q_ALIASES`, in id order
+    (so it does not depend on the order a store returns them in)."""
     aliases: dict[str, list[str]] = {}
-    for s, alias in store.select(Q_ALIASES):
+    for s, alias in alias_rows:
         aliases.setdefault(s, []).append(alias)
     sources = []
-    for s, label, kind, rel, reason, party, anon, speaks, country in store.select(Q_SOURCES):
+    for s, label, kind, rel, reason, party, anon, speaks, country in source_rows:
         sources.append(Source(
             id=short(s).removeprefix("source/"), name=label, kind=_slug(kind),
             reliability=_slug(rel), reliability_reason=reason or "",
             aliases=tuple(sorted(aliases.get(s, ()))), country=country, party=_slug(party),
             anonymous=bool(anon), url=None,
             speaks_for=short(speaks).removeprefix("source/") if speaks else None))
-    return Registry(sources)
+    return Registry(sorted(sources, key=lambda source: source.id))
 
 
 def _mentions(store: Store, var: str | None = None, iris=()) -> dict[str, MentionFacts]:
     """Mentions with their figures: all of them, or those whose *var* (``claim`` or ``m``)
     is one of *iris* (short forms). Rows are converted as they stream from the store."""
     if var is None:
-        figures = _figures(store.iter_select(Q_FIGURES))
-        rows = store.iter_select(Q_MENTIONS)
-    else:
-        rows = store.select(_scoped(Q_MENTIONS, var, iris))
-        nodes = {short(row[0]) for row in rows}
-        figures = _figures(store.select(_scoped(Q_FIGURES, "m", nodes)) if nodes else [])
+        return mentions_from_rows(store.iter_select(Q_MENTIONS),
+                                  figures_from_rows(store.iter_select(Q_FIGURES)))
+    rows = store.select(_scoped(Q_MENTIONS, var, iris))
+    nodes = {short(row[0]) for row in rows}
+    figures = figures_from_rows(store.select(_scoped(Q_FIGURES, "m", nodes)) if nodes else [])
+    return mentions_from_rows(rows, figures)
+
+
+def mentions_from_rows(rows, figures: dict[str, Figure]) -> dict[str, MentionFacts]:
+    """Mentions by node from the rows of :data:`Q_MENTIONS`, each with its figure from
+    *figures* (:func:`figures_from_rows`)."""
     reports, claims, sources, slugs = _ids("report/"), _ids("claim/"), _ids("source/"), \
         _Ids(_slug)
     cut = len(_ID)
@@ -187,8 +195,9 @@ def _mentions(store: Store, var: str | None = None, iris=()) -> dict[str, Mentio
     return mentions
 
 
-def _figures(rows) -> dict[str, Figure]:
-    """Figures by mention IRI; concepts and periods made once and shared."""
+def figures_from_rows(rows) -> dict[str, Figure]:
+    """Figures by mention IRI from the rows of :data:`Q_FIGURES`; concepts and periods made
+    once and shared."""
     slugs, periods = _Ids(_slug), {}
     figures = {}
     for m, measure, value, low, high, qual, unit, subject, side, place, start, end in rows:
@@ -251,8 +260,9 @@ def claims_in_scope(store: Store, claims) -> set[str]:
 
 
 @dataclass(slots=True)
-class StoreFacts:
-    """What :func:`fetch_facts` read: the records and the relay edges as successor lists."""
+class AuditFacts:
+    """What the audit reads, from a store (:func:`fetch_facts`) or a file
+    (:func:`graph.scan.scan_facts`): the records and the relay edges as successor lists."""
 
     registry: Registry
     mentions: dict[str, MentionFacts]
@@ -260,23 +270,15 @@ class StoreFacts:
     """Each node's successors: where it came from (most nodes have one)."""
     statement_source: dict[str, str]
     reports: dict[str, ReportFacts]
-    scope: set[str] | None
+    scope: set[str] | None = None
     """The claims (``claim/<id>``) asked for and compared with; None for all."""
 
 
-def fetch_facts(store: Store, claims=None) -> StoreFacts:
-    """Everything the audit reads of *store*, or with *claims* (claim ids) only those
-    claims, the claims they are compared with and what their chains reach."""
-    scope = None
-    registry = _sources(store)
-    if claims is None:
-        mentions = _mentions(store)
-        edge_rows = store.iter_select(Q_EDGES)
-    else:
-        scope = {"claim/" + c for c in claims_in_scope(store, claims)}
-        mentions = _mentions(store, "claim", scope) if scope else {}
-        edge_rows = store.select(_scoped(Q_REACH, "claim", scope)) if scope else []
-    one = {n: n for n in mentions}  # one string per node, however many edges name it
+def successors_from_rows(edge_rows, mentions) -> tuple[dict[str, tuple[str, ...]], dict]:
+    """The relay edges (rows of :data:`Q_EDGES`) as successor lists (sorted, without
+    repeats), and the one string kept for each node however many edges name it (to share
+    with the records)."""
+    one = {n: n for n in mentions}
     cut = len(_ID)
     succ: dict[str, tuple[str, ...]] = {}  # tuples: most nodes have one successor
     for a, b in edge_rows:
@@ -284,29 +286,56 @@ def fetch_facts(store: Store, claims=None) -> StoreFacts:
         b = b[cut:] if b.startswith(_ID) else b
         a, b = one.setdefault(a, a), one.setdefault(b, b)
         if a in succ:
-            succ[a] += (b,)
+            if b not in succ[a]:
+                succ[a] = tuple(sorted(succ[a] + (b,)))  # in one order whatever the source
         else:
             succ[a] = (b,)
-    if claims is None:
-        rows, report_rows = store.iter_select(Q_ATTRIBUTIONS), store.iter_select(Q_REPORTS)
-    else:
-        reached = {n for targets in succ.values() for n in targets}
-        extra = {n for n in reached if n.startswith("mention/") and n not in mentions}
-        if extra:  # relays of mentions that state other claims
-            mentions.update(_mentions(store, "m", extra))
-        statements = {n for n in reached if n.startswith("statement/")}
-        rows = store.select(_scoped(Q_ATTRIBUTIONS, "st", statements)) if statements else []
-        report_ids = {"report/" + m.report for m in mentions.values()}
-        report_rows = store.select(_scoped(Q_REPORTS, "r", report_ids)) if report_ids else []
+    return succ, one
+
+
+def speakers_from_rows(rows, one: dict) -> dict[str, str]:
+    """Each statement's source, from the rows of :data:`Q_ATTRIBUTIONS`."""
     sources = _ids("source/")
+    cut = len(_ID)
     statement_source = {}
     for st, src in rows:
         st = st[cut:] if st.startswith(_ID) else st
         statement_source[one.setdefault(st, st)] = sources[src]
-    del one
+    return statement_source
+
+
+def reports_from_rows(rows) -> dict[str, ReportFacts]:
+    """The reports by id, from the rows of :data:`Q_REPORTS`."""
+    sources = _ids("source/")
     reports = {}
-    for r, outlet, title, kind, earliest, latest, seed in report_rows:
+    for r, outlet, title, kind, earliest, latest, seed in rows:
         rid = short(r).removeprefix("report/")
         reports[rid] = ReportFacts(rid, sources[outlet], title or rid, _slug(kind),
                                    _day(earliest), _day(latest), seed)
-    return StoreFacts(registry, mentions, succ, statement_source, reports, scope)
+    return reports
+
+
+def fetch_facts(store: Store, claims=None) -> AuditFacts:
+    """Everything the audit reads of *store*, or with *claims* (claim ids) only those
+    claims, the claims they are compared with and what their chains reach."""
+    registry = registry_from_rows(store.select(Q_SOURCES), store.select(Q_ALIASES))
+    if claims is None:
+        mentions = _mentions(store)
+        succ, one = successors_from_rows(store.iter_select(Q_EDGES), mentions)
+        return AuditFacts(registry, mentions, succ,
+                          speakers_from_rows(store.iter_select(Q_ATTRIBUTIONS), one),
+                          reports_from_rows(store.iter_select(Q_REPORTS)))
+    scope = {"claim/" + c for c in claims_in_scope(store, claims)}
+    mentions = _mentions(store, "claim", scope) if scope else {}
+    edge_rows = store.select(_scoped(Q_REACH, "claim", scope)) if scope else []
+    succ, one = successors_from_rows(edge_rows, mentions)
+    reached = {n for targets in succ.values() for n in targets}
+    extra = {n for n in reached if n.startswith("mention/") and n not in mentions}
+    if extra:  # relays of mentions that state other claims
+        mentions.update(_mentions(store, "m", extra))
+    statements = {n for n in reached if n.startswith("statement/")}
+    rows = store.select(_scoped(Q_ATTRIBUTIONS, "st", statements)) if statements else []
+    report_ids = {"report/" + m.report for m in mentions.values()}
+    report_rows = store.select(_scoped(Q_REPORTS, "r", report_ids)) if report_ids else []
+    return AuditFacts(registry, mentions, succ, speakers_from_rows(rows, one),
+                      reports_from_rows(report_rows), scope)

@@ -27,13 +27,13 @@ from itertools import chain as concat
 import networkx as nx
 
 from .chains import chains_from, compute_roots, digraph_from, roots_and_loops
-from .facts import (PREFIX, MentionFacts, ReportFacts, claims_in_scope, fetch_facts,
+from .facts import (PREFIX, AuditFacts, MentionFacts, ReportFacts, claims_in_scope, fetch_facts,
                     mention_ref, short)
 from .model import Registry
 from .store import Store
 
 __all__ = ["MentionFacts", "ReportFacts", "Origin", "ClaimTrace", "CitationTrace",
-           "trace_store", "claims_in_scope", "compute_roots", "roots_and_loops", "chains_from",
+           "trace_store", "trace_facts", "claims_in_scope", "compute_roots", "roots_and_loops", "chains_from",
            "short", "mention_ref", "PREFIX"]
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,7 @@ class CitationTrace:
     """The traced corpus: the citation graph, the registry, and every claim's trace."""
 
     succ: dict[str, tuple[str, ...]]
-    """The citation graph: each node's successors (what it came from), in the store's order."""
+    """The citation graph: each node's successors (what it came from), sorted."""
     registry: Registry
     reports: dict[str, ReportFacts]
     mentions: dict[str, MentionFacts]
@@ -142,9 +142,18 @@ def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTra
     store, which is how a large graph is re-audited after a change. The trace then holds
     that part of the graph only (its ``cycles`` too).
     """
-    facts = fetch_facts(store, claims)
+    return trace_facts(fetch_facts(store, claims), chain_limit)
+
+
+def trace_facts(facts: AuditFacts, chain_limit: int = 64) -> CitationTrace:
+    """Trace every claim of *facts* (from a store or a file) in one pass.
+
+    Nothing here depends on the order the facts came in: a store and a file scan of the
+    same graph give the same trace (loops are listed in order).
+    """
     mentions, succ, statement_source = facts.mentions, facts.succ, facts.statement_source
     roots, cycles = roots_and_loops(succ, order=concat(mentions, statement_source))
+    cycles.sort()
     trace = CitationTrace(succ, facts.registry, facts.reports, mentions, {}, roots, cycles,
                           statement_source)
     by_claim: dict[str, list[MentionFacts]] = {}

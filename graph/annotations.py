@@ -87,7 +87,7 @@ def load_registry(path: Path, errors: list | None = None) -> Registry:
             party=r.choice("party", _ALLOWED[PARTY]),
             anonymous=r.get("anonymous", bool, default=False),
             speaks_for=r.text("speaks_for"),
-            url=r.text("url"),
+            url=r.url("url"),
         )
         sources.append(source)
         raw_links.append((r, source))
@@ -158,7 +158,7 @@ def load_report(path: Path, registry: Registry, errors: list,
         id=report_id or "?",
         kind=r.choice("kind", _ALLOWED[REPORT_KIND], required=True) or "article",
         outlet=outlet or "?", title=r.text("title", required=True) or "", date=_date_span(r),
-        mentions=tuple(mentions), author=r.text("author"), url=r.text("url"), seed=seed,
+        mentions=tuple(mentions), author=r.text("author"), url=r.url("url"), seed=seed,
         ambiguity=r.text("ambiguity"),
     )
 

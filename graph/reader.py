@@ -224,6 +224,19 @@ class FieldReader:
             return None
         return value
 
+    def url(self, key):
+        """An absolute http(s) URL that can be written as an IRI (no spaces, no ``<>"{}|\\^```)."""
+        value = self.text(key)
+        if value is None:
+            return None
+        scheme, sep, rest = value.partition("://")
+        if not (sep and scheme.lower() in ("http", "https") and rest
+                and not any(c in _NOT_IN_IRI or ord(c) <= 0x20 for c in value)):
+            self.fail(key, f"{value!r} is not a URL: write it whole, as http(s)://..., with "
+                           "spaces and <>\"{}|\\^` percent-encoded (%20 for a space)")
+            return None
+        return value
+
     def choice(self, key, allowed, default=None, required=False):
         value = self.text(key, required)
         if value is None:
@@ -268,6 +281,9 @@ class FieldReader:
     def element(self, data, name):
         """A reader for one item of a list, named e.g. ``mentions[2].``."""
         return FieldReader(data, self.path, name + ".", self.errors, self.line)
+
+
+_NOT_IN_IRI = frozenset('<>"{}|\\^`')
 
 
 def _kind(value) -> str:

@@ -18,20 +18,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
+from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
 from .checks import Finding, load_builtin_checks, severity_rank
 from .checks.context import AuditContext, bounds_overlap
 from .facts import AuditFacts
+from .loading import describe_input, load_input
 from .grade import Grade, downgrade_for_conflict, grade_claim
 from .model import gc_paused
 from .origins import OriginAssessment
+from .scan import scan_input
 from .store import Store
 from .trace import CitationTrace, ClaimTrace, trace_facts, trace_store
 from .vocab import CG, CREDIBILITY, ID, PROV, RDF, RELIABILITY, SCHEMA, SEVERITY, XSD, bind_prefixes
 
-__all__ = ["FigureAudit", "AuditResult", "audit_store", "audit_facts", "findings_graph", "findings_triples"]
+__all__ = ["FigureAudit", "AuditResult", "audit_store", "audit_facts", "audit_input", "findings_graph", "findings_triples"]
 
 
 def _num(value: Decimal | None):
@@ -178,6 +181,27 @@ def audit_facts(facts: AuditFacts, *, checks: list[str] | None = None,
     table, names = _checks_named(checks)
     with gc_paused():
         return _audit(trace_facts(facts), table, names, claims, input_label, started)
+
+
+def audit_input(path: str | Path | None, store: str | Store = "none", *,
+                checks: list[str] | None = None, claims: list[str] | None = None
+                ) -> AuditResult:
+    """Audit an input: ``None`` (the bundled corpus), an annotation folder or an RDF file.
+
+    With ``store="none"`` the input is read once, without a store
+    (:func:`~graph.scan.scan_input`): the fastest way, and the lightest on memory, when the
+    audit is all that is wanted. Any other store (a name, a spec such as
+    ``oxigraph:PATH`` or a URL, or a :class:`~graph.store.Store`) is loaded with the input
+    first (:func:`~graph.loading.load_input`), and everything in it is audited.
+
+    >>> audit_input(None).figure("hur-8th-army-deserters").grade.code
+    'D4'
+    """
+    label = describe_input(path)
+    if isinstance(store, str) and store == "none":
+        return audit_facts(scan_input(path), checks=checks, claims=claims, input_label=label)
+    return audit_store(load_input(path, store), checks=checks, claims=claims,
+                       input_label=label)
 
 
 def _checks_named(checks: list[str] | None):

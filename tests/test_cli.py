@@ -53,7 +53,7 @@ def test_internal_error_exits_3_without_traceback(monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("graph.audit.trace_store", broken)
+    monkeypatch.setattr("graph.audit.trace_facts", broken)
     assert main(["audit"]) == 3
     err = capsys.readouterr().err
     assert "internal error" in err and "Traceback" not in err

@@ -171,6 +171,10 @@ InputArg = Annotated[Optional[Path], typer.Argument(
 StoreOpt = Annotated[str, typer.Option(
     "--store", help="oxigraph (in memory, the default), oxigraph:PATH, memory (rdflib), or an "
                     "http(s):// SPARQL endpoint.")]
+AuditStoreOpt = Annotated[str, typer.Option(
+    "--store", help="none (the default): read the input once, no store, the fastest; or load "
+                    "it into oxigraph (in memory), oxigraph:PATH, memory (rdflib) or an "
+                    "http(s):// SPARQL endpoint, and audit everything there.")]
 
 
 @app.command()
@@ -218,15 +222,14 @@ def audit(
     rdf: Annotated[Optional[Path], typer.Option(
         "--rdf", help="Also write the findings as RDF (Turtle): ClaimReviews and the run.",
         dir_okay=False)] = None,
-    store: StoreOpt = "oxigraph",
+    store: AuditStoreOpt = "none",
 ):
     """Trace every figure to its origins, run the checks, grade it (Admiralty code)."""
-    from ..audit import audit_store, findings_graph
-    from ..loading import describe_input, load_input
+    from ..audit import audit_input, findings_graph
+    from ..loading import describe_input
     from ..report import render_chunks, rich_table
 
-    result = audit_store(load_input(source, store), checks=check, claims=figure,
-                         input_label=describe_input(source))
+    result = audit_input(source, store, checks=check, claims=figure)
     if figure and not result.figures:
         raise InputError(f"no figure with id {', '.join(figure)} in {describe_input(source)}")
     if fmt is AuditFormat.table and output is None:
@@ -267,7 +270,7 @@ def view(
         "--figure", help="Show only this figure's chains (a claim id).")] = None,
     open_: Annotated[bool, typer.Option("--open", help="Open the file in the web browser.")
                      ] = False,
-    store: StoreOpt = "oxigraph",
+    store: AuditStoreOpt = "none",
     max_figures: Annotated[int, typer.Option(
         "--max-figures", min=1, help="Show at most this many figures, the most flagged first "
         "(a browser stays responsive up to a few thousand nodes).")] = 400,
@@ -275,11 +278,10 @@ def view(
     """Write the interactive graph viewer: sources, outlets, reports, figures and relays."""
     import webbrowser
 
-    from ..audit import audit_store
-    from ..loading import describe_input, load_input
+    from ..audit import audit_input
     from ..view import view as render_view
 
-    result = audit_store(load_input(source, store), input_label=describe_input(source))
+    result = audit_input(source, store)
     if figure is None and len(result.figures) > max_figures:
         _note(f"showing the {max_figures:,} most flagged of {len(result.figures):,} figures: "
               "--figure ID shows one, --max-figures N more")

@@ -2,7 +2,7 @@
 
 For each size a synthetic corpus (:mod:`graph.synth`) is written as annotation files,
 N-Quads and N-Triples; then each step (build, parse, the load-audit-incremental-view
-pipeline, the bundled queries, rdflib) runs in its own subprocess, so each peak memory
+pipeline, the store-free scan and audit, the bundled queries, rdflib) runs in its own subprocess, so each peak memory
 (``ru_maxrss``) is that step's own and a step that hangs is cut off by a timeout. The
 steps and the results are described in ``docs/performance.md``.
 
@@ -85,29 +85,45 @@ def step_build(folder: Path, out: Path, jobs: int) -> None:
            note=f"{jobs} reader process{'es' if jobs > 1 else ''}, {used:.1f} s of CPU")
 
 
-def step_cli(folder: Path, out: Path, store_kind: str) -> None:
+def step_cli(folder: Path, out: Path) -> None:
     """What a user runs: ``credgraph audit FOLDER --format json`` on the annotation files
-    (streaming build, bulk load, audit, JSON), in its own process; peak memory is the
-    largest of that process and its build workers."""
-    import shutil
-
-    store = "oxigraph"
-    if store_kind == "disk":
-        shutil.rmtree(folder / "cli-store", ignore_errors=True)
-        store = f"oxigraph:{folder / 'cli-store'}"
+    (streaming build, the N-Quads scanned without a store, audit, JSON), in its own process;
+    peak memory is the largest of that process and its build and scan workers."""
     cmd = [sys.executable, "-m", "graph.cli", "audit", str(folder / "corpus"), "--format",
-           "json", "--output", str(folder / "audit.json"), "--store", store]
+           "json", "--output", str(folder / "audit.json")]
     started = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     figures = len(json.loads((folder / "audit.json").read_text())["figures"])
-    shutil.rmtree(folder / "cli-store", ignore_errors=True)
-    row = record(out, "cli-audit", seconds, figures, "figures", store=store_kind,
-                 note="credgraph audit FOLDER --format json, end to end")
+    row = record(out, "cli-audit", seconds, figures, "figures",
+                 note="credgraph audit FOLDER --format json, end to end (no store)")
     row["peak_mb"] = round(peak, 1)  # the command's, not this wrapper's
     lines = out.read_text().splitlines()
     out.write_text("\n".join(lines[:-1] + [json.dumps(row)]) + "\n")
+
+
+def step_scan(folder: Path, out: Path, jobs: int, verify: bool) -> None:
+    """The audit without a store: the N-Quads file scanned for the facts the audit reads
+    (:func:`graph.scan.scan_facts`, *jobs* processes), then audited."""
+    from graph.audit import audit_facts
+    from graph.scan import scan_facts
+
+    started = time.perf_counter()
+    facts = scan_facts(folder / "data.nq", jobs=jobs)
+    record(out, "scan", time.perf_counter() - started, len(facts.mentions), "mentions",
+           note=f"{jobs} reader process{'es' if jobs > 1 else ''}")
+    started = time.perf_counter()
+    result = audit_facts(facts, input_label="bench")
+    record(out, "scan-audit", time.perf_counter() - started, len(result.figures), "figures")
+    if verify:  # the same audit as through a store
+        from graph.audit import audit_store
+        from graph.store import OxigraphStore
+
+        store = OxigraphStore()
+        store.load_file(folder / "data.nq")
+        by_store = [f.as_dict() for f in audit_store(store).figures]
+        assert by_store == [f.as_dict() for f in result.figures], "scan != store"
 
 
 def step_parse(folder: Path, out: Path) -> None:
@@ -271,7 +287,8 @@ STEPS = {
     "pipeline": lambda a: step_pipeline(a.dir, a.out, a.store, a.verify),
     "queries": lambda a: step_queries(a.dir, a.out, set(a.skip)),
     "rdflib": lambda a: step_rdflib(a.dir, a.out, a.rdflib_max_gb),
-    "cli": lambda a: step_cli(a.dir, a.out, a.store),
+    "cli": lambda a: step_cli(a.dir, a.out),
+    "scan": lambda a: step_scan(a.dir, a.out, a.jobs, a.verify),
 }
 """Each step as run inside its own process (``--step NAME``), from the parsed arguments."""
 
@@ -343,7 +360,8 @@ def bench_size(size: int, workdir: Path, seed: int, timeout: float, rdflib_timeo
         stats.write_text(json.dumps(corpus))
     expected = {"build": ["build"], "parse": ["parse"], "rdflib": ["rdflib-parse",
                 "rdflib-origins"], "pipeline": ["load", "audit", "ox-origins", "incremental",
-                                                "view"], "queries": ["query:"], "cli": ["cli-audit"]}
+                                                "view"], "queries": ["query:"], "cli": ["cli-audit"],
+                "scan": ["scan", "scan-audit"]}
     groups = set(only or expected)
     (folder / "rdflib-progress.json").unlink(missing_ok=True)
     if out.exists():  # keep what the steps not run this time measured before
@@ -355,8 +373,10 @@ def bench_size(size: int, workdir: Path, seed: int, timeout: float, rdflib_timeo
     for step, limit, extra in (("build", timeout, ("--jobs", str(jobs))), ("parse", timeout, ()),
                                ("pipeline", timeout, ("--store", store_kind)
                                 + (("--verify",) if verify else ())),
+                               ("scan", timeout, ("--jobs", str(jobs))
+                                + (("--verify",) if verify else ())),
                                ("rdflib", rdflib_timeout, ("--rdflib-max-gb", str(rdflib_gb))),
-                               ("cli", timeout, ("--store", store_kind))):
+                               ("cli", timeout, ())):
         if step in groups:
             reason = run_step(step, folder, out, limit, *extra)
             if reason and step == "rdflib" and (folder / "rdflib-progress.json").exists():
@@ -387,7 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per credgraph step")
     ap.add_argument("--rdflib-timeout", type=float, default=600)
     ap.add_argument("--store", choices=["memory", "disk"], default="memory")
-    ap.add_argument("--verify", action="store_true", help="check the scoped audit")
+    ap.add_argument("--verify", action="store_true",
+                    help="check the scoped audit, and the scan's audit, against a full one")
     ap.add_argument("--query-timeout", type=float, default=300,
                     help="seconds for the queries step; a query past it is skipped")
     ap.add_argument("--rdflib-max-gb", type=float, default=12,
@@ -396,10 +417,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="run the bundled queries only up to this many mentions")
     ap.add_argument("--reuse", action="store_true",
                     help="reuse a corpus already generated in OUT (same size)")
-    ap.add_argument("--only", help="comma-separated: build, parse, pipeline, rdflib, queries, "
-                                   "cli")
+    ap.add_argument("--only", help="comma-separated: build, parse, pipeline, scan, rdflib, "
+                                   "queries, cli")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                    help="reader processes of the build step (default: one per CPU)")
+                    help="reader processes of the build and scan steps (default: one per CPU)")
     ap.add_argument("--step", help=argparse.SUPPRESS)
     ap.add_argument("--skip", action="append", default=[], help=argparse.SUPPRESS)
     ap.add_argument("--dir", type=Path, help=argparse.SUPPRESS)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parents[1] / "scripts" / "bench.py"
-STEPS = ["build", "parse", "load", "audit", "ox-origins", "incremental", "view",
-         "rdflib-parse", "rdflib-origins", "cli-audit"]
+STEPS = ["build", "parse", "load", "audit", "scan", "scan-audit", "ox-origins", "incremental",
+         "view", "rdflib-parse", "rdflib-origins", "cli-audit"]
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +53,12 @@ def test_both_engines_find_the_same_origins(smoke):
     assert rows["ox-origins"]["items"] == rows["rdflib-origins"]["items"]
 
 
+def test_both_ways_audit_every_figure(smoke):
+    rows = _rows(smoke)
+    assert rows["scan-audit"]["items"] == rows["audit"]["items"] == rows["cli-audit"]["items"]
+    assert rows["scan"]["items"] == 1000
+
+
 def test_bundled_queries_are_timed_or_skipped_with_a_reason(smoke):
     queries = [r for step, r in _rows(smoke).items() if step.startswith("query:")]
     assert queries
@@ -84,11 +90,14 @@ def _result(size, **steps):
 
 
 @pytest.mark.parametrize("load, audit, met", [(2.0, 1.0, True), (5.0, 4.0, False)])
-def test_the_parse_target_is_judged_from_the_same_run(load, audit, met):
+@pytest.mark.parametrize("way", ["store", "no store"])
+def test_the_parse_target_is_judged_from_the_same_run(load, audit, met, way):
     report = _report_module()
-    res = _result(100_000, parse=1.0, load=load, audit=audit, incremental=0.5)
-    line = next(t for t in report.targets([res]) if "bare parse" in t)
-    assert line.endswith("| met |") == met
+    steps = {"load": load, "audit": audit} if way == "store" else \
+        {"scan": load, "scan-audit": audit}
+    res = _result(100_000, parse=1.0, incremental=0.5, **steps)
+    (line,) = [t for t in report.targets([res]) if "bare parse" in t]
+    assert f"({way}:" in line and line.endswith("| met |") == met
 
 
 def test_missing_steps_leave_targets_out_instead_of_guessing():
@@ -96,6 +105,7 @@ def test_missing_steps_leave_targets_out_instead_of_guessing():
     res = _result(100_000, parse=1.0)
     assert not any("bare parse" in t for t in report.targets([res]))
     assert "| load + audit | - |" in "\n".join(report.overview([res]))
+    assert "| scan + audit | - |" in "\n".join(report.overview([res]))
 
 
 def test_the_report_module_doctests_pass():

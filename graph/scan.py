@@ -234,25 +234,39 @@ def scan_facts(path: str | Path, fmt: str | None = None, *, lenient: bool = Fals
 
 def _facts(scan: _Scan) -> AuditFacts:
     """The records from the kept quads: the SELECTs of :mod:`graph.facts` (their columns
-    in their order), joined here."""
+    in their order), joined here. What each record needed is let go once it is made, so
+    the kept quads and the records are not all in memory at once."""
     typed, multi, single = scan.typed, scan.multi, scan.single
     both = lambda subjects: ((s, s) for s in subjects)  # noqa: E731
+
+    def done(*slots):
+        for slot in slots:
+            for table in (single, multi, typed):
+                table.pop(slot, None)
+
+    source_slots = ("label", "kind", "reliability", "reason", "party", "anonymous",
+                    "speaks_for", "country")
     registry = registry_from_rows(
-        scan.rows(("label", "kind", "reliability", "reason", "party", "anonymous",
-                   "speaks_for", "country"), {"label", "kind", "reliability"},
-                  both(typed["Source"])),
+        scan.rows(source_slots, {"label", "kind", "reliability"}, both(typed["Source"])),
         ((s, alias) for s in typed["Source"] for alias in multi["aliases"].get(s, ())))
-    figures = figures_from_rows(scan.rows(
-        ("measure", "value", "min", "max", "qualifier", "unit", "subject", "side", "place",
-         "start", "end"), {"measure", "qualifier"}, single["figure"].items()))
-    mentions = mentions_from_rows(scan.rows(
-        ("report", "claim", "text", "hedge", "attributed_to", "own_work", "quoted"),
-        {"report", "claim", "hedge"}, both(typed["Mention"])), figures)
+    done(*source_slots, "aliases", "Source")
+    figure_slots = ("measure", "value", "min", "max", "qualifier", "unit", "subject", "side",
+                    "place", "start", "end")
+    figures = figures_from_rows(scan.rows(figure_slots, {"measure", "qualifier"},
+                                          single["figure"].items()))
+    done(*figure_slots, "figure")
+    mention_slots = ("report", "claim", "text", "hedge", "attributed_to", "own_work", "quoted")
+    mentions = mentions_from_rows(scan.rows(mention_slots, {"report", "claim", "hedge"},
+                                            both(typed["Mention"])), figures)
+    done(*mention_slots, "Mention")
+    del figures
     edges = ((a, b) for a, targets in multi["derived_from"].items() for b in targets)
     succ, one = successors_from_rows(edges, mentions)
+    done("derived_from")
     attributed = multi["attributed"]
     speakers = speakers_from_rows(((st, src) for st in typed["Statement"]
                                    for src in attributed.get(st, ())), one)
+    done("attributed", "Statement")
     reports = reports_from_rows(scan.rows(
         ("publisher", "title", "report_kind", "earliest", "latest", "seed"),
         {"publisher", "report_kind"}, both(typed["Report"])))
@@ -266,7 +280,8 @@ def scan_input(path: str | Path | None) -> AuditFacts:
     if path is None or Path(path).is_dir():
         root = bundled_corpus() if path is None else Path(path)
         with tempfile.TemporaryDirectory(prefix="credgraph-") as tmp:
-            return scan_facts(build_lines(root, tmp, ["nquads"]).paths[0])
+            # credgraph wrote this file from checked annotations: its IRIs need no re-check
+            return scan_facts(build_lines(root, tmp, ["nquads"]).paths[0], lenient=True)
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file or folder")

@@ -4,7 +4,9 @@ The source registry, the reports, the mentions with their figures, the statement
 speakers and the relay edges, converted as they stream in (:meth:`~graph.store.Store.iter_select`);
 all of them, or (``claims_in_scope`` and the ``VALUES``-bound forms) only what some claims
 are compared with and what their chains reach. :mod:`graph.trace` builds the citation trace
-from these.
+from these. The ``*_from_rows`` converters take the rows of each SELECT from anywhere:
+:mod:`graph.scan` answers the same SELECTs over a file without a store and hands its rows
+to the same converters, so both give the same records.
 
 >>> short("https://w3id.org/credgraph/id/source/hur")
 'source/hur'

@@ -34,7 +34,8 @@ from .store import Store
 from .trace import CitationTrace, ClaimTrace, trace_facts, trace_store
 from .vocab import CG, CREDIBILITY, ID, PROV, RDF, RELIABILITY, SCHEMA, SEVERITY, XSD, bind_prefixes
 
-__all__ = ["FigureAudit", "AuditResult", "audit_store", "audit_facts", "audit_input", "findings_graph", "findings_triples"]
+__all__ = ["FigureAudit", "AuditResult", "audit_store", "audit_facts", "audit_input",
+           "findings_graph", "findings_triples"]
 
 
 def _num(value: Decimal | None):

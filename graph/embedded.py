@@ -23,10 +23,12 @@ from .store import Store, capped_rows, plain_value
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-__all__ = ["OxigraphStore", "plain_term"]
+__all__ = ["OxigraphStore", "plain_term", "pyoxigraph_module"]
 
 
-def _oxigraph():
+def pyoxigraph_module():
+    """The ``pyoxigraph`` module, or :class:`~graph.errors.MissingExtraError` saying what to
+    install."""
     try:
         import pyoxigraph
     except ImportError:
@@ -45,7 +47,7 @@ def plain_term(term):
     ...     "http://www.w3.org/2001/XMLSchema#decimal")))
     Decimal('12.5')
     """
-    ox = _oxigraph()
+    ox = pyoxigraph_module()
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -88,7 +90,7 @@ class OxigraphStore(Store):
     name = "oxigraph"
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
-        ox = _oxigraph()
+        ox = pyoxigraph_module()
         self._ox = ox
         self.path = Path(path) if path else None
         self.read_only = read_only

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .annotations import bundled_corpus
 from .bulk import build_lines
-from .embedded import _oxigraph, plain_term
+from .embedded import plain_term, pyoxigraph_module
 from .errors import InputError
 from .facts import (AuditFacts, figures_from_rows, mentions_from_rows, registry_from_rows,
                     reports_from_rows, speakers_from_rows, successors_from_rows)
@@ -47,8 +47,9 @@ _SINGLE = [  # (predicate, slot): properties with one value each; the first one 
     (CG.earliestDate, "earliest"), (CG.latestDate, "latest"), (CG.seedFile, "seed"),
     (DCTERMS.isPartOf, "report"), (CG.hedge, "hedge"), (SCHEMA.text, "text"),
     (CG.attributedTo, "attributed_to"), (CG.ownWork, "own_work"),
-    (PROV.wasQuotedFrom, "quoted"), (CG.statesClaim, "claim"), (CG.figure, "figure"), (CG.measure, "measure"),
-    (SCHEMA.value, "value"), (SCHEMA.minValue, "min"), (SCHEMA.maxValue, "max"),
+    (PROV.wasQuotedFrom, "quoted"), (CG.statesClaim, "claim"), (CG.figure, "figure"),
+    (CG.measure, "measure"), (SCHEMA.value, "value"), (SCHEMA.minValue, "min"),
+    (SCHEMA.maxValue, "max"),
     (CG.qualifier, "qualifier"), (SCHEMA.unitText, "unit"), (CG.subject, "subject"),
     (CG.subjectSide, "side"), (SCHEMA.spatialCoverage, "place"), (CG.periodStart, "start"),
     (CG.periodEnd, "end"),
@@ -73,7 +74,8 @@ class _Scan:
         self.typed: dict[str, dict] = {name: {} for name in _CLASSES.values()}
 
     def read(self, quads) -> None:
-        ox = _oxigraph()
+        """Keep what the audit reads of *quads* (pyoxigraph's, as its parser yields them)."""
+        ox = pyoxigraph_module()
         named = ox.NamedNode
         slots = {named(str(p)): (self.single[slot], 0) for p, slot in _SINGLE}
         slots.update({named(str(p)): (self.multi[slot], 1) for p, slot in _MULTI})
@@ -181,7 +183,7 @@ def _stretches(path: Path, size: int) -> list[tuple[int, int]]:
 def _scan_stretch(task) -> tuple[dict, dict, dict]:
     """Read one byte range of a line-based file (in a worker process)."""
     path, start, end, media_type, lenient = task
-    ox = _oxigraph()
+    ox = pyoxigraph_module()
     with open(path, "rb") as fh:
         fh.seek(start)
         data = fh.read(end - start)
@@ -194,7 +196,7 @@ def _scan_stretch(task) -> tuple[dict, dict, dict]:
 def _read(path: Path, media_type: str, lenient: bool, jobs: int) -> _Scan:
     """Keep what the audit reads of *path*: line-based files of more than a stretch are
     read by *jobs* processes a stretch at a time, anything else in one pass here."""
-    ox = _oxigraph()
+    ox = pyoxigraph_module()
     scan = _Scan()
     size = path.stat().st_size
     if media_type not in _LINE_MEDIA or jobs <= 1 or size < 2 * _STRETCH:

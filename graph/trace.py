@@ -33,7 +33,8 @@ from .model import Registry
 from .store import Store
 
 __all__ = ["MentionFacts", "ReportFacts", "Origin", "ClaimTrace", "CitationTrace",
-           "trace_store", "trace_facts", "claims_in_scope", "compute_roots", "roots_and_loops", "chains_from",
+           "trace_store", "trace_facts", "claims_in_scope", "compute_roots", "roots_and_loops",
+           "chains_from",
            "short", "mention_ref", "PREFIX"]
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .annotations import bundled_corpus, load_corpus
@@ -17,7 +19,7 @@ from .errors import InputError
 from .formats import get_format
 from .store import OxigraphStore, Store, open_store
 
-__all__ = ["load_input", "describe_input"]
+__all__ = ["load_input", "describe_input", "input_as_rdf_file"]
 
 
 def _load_folder_natively(root: Path, target: OxigraphStore) -> None:
@@ -29,6 +31,23 @@ def _load_folder_natively(root: Path, target: OxigraphStore) -> None:
         summary = build_lines(root, tmp, ["nquads"])
         target.drop_graphs(report_graph(r) for r in summary.report_ids)
         target.load_file(summary.paths[0])
+
+
+@contextmanager
+def input_as_rdf_file(path: str | Path | None) -> Iterator[tuple[Path, bool]]:
+    """The input as one RDF file, and whether credgraph wrote it: an RDF file is itself; the
+    bundled corpus or a folder is checked and built to a temporary N-Quads file
+    (:func:`graph.bulk.build_lines`), removed afterwards."""
+    if path is None or Path(path).is_dir():
+        root = bundled_corpus() if path is None else Path(path)
+        with tempfile.TemporaryDirectory(prefix="credgraph-") as tmp:
+            yield build_lines(root, tmp, ["nquads"]).paths[0], True
+        return
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file or folder")
+    get_format(path.suffix.lstrip("."))  # names the allowed formats when unknown
+    yield path, False
 
 
 def describe_input(path: str | Path | None) -> str:

@@ -24,17 +24,15 @@ the SHACL shapes (``ontology/shapes.ttl``, ``sh:maxCount 1``) reject such a grap
 from __future__ import annotations
 
 import os
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .annotations import bundled_corpus
-from .bulk import build_lines
 from .embedded import plain_term, pyoxigraph_module
 from .errors import InputError
 from .facts import (AuditFacts, figures_from_rows, mentions_from_rows, registry_from_rows,
                     reports_from_rows, speakers_from_rows, successors_from_rows)
 from .formats import get_format
+from .loading import input_as_rdf_file
 from .vocab import CG, DCTERMS, ID, PROV, RDF, RDFS, SCHEMA, SKOS
 
 __all__ = ["scan_facts", "scan_input"]
@@ -279,12 +277,6 @@ def scan_input(path: str | Path | None) -> AuditFacts:
     """What the audit reads of an input, without a store: ``None`` is the bundled corpus, a
     folder an annotation corpus (checked and built to a temporary N-Quads file, which is
     scanned), a file RDF in any registered format."""
-    if path is None or Path(path).is_dir():
-        root = bundled_corpus() if path is None else Path(path)
-        with tempfile.TemporaryDirectory(prefix="credgraph-") as tmp:
-            # credgraph wrote this file from checked annotations: its IRIs need no re-check
-            return scan_facts(build_lines(root, tmp, ["nquads"]).paths[0], lenient=True)
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file or folder")
-    return scan_facts(path)
+    with input_as_rdf_file(path) as (rdf, ours):
+        # a file credgraph wrote from checked annotations needs no IRI re-check
+        return scan_facts(rdf, lenient=ours)

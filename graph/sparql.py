@@ -309,16 +309,26 @@ def load_store(store: Store, source=None, *, audit: bool = True, fresh: bool = F
 
     With *audit*, the whole store is audited and the findings replace the previous ones in
     :data:`AUDIT_GRAPH`, which the bundled queries marked ``requires: audit`` read;
-    without, the previous findings are dropped, since they may no longer hold.
+    without, the previous findings are dropped, since they may no longer hold. Into an
+    empty store, the audit is made by scanning the file that is loaded
+    (:func:`~graph.scan.scan_facts`): the same audit, without the store's lookups (on disk
+    they are most of the time).
     """
-    from .audit import audit_store, findings_triples
-    from .loading import describe_input, load_input
+    from .audit import audit_facts, audit_store, findings_triples
+    from .loading import describe_input, input_as_rdf_file, load_input
+    from .scan import scan_facts
 
     if fresh:
         store.clear()
+    label = f"the store after loading {describe_input(source)}"  # it audits them all
+    if audit and store.is_empty():
+        with input_as_rdf_file(source) as (path, ours):
+            load_input(path, store)
+            result = audit_facts(scan_facts(path, lenient=ours), input_label=label)
+        store_findings(store, findings_triples(result))
+        return store
     load_input(source, store)
     if audit:
-        label = f"the store after loading {describe_input(source)}"  # it audits them all
         store_findings(store, findings_triples(audit_store(store, input_label=label)))
     else:  # an audit of what was there before would be stale now
         store.update(f"DROP SILENT GRAPH <{AUDIT_GRAPH}>")

@@ -118,6 +118,10 @@ class Store:
                            "{ GRAPH ?g { ?s ?p ?o } } }")
         return int(rows[0][0])
 
+    def is_empty(self) -> bool:
+        """Whether the store holds no quad at all (one lookup, not a count)."""
+        return not self.query("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }").boolean
+
     def close(self) -> None:
         """Release the store (flush to disk where there is one)."""
 

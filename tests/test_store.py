@@ -17,11 +17,13 @@ from rdflib.namespace import XSD
 from rdflib.query import Result
 
 from graph.annotations import bundled_corpus
+from graph.audit import audit_store
 from graph.cli import main
 from graph.errors import QueryError, StoreError
 from graph.results import QueryResult, TooManyRows, get_result_format, negotiate
 from graph.sparql import AUDIT_GRAPH, default_store_spec, graph_stats, load_store
 from graph.store import OxigraphStore, open_store
+from graph.vocab import ID
 
 EX = "https://example.org/"
 REPORT = "https://w3id.org/credgraph/ns#Report"
@@ -225,6 +227,37 @@ def test_fresh_drops_reports_loaded_before(tmp_path):
     load_store(store, fresh=True)
     assert not store.query(f"ASK {{ GRAPH <{EX}old> {{ ?s ?p ?o }} }}").boolean
     assert graph_stats(store)["reports"] == 5
+
+
+_GRADES = f"""SELECT ?claim ?grade ?n WHERE {{ GRAPH <{AUDIT_GRAPH}> {{
+  ?review <https://schema.org/itemReviewed> ?claim ;
+          <https://schema.org/reviewRating>/<https://schema.org/ratingValue> ?grade ;
+          <https://w3id.org/credgraph/ns#independentOrigins> ?n }} }}"""
+
+
+@pytest.mark.parametrize("kind", ["oxigraph", "memory"])
+def test_an_empty_store_is_audited_by_a_scan_with_the_same_findings(kind, tmp_path,
+                                                                   monkeypatch):
+    """Into an empty store the audit comes from scanning the loaded file; re-auditing the
+    store through its SELECTs must give every figure the same grade and origins."""
+    import graph.scan
+
+    scanned = []
+    real = graph.scan.scan_facts
+    monkeypatch.setattr(graph.scan, "scan_facts",
+                        lambda *a, **k: scanned.append(a) or real(*a, **k))
+    corpus = _corpus_copy(tmp_path)
+    store = open_store(kind)
+    assert store.is_empty()
+    load_store(store, corpus)
+    assert not store.is_empty() and len(scanned) == 1
+    load_store(store, corpus)  # not empty now: audited through the store
+    assert len(scanned) == 1
+    stored = sorted(store.select(_GRADES))
+    assert len(stored) == 78
+    again = audit_store(store)
+    assert stored == sorted((str(ID) + "claim/" + f.id, f.grade.code, f.independent_origins)
+                            for f in again.figures)
 
 
 def test_without_audit_no_stale_findings_stay(tmp_path):

@@ -174,3 +174,16 @@ def test_a_missing_file_and_an_unknown_format_are_bad_input(tmp_path):
     odd.write_text("")
     with pytest.raises(InputError, match="allowed"):
         scan.scan_facts(odd)
+
+
+@settings(max_examples=25, deadline=None)
+@given(size=st.integers(min_value=1, max_value=400), seed=st.integers(min_value=0, max_value=10**6),
+       ext=st.sampled_from(["nq", "nt"]))
+def test_scan_and_store_agree_on_any_synthetic_corpus(tmp_path_factory, size, seed, ext):
+    path = tmp_path_factory.mktemp("any") / f"corpus.{ext}"
+    write_rdf(synth_corpus(size, seed=seed), path)
+    store = OxigraphStore()
+    store.load_file(path)
+    by_scan = scan.scan_facts(path)
+    _same_facts(by_scan, fetch_facts(store))
+    assert _comparable(audit_facts(by_scan)) == _comparable(audit_store(store))

@@ -24,7 +24,9 @@ the SHACL shapes (``ontology/shapes.ttl``, ``sh:maxCount 1``) reject such a grap
 from __future__ import annotations
 
 import os
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
 
 from .embedded import plain_term, pyoxigraph_module
@@ -201,10 +203,17 @@ def _read(path: Path, media_type: str, lenient: bool, jobs: int) -> _Scan:
         scan.read(ox.parse(path=str(path), format=ox.RdfFormat.from_media_type(media_type),
                            lenient=lenient))
         return scan
-    tasks = [(str(path), a, b, media_type, lenient) for a, b in _stretches(path, size)]
+    stretches = _stretches(path, size)
+    jobs = min(jobs, len(stretches))
+    tasks = iter([(str(path), a, b, media_type, lenient) for a, b in stretches])
     try:
-        with ProcessPoolExecutor(min(jobs, len(tasks))) as pool:
-            for part in pool.map(_scan_stretch, tasks):
+        with ProcessPoolExecutor(jobs) as pool:
+            # two stretches a worker in flight: what the workers kept never piles up here
+            pending = deque(pool.submit(_scan_stretch, t) for t in islice(tasks, 2 * jobs))
+            while pending:
+                part = pending.popleft().result()
+                for task in islice(tasks, 1):
+                    pending.append(pool.submit(_scan_stretch, task))
                 scan.merge(part)
     except SyntaxError:  # say where, counted from the start of the file
         return _read(path, media_type, lenient, 1)

@@ -23,7 +23,7 @@ from .store import Store, capped_rows, plain_value
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-__all__ = ["OxigraphStore", "plain_term", "pyoxigraph_module"]
+__all__ = ["OxigraphStore", "plain_term", "plain_term_cache", "pyoxigraph_module"]
 
 
 def pyoxigraph_module():
@@ -80,6 +80,29 @@ def plain_term(term):
     return str(term)
 
 
+def plain_term_cache(limit: int = 200_000):
+    """:func:`plain_term` for literals and blank nodes, each distinct term converted once:
+    dates, concepts, units and measures repeat from row to row. At most *limit* are kept.
+
+    >>> import pyoxigraph as ox
+    >>> convert = plain_term_cache()
+    >>> convert(ox.Literal("true", datatype=ox.NamedNode(
+    ...     "http://www.w3.org/2001/XMLSchema#boolean")))
+    True
+    """
+    cache: dict = {}
+
+    def convert(term):
+        found = cache.get(term, cache)
+        if found is cache:
+            found = plain_term(term)
+            if len(cache) < limit:
+                cache[term] = found
+        return found
+
+    return convert
+
+
 class OxigraphStore(Store):
     """An embedded pyoxigraph store: in memory (``path=None``) or persistent on disk.
 
@@ -107,9 +130,6 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"cannot open the Oxigraph store at {self.path}: {exc}") from None
 
-    def _plain(self, term):
-        return plain_term(term)
-
     def select(self, query: str) -> list[tuple]:
         return list(self.iter_select(query))
 
@@ -118,20 +138,12 @@ class OxigraphStore(Store):
             result = self.store.query(query, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise InputError(f"SPARQL syntax error: {exc}") from None
-        plain, named, cache = self._plain, self._ox.NamedNode, {}
+        named, other = self._ox.NamedNode, plain_term_cache()
 
         def cell(term):
-            # IRIs and short literals repeat (sources, claims, concepts, dates): convert once
             if term.__class__ is named:
                 return term.value
-            if term is None:
-                return None
-            found = cache.get(term, cache)
-            if found is cache:
-                found = plain(term)
-                if len(cache) < 200_000:
-                    cache[term] = found
-            return found
+            return None if term is None else other(term)
 
         return (tuple(map(cell, row)) for row in result)
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed texts, the bundled corpus, its store and its audit."""
+"""Shared fixtures: the seed texts, the bundled corpus, its store and its audit, the audit
+cases as corpus folders."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(os.environ.get("CREDGRAPH_SEEDS", ROOT.parent / "shared" / "seeds"))
+AUDIT_CASES = ROOT / "tests" / "data" / "audit_cases"
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +48,20 @@ def seed_audit(seed_store):
     from graph.audit import audit_store
 
     return audit_store(seed_store, input_label="bundled corpus")
+
+
+@pytest.fixture
+def audit_case_folder(tmp_path):
+    """Makes an audit case (``tests/data/audit_cases/<name>``) a corpus folder: its reports,
+    and its own ``sources.yaml`` or else the shared one."""
+    import shutil
+
+    def make(name: str) -> Path:
+        folder = AUDIT_CASES / name
+        shutil.copytree(folder / "reports", tmp_path / name / "reports")
+        registry = folder / "sources.yaml"
+        shutil.copy(registry if registry.is_file() else AUDIT_CASES / "sources.yaml",
+                    tmp_path / name)
+        return tmp_path / name
+
+    return make

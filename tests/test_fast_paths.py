@@ -1,6 +1,6 @@
 """The fast paths behind the benchmark give what the plain ways give.
 
-Each optimisation (``OxigraphStore._plain`` without rdflib, ``quads_to_nquads`` without
+Each optimisation (``graph.embedded.plain_term`` without rdflib, ``quads_to_nquads`` without
 ``n3()`` for literals, chains walked in place, the NetworkX graph built from dicts) is
 compared here with the straightforward version it replaced.
 """
@@ -16,6 +16,7 @@ from rdflib import Literal, URIRef
 
 from graph.build import corpus_quads
 from graph.chains import chains_from, digraph_from, roots_and_loops
+from graph.embedded import plain_term
 from graph.formats import quads_to_nquads
 from graph.store import OxigraphStore, plain_value
 from graph.synth import synth_corpus
@@ -33,15 +34,15 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
     ("2024-01-02T10:00:00Z", "dateTime"),
 ])
 def test_oxigraph_cells_convert_as_rdflib_converts_them(lexical, kind):
-    fast = OxigraphStore()._plain(ox.Literal(lexical, datatype=ox.NamedNode(XSD + kind)))
+    fast = plain_term(ox.Literal(lexical, datatype=ox.NamedNode(XSD + kind)))
     slow = plain_value(Literal(lexical, datatype=XSD + kind))
     assert (fast, type(fast)) == (slow, type(slow))
 
 
 def test_language_strings_and_iris_convert_too():
     store = OxigraphStore()
-    assert store._plain(ox.Literal("Kyiv", language="en")) == "Kyiv"
-    assert store._plain(ox.NamedNode("https://example.org/x")) == "https://example.org/x"
+    assert plain_term(ox.Literal("Kyiv", language="en")) == "Kyiv"
+    assert plain_term(ox.NamedNode("https://example.org/x")) == "https://example.org/x"
     assert store.select('SELECT ?a ?b WHERE { VALUES (?a ?b) { (1 "x") (1 "x") } }') \
         == [(1, "x"), (1, "x")]
 

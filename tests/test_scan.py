@@ -4,7 +4,6 @@ in every format, serial or by parallel stretches; bad files named with their lin
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -80,14 +79,11 @@ def test_bundled_corpus_in_every_format(fmt, tmp_path):
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)
-def test_every_audit_case_audits_the_same_without_a_store(name, tmp_path):
-    folder = CASES / name
-    shutil.copytree(folder / "reports", tmp_path / "reports")
-    registry = folder / "sources.yaml"
-    shutil.copy(registry if registry.is_file() else CASES / "sources.yaml", tmp_path)
+def test_every_audit_case_audits_the_same_without_a_store(name, audit_case_folder):
+    folder = audit_case_folder(name)
     store = MemoryStore()
-    store.load_quads(corpus_quads(load_corpus(tmp_path)))
-    assert _comparable(audit_input(tmp_path)) == _comparable(audit_store(store))
+    store.load_quads(corpus_quads(load_corpus(folder)))
+    assert _comparable(audit_input(folder)) == _comparable(audit_store(store))
 
 
 def test_parallel_stretches_keep_what_one_pass_keeps(synth_files, monkeypatch):

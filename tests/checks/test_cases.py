@@ -7,7 +7,6 @@ must be present (``expect``) and absent (``absent``).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,14 +22,10 @@ CASES = Path(__file__).resolve().parents[1] / "data" / "audit_cases"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())
 
 
-def audit_case(name: str, tmp_path: Path, checks=None):
-    folder = CASES / name
-    shutil.copytree(folder / "reports", tmp_path / "reports")
-    registry = folder / "sources.yaml"
-    shutil.copy(registry if registry.is_file() else CASES / "sources.yaml", tmp_path)
+def audit_case(folder: Path, checks=None):
     store = MemoryStore()
-    store.load_quads(corpus_quads(load_corpus(tmp_path)))
-    return audit_store(store, checks=checks, input_label=name)
+    store.load_quads(corpus_quads(load_corpus(folder)))
+    return audit_store(store, checks=checks, input_label=folder.name)
 
 
 def test_every_builtin_check_has_a_case():
@@ -39,9 +34,9 @@ def test_every_builtin_check_has_a_case():
 
 @pytest.mark.parametrize("name", CASE_NAMES)
 @pytest.mark.parametrize("only_this_check", [True, False], ids=["alone", "with-all"])
-def test_case(name, only_this_check, tmp_path):
+def test_case(name, only_this_check, audit_case_folder):
     expected = yaml.safe_load((CASES / name / "expected.yaml").read_text())
-    result = audit_case(name, tmp_path, [name] if only_this_check else None)
+    result = audit_case(audit_case_folder(name), [name] if only_this_check else None)
     for item in expected.get("expect", []):
         found = [f for f in result.figure(item["figure"]).findings if f.check == item["check"]]
         assert found, f"{item['figure']}: expected a {item['check']} finding"

@@ -185,8 +185,8 @@ def audit_facts(facts: AuditFacts, *, checks: list[str] | None = None,
 
 
 def audit_input(path: str | Path | None, store: str | Store = "none", *,
-                checks: list[str] | None = None, claims: list[str] | None = None
-                ) -> AuditResult:
+                checks: list[str] | None = None, claims: list[str] | None = None,
+                progress=None) -> AuditResult:
     """Audit an input: ``None`` (the bundled corpus), an annotation folder or an RDF file.
 
     With ``store="none"`` the input is read once, without a store
@@ -194,13 +194,15 @@ def audit_input(path: str | Path | None, store: str | Store = "none", *,
     audit is all that is wanted. Any other store (a name, a spec such as
     ``oxigraph:PATH`` or a URL, or a :class:`~graph.store.Store`) is loaded with the input
     first (:func:`~graph.loading.load_input`), and everything in it is audited.
+    *progress* (without a store) is called with (done, total) as the input is read.
 
     >>> audit_input(None).figure("hur-8th-army-deserters").grade.code
     'D4'
     """
     label = describe_input(path)
     if isinstance(store, str) and store == "none":
-        return audit_facts(scan_input(path), checks=checks, claims=claims, input_label=label)
+        return audit_facts(scan_input(path, progress), checks=checks, claims=claims,
+                           input_label=label)
     return audit_store(load_input(path, store), checks=checks, claims=claims,
                        input_label=label)
 

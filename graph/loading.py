@@ -34,14 +34,15 @@ def _load_folder_natively(root: Path, target: OxigraphStore) -> None:
 
 
 @contextmanager
-def input_as_rdf_file(path: str | Path | None) -> Iterator[tuple[Path, bool]]:
+def input_as_rdf_file(path: str | Path | None, progress=None) -> Iterator[tuple[Path, bool]]:
     """The input as one RDF file, and whether credgraph wrote it: an RDF file is itself; the
     bundled corpus or a folder is checked and built to a temporary N-Quads file
-    (:func:`graph.bulk.build_lines`), removed afterwards."""
+    (:func:`graph.bulk.build_lines`, which calls *progress* with the report files done),
+    removed afterwards."""
     if path is None or Path(path).is_dir():
         root = bundled_corpus() if path is None else Path(path)
         with tempfile.TemporaryDirectory(prefix="credgraph-") as tmp:
-            yield build_lines(root, tmp, ["nquads"]).paths[0], True
+            yield build_lines(root, tmp, ["nquads"], progress=progress).paths[0], True
         return
     path = Path(path)
     if not path.is_file():

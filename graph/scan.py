@@ -186,15 +186,18 @@ def _scan_stretch(task) -> tuple[dict, dict, dict]:
     return scan.single, scan.multi, scan.typed
 
 
-def _read(path: Path, media_type: str, lenient: bool, jobs: int) -> _Scan:
+def _read(path: Path, media_type: str, lenient: bool, jobs: int, progress=None) -> _Scan:
     """Keep what the audit reads of *path*: line-based files of more than a stretch are
-    read by *jobs* processes a stretch at a time, anything else in one pass here."""
+    read by *jobs* processes a stretch at a time, anything else in one pass here.
+    *progress* is called with (bytes read, file size) after each stretch."""
     ox = pyoxigraph_module()
     scan = _Scan()
     size = path.stat().st_size
     if media_type not in _LINE_MEDIA or jobs <= 1 or size < 2 * _STRETCH:
         scan.read(ox.parse(path=str(path), format=ox.RdfFormat.from_media_type(media_type),
                            lenient=lenient))
+        if progress is not None:
+            progress(size, size)
         return scan
     stretches = _stretches(path, size)
     jobs = min(jobs, len(stretches))
@@ -203,30 +206,33 @@ def _read(path: Path, media_type: str, lenient: bool, jobs: int) -> _Scan:
         with ProcessPoolExecutor(jobs) as pool:
             # two stretches a worker in flight: what the workers kept never piles up here
             pending = deque(pool.submit(_scan_stretch, t) for t in islice(tasks, 2 * jobs))
-            while pending:
+            for _start, end in stretches:  # the parts come back in file order
                 part = pending.popleft().result()
                 for task in islice(tasks, 1):
                     pending.append(pool.submit(_scan_stretch, task))
                 scan.merge(part)
+                if progress is not None:
+                    progress(end, size)
     except SyntaxError:  # say where, counted from the start of the file
         return _read(path, media_type, lenient, 1)
     return scan
 
 
 def scan_facts(path: str | Path, fmt: str | None = None, *, lenient: bool = False,
-               jobs: int | None = None) -> AuditFacts:
+               jobs: int | None = None, progress=None) -> AuditFacts:
     """What the audit reads, from one pass over the RDF file *path* (any format pyoxigraph
     parses: N-Quads, N-Triples, TriG, Turtle, JSON-LD, RDF/XML; by extension unless *fmt*).
 
     N-Quads and N-Triples are read by *jobs* processes (default: one per CPU), a stretch of
     lines each. *lenient* skips the parser's IRI and language tag checks (about twice as
-    fast); for files credgraph wrote itself. Raises :class:`~graph.errors.InputError`
+    fast); for files credgraph wrote itself. *progress*, when given, is called with (bytes
+    read, file size) as the stretches come in. Raises :class:`~graph.errors.InputError`
     naming the file, line and column when the file is not valid RDF.
     """
     path = Path(path)
     spec = get_format(fmt or path.suffix.lstrip("."))
     try:
-        scan = _read(path, spec.media_type, lenient, jobs or os.cpu_count() or 1)
+        scan = _read(path, spec.media_type, lenient, jobs or os.cpu_count() or 1, progress)
     except (SyntaxError, ValueError) as exc:
         raise InputError(f"{path}: not valid RDF: {exc}") from None
     except OSError as exc:
@@ -275,10 +281,11 @@ def _facts(scan: _Scan) -> AuditFacts:
     return AuditFacts(registry, mentions, succ, speakers, reports)
 
 
-def scan_input(path: str | Path | None) -> AuditFacts:
+def scan_input(path: str | Path | None, progress=None) -> AuditFacts:
     """What the audit reads of an input, without a store: ``None`` is the bundled corpus, a
     folder an annotation corpus (checked and built to a temporary N-Quads file, which is
-    scanned), a file RDF in any registered format."""
-    with input_as_rdf_file(path) as (rdf, ours):
+    scanned), a file RDF in any registered format. *progress* is called with (done, total):
+    report files built, then bytes scanned."""
+    with input_as_rdf_file(path, progress) as (rdf, ours):
         # a file credgraph wrote from checked annotations needs no IRI re-check
-        return scan_facts(rdf, lenient=ours)
+        return scan_facts(rdf, lenient=ours, progress=progress)

@@ -183,3 +183,21 @@ def test_scan_and_store_agree_on_any_synthetic_corpus(tmp_path_factory, size, se
     by_scan = scan.scan_facts(path)
     _same_facts(by_scan, fetch_facts(store))
     assert _comparable(audit_facts(by_scan)) == _comparable(audit_store(store))
+
+
+def test_progress_is_told_the_bytes_read(synth_files, monkeypatch):
+    path = synth_files / "corpus.nq"
+    size = path.stat().st_size
+    monkeypatch.setattr(scan, "_STRETCH", 200_000)
+    calls = []
+    scan.scan_facts(path, jobs=2, progress=lambda done, total: calls.append((done, total)))
+    assert len(calls) == len(scan._stretches(path, size)) > 2
+    assert [d for d, _t in calls] == sorted(d for d, _t in calls) and calls[-1] == (size, size)
+    assert {t for _d, t in calls} == {size}
+
+
+def test_the_audit_of_a_folder_tells_progress_of_both_steps(tmp_path):
+    calls = []
+    audit_input(None, progress=lambda done, total: calls.append((done, total)))
+    assert calls[0] == (5, 5)  # the five report files built
+    assert calls[-1][0] == calls[-1][1] > 5  # then the bytes of the N-Quads scanned

@@ -229,7 +229,8 @@ def audit(
     from ..loading import describe_input
     from ..report import render_chunks, rich_table
 
-    result = audit_input(source, store, checks=check, claims=figure)
+    with _progress("reading the input") as progress:
+        result = audit_input(source, store, checks=check, claims=figure, progress=progress)
     if figure and not result.figures:
         raise InputError(f"no figure with id {', '.join(figure)} in {describe_input(source)}")
     if fmt is AuditFormat.table and output is None:
@@ -281,7 +282,8 @@ def view(
     from ..audit import audit_input
     from ..view import view as render_view
 
-    result = audit_input(source, store)
+    with _progress("reading the input") as progress:
+        result = audit_input(source, store, progress=progress)
     if figure is None and len(result.figures) > max_figures:
         _note(f"showing the {max_figures:,} most flagged of {len(result.figures):,} figures: "
               "--figure ID shows one, --max-figures N more")

@@ -200,7 +200,7 @@ def audit_input(path: str | Path | None, store: str | Store = "none", *,
     'D4'
     """
     label = describe_input(path)
-    if isinstance(store, str) and store == "none":
+    if store == "none":
         return audit_facts(scan_input(path, progress), checks=checks, claims=claims,
                            input_label=label)
     return audit_store(load_input(path, store), checks=checks, claims=claims,

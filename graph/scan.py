@@ -84,6 +84,7 @@ class _Scan:
         iris: dict[str, str] = {}
         other = plain_term_cache()  # literals and blank nodes
         prefix, cut = str(ID), len(str(ID))
+        last_node = last = None  # a subject's quads mostly come in a run: convert it once
         # the hot loop, a few million quads: subject and object are converted inline (a
         # call each would cost a tenth of the scan)
         for quad in quads:
@@ -104,13 +105,18 @@ class _Scan:
             else:
                 obj = other(obj)
             subject = quad.subject
-            if subject.__class__ is named:
-                subject = subject.value
-                if subject.startswith(prefix):
-                    subject = subject[cut:]
-                subject = iris.setdefault(subject, subject)
+            if subject == last_node:
+                subject = last
             else:
-                subject = other(subject)
+                last_node = subject
+                if subject.__class__ is named:
+                    subject = subject.value
+                    if subject.startswith(prefix):
+                        subject = subject[cut:]
+                    subject = iris.setdefault(subject, subject)
+                else:
+                    subject = other(subject)
+                last = subject
             if kind == 0:
                 values.setdefault(subject, obj)
             elif kind == 2:

@@ -33,7 +33,7 @@ from .errors import AnnotationError, AnnotationErrors, InputError
 from .formats import atomic_writer, get_format, quads_to_nquads
 from .model import Registry, gc_paused
 
-__all__ = ["build_lines", "BuildSummary", "LINE_FORMATS"]
+__all__ = ["build_lines", "read_reports", "checked_registry", "BuildSummary", "LINE_FORMATS"]
 
 LINE_FORMATS = ("nquads", "ntriples")
 """The formats written line by line, without a graph in memory."""
@@ -70,8 +70,8 @@ class _Chunk:
     """``{mention key: key it relays or None}`` of every mention in the chunk."""
     report_ids: list
     mentions: int
-    lines: dict
-    """``{format name: text}``; empty once the chunk has an error."""
+    product: object
+    """What the chunk's reader made of its reports; None once the chunk has an error."""
 
 
 _REGISTRY: Registry | None = None
@@ -82,9 +82,10 @@ def _init_worker(registry: Registry) -> None:
     _REGISTRY = registry
 
 
-def _read_chunk(task: tuple[list[str], tuple[str, ...]]) -> _Chunk:
-    """Read, check and write one chunk of report files (in a worker, or in-process)."""
-    paths, formats = task
+def _read_chunk(task: tuple[list[str], Callable, tuple]) -> _Chunk:
+    """Read and check one chunk of report files, and make ``make(reports, *args)`` of them
+    (in a worker, or in-process)."""
+    paths, make, args = task
     errors: list = []
     locations: dict = {}
     reports = []
@@ -95,10 +96,14 @@ def _read_chunk(task: tuple[list[str], tuple[str, ...]]) -> _Chunk:
                 reports.append(report)
         relays = {m.key: m.relays for r in reports for m in r.mentions}
         locations = {k: where for k, where in locations.items() if relays.get(k)}
-        lines = {} if errors else {name: "".join(_lines(reports, name == "nquads"))
-                                   for name in formats}
+        product = None if errors else make(reports, *args)
     return _Chunk(errors, locations, relays, [r.id for r in reports],
-                  sum(len(r.mentions) for r in reports), lines)
+                  sum(len(r.mentions) for r in reports), product)
+
+
+def _lines_of(reports, formats: tuple[str, ...]) -> dict[str, str]:
+    """``{format name: text}`` of *reports* in each line format."""
+    return {name: "".join(_lines(reports, name == "nquads")) for name in formats}
 
 
 def _lines(reports, with_graph: bool) -> Iterator[str]:
@@ -111,15 +116,76 @@ def _lines(reports, with_graph: bool) -> Iterator[str]:
             ((s, p, o, g) for s, p, o in report_triples(report)), with_graph, memo))
 
 
-def _chunks(paths: list[str], formats: tuple[str, ...], registry: Registry,
+def _chunks(paths: list[str], make: Callable, args: tuple, registry: Registry,
             jobs: int) -> Iterable[_Chunk]:
-    tasks = [(paths[i:i + _CHUNK], formats) for i in range(0, len(paths), _CHUNK)]
+    tasks = [(paths[i:i + _CHUNK], make, args) for i in range(0, len(paths), _CHUNK)]
     if jobs <= 1 or len(tasks) <= 1:
         _init_worker(registry)
         yield from map(_read_chunk, tasks)
         return
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(registry,)) as pool:
         yield from pool.map(_read_chunk, tasks)
+
+
+def checked_registry(root: Path) -> Registry:
+    """The source registry of the corpus folder *root*, or
+    :class:`~graph.errors.AnnotationErrors` (every report names its sources: they are
+    checked against a sound registry)."""
+    if not (root / "sources.yaml").is_file():
+        raise AnnotationErrors([AnnotationError(
+            "no sources.yaml here: a corpus folder holds sources.yaml and reports/*.yaml",
+            path=str(root))])
+    errors: list = []
+    registry = load_registry(root / "sources.yaml", errors)
+    if errors:
+        raise AnnotationErrors(errors)
+    return registry
+
+
+def read_reports(root: str | Path, registry: Registry, make: Callable, args: tuple = (), *,
+                 jobs: int | None = None, progress: Callable[[int, int], None] | None = None,
+                 summary: BuildSummary | None = None) -> Iterator:
+    """Read the report files of the corpus folder *root* in parallel and yield
+    ``make(reports, *args)`` for each chunk of them, in report id order, while the corpus
+    has no error.
+
+    *make* runs in the worker processes (*jobs*, default one per CPU; 1 reads here), so it
+    is a module-level function and what it returns is pickled back. Each chunk is checked
+    on its own there; what spans files (duplicate report ids, ``relays`` naming a mention
+    no report states) is checked here. Every problem is collected and raised together as
+    :class:`~graph.errors.AnnotationErrors` once every file is read: a consumer that
+    writes what it is given must write to a temporary file. *summary*, when given, counts
+    reports and mentions and receives the report ids and relay loops.
+    """
+    root = Path(root)
+    summary = summary if summary is not None else BuildSummary([])
+    errors: list = []
+    relays: dict[str, str | None] = {}
+    locations: dict = {}
+    seen: dict[str, str] = {}
+    paths = [str(p) for p in report_files(root)]
+    done = 0
+    for chunk in _chunks(paths, make, args, registry, jobs or os.cpu_count() or 1):
+        done = min(done + _CHUNK, len(paths))
+        if progress is not None:
+            progress(done, len(paths))
+        errors.extend(chunk.errors)
+        for report_id in chunk.report_ids:
+            if report_id in seen:
+                errors.append(AnnotationError(f"duplicate report id {report_id!r}",
+                                              path=seen[report_id], line=1, field="id"))
+            seen[report_id] = str(root / "reports" / f"{report_id}.yaml")
+        relays.update(chunk.relays)
+        locations.update(chunk.locations)
+        summary.reports += len(chunk.report_ids)
+        summary.report_ids.extend(chunk.report_ids)
+        summary.mentions += chunk.mentions
+        if not errors:
+            yield chunk.product
+    check_relays(relays, locations, errors)
+    if errors:
+        raise AnnotationErrors(errors)
+    summary.loops = relay_loops(relays)
 
 
 def build_lines(root: str | Path, outdir: str | Path, formats: Iterable[str] = ("nquads",),
@@ -139,48 +205,19 @@ def build_lines(root: str | Path, outdir: str | Path, formats: Iterable[str] = (
     if wrong:
         raise InputError(f"build_lines writes line formats only, not {', '.join(wrong)}; "
                          f"allowed: {', '.join(LINE_FORMATS)}")
-    if not (root / "sources.yaml").is_file():
-        raise AnnotationErrors([AnnotationError(
-            "no sources.yaml here: a corpus folder holds sources.yaml and reports/*.yaml",
-            path=str(root))])
-    errors: list = []
-    registry = load_registry(root / "sources.yaml", errors)
-    if errors:  # every report names its sources: check those against a sound registry
-        raise AnnotationErrors(errors)
+    registry = checked_registry(root)
     summary = BuildSummary([outdir / f"{stem}.{get_format(n).extension}" for n in names])
-    relays: dict[str, str | None] = {}
-    locations: dict = {}
-    seen: dict[str, str] = {}
     with ExitStack() as stack:
         files = {n: stack.enter_context(atomic_writer(p)) for n, p in zip(names, summary.paths)}
         for name, fh in files.items():
             fh.writelines(quads_to_nquads(
                 ((s, p, o, REGISTRY_GRAPH) for src in registry for s, p, o in source_triples(src)),
                 name == "nquads"))
-        paths = [str(p) for p in report_files(root)]
-        done = 0
-        for chunk in _chunks(paths, names, registry, jobs or os.cpu_count() or 1):
-            done = min(done + _CHUNK, len(paths))
-            if progress is not None:
-                progress(done, len(paths))
-            errors.extend(chunk.errors)
-            for report_id in chunk.report_ids:
-                if report_id in seen:
-                    errors.append(AnnotationError(f"duplicate report id {report_id!r}",
-                                                  path=seen[report_id], line=1, field="id"))
-                seen[report_id] = str(root / "reports" / f"{report_id}.yaml")
-            relays.update(chunk.relays)
-            locations.update(chunk.locations)
-            summary.reports += len(chunk.report_ids)
-            summary.report_ids.extend(chunk.report_ids)
-            summary.mentions += chunk.mentions
-            if not errors:
-                for name, text in chunk.lines.items():
-                    files[name].write(text)
-                summary.quads += chunk.lines[names[0]].count("\n") if names else 0
-        check_relays(relays, locations, errors)
-        if errors:
-            raise AnnotationErrors(errors)  # the atomic writers remove their temporary files
+        # an error raised once every file is read: the atomic writers remove their files
+        for lines in read_reports(root, registry, _lines_of, (names,), jobs=jobs,
+                                  progress=progress, summary=summary):
+            for name, text in lines.items():
+                files[name].write(text)
+            summary.quads += lines[names[0]].count("\n") if names else 0
     summary.quads += sum(1 for src in registry for _t in source_triples(src))
-    summary.loops = relay_loops(relays)
     return summary

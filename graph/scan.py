@@ -9,8 +9,9 @@ them here. The rows go through the same converters as a store's
 audit of the loaded store (``tests/test_scan.py`` compares them).
 
 Nothing is indexed that the audit does not read, so this is the fast way to audit a large
-file or annotation folder (``credgraph audit --store none``): a folder is built to a
-temporary N-Quads file first (:func:`graph.bulk.build_lines`) and scanned.
+RDF file (``credgraph audit --store none``, the default). An annotation folder needs no
+RDF at all: :func:`scan_input` reads its records straight from the annotations
+(:mod:`graph.corpus_facts`).
 
 Where the SPARQL would give several rows for a property that has one value in credgraph's
 RDF (two ``rdfs:label`` of a source, say), the scan keeps the first value in the file;
@@ -29,6 +30,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 
+from .corpus_facts import corpus_facts
 from .embedded import plain_term_cache, pyoxigraph_module
 from .errors import InputError
 from .facts import (AuditFacts, figures_from_rows, mentions_from_rows, registry_from_rows,
@@ -288,10 +290,12 @@ def _facts(scan: _Scan) -> AuditFacts:
 
 
 def scan_input(path: str | Path | None, progress=None) -> AuditFacts:
-    """What the audit reads of an input, without a store: ``None`` is the bundled corpus, a
-    folder an annotation corpus (checked and built to a temporary N-Quads file, which is
-    scanned), a file RDF in any registered format. *progress* is called with (done, total):
-    report files built, then bytes scanned."""
+    """What the audit reads of an input, without a store: ``None`` is the bundled corpus and
+    a folder an annotation corpus, both read straight from their annotations
+    (:func:`~graph.corpus_facts.corpus_facts`, no RDF made); a file is RDF in any
+    registered format, scanned. *progress* is called with (done, total): report files read,
+    or bytes scanned."""
+    if path is None or Path(path).is_dir():
+        return corpus_facts(path, progress=progress)
     with input_as_rdf_file(path, progress) as (rdf, ours):
-        # a file credgraph wrote from checked annotations needs no IRI re-check
         return scan_facts(rdf, lenient=ours, progress=progress)

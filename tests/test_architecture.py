@@ -13,7 +13,7 @@ GRAPH = Path(__file__).resolve().parents[1] / "graph"
 ORDER = ["vocab", "errors", "model", "reader", "annotations", "build", "formats", "bulk", "validation",
          "results",
          "store", "embedded",
-         "remote", "loading", "chains", "facts", "scan", "trace", "origins", "checks", "grade", "audit", "report",
+         "remote", "loading", "chains", "facts", "corpus_facts", "scan", "trace", "origins", "checks", "grade", "audit", "report",
          "sparql", "server", "synth", "layout", "view", "cli"]
 SAME_LAYER = {("build", "formats"), ("formats", "build"), ("store", "remote"),
               ("remote", "store"), ("store", "embedded"), ("embedded", "store")}

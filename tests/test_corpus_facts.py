@@ -1,0 +1,130 @@
+"""The audit's records straight from an annotation folder (graph.corpus_facts): the same,
+node for node and in the same order, as the scan of the RDF built from that folder; errors
+as the build gives them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import graph.loading
+from graph.annotations import bundled_corpus
+from graph.audit import audit_facts, audit_input
+from graph.bulk import build_lines
+from graph.cli import main
+from graph.corpus_facts import corpus_facts
+from graph.errors import AnnotationErrors
+from graph.scan import scan_facts
+from graph.synth import synth_corpus, write_annotations
+
+DATA = Path(__file__).resolve().parent / "data"
+CASE_NAMES = sorted(p.name for p in (DATA / "audit_cases").iterdir()
+                    if (p / "expected.yaml").is_file())
+BAD = DATA / "bad_inputs"
+BAD_CASES = sorted(p.name for p in BAD.iterdir() if (p / "expected.txt").is_file())
+
+
+def _scanned(folder: Path, out: Path):
+    """The records of the RDF built from *folder*, by the scan."""
+    return scan_facts(build_lines(folder, out, ["nquads"], jobs=1).paths[0])
+
+
+def _same(a, b) -> None:
+    """The same records, in the same order."""
+    assert list(a.mentions.items()) == list(b.mentions.items())
+    assert a.succ == b.succ
+    assert a.statement_source == b.statement_source
+    assert list(a.reports.items()) == list(b.reports.items())
+    assert list(a.registry) == list(b.registry)
+
+
+def _comparable(result) -> dict:
+    data = result.as_dict()
+    for key in ("input", "started", "ended"):
+        del data["summary"][key]
+    return data
+
+
+@pytest.fixture(scope="module")
+def synth_folder(tmp_path_factory):
+    """A synthetic corpus with relay loops, chains through shared statements and every
+    hedge, as annotation files."""
+    folder = tmp_path_factory.mktemp("synth")
+    write_annotations(synth_corpus(1500, seed=5), folder)
+    return folder
+
+
+def test_the_bundled_corpus(tmp_path):
+    _same(corpus_facts(None, jobs=1), _scanned(bundled_corpus(), tmp_path))
+
+
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_every_audit_case(name, audit_case_folder, tmp_path):
+    folder = audit_case_folder(name)
+    direct, scanned = corpus_facts(folder, jobs=1), _scanned(folder, tmp_path / "built")
+    _same(direct, scanned)
+    assert _comparable(audit_facts(direct)) == _comparable(audit_facts(scanned))
+
+
+def test_a_synthetic_corpus_with_loops(synth_folder, tmp_path):
+    direct = corpus_facts(synth_folder, jobs=1)
+    _same(direct, _scanned(synth_folder, tmp_path))
+    result = audit_facts(direct)
+    assert result.cycles, "the corpus should have relay loops to compare"
+
+
+def test_workers_give_what_one_process_gives(synth_folder, monkeypatch):
+    monkeypatch.setattr("graph.bulk._CHUNK", 16)  # many chunks, merged in order
+    _same(corpus_facts(synth_folder, jobs=2), corpus_facts(synth_folder, jobs=1))
+
+
+@settings(max_examples=12, deadline=None)
+@given(size=st.integers(1, 300), seed=st.integers(0, 10_000))
+def test_any_synthetic_corpus(tmp_path_factory, size, seed):
+    folder = tmp_path_factory.mktemp("any")
+    write_annotations(synth_corpus(size, seed=seed), folder)
+    _same(corpus_facts(folder, jobs=1), _scanned(folder, folder / "built"))
+
+
+def _bad_corpus(name: str, tmp_path: Path) -> Path:
+    reports = BAD / name / "reports"
+    if reports.is_dir():
+        shutil.copytree(reports, tmp_path / "reports")
+    else:
+        (tmp_path / "reports").mkdir(parents=True)
+    registry = BAD / name / "sources.yaml"
+    shutil.copy(registry if registry.is_file() else BAD / "sources.yaml", tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", BAD_CASES)
+def test_bad_annotations_give_the_errors_the_build_gives(name, tmp_path):
+    folder = _bad_corpus(name, tmp_path / "corpus")
+    with pytest.raises(AnnotationErrors) as direct:
+        corpus_facts(folder, jobs=1)
+    with pytest.raises(AnnotationErrors) as built:
+        build_lines(folder, tmp_path / "out", ["nquads"], jobs=1)
+    assert [str(e) for e in direct.value.errors] == [str(e) for e in built.value.errors]
+    for line in (BAD / name / "expected.txt").read_text().splitlines():
+        assert " ".join(line.split()) in " ".join(str(direct.value).split())
+
+
+def test_the_audit_of_a_folder_makes_no_rdf(synth_folder, monkeypatch, tmp_path, capsys):
+    def no_build(*_args, **_kwargs):
+        raise AssertionError("the folder was built to RDF")
+
+    monkeypatch.setattr(graph.loading, "build_lines", no_build)
+    out = tmp_path / "audit.json"
+    assert main(["audit", str(synth_folder), "--format", "json", "-o", str(out)]) in (0, 1)
+    assert out.stat().st_size > 0
+    assert audit_input(synth_folder).summary()["figures"] > 0
+
+
+def test_a_folder_without_sources_is_refused(tmp_path):
+    (tmp_path / "reports").mkdir()
+    with pytest.raises(AnnotationErrors, match="no sources.yaml"):
+        corpus_facts(tmp_path)

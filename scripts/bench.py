@@ -87,8 +87,8 @@ def step_build(folder: Path, out: Path, jobs: int) -> None:
 
 def step_cli(folder: Path, out: Path) -> None:
     """What a user runs: ``credgraph audit FOLDER --format json`` on the annotation files
-    (streaming build, the N-Quads scanned without a store, audit, JSON), in its own process;
-    peak memory is the largest of that process and its build and scan workers."""
+    (read by parallel workers straight into the audit's records, no RDF made; audit; JSON),
+    in its own process; peak memory is the largest of that process and its workers."""
     cmd = [sys.executable, "-m", "graph.cli", "audit", str(folder / "corpus"), "--format",
            "json", "--output", str(folder / "audit.json")]
     started = time.perf_counter()
@@ -97,7 +97,7 @@ def step_cli(folder: Path, out: Path) -> None:
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     figures = len(json.loads((folder / "audit.json").read_text())["figures"])
     row = record(out, "cli-audit", seconds, figures, "figures",
-                 note="credgraph audit FOLDER --format json, end to end (no store)")
+                 note="credgraph audit FOLDER --format json, end to end (no store, no RDF)")
     row["peak_mb"] = round(peak, 1)  # the command's, not this wrapper's
     lines = out.read_text().splitlines()
     out.write_text("\n".join(lines[:-1] + [json.dumps(row)]) + "\n")

@@ -1,5 +1,5 @@
 """Shared fixtures: the seed texts, the bundled corpus, its store and its audit, the audit
-cases as corpus folders."""
+cases and the bad-input cases as corpus folders."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(os.environ.get("CREDGRAPH_SEEDS", ROOT.parent / "shared" / "seeds"))
 AUDIT_CASES = ROOT / "tests" / "data" / "audit_cases"
+BAD_INPUTS = ROOT / "tests" / "data" / "bad_inputs"
 
 
 @pytest.fixture(scope="session")
@@ -63,5 +64,25 @@ def audit_case_folder(tmp_path):
         shutil.copy(registry if registry.is_file() else AUDIT_CASES / "sources.yaml",
                     tmp_path / name)
         return tmp_path / name
+
+    return make
+
+
+@pytest.fixture
+def bad_input_folder(tmp_path):
+    """Makes a bad-input case (``tests/data/bad_inputs/<name>``) a corpus folder under
+    *tmp_path* (in *sub*): its reports, and its own ``sources.yaml`` or else the shared one."""
+    import shutil
+
+    def make(name: str, sub: str = "corpus") -> Path:
+        folder, target = BAD_INPUTS / name, tmp_path / sub
+        reports = folder / "reports"  # a registry case has no reports (git keeps no empty dir)
+        if reports.is_dir():
+            shutil.copytree(reports, target / "reports")
+        else:
+            (target / "reports").mkdir(parents=True)
+        registry = folder / "sources.yaml"
+        shutil.copy(registry if registry.is_file() else BAD_INPUTS / "sources.yaml", target)
+        return target
 
     return make

@@ -18,20 +18,9 @@ BAD = Path(__file__).resolve().parent / "data" / "bad_inputs"
 BAD_CASES = sorted(p.name for p in BAD.iterdir() if (p / "expected.txt").is_file())
 
 
-def _case_corpus(name: str, tmp_path: Path) -> Path:
-    reports = BAD / name / "reports"  # a registry case has no reports (git keeps no empty dir)
-    if reports.is_dir():
-        shutil.copytree(reports, tmp_path / "reports")
-    else:
-        (tmp_path / "reports").mkdir(parents=True)
-    registry = BAD / name / "sources.yaml"
-    shutil.copy(registry if registry.is_file() else BAD / "sources.yaml", tmp_path)
-    return tmp_path
-
-
 @pytest.mark.parametrize("name", BAD_CASES)
-def test_bad_input_is_refused_with_file_line_and_field(name, tmp_path, capsys):
-    corpus = _case_corpus(name, tmp_path)
+def test_bad_input_is_refused_with_file_line_and_field(name, bad_input_folder, capsys):
+    corpus = bad_input_folder(name)
     assert main(["validate", "--corpus", str(corpus)]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "Traceback" not in err
@@ -39,18 +28,18 @@ def test_bad_input_is_refused_with_file_line_and_field(name, tmp_path, capsys):
         assert " ".join(line.split()) in err
 
 
-def test_all_problems_are_reported_at_once(tmp_path):
-    corpus = _case_corpus("bad-registry", tmp_path)
+def test_all_problems_are_reported_at_once(bad_input_folder):
+    corpus = bad_input_folder("bad-registry")
     with pytest.raises(AnnotationErrors) as info:
         load_corpus(corpus)
     assert len(info.value.errors) >= 3
 
 
-def test_failed_build_keeps_previous_output(tmp_path, capsys):
+def test_failed_build_keeps_previous_output(tmp_path, bad_input_folder, capsys):
     out = tmp_path / "out"
     assert main(["build", "-o", str(out), "--formats", "turtle"]) == 0
     before = (out / "credgraph.ttl").read_bytes()
-    bad = _case_corpus("unknown-alias", tmp_path / "bad")
+    bad = bad_input_folder("unknown-alias", "bad")
     assert main(["build", "--corpus", str(bad), "-o", str(out), "--formats", "turtle"]) == 2
     assert (out / "credgraph.ttl").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["credgraph.ttl"]

@@ -4,7 +4,6 @@ as the build gives them."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -90,20 +89,9 @@ def test_any_synthetic_corpus(tmp_path_factory, size, seed):
     _same(corpus_facts(folder, jobs=1), _scanned(folder, folder / "built"))
 
 
-def _bad_corpus(name: str, tmp_path: Path) -> Path:
-    reports = BAD / name / "reports"
-    if reports.is_dir():
-        shutil.copytree(reports, tmp_path / "reports")
-    else:
-        (tmp_path / "reports").mkdir(parents=True)
-    registry = BAD / name / "sources.yaml"
-    shutil.copy(registry if registry.is_file() else BAD / "sources.yaml", tmp_path)
-    return tmp_path
-
-
 @pytest.mark.parametrize("name", BAD_CASES)
-def test_bad_annotations_give_the_errors_the_build_gives(name, tmp_path):
-    folder = _bad_corpus(name, tmp_path / "corpus")
+def test_bad_annotations_give_the_errors_the_build_gives(name, bad_input_folder, tmp_path):
+    folder = bad_input_folder(name)
     with pytest.raises(AnnotationErrors) as direct:
         corpus_facts(folder, jobs=1)
     with pytest.raises(AnnotationErrors) as built:

@@ -103,14 +103,14 @@ def corpus_facts(root: str | Path | None, *, jobs: int | None = None,
     registry = checked_registry(root)
     mentions: dict[str, MentionFacts] = {}
     reports: dict[str, ReportFacts] = {}
-    edges: list[tuple[str, str]] = []
-    attributions: list[tuple[str, str]] = []
+    edges: dict[tuple[str, str], None] = {}  # in order, once each: reports share chains
+    attributions: dict[str, str] = {}
     for rows in read_reports(root, registry, report_facts, jobs=jobs, progress=progress):
         mentions.update(mentions_from_rows(rows[0], figures_from_rows(rows[1])))
-        edges += rows[2]
-        attributions += rows[3]
+        edges.update(dict.fromkeys(rows[2]))
+        attributions.update(rows[3])
         reports.update(reports_from_rows(rows[4]))
     succ, one = successors_from_rows(edges, mentions)
     del edges
     return AuditFacts(_registry_facts(registry), mentions, succ,
-                      speakers_from_rows(attributions, one), reports)
+                      speakers_from_rows(attributions.items(), one), reports)

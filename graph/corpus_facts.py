@@ -22,13 +22,13 @@ seed corpus, every audit case and any synthetic corpus), so the mapping here fol
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from .annotations import bundled_corpus
 from .bulk import checked_registry, read_reports
 from .facts import (AuditFacts, MentionFacts, ReportFacts, figures_from_rows, mentions_from_rows,
-                    reports_from_rows, speakers_from_rows, successors_from_rows)
+                    registry_from_rows, reports_from_rows, speakers_from_rows,
+                    successors_from_rows)
 from .model import Mention, Registry, Report
 
 __all__ = ["corpus_facts", "report_facts"]
@@ -83,11 +83,17 @@ def _chain(mention: Mention, edges: list, attributions: list) -> str | None:
     return previous
 
 
-def _registry_facts(registry: Registry) -> Registry:
-    """The registry as the audit reads it from RDF: aliases in order, no URLs."""
-    return Registry(sorted((replace(s, aliases=tuple(sorted(s.aliases)), url=None,
-                                    reliability_reason=s.reliability_reason or "")
-                            for s in registry), key=lambda s: s.id))
+def _registry_rows(registry: Registry) -> tuple[list, list]:
+    """The rows of the sources and their aliases, as the SELECTs would give them of the
+    registry's RDF."""
+    sources, aliases = [], []
+    for s in registry:
+        node = "source/" + s.id
+        sources.append((node, s.name, s.kind, s.reliability, s.reliability_reason, s.party,
+                        s.anonymous or None, s.speaks_for and "source/" + s.speaks_for,
+                        s.country))
+        aliases.extend((node, alias) for alias in s.aliases)
+    return sources, aliases
 
 
 def corpus_facts(root: str | Path | None, *, jobs: int | None = None,
@@ -112,5 +118,5 @@ def corpus_facts(root: str | Path | None, *, jobs: int | None = None,
         reports.update(reports_from_rows(rows[4]))
     succ, one = successors_from_rows(edges, mentions)
     del edges
-    return AuditFacts(_registry_facts(registry), mentions, succ,
+    return AuditFacts(registry_from_rows(*_registry_rows(registry)), mentions, succ,
                       speakers_from_rows(attributions.items(), one), reports)

@@ -297,5 +297,5 @@ def scan_input(path: str | Path | None, progress=None) -> AuditFacts:
     or bytes scanned."""
     if path is None or Path(path).is_dir():
         return corpus_facts(path, progress=progress)
-    with input_as_rdf_file(path, progress) as (rdf, ours):
-        return scan_facts(rdf, lenient=ours, progress=progress)
+    with input_as_rdf_file(path) as (rdf, _ours):  # a file: it exists, its format is known
+        return scan_facts(rdf, progress=progress)

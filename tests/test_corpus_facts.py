@@ -107,7 +107,7 @@ def test_the_audit_of_a_folder_makes_no_rdf(synth_folder, monkeypatch, tmp_path,
 
     monkeypatch.setattr(graph.loading, "build_lines", no_build)
     out = tmp_path / "audit.json"
-    assert main(["audit", str(synth_folder), "--format", "json", "-o", str(out)]) in (0, 1)
+    assert main(["audit", str(synth_folder), "--format", "json", "-o", str(out)]) == 0
     assert out.stat().st_size > 0
     assert audit_input(synth_folder).summary()["figures"] > 0
 

@@ -196,7 +196,7 @@ def test_progress_is_told_the_bytes_read(synth_files, monkeypatch):
     assert {t for _d, t in calls} == {size}
 
 
-def test_the_audit_of_a_folder_tells_the_report_files_read(tmp_path):
+def test_the_audit_of_a_folder_tells_the_report_files_read():
     calls = []
     audit_input(None, progress=lambda done, total: calls.append((done, total)))
     assert calls == [(5, 5)]  # the five report files, read straight into the records

@@ -4,8 +4,8 @@ Claims, sources and the outlets that relay them become RDF (PROV-O, schema.org, 
 citation chains are traced with NetworkX; an audit flags figures that rest on a single
 unverified origin, circular reporting, conflicting figures and drift along a chain.
 
->>> import graph
->>> graph.__version__
+>>> import credgraph
+>>> credgraph.__version__
 '0.1.0'
 """
 

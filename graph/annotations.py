@@ -1,7 +1,7 @@
 """Read a corpus of YAML annotations (a source registry and report files) into the model.
 
 The format is described in ``docs/annotation-format.md``. Every problem is collected with
-its file, line and field, and reported together as :class:`~graph.errors.AnnotationErrors`;
+its file, line and field, and reported together as :class:`~credgraph.errors.AnnotationErrors`;
 YAML is read with ``safe_load`` semantics only (PyYAML's C loader when available).
 
 >>> import textwrap, tempfile, pathlib
@@ -24,7 +24,7 @@ YAML is read with ``safe_load`` semantics only (PyYAML's C loader when available
 >>> load_corpus(root)
 Traceback (most recent call last):
 ...
-graph.errors.AnnotationErrors: 1 problem(s) in the annotations:
+credgraph.errors.AnnotationErrors: 1 problem(s) in the annotations:
   .../reports/r1.yaml:8: mentions[0].attributed_to: unknown source 'Reutres'; did you mean 'reuters'?
 """
 
@@ -54,7 +54,7 @@ _SOURCE_KEYS = {"id", "name", "aliases", "kind", "country", "party", "anonymous"
 
 
 def load_registry(path: Path, errors: list | None = None) -> Registry:
-    """Read ``sources.yaml`` into a :class:`~graph.model.Registry`."""
+    """Read ``sources.yaml`` into a :class:`~credgraph.model.Registry`."""
     own = errors is None
     errors = [] if own else errors
     data = read_yaml_file(path, errors)

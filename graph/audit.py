@@ -1,6 +1,6 @@
 """The provenance audit: trace every figure, run every check, grade it, report it as data.
 
->>> from graph.loading import load_input
+>>> from credgraph.loading import load_input
 >>> result = audit_store(load_input(None))
 >>> fig = result.figure("hur-southern-district-deserters")
 >>> fig.independent_origins, fig.grade.code
@@ -155,7 +155,7 @@ def audit_store(store: Store, *, checks: list[str] | None = None,
     """Audit every claim in *store* (or only *claims*) with every check (or only *checks*).
 
     ``scoped=True`` with *claims* is the incremental path for a large store: only those
-    claims, the figures they are compared with (:func:`~graph.trace.claims_in_scope`) and
+    claims, the figures they are compared with (:func:`~credgraph.trace.claims_in_scope`) and
     what their chains reach are fetched and traced, and all of those figures are audited,
     with the same results a full audit gives them. Citation loops are those of that part.
     """
@@ -169,11 +169,11 @@ def audit_store(store: Store, *, checks: list[str] | None = None,
 
 def audit_facts(facts: AuditFacts, *, checks: list[str] | None = None,
                 claims: list[str] | None = None, input_label: str = "facts") -> AuditResult:
-    """Audit what :func:`~graph.facts.fetch_facts` or :func:`~graph.scan.scan_facts` read:
+    """Audit what :func:`~credgraph.facts.fetch_facts` or :func:`~credgraph.scan.scan_facts` read:
     every claim (or only *claims*) with every check (or only *checks*). For the same graph
     the result is the same as :func:`audit_store` gives.
 
-    >>> from graph.scan import scan_input
+    >>> from credgraph.scan import scan_input
     >>> result = audit_facts(scan_input(None))
     >>> result.figure("hur-southern-district-deserters").grade.code
     'D4'
@@ -190,10 +190,10 @@ def audit_input(path: str | Path | None, store: str | Store = "none", *,
     """Audit an input: ``None`` (the bundled corpus), an annotation folder or an RDF file.
 
     With ``store="none"`` the input is read once, without a store
-    (:func:`~graph.scan.scan_input`): the fastest way, and the lightest on memory, when the
+    (:func:`~credgraph.scan.scan_input`): the fastest way, and the lightest on memory, when the
     audit is all that is wanted. Any other store (a name, a spec such as
-    ``oxigraph:PATH`` or a URL, or a :class:`~graph.store.Store`) is loaded with the input
-    first (:func:`~graph.loading.load_input`), and everything in it is audited.
+    ``oxigraph:PATH`` or a URL, or a :class:`~credgraph.store.Store`) is loaded with the input
+    first (:func:`~credgraph.loading.load_input`), and everything in it is audited.
     *progress* (without a store) is called with (done, total) as the input is read.
 
     >>> audit_input(None).figure("hur-8th-army-deserters").grade.code
@@ -282,7 +282,7 @@ def findings_triples(result: AuditResult):
     """The triples of :func:`findings_graph`, one at a time: what goes into a store, where a
     newsroom's audit is millions of triples that need not be an rdflib graph first.
 
-    >>> from graph.loading import load_input
+    >>> from credgraph.loading import load_input
     >>> result = audit_store(load_input(None))
     >>> triples = list(findings_triples(result))
     >>> len(triples) == len(set(triples)) == len(findings_graph(result))

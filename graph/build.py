@@ -5,7 +5,7 @@ corpus goes into an rdflib :class:`~rdflib.Dataset` (:func:`to_dataset`) and a l
 straight into N-Quads or an Oxigraph store without building Python graphs. The mapping is
 documented in ``docs/rdf-mapping.md``.
 
->>> from graph.model import Corpus, Registry, Report, Source, Mention, DateSpan
+>>> from credgraph.model import Corpus, Registry, Report, Source, Mention, DateSpan
 >>> reg = Registry([Source("tass", "TASS", "wire-agency", "D", "state agency")])
 >>> rep = Report("r1", "article", "tass", "T", DateSpan(None, None, "unknown"),
 ...              (Mention("r1", "m1", "c1", "Said.", attributed_to="tass"),))

@@ -3,15 +3,15 @@
 :func:`build_lines` is what ``credgraph build`` does when every format asked for is a
 line format (``nquads``, ``ntriples``) and SHACL is off: no rdflib graph is built. Report
 files are read in chunks by worker processes (``jobs``), each of which checks its reports
-and writes their lines (:func:`graph.build.report_triples`,
-:func:`graph.formats.quads_to_nquads`); the main process checks what spans files (report
+and writes their lines (:func:`credgraph.build.report_triples`,
+:func:`credgraph.formats.quads_to_nquads`); the main process checks what spans files (report
 ids, ``relays``) and appends the chunks, in report id order, to one temporary file per
 format that is renamed into place only when the whole corpus is valid. The lines are the
 same triples as the regular build writes (``tests/test_bulk.py`` compares them).
 
 >>> import tempfile
 >>> from pathlib import Path
->>> from graph.annotations import bundled_corpus
+>>> from credgraph.annotations import bundled_corpus
 >>> out = Path(tempfile.mkdtemp())
 >>> summary = build_lines(bundled_corpus(), out, ["nquads"], jobs=1)
 >>> summary.reports, summary.mentions, [p.name for p in summary.paths]
@@ -129,7 +129,7 @@ def _chunks(paths: list[str], make: Callable, args: tuple, registry: Registry,
 
 def checked_registry(root: Path) -> Registry:
     """The source registry of the corpus folder *root*, or
-    :class:`~graph.errors.AnnotationErrors` (every report names its sources: they are
+    :class:`~credgraph.errors.AnnotationErrors` (every report names its sources: they are
     checked against a sound registry)."""
     if not (root / "sources.yaml").is_file():
         raise AnnotationErrors([AnnotationError(
@@ -153,7 +153,7 @@ def read_reports(root: str | Path, registry: Registry, make: Callable, args: tup
     is a module-level function and what it returns is pickled back. Each chunk is checked
     on its own there; what spans files (duplicate report ids, ``relays`` naming a mention
     no report states) is checked here. Every problem is collected and raised together as
-    :class:`~graph.errors.AnnotationErrors` once every file is read: a consumer that
+    :class:`~credgraph.errors.AnnotationErrors` once every file is read: a consumer that
     writes what it is given must write to a temporary file. *summary*, when given, counts
     reports and mentions and receives the report ids and relay loops.
     """
@@ -196,7 +196,7 @@ def build_lines(root: str | Path, outdir: str | Path, formats: Iterable[str] = (
     *jobs* worker processes read the report files (default: one per CPU; 1 reads them in
     this process). *progress*, when given, is called with (report files done, all of them)
     after each chunk. Every problem in the annotations is collected and raised together as
-    :class:`~graph.errors.AnnotationErrors`, as :func:`~graph.annotations.load_corpus`
+    :class:`~credgraph.errors.AnnotationErrors`, as :func:`~credgraph.annotations.load_corpus`
     does, and then no file is written or replaced.
     """
     root, outdir = Path(root), Path(outdir)

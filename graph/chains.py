@@ -1,7 +1,7 @@
 """Algorithms on the citation graph, given as successor mappings: roots and loops in one pass,
 chains, and the NetworkX graph for those who want one.
 
-:mod:`graph.trace` fetches the edges from a store and calls these; they know nothing of RDF.
+:mod:`credgraph.trace` fetches the edges from a store and calls these; they know nothing of RDF.
 Every function takes ``{node: successors}`` (a dict of lists or dicts, or a DiGraph's
 ``succ``), so a million nodes cost one walk and no per-edge NetworkX calls.
 

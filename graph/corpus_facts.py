@@ -1,13 +1,13 @@
 """What the audit reads of an annotation corpus, straight from the annotations: no RDF.
 
 ``credgraph audit FOLDER`` (and ``view``) with no store used to build the folder to a
-temporary N-Quads file and scan it back (:mod:`graph.scan`). The records the scan makes of
+temporary N-Quads file and scan it back (:mod:`credgraph.scan`). The records the scan makes of
 that file follow from the annotations alone, so :func:`corpus_facts` makes them here, in the
-worker processes that read and check the report files (:func:`graph.bulk.read_reports`):
+worker processes that read and check the report files (:func:`credgraph.bulk.read_reports`):
 the RDF is neither written nor parsed. The records are those the scan of the built RDF
 gives, node for node (``tests/test_corpus_facts.py`` compares them, and the audits, on the
 seed corpus, every audit case and any synthetic corpus), so the mapping here follows
-:func:`graph.build.mention_triples`:
+:func:`credgraph.build.mention_triples`:
 
 - a mention is the node ``mention/<report>/<mention>``; a source's statement of a claim is
   ``statement/<claim>/<source>``;
@@ -40,7 +40,7 @@ def _node(key: str) -> str:
 
 
 def report_facts(reports: list[Report]) -> tuple[list, list, list, list, list]:
-    """The rows of *reports* that the SELECTs of :mod:`graph.facts` would give of their RDF,
+    """The rows of *reports* that the SELECTs of :mod:`credgraph.facts` would give of their RDF,
     in their columns: ``(mentions, figures, relay edges, attributions, reports)``, nodes in
     short form. They are plain tuples, quick to send from a worker, and go through the same
     converters as a store's rows and the scan's."""
@@ -101,7 +101,7 @@ def corpus_facts(root: str | Path | None, *, jobs: int | None = None,
     """What the audit reads of the annotation corpus in the folder *root* (``None``: the
     bundled one), read and checked by *jobs* processes (default: one per CPU).
 
-    Raises :class:`~graph.errors.AnnotationErrors` with every problem of the corpus, each
+    Raises :class:`~credgraph.errors.AnnotationErrors` with every problem of the corpus, each
     naming its file, line and field, as ``credgraph build`` does. *progress* is called with
     (report files done, all of them).
     """

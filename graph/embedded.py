@@ -1,5 +1,5 @@
 """The embedded pyoxigraph store (``--store oxigraph``, ``oxigraph:PATH``): in memory or on
-disk, much faster than rdflib's own SPARQL. Registered in :data:`graph.store.STORES`.
+disk, much faster than rdflib's own SPARQL. Registered in :data:`credgraph.store.STORES`.
 
 >>> store = OxigraphStore()
 >>> store.select("SELECT (1 + 1 AS ?two) WHERE {}")
@@ -27,7 +27,7 @@ __all__ = ["OxigraphStore", "plain_term", "plain_term_cache", "pyoxigraph_module
 
 
 def pyoxigraph_module():
-    """The ``pyoxigraph`` module, or :class:`~graph.errors.MissingExtraError` saying what to
+    """The ``pyoxigraph`` module, or :class:`~credgraph.errors.MissingExtraError` saying what to
     install."""
     try:
         import pyoxigraph
@@ -37,7 +37,7 @@ def pyoxigraph_module():
 
 
 def plain_term(term):
-    """A pyoxigraph term as a plain value, the same as :func:`~graph.store.plain_value` gives.
+    """A pyoxigraph term as a plain value, the same as :func:`~credgraph.store.plain_value` gives.
 
     Strings, integers, decimals, booleans and plain dates convert directly; any other
     datatype, or an unusual lexical form, goes through rdflib's ``Literal``.

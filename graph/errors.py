@@ -1,6 +1,6 @@
 """The exception tree: every error credgraph raises derives from :class:`CredgraphError`.
 
-Findings of the audit are data (see :mod:`graph.audit`), never exceptions; these are for
+Findings of the audit are data (see :mod:`credgraph.audit`), never exceptions; these are for
 input that cannot be used and for missing pieces of the installation.
 
 >>> err = AnnotationError("unknown source 'Mediazonna'", path="reports/a.yaml", line=12,

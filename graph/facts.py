@@ -1,11 +1,11 @@
 """What the audit reads of a store: a handful of SELECTs and their rows as records.
 
 The source registry, the reports, the mentions with their figures, the statements'
-speakers and the relay edges, converted as they stream in (:meth:`~graph.store.Store.iter_select`);
+speakers and the relay edges, converted as they stream in (:meth:`~credgraph.store.Store.iter_select`);
 all of them, or (``claims_in_scope`` and the ``VALUES``-bound forms) only what some claims
-are compared with and what their chains reach. :mod:`graph.trace` builds the citation trace
+are compared with and what their chains reach. :mod:`credgraph.trace` builds the citation trace
 from these. The ``*_from_rows`` converters take the rows of each SELECT from anywhere:
-:mod:`graph.scan` answers the same SELECTs over a file without a store and hands its rows
+:mod:`credgraph.scan` answers the same SELECTs over a file without a store and hands its rows
 to the same converters, so both give the same records.
 
 >>> short("https://w3id.org/credgraph/id/source/hur")
@@ -264,7 +264,7 @@ def claims_in_scope(store: Store, claims) -> set[str]:
 @dataclass(slots=True)
 class AuditFacts:
     """What the audit reads, from a store (:func:`fetch_facts`) or a file
-    (:func:`graph.scan.scan_facts`): the records and the relay edges as successor lists."""
+    (:func:`credgraph.scan.scan_facts`): the records and the relay edges as successor lists."""
 
     registry: Registry
     mentions: dict[str, MentionFacts]

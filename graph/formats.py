@@ -7,7 +7,7 @@
 >>> get_format("rdfxml")
 Traceback (most recent call last):
 ...
-graph.errors.InputError: unknown format 'rdfxml'; allowed: json-ld, nquads, ntriples, trig, turtle
+credgraph.errors.InputError: unknown format 'rdfxml'; allowed: json-ld, nquads, ntriples, trig, turtle
 
 Writes go to a temporary file beside the target and are renamed into place, so a failure
 never leaves a half-written file and the previous version survives.

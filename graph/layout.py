@@ -1,7 +1,7 @@
 """Where each node of the viewer's graph goes: columns from the origins (left) to the
 figures (right), no two footprints overlapping.
 
-:func:`layered_layout` takes a view graph (:func:`graph.view.view_graph`: nodes with
+:func:`layered_layout` takes a view graph (:func:`credgraph.view.view_graph`: nodes with
 ``kind``, ``label``, ``badge`` and ``figures``) and returns ``{node: (x, y)}``; the page
 draws it with physics off, so what is computed here is what the reader sees.
 

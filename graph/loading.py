@@ -24,7 +24,7 @@ __all__ = ["load_input", "describe_input", "input_as_rdf_file"]
 
 def _load_folder_natively(root: Path, target: OxigraphStore) -> None:
     """An annotation folder into an Oxigraph store without Python-side RDF: the corpus is
-    checked and written to a temporary N-Quads file (:func:`graph.bulk.build_lines`, by
+    checked and written to a temporary N-Quads file (:func:`credgraph.bulk.build_lines`, by
     parallel readers), whose reports' graphs then replace those in the store. Nothing is
     loaded unless the whole corpus is valid."""
     with tempfile.TemporaryDirectory(prefix="credgraph-") as tmp:
@@ -37,7 +37,7 @@ def _load_folder_natively(root: Path, target: OxigraphStore) -> None:
 def input_as_rdf_file(path: str | Path | None, progress=None) -> Iterator[tuple[Path, bool]]:
     """The input as one RDF file, and whether credgraph wrote it: an RDF file is itself; the
     bundled corpus or a folder is checked and built to a temporary N-Quads file
-    (:func:`graph.bulk.build_lines`, which calls *progress* with the report files done),
+    (:func:`credgraph.bulk.build_lines`, which calls *progress* with the report files done),
     removed afterwards."""
     if path is None or Path(path).is_dir():
         root = bundled_corpus() if path is None else Path(path)

@@ -1,7 +1,7 @@
 """The domain model: sources, reports, mentions and the figures they state.
 
-These are plain, immutable records: :mod:`graph.annotations` makes them from YAML,
-:mod:`graph.build` turns them into RDF, and the synthetic corpus generator makes them
+These are plain, immutable records: :mod:`credgraph.annotations` makes them from YAML,
+:mod:`credgraph.build` turns them into RDF, and the synthetic corpus generator makes them
 directly. Nothing here reads files or knows RDF.
 
 A figure knows the interval of values its wording admits, which is what the audit

@@ -3,7 +3,7 @@ r"""Line-aware, safe YAML reading and typed field access with located errors.
 :func:`parse_yaml` reads YAML with ``safe_load`` semantics (PyYAML's C loader when
 available); its mappings remember the line of each key and refuse duplicate keys.
 :class:`FieldReader` gives typed access to one mapping and collects every problem as an
-:class:`~graph.errors.AnnotationError` naming file, line and field.
+:class:`~credgraph.errors.AnnotationError` naming file, line and field.
 
 >>> data = parse_yaml("id: r1\nkind: artcle\n", "r1.yaml")
 >>> errors = []

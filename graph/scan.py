@@ -1,17 +1,17 @@
 """Read what the audit needs straight from an RDF file: one pass of the parser, no store.
 
-An audit reads a few things of the graph (:mod:`graph.facts`): the sources, the reports, the
+An audit reads a few things of the graph (:mod:`credgraph.facts`): the sources, the reports, the
 mentions with their figures, the statements' speakers and the relay edges. A store answers
 those as SPARQL SELECTs; :func:`scan_facts` answers the same SELECTs over a file, keeping
 only the quads whose predicate they name as it streams past pyoxigraph's parser, and joining
 them here. The rows go through the same converters as a store's
-(:func:`~graph.facts.mentions_from_rows` and the rest), so an audit of the scan equals an
+(:func:`~credgraph.facts.mentions_from_rows` and the rest), so an audit of the scan equals an
 audit of the loaded store (``tests/test_scan.py`` compares them).
 
 Nothing is indexed that the audit does not read, so this is the fast way to audit a large
 RDF file (``credgraph audit --store none``, the default). An annotation folder needs no
 RDF at all: :func:`scan_input` reads its records straight from the annotations
-(:mod:`graph.corpus_facts`).
+(:mod:`credgraph.corpus_facts`).
 
 Where the SPARQL would give several rows for a property that has one value in credgraph's
 RDF (two ``rdfs:label`` of a source, say), the scan keeps the first value in the file;
@@ -67,7 +67,7 @@ _CLASSES = {CG.Source: "Source", CG.Report: "Report", CG.Mention: "Mention",
 class _Scan:
     """The kept quads of one file: ``single[slot][subject]``, ``multi[slot][subject]``
     (a tuple) and ``typed[class]`` (subjects in file order). IRIs are kept in short form
-    (:func:`~graph.facts.short`), one string each however many quads name them; literals
+    (:func:`~credgraph.facts.short`), one string each however many quads name them; literals
     as plain values."""
 
     def __init__(self):
@@ -234,7 +234,7 @@ def scan_facts(path: str | Path, fmt: str | None = None, *, lenient: bool = Fals
     N-Quads and N-Triples are read by *jobs* processes (default: one per CPU), a stretch of
     lines each. *lenient* skips the parser's IRI and language tag checks (about twice as
     fast); for files credgraph wrote itself. *progress*, when given, is called with (bytes
-    read, file size) as the stretches come in. Raises :class:`~graph.errors.InputError`
+    read, file size) as the stretches come in. Raises :class:`~credgraph.errors.InputError`
     naming the file, line and column when the file is not valid RDF.
     """
     path = Path(path)
@@ -249,7 +249,7 @@ def scan_facts(path: str | Path, fmt: str | None = None, *, lenient: bool = Fals
 
 
 def _facts(scan: _Scan) -> AuditFacts:
-    """The records from the kept quads: the SELECTs of :mod:`graph.facts` (their columns
+    """The records from the kept quads: the SELECTs of :mod:`credgraph.facts` (their columns
     in their order), joined here. What each record needed is let go once it is made, so
     the kept quads and the records are not all in memory at once."""
     typed, multi, single = scan.typed, scan.multi, scan.single
@@ -292,7 +292,7 @@ def _facts(scan: _Scan) -> AuditFacts:
 def scan_input(path: str | Path | None, progress=None) -> AuditFacts:
     """What the audit reads of an input, without a store: ``None`` is the bundled corpus and
     a folder an annotation corpus, both read straight from their annotations
-    (:func:`~graph.corpus_facts.corpus_facts`, no RDF made); a file is RDF in any
+    (:func:`~credgraph.corpus_facts.corpus_facts`, no RDF made); a file is RDF in any
     registered format, scanned. *progress* is called with (done, total): report files read,
     or bytes scanned."""
     if path is None or Path(path).is_dir():

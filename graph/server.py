@@ -5,7 +5,7 @@
 - SELECT/ASK as JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples or JSON-LD;
   anything else is ``406``. A ``format`` parameter overrides ``Accept``.
 - Binds 127.0.0.1 unless told otherwise. Refuses every update, ``SERVICE``, ``FROM`` /
-  ``FROM NAMED`` (checked on the parsed algebra, :func:`graph.sparql.check_read_only`) and
+  ``FROM NAMED`` (checked on the parsed algebra, :func:`credgraph.sparql.check_read_only`) and
   the protocol's ``default-graph-uri`` / ``named-graph-uri`` with ``400``: rdflib and
   Oxigraph would fetch those URLs, and ``FROM <file:///...>`` reads local files.
 - Each query runs in a worker process with a hard time limit: past it the worker is killed
@@ -13,7 +13,7 @@
   rows than the cap is ``400`` with a hint to add a ``LIMIT``.
 - No CORS headers unless origins are configured (only those are echoed); never credentials.
 
->>> from graph.store import MemoryStore
+>>> from credgraph.store import MemoryStore
 >>> handle = worker_factory(MemoryStore())
 >>> execute(handle(), "SELECT ?x WHERE { VALUES ?x { 1 } }", "text/csv", None, 10)
 Response(status=200, content_type='text/csv; charset=utf-8', body=b'x\\r\\n1\\r\\n')

@@ -24,7 +24,7 @@ parsed algebra (rdflib's parser), for the endpoint of ``credgraph serve``:
 >>> check_read_only("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
 Traceback (most recent call last):
 ...
-graph.errors.QueryError: SERVICE is refused: this endpoint never makes outbound requests
+credgraph.errors.QueryError: SERVICE is refused: this endpoint never makes outbound requests
 
 ``credgraph load`` keeps its graph in a persistent Oxigraph store, by default in
 :data:`DEFAULT_STORE_PATH` (``CREDGRAPH_STORE`` names another store):
@@ -34,7 +34,7 @@ graph.errors.QueryError: SERVICE is refused: this endpoint never makes outbound 
 >>> default_store_spec({"CREDGRAPH_STORE": "http://127.0.0.1:7878"})
 'http://127.0.0.1:7878'
 
->>> from graph.loading import load_input
+>>> from credgraph.loading import load_input
 >>> graph_stats(load_input(None))["reports"]
 5
 """
@@ -89,6 +89,7 @@ _TOKEN = re.compile(r'''
 ''', re.X | re.S)
 _ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
                         "\b": "\\b", "\f": "\\f"})
+_AFTER_BACKSLASH = re.compile(r"(?<=\\\\)[uU]")
 _PARAM_LINE = re.compile(r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.+)")
 _REQUIRES_LINE = re.compile(r"#\s*requires\s*:\s*(.+)")
 
@@ -158,7 +159,11 @@ def sparql_string(value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise InputError("a query parameter is not valid Unicode text") from None
-    return '"' + value.translate(_ECHAR) + '"'  # tabs too: rdflib's parser expands them
+    # tabs too: rdflib's parser expands them; and a u or U after a backslash as a code
+    # point escape, since rdflib reads \\U0000 as the escape \U0000 (it ignores that the
+    # backslash before it is escaped)
+    text = _AFTER_BACKSLASH.sub(lambda m: f"\\U{ord(m[0]):08X}", value.translate(_ECHAR))
+    return '"' + text + '"'
 
 
 def query_params(text: str) -> list[str]:
@@ -269,7 +274,7 @@ def _walk(node):
 def check_read_only(query: str) -> str:
     """The form of a query that is safe to run for anyone: ``select``, ``ask`` or ``graph``.
 
-    Raises :class:`~graph.errors.QueryError` for a syntax error (with line and column), an
+    Raises :class:`~credgraph.errors.QueryError` for a syntax error (with line and column), an
     update (``LOAD``, ``INSERT`` ...), ``SERVICE`` anywhere (also inside ``FILTER EXISTS``
     or a subquery), and ``FROM`` / ``FROM NAMED``: rdflib and Oxigraph fetch URLs for those,
     and ``FROM <file:///...>`` reads local files.
@@ -311,7 +316,7 @@ def load_store(store: Store, source=None, *, audit: bool = True, fresh: bool = F
     :data:`AUDIT_GRAPH`, which the bundled queries marked ``requires: audit`` read;
     without, the previous findings are dropped, since they may no longer hold. Into an
     empty store, the audit is made by scanning the file that is loaded
-    (:func:`~graph.scan.scan_facts`): the same audit, without the store's lookups (on disk
+    (:func:`~credgraph.scan.scan_facts`): the same audit, without the store's lookups (on disk
     they are most of the time).
     """
     from .audit import audit_facts, audit_store, findings_triples
@@ -365,8 +370,8 @@ def has_audit(store: Store) -> bool:
 
 
 def store_findings(store: Store, findings) -> int:
-    """Put an audit's findings (:func:`graph.audit.findings_triples`, or the graph of
-    :func:`~graph.audit.findings_graph`) into *store*, in :data:`AUDIT_GRAPH`, replacing
+    """Put an audit's findings (:func:`credgraph.audit.findings_triples`, or the graph of
+    :func:`~credgraph.audit.findings_graph`) into *store*, in :data:`AUDIT_GRAPH`, replacing
     the previous audit's; returns the number of triples."""
     return store.load_quads((s, p, o, AUDIT_GRAPH) for s, p, o in findings)
 

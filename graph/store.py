@@ -3,12 +3,12 @@
 - ``memory``: rdflib's in-memory :class:`~rdflib.Dataset`, for small jobs and tests.
 - ``oxigraph``: an embedded pyoxigraph store, in memory or on disk (``oxigraph:PATH``);
   much faster than rdflib's own SPARQL (``pip install 'credgraph[oxigraph]'``).
-- ``http://...`` / ``https://...``: a remote SPARQL 1.1 server (see :mod:`graph.remote`).
+- ``http://...`` / ``https://...``: a remote SPARQL 1.1 server (see :mod:`credgraph.remote`).
 
 Every store answers :meth:`Store.select` with rows of plain Python values (IRIs as
 ``str``, literals as their Python value), which is all the audit needs, so the audit runs
 the same on any store. :meth:`Store.query` answers every query form with a
-:class:`~graph.results.QueryResult` of rdflib terms, which ``credgraph query`` and
+:class:`~credgraph.results.QueryResult` of rdflib terms, which ``credgraph query`` and
 ``credgraph serve`` write in the SPARQL results formats.
 
 >>> store = open_store("memory")
@@ -84,7 +84,7 @@ class Store:
 
     def query(self, query: str, *, max_rows: int | None = None) -> QueryResult:
         """Run a query of any form (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of all
-        graphs; :class:`~graph.results.TooManyRows` beyond *max_rows* rows or triples."""
+        graphs; :class:`~credgraph.results.TooManyRows` beyond *max_rows* rows or triples."""
         raise NotImplementedError
 
     def update(self, update: str) -> None:
@@ -222,7 +222,7 @@ def open_store(spec: str = "memory") -> Store:
 
 
 def __getattr__(name: str):
-    """``OxigraphStore`` lives in :mod:`graph.embedded` and is imported on first use, so
+    """``OxigraphStore`` lives in :mod:`credgraph.embedded` and is imported on first use, so
     that module may import this one."""
     if name == "OxigraphStore":
         from .embedded import OxigraphStore

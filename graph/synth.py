@@ -1,6 +1,6 @@
 """A synthetic corpus at any size, for benchmarks: realistic shape, invented content.
 
-:func:`synth_corpus` makes a :class:`~graph.model.Corpus` of about *mentions* mentions:
+:func:`synth_corpus` makes a :class:`~credgraph.model.Corpus` of about *mentions* mentions:
 figures stated by 1-5 reports each; chains of depth 1-6 (``via`` intermediaries, relays of
 other reports) back to origins drawn from a source pool with heavy-tailed (Zipf)
 popularity, so a few sources originate most figures; anonymous and party-to-conflict
@@ -8,9 +8,9 @@ origins; pairs of conflicting figures, relays that change the value, relays that
 upstream hedge, and a few citation loops. The same seed gives the same corpus.
 
 :func:`write_annotations` writes it as annotation files (``sources.yaml`` and
-``reports/*.yaml``, readable by :func:`graph.annotations.load_corpus`), and
+``reports/*.yaml``, readable by :func:`credgraph.annotations.load_corpus`), and
 :func:`write_rdf` as N-Quads, N-Triples or TriG straight from
-:func:`graph.build.corpus_quads`, without building rdflib graphs.
+:func:`credgraph.build.corpus_quads`, without building rdflib graphs.
 
 >>> corpus = synth_corpus(200, seed=7)
 >>> 190 <= sum(len(r.mentions) for r in corpus.reports.values()) <= 210
@@ -263,7 +263,7 @@ def write_annotations(corpus: Corpus, folder: str | Path) -> int:
     """Write ``sources.yaml`` and one ``reports/<id>.yaml`` per report; returns files written.
 
     >>> import tempfile
-    >>> from graph.annotations import load_corpus
+    >>> from credgraph.annotations import load_corpus
     >>> corpus, folder = synth_corpus(30, seed=2), tempfile.mkdtemp()
     >>> write_annotations(corpus, folder) == len(corpus.reports) + 1
     True
@@ -290,7 +290,7 @@ def write_annotations(corpus: Corpus, folder: str | Path) -> int:
 def write_rdf(corpus: Corpus, path: str | Path) -> int:
     """Write the corpus as N-Quads (``.nq``), N-Triples (``.nt``) or TriG (``.trig``).
 
-    Lines come straight from :func:`~graph.build.corpus_quads`; returns the quads written.
+    Lines come straight from :func:`~credgraph.build.corpus_quads`; returns the quads written.
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "corpus.trig"

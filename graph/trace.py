@@ -1,6 +1,6 @@
 """Trace citation chains: the only bridge from RDF to NetworkX.
 
-A handful of SELECT queries through a :class:`~graph.store.Store` fetch the relay edges
+A handful of SELECT queries through a :class:`~credgraph.store.Store` fetch the relay edges
 (``prov:wasDerivedFrom``), the mentions with their figures, the statements' attributions
 and the source registry, converted as they stream in. From those rows :func:`trace_store`
 builds the citation graph as successor lists (edges point from a mention towards where it
@@ -135,7 +135,7 @@ class CitationTrace:
 
 
 def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTrace:
-    """Fetch what the audit needs from *store* (:func:`~graph.facts.fetch_facts`) and trace
+    """Fetch what the audit needs from *store* (:func:`~credgraph.facts.fetch_facts`) and trace
     every claim in one pass.
 
     With *claims* (claim ids), only those claims, the claims they are compared with and

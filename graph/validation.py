@@ -1,7 +1,7 @@
 """Check a built graph against the SHACL shapes, and mentions against their seed texts.
 
 Shapes live in ``ontology/shapes.ttl``; :func:`ontology_dir` finds the folder both in a
-source checkout and in an installed wheel (where it is the ``graph.ontology`` package).
+source checkout and in an installed wheel (where it is the ``credgraph.ontology`` package).
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def shape_results(data) -> list[tuple[str, str, str]]:
 
 
 def check_shapes(data) -> None:
-    """Raise :class:`~graph.errors.ShapeViolation` listing every violation, if any."""
+    """Raise :class:`~credgraph.errors.ShapeViolation` listing every violation, if any."""
     results = shape_results(data)
     if results:
         raise ShapeViolation(results)

@@ -6,8 +6,8 @@ reports and figures, relays pointing from the origin towards the reports that re
 :func:`to_html` writes the page: pyvis builds the node, edge and option data, and the page,
 vis-network (vendored in ``graph/static``) and the viewer's script are inlined.
 
->>> from graph.audit import audit_store
->>> from graph.loading import load_input
+>>> from credgraph.audit import audit_store
+>>> from credgraph.loading import load_input
 >>> G = view_graph(audit_store(load_input(None)), figure="hur-8th-army-deserters")
 >>> sorted(G.nodes(data="kind"))  # doctest: +NORMALIZE_WHITESPACE
 [('figure:hur-8th-army-deserters', 'figure'), ('report:newsweek-2024-03-hur-desertions',
@@ -204,7 +204,7 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
 
 def _static(name: str) -> str:
     """A file of ``graph/static``; vis-network only if it is the reviewed one."""
-    data = files("graph").joinpath("static", name).read_bytes()
+    data = files("credgraph").joinpath("static", name).read_bytes()
     if name == "vis-network.min.js" and hashlib.sha256(data).hexdigest() != VIS_NETWORK_SHA256:
         raise CredgraphError(f"graph/static/{name} is not vis-network {VIS_NETWORK_VERSION} "
                              "as reviewed (its SHA-256 differs): reinstall credgraph")
@@ -273,8 +273,8 @@ def most_flagged(result: AuditResult, limit: int) -> AuditResult:
     most findings, then weakest grade, ties by id. A graph of a whole newsroom's corpus is
     too big to look at; these are the figures worth looking at first.
 
-    >>> from graph.audit import audit_store
-    >>> from graph.loading import load_input
+    >>> from credgraph.audit import audit_store
+    >>> from credgraph.loading import load_input
     >>> top = most_flagged(audit_store(load_input(None)), 2)
     >>> [(f.id, f.grade.code) for f in top.figures]
     [('hur-southern-district-deserters', 'D4'), ('ukraine-russian-soldiers-killed-2022', 'D5')]
@@ -297,8 +297,8 @@ def view(result: AuditResult, *, figure: str | None = None, heading: str | None 
     With *max_figures*, a larger audit is cut to its most questionable figures
     (:func:`most_flagged`) and the heading says so.
 
-    >>> from graph.audit import audit_store
-    >>> from graph.loading import load_input
+    >>> from credgraph.audit import audit_store
+    >>> from credgraph.loading import load_input
     >>> page = view(audit_store(load_input(None), input_label="seeds"), heading="<b>")
     >>> "<h1>&lt;b&gt;</h1>" in page and page.startswith("<!doctype html>")
     True

@@ -1,6 +1,6 @@
 """Benchmark credgraph at 1e3-1e6 mentions against the rdflib-only alternative.
 
-For each size a synthetic corpus (:mod:`graph.synth`) is written as annotation files,
+For each size a synthetic corpus (:mod:`credgraph.synth`) is written as annotation files,
 N-Quads and N-Triples; then each step (build, parse, the load-audit-incremental-view
 pipeline, the store-free scan and audit, the bundled queries, rdflib) runs in its own subprocess, so each peak memory
 (``ru_maxrss``) is that step's own and a step that hangs is cut off by a timeout. The
@@ -55,7 +55,7 @@ def record(out: Path, step: str, seconds: float, items: int, unit: str, **extra)
 
 def generate(size: int, folder: Path, seed: int) -> dict:
     """Write the corpus of *size* mentions as annotations, N-Quads and N-Triples."""
-    from graph.synth import synth_corpus, write_annotations, write_rdf
+    from credgraph.synth import synth_corpus, write_annotations, write_rdf
 
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -70,8 +70,8 @@ def generate(size: int, folder: Path, seed: int) -> dict:
 
 def step_build(folder: Path, out: Path, jobs: int) -> None:
     """Annotation files to an N-Quads file, as ``credgraph build -f nquads --no-shacl``
-    writes it (:func:`graph.bulk.build_lines`, *jobs* reader processes)."""
-    from graph.bulk import build_lines
+    writes it (:func:`credgraph.bulk.build_lines`, *jobs* reader processes)."""
+    from credgraph.bulk import build_lines
 
     started = time.perf_counter()
     cpu = time.process_time()
@@ -89,7 +89,7 @@ def step_cli(folder: Path, out: Path) -> None:
     """What a user runs: ``credgraph audit FOLDER --format json`` on the annotation files
     (read by parallel workers straight into the audit's records, no RDF made; audit; JSON),
     in its own process; peak memory is the largest of that process and its workers."""
-    cmd = [sys.executable, "-m", "graph.cli", "audit", str(folder / "corpus"), "--format",
+    cmd = [sys.executable, "-m", "credgraph.cli", "audit", str(folder / "corpus"), "--format",
            "json", "--output", str(folder / "audit.json")]
     started = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True)
@@ -105,9 +105,9 @@ def step_cli(folder: Path, out: Path) -> None:
 
 def step_scan(folder: Path, out: Path, jobs: int, verify: bool) -> None:
     """The audit without a store: the N-Quads file scanned for the facts the audit reads
-    (:func:`graph.scan.scan_facts`, *jobs* processes), then audited."""
-    from graph.audit import audit_facts
-    from graph.scan import scan_facts
+    (:func:`credgraph.scan.scan_facts`, *jobs* processes), then audited."""
+    from credgraph.audit import audit_facts
+    from credgraph.scan import scan_facts
 
     started = time.perf_counter()
     facts = scan_facts(folder / "data.nq", jobs=jobs)
@@ -117,8 +117,8 @@ def step_scan(folder: Path, out: Path, jobs: int, verify: bool) -> None:
     result = audit_facts(facts, input_label="bench")
     record(out, "scan-audit", time.perf_counter() - started, len(result.figures), "figures")
     if verify:  # the same audit as through a store
-        from graph.audit import audit_store
-        from graph.store import OxigraphStore
+        from credgraph.audit import audit_store
+        from credgraph.store import OxigraphStore
 
         store = OxigraphStore()
         store.load_file(folder / "data.nq")
@@ -141,7 +141,7 @@ def _new_report(trace, seed: int):
     from dataclasses import replace
     from decimal import Decimal
 
-    from graph.model import DateSpan, Mention, Report
+    from credgraph.model import DateSpan, Mention, Report
 
     rnd = random.Random(seed)
     claims = rnd.sample(sorted(trace.claims), min(3, len(trace.claims)))
@@ -163,10 +163,10 @@ def _new_report(trace, seed: int):
 
 def step_pipeline(folder: Path, out: Path, store_kind: str, verify: bool) -> None:
     """Load, audit, add a report and re-audit, origins query, bundled queries, viewer."""
-    from graph.audit import audit_store
-    from graph.build import corpus_quads
-    from graph.model import Corpus, Registry
-    from graph.store import OxigraphStore
+    from credgraph.audit import audit_store
+    from credgraph.build import corpus_quads
+    from credgraph.model import Corpus, Registry
+    from credgraph.store import OxigraphStore
 
     path = folder / "store" if store_kind == "disk" else None
     started = time.perf_counter()
@@ -198,7 +198,7 @@ def step_pipeline(folder: Path, out: Path, store_kind: str, verify: bool) -> Non
 
 def _bundled() -> dict:
     try:
-        from graph.sparql import bundled_queries
+        from credgraph.sparql import bundled_queries
     except ImportError:
         return {}
     return bundled_queries()
@@ -210,8 +210,8 @@ def step_queries(folder: Path, out: Path, skip: set[str]) -> None:
     Before a query runs, a ``started`` line goes to *out*: if the step is cut off, the
     caller knows which query did not finish and runs the rest in a new process.
     """
-    from graph.audit import audit_store
-    from graph.store import OxigraphStore
+    from credgraph.audit import audit_store
+    from credgraph.store import OxigraphStore
 
     store = OxigraphStore()
     store.load_file(folder / "data.nq")
@@ -222,8 +222,8 @@ def step_queries(folder: Path, out: Path, skip: set[str]) -> None:
               "source": next((a.origin.source for a in fig.origins if a.origin.source), ""),
               "outlet": result.trace.reports[fig.claim.reports[0]].outlet}
     if any("audit" in q.requires for q in queries.values()):
-        from graph.audit import findings_triples
-        from graph.sparql import store_findings
+        from credgraph.audit import findings_triples
+        from credgraph.sparql import store_findings
 
         store_findings(store, findings_triples(result))  # the audit-backed queries read it
     for name, query in queries.items():
@@ -237,7 +237,7 @@ def step_queries(folder: Path, out: Path, skip: set[str]) -> None:
 
 def _view(result, out: Path) -> None:
     try:
-        from graph.view import layered_layout, to_html, view_graph
+        from credgraph.view import layered_layout, to_html, view_graph
     except ImportError:
         record(out, "view", None, 0, "nodes", skipped="graph/view.py is not there yet")
         return

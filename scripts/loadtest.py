@@ -46,7 +46,7 @@ def is_loopback(url: str) -> bool:
 
 def workload() -> list[tuple[str, str]]:
     """(name, query) for every bundled query, parameters bound to their examples."""
-    from graph.sparql import bundled_queries
+    from credgraph.sparql import bundled_queries
 
     return [(name, q.example()) for name, q in bundled_queries().items()]
 
@@ -134,8 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("keep it bounded: 1-64 clients, 1-100000 requests, 1-600 s")
     server = None
     if args.url is None:
-        from graph.server import ServeConfig, make_server, worker_factory
-        from graph.sparql import open_for_query
+        from credgraph.server import ServeConfig, make_server, worker_factory
+        from credgraph.sparql import open_for_query
 
         server = make_server(worker_factory(open_for_query("oxigraph")),
                              ServeConfig(port=0, workers=args.workers, timeout=args.timeout))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.synth import synth_corpus, write_annotations, write_rdf  # noqa: E402
+from credgraph.synth import synth_corpus, write_annotations, write_rdf  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

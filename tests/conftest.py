@@ -25,28 +25,28 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus():
-    from graph.annotations import bundled_corpus, load_corpus
+    from credgraph.annotations import bundled_corpus, load_corpus
 
     return load_corpus(bundled_corpus())
 
 
 @pytest.fixture(scope="session")
 def dataset(corpus):
-    from graph.build import to_dataset
+    from credgraph.build import to_dataset
 
     return to_dataset(corpus)
 
 
 @pytest.fixture(scope="session")
 def seed_store():
-    from graph.loading import load_input
+    from credgraph.loading import load_input
 
     return load_input(None)
 
 
 @pytest.fixture(scope="session")
 def seed_audit(seed_store):
-    from graph.audit import audit_store
+    from credgraph.audit import audit_store
 
     return audit_store(seed_store, input_label="bundled corpus")
 

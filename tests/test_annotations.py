@@ -10,9 +10,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.annotations import load_corpus
-from graph.cli import main
-from graph.errors import AnnotationErrors
+from credgraph.annotations import load_corpus
+from credgraph.cli import main
+from credgraph.errors import AnnotationErrors
 
 BAD = Path(__file__).resolve().parent / "data" / "bad_inputs"
 BAD_CASES = sorted(p.name for p in BAD.iterdir() if (p / "expected.txt").is_file())

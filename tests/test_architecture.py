@@ -10,10 +10,10 @@ import pytest
 GRAPH = Path(__file__).resolve().parents[1] / "graph"
 
 # Layers, lowest first: a module may import graph modules of its own layer's predecessors.
-ORDER = ["vocab", "errors", "model", "reader", "annotations", "build", "formats", "bulk", "validation",
+ORDER = ["vocab", "errors", "display", "model", "reader", "annotations", "build", "formats", "bulk", "validation",
          "results",
          "store", "embedded",
-         "remote", "loading", "chains", "facts", "corpus_facts", "scan", "trace", "origins", "checks", "grade", "audit", "report",
+         "remote", "loading", "chains", "facts", "corpus_facts", "scan", "trace", "origins", "checks", "grade", "audit", "render",
          "sparql", "server", "synth", "layout", "view", "cli"]
 SAME_LAYER = {("build", "formats"), ("formats", "build"), ("store", "remote"),
               ("remote", "store"), ("store", "embedded"), ("embedded", "store")}
@@ -26,23 +26,23 @@ def _layer(module: str) -> str:
 def _graph_imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text())
     found = set()
-    package = path.parent.relative_to(GRAPH.parent).as_posix().replace("/", ".")
+    package = ".".join(("credgraph", *path.parent.relative_to(GRAPH).parts))
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")[: len(package.split(".")) - node.level + 1]
                 module = ".".join(base + ([node.module] if node.module else []))
-                folder = GRAPH.parent.joinpath(*module.split("."))
+                folder = GRAPH.joinpath(*module.split(".")[1:])
                 names = [module] if node.module else [
                     f"{module}.{a.name}" for a in node.names
                     if (folder / f"{a.name}.py").is_file() or (folder / a.name).is_dir()]
             else:
                 names = [node.module or ""]
-            found.update(n.removeprefix("graph.") for n in names if n.startswith("graph."))
+            found.update(n.removeprefix("credgraph.") for n in names if n.startswith("credgraph."))
         elif isinstance(node, ast.Import):
-            found.update(a.name.removeprefix("graph.") for a in node.names
-                         if a.name.startswith("graph."))
-    return {_layer(n) for n in found if n and n != "graph"}
+            found.update(a.name.removeprefix("credgraph.") for a in node.names
+                         if a.name.startswith("credgraph."))
+    return {_layer(n) for n in found if n and n != "credgraph"}
 
 
 MODULES = sorted(p for p in GRAPH.rglob("*.py") if "__pycache__" not in p.parts)
@@ -58,8 +58,8 @@ def test_imports_point_down(path):
     for imported in _graph_imports(path):
         if imported == own or (own, imported) in SAME_LAYER or imported == "__init__":
             continue
-        assert imported in ORDER, f"{rel} imports unknown graph.{imported}"
-        assert ORDER.index(imported) < ORDER.index(own), f"{rel} imports graph.{imported} (up)"
+        assert imported in ORDER, f"{rel} imports unknown credgraph.{imported}"
+        assert ORDER.index(imported) < ORDER.index(own), f"{rel} imports credgraph.{imported} (up)"
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(GRAPH).as_posix())
@@ -73,6 +73,6 @@ def test_every_subpackage_is_packaged():
 
     listed = set(tomllib.loads((GRAPH.parent / "pyproject.toml").read_text())["tool"]
                  ["setuptools"]["packages"])
-    found = {"graph"} | {"graph." + p.parent.relative_to(GRAPH).as_posix().replace("/", ".")
+    found = {"credgraph"} | {"credgraph." + p.parent.relative_to(GRAPH).as_posix().replace("/", ".")
                          for p in GRAPH.rglob("__init__.py") if p.parent != GRAPH}
     assert found <= listed, f"add {sorted(found - listed)} to [tool.setuptools] packages"

@@ -7,10 +7,10 @@ import json
 import pytest
 from rdflib import Graph
 
-from graph.audit import findings_graph
-from graph.cli import main
-from graph.validation import shape_results
-from graph.vocab import CG, RDF, SCHEMA
+from credgraph.audit import findings_graph
+from credgraph.cli import main
+from credgraph.validation import shape_results
+from credgraph.vocab import CG, RDF, SCHEMA
 
 FIGURE_KEYS = {"id", "statement", "measure", "value", "min", "max", "qualifier", "unit",
                "period", "place", "reports", "apparent_sources", "independent_origins",
@@ -173,7 +173,7 @@ def test_audit_writes_findings_rdf(tmp_path, capsys):
                                     {"claims": ["ukraine-russian-soldiers-killed-2022"],
                                      "scoped": True}])
 def test_grades_do_not_depend_on_what_was_asked(seed_store, seed_audit, kwargs):
-    from graph.audit import audit_store
+    from credgraph.audit import audit_store
 
     partial = audit_store(seed_store, **kwargs)
     assert partial.figures

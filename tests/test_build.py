@@ -7,10 +7,10 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from graph.build import REGISTRY_GRAPH, corpus_quads, relay_cycles, report_graph, to_dataset
-from graph.formats import FORMATS, get_format, quads_to_nquads, serialize, write_outputs
-from graph.validation import shape_results
-from graph.vocab import CG, RDF
+from credgraph.build import REGISTRY_GRAPH, corpus_quads, relay_cycles, report_graph, to_dataset
+from credgraph.formats import FORMATS, get_format, quads_to_nquads, serialize, write_outputs
+from credgraph.validation import shape_results
+from credgraph.vocab import CG, RDF
 
 
 def _union(ds: Dataset) -> Graph:
@@ -82,7 +82,7 @@ def test_a_failed_write_leaves_previous_output_intact(dataset, tmp_path, monkeyp
             raise RuntimeError("disk full")
         return "changed"
 
-    monkeypatch.setattr("graph.formats.serialize", failing_serialize)
+    monkeypatch.setattr("credgraph.formats.serialize", failing_serialize)
     with pytest.raises(RuntimeError):
         write_outputs(dataset, tmp_path, ["trig", "turtle"])
     assert calls == ["trig", "turtle"]
@@ -99,7 +99,7 @@ def test_the_seed_corpus_has_no_relay_loop(corpus):
 
 
 def test_relay_loops_are_found():
-    from graph.model import Corpus, DateSpan, Mention, Registry, Report, Source
+    from credgraph.model import Corpus, DateSpan, Mention, Registry, Report, Source
 
     registry = Registry([Source("paper", "Paper", "news-outlet", "B", "test")])
     mentions = {"a": "b#m1", "b": "c#m1", "c": "a#m1", "d": "a#m1"}  # a -> b -> c -> a; d feeds in
@@ -119,7 +119,7 @@ def test_written_files_get_the_usual_permissions(tmp_path):
     import os
     import stat
 
-    from graph.formats import atomic_writer
+    from credgraph.formats import atomic_writer
 
     mask = os.umask(0o022)
     try:

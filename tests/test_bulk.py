@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
-from graph.annotations import bundled_corpus
-from graph.bulk import build_lines
-from graph.cli import main
-from graph.errors import AnnotationErrors, InputError
-from graph.synth import synth_corpus, write_annotations
+from credgraph.annotations import bundled_corpus
+from credgraph.bulk import build_lines
+from credgraph.cli import main
+from credgraph.errors import AnnotationErrors, InputError
+from credgraph.synth import synth_corpus, write_annotations
 
 
 @pytest.fixture(scope="module")
@@ -118,10 +118,10 @@ def test_cli_bad_report_exits_2(synth_folder, tmp_path, capsys):
 
 
 def test_a_folder_goes_into_oxigraph_natively_with_the_same_quads(synth_folder, tmp_path):
-    from graph.annotations import load_corpus
-    from graph.build import corpus_quads
-    from graph.loading import load_input
-    from graph.store import OxigraphStore
+    from credgraph.annotations import load_corpus
+    from credgraph.build import corpus_quads
+    from credgraph.loading import load_input
+    from credgraph.store import OxigraphStore
 
     native = load_input(synth_folder, OxigraphStore())
     python = OxigraphStore()
@@ -131,8 +131,8 @@ def test_a_folder_goes_into_oxigraph_natively_with_the_same_quads(synth_folder, 
 
 
 def test_reloading_a_changed_folder_replaces_its_reports_graphs(synth_folder, tmp_path):
-    from graph.loading import load_input
-    from graph.store import OxigraphStore
+    from credgraph.loading import load_input
+    from credgraph.store import OxigraphStore
 
     folder = tmp_path / "corpus"
     shutil.copytree(synth_folder, folder)
@@ -150,8 +150,8 @@ def test_reloading_a_changed_folder_replaces_its_reports_graphs(synth_folder, tm
 @settings(max_examples=15, deadline=None)
 @given(size=st.integers(1, 60), seed=st.integers(0, 10_000))
 def test_bulk_lines_are_the_corpus_quads(tmp_path_factory, size, seed):
-    from graph.build import corpus_quads
-    from graph.formats import quads_to_nquads
+    from credgraph.build import corpus_quads
+    from credgraph.formats import quads_to_nquads
 
     corpus = synth_corpus(size, seed=seed)
     folder = tmp_path_factory.mktemp("corpus")

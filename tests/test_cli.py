@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from graph import __version__
-from graph.checks import CHECKS, Finding, register_check
-from graph.cli import main
-from graph.errors import MissingExtraError
+from credgraph import __version__
+from credgraph.checks import CHECKS, Finding, register_check
+from credgraph.cli import main
+from credgraph.errors import MissingExtraError
 
 
 def test_version(capsys):
@@ -53,7 +53,7 @@ def test_internal_error_exits_3_without_traceback(monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("graph.audit.trace_facts", broken)
+    monkeypatch.setattr("credgraph.audit.trace_facts", broken)
     assert main(["audit"]) == 3
     err = capsys.readouterr().err
     assert "internal error" in err and "Traceback" not in err
@@ -68,7 +68,7 @@ def test_missing_extra_says_what_to_install(monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_oxigraph)
-    from graph.store import OxigraphStore
+    from credgraph.store import OxigraphStore
 
     with pytest.raises(MissingExtraError, match=r"pip install 'credgraph\[oxigraph\]'"):
         OxigraphStore()
@@ -93,6 +93,6 @@ def test_a_users_check_joins_the_table(capsys):
 
 
 def test_console_script_runs():
-    result = subprocess.run([sys.executable, "-m", "graph.cli", "--version"],
+    result = subprocess.run([sys.executable, "-m", "credgraph.cli", "--version"],
                             capture_output=True, text=True)
     assert result.returncode == 0 and __version__ in result.stdout

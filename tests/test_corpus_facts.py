@@ -1,4 +1,4 @@
-"""The audit's records straight from an annotation folder (graph.corpus_facts): the same,
+"""The audit's records straight from an annotation folder (credgraph.corpus_facts): the same,
 node for node and in the same order, as the scan of the RDF built from that folder; errors
 as the build gives them."""
 
@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import graph.loading
-from graph.annotations import bundled_corpus
-from graph.audit import audit_facts, audit_input
-from graph.bulk import build_lines
-from graph.cli import main
-from graph.corpus_facts import corpus_facts
-from graph.errors import AnnotationErrors
-from graph.scan import scan_facts
-from graph.synth import synth_corpus, write_annotations
+import credgraph.loading
+from credgraph.annotations import bundled_corpus
+from credgraph.audit import audit_facts, audit_input
+from credgraph.bulk import build_lines
+from credgraph.cli import main
+from credgraph.corpus_facts import corpus_facts
+from credgraph.errors import AnnotationErrors
+from credgraph.scan import scan_facts
+from credgraph.synth import synth_corpus, write_annotations
 
 DATA = Path(__file__).resolve().parent / "data"
 CASE_NAMES = sorted(p.name for p in (DATA / "audit_cases").iterdir()
@@ -77,7 +77,7 @@ def test_a_synthetic_corpus_with_loops(synth_folder, tmp_path):
 
 
 def test_workers_give_what_one_process_gives(synth_folder, monkeypatch):
-    monkeypatch.setattr("graph.bulk._CHUNK", 16)  # many chunks, merged in order
+    monkeypatch.setattr("credgraph.bulk._CHUNK", 16)  # many chunks, merged in order
     _same(corpus_facts(synth_folder, jobs=2), corpus_facts(synth_folder, jobs=1))
 
 
@@ -105,7 +105,7 @@ def test_the_audit_of_a_folder_makes_no_rdf(synth_folder, monkeypatch, tmp_path,
     def no_build(*_args, **_kwargs):
         raise AssertionError("the folder was built to RDF")
 
-    monkeypatch.setattr(graph.loading, "build_lines", no_build)
+    monkeypatch.setattr(credgraph.loading, "build_lines", no_build)
     out = tmp_path / "audit.json"
     assert main(["audit", str(synth_folder), "--format", "json", "-o", str(out)]) == 0
     assert out.stat().st_size > 0

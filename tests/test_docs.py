@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.checks import load_builtin_checks
-from graph.cli import app
-from graph.vocab import CONCEPT_SCHEMES, members
+from credgraph.checks import load_builtin_checks
+from credgraph.cli import app
+from credgraph.vocab import CONCEPT_SCHEMES, members
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()

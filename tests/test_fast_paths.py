@@ -1,6 +1,6 @@
 """The fast paths behind the benchmark give what the plain ways give.
 
-Each optimisation (``graph.embedded.plain_term`` without rdflib, ``quads_to_nquads`` without
+Each optimisation (``credgraph.embedded.plain_term`` without rdflib, ``quads_to_nquads`` without
 ``n3()`` for literals, chains walked in place, the NetworkX graph built from dicts) is
 compared here with the straightforward version it replaced.
 """
@@ -14,12 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
-from graph.build import corpus_quads
-from graph.chains import chains_from, digraph_from, roots_and_loops
-from graph.embedded import plain_term
-from graph.formats import quads_to_nquads
-from graph.store import OxigraphStore, plain_value
-from graph.synth import synth_corpus
+from credgraph.build import corpus_quads
+from credgraph.chains import chains_from, digraph_from, roots_and_loops
+from credgraph.embedded import plain_term
+from credgraph.formats import quads_to_nquads
+from credgraph.store import OxigraphStore, plain_value
+from credgraph.synth import synth_corpus
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 

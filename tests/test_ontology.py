@@ -21,7 +21,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 
-from graph.vocab import (
+from credgraph.vocab import (
     BASE,
     CG,
     CITES_AS,

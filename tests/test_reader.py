@@ -7,8 +7,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.errors import AnnotationError
-from graph.reader import _Loader, parse_yaml
+from credgraph.errors import AnnotationError
+from credgraph.reader import _Loader, parse_yaml
 
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
                      st.floats(allow_nan=False, allow_infinity=False),

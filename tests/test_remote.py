@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.audit import audit_store
-from graph.cli import main
-from graph.errors import InputError, QueryError, StoreError
-from graph.loading import load_input
-from graph.remote import RemoteStore
-from graph.sparql import bundled_queries, graph_stats, load_store
+from credgraph.audit import audit_store
+from credgraph.cli import main
+from credgraph.errors import InputError, QueryError, StoreError
+from credgraph.loading import load_input
+from credgraph.remote import RemoteStore
+from credgraph.sparql import bundled_queries, graph_stats, load_store
 from tests.sparql.expected import answer, expected
 
 pytestmark = pytest.mark.server

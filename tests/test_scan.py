@@ -1,4 +1,4 @@
-"""The store-free audit (graph.scan): the same facts and the same audit as a loaded store,
+"""The store-free audit (credgraph.scan): the same facts and the same audit as a loaded store,
 in every format, serial or by parallel stretches; bad files named with their line."""
 
 from __future__ import annotations
@@ -10,17 +10,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import graph.scan as scan
-from graph.annotations import bundled_corpus, load_corpus
-from graph.audit import audit_facts, audit_input, audit_store
-from graph.build import corpus_quads, to_dataset
-from graph.cli import main
-from graph.errors import InputError
-from graph.facts import fetch_facts
-from graph.formats import get_format, serialize
-from graph.loading import load_input
-from graph.store import MemoryStore, OxigraphStore
-from graph.synth import synth_corpus, write_rdf
+import credgraph.scan as scan
+from credgraph.annotations import bundled_corpus, load_corpus
+from credgraph.audit import audit_facts, audit_input, audit_store
+from credgraph.build import corpus_quads, to_dataset
+from credgraph.cli import main
+from credgraph.errors import InputError
+from credgraph.facts import fetch_facts
+from credgraph.formats import get_format, serialize
+from credgraph.loading import load_input
+from credgraph.store import MemoryStore, OxigraphStore
+from credgraph.synth import synth_corpus, write_rdf
 
 CASES = Path(__file__).resolve().parent / "data" / "audit_cases"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())

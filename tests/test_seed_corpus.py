@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.validation import check_evidence
+from credgraph.validation import check_evidence
 
 # (claim id, value or (min, max), qualifier, origin source, intermediaries) for every
 # figure the seed articles state that issue 2 lists by name.
@@ -104,7 +104,7 @@ def test_evidence_check_can_fail(corpus, seeds_dir):
     """Shifting every passage by 2,000 characters must break the check."""
     from dataclasses import replace
 
-    from graph.model import Corpus, Report
+    from credgraph.model import Corpus, Report
 
     moved = {}
     for rid, report in corpus.reports.items():

@@ -23,9 +23,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from graph.server import ServeConfig, make_server, worker_factory
-from graph.sparql import bundled_queries, open_for_query
-from graph.store import OxigraphStore
+from credgraph.server import ServeConfig, make_server, worker_factory
+from credgraph.sparql import bundled_queries, open_for_query
+from credgraph.store import OxigraphStore
 from tests.sparql.expected import expected
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -301,7 +301,7 @@ def test_the_page_reflects_nothing(endpoint):
 # -- the command and the load test -------------------------------------------------------------
 
 def test_credgraph_serve_starts_answers_and_stops():
-    process = subprocess.Popen([sys.executable, "-m", "graph.cli", "serve", "--store", "oxigraph",
+    process = subprocess.Popen([sys.executable, "-m", "credgraph.cli", "serve", "--store", "oxigraph",
                                 "--port", "0"], stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         line = process.stderr.readline()

@@ -20,12 +20,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from graph.cli import main
-from graph.errors import InputError, QueryError
-from graph.sparql import (QUERY_DIR, bind_params, bundled_queries, check_read_only,
+from credgraph.cli import main
+from credgraph.errors import InputError, QueryError
+from credgraph.sparql import (QUERY_DIR, bind_params, bundled_queries, check_read_only,
                           load_store, query_params, resolve_query)
-from graph.store import open_store
-from graph.trace import short
+from credgraph.store import open_store
+from credgraph.trace import short
 from tests.sparql.expected import EXPECTED_DIR, answer, expected
 
 NAMES = sorted(bundled_queries())
@@ -180,8 +180,8 @@ def test_unverified_relays_by_outlet_count_the_audit_s(oxi, seed_audit):
 
 
 def test_claim_subgraph_traces_like_the_whole_graph(oxi, seed_audit):
-    from graph.audit import audit_store
-    from graph.store import MemoryStore
+    from credgraph.audit import audit_store
+    from credgraph.store import MemoryStore
 
     figure = "hur-southern-district-deserters"
     result = oxi.query(bundled_queries()["claim-subgraph"].bind({"figure": figure}))
@@ -207,6 +207,7 @@ def test_any_parameter_value_is_one_literal(value):
 @pytest.mark.parametrize("hostile", [
     '" } } ; DROP ALL #', "\\\" ) } SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } #",
     "x\" . ?s ?p ?o . FILTER(\"1", "\n}\nLIMIT 0 #", "$v", "\\u0022) }",
+    "\\U0000", "\\U00000022) }", "\\\\u0041",
 ])
 def test_a_hostile_value_stays_data(oxi, hostile):
     text = bind_params("SELECT ?x WHERE { BIND($v AS ?x) }", {"v": hostile})

@@ -16,14 +16,14 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
-from graph.annotations import bundled_corpus
-from graph.audit import audit_store
-from graph.cli import main
-from graph.errors import QueryError, StoreError
-from graph.results import QueryResult, TooManyRows, get_result_format, negotiate
-from graph.sparql import AUDIT_GRAPH, default_store_spec, graph_stats, load_store
-from graph.store import OxigraphStore, open_store
-from graph.vocab import ID
+from credgraph.annotations import bundled_corpus
+from credgraph.audit import audit_store
+from credgraph.cli import main
+from credgraph.errors import QueryError, StoreError
+from credgraph.results import QueryResult, TooManyRows, get_result_format, negotiate
+from credgraph.sparql import AUDIT_GRAPH, default_store_spec, graph_stats, load_store
+from credgraph.store import OxigraphStore, open_store
+from credgraph.vocab import ID
 
 EX = "https://example.org/"
 REPORT = "https://w3id.org/credgraph/ns#Report"
@@ -240,11 +240,11 @@ def test_an_empty_store_is_audited_by_a_scan_with_the_same_findings(kind, tmp_pa
                                                                    monkeypatch):
     """Into an empty store the audit comes from scanning the loaded file; re-auditing the
     store through its SELECTs must give every figure the same grade and origins."""
-    import graph.scan
+    import credgraph.scan
 
     scanned = []
-    real = graph.scan.scan_facts
-    monkeypatch.setattr(graph.scan, "scan_facts",
+    real = credgraph.scan.scan_facts
+    monkeypatch.setattr(credgraph.scan, "scan_facts",
                         lambda *a, **k: scanned.append(a) or real(*a, **k))
     corpus = _corpus_copy(tmp_path)
     store = open_store(kind)
@@ -295,7 +295,7 @@ def test_decimal_values_survive_every_store(small):
 def test_oxigraph_loads_quads_in_chunks_replacing_each_graph_once():
     from rdflib import Literal, URIRef
 
-    from graph.store import OxigraphStore
+    from credgraph.store import OxigraphStore
 
     g1, g2 = URIRef("http://example.org/g1"), URIRef("http://example.org/g2")
     s, p = URIRef("http://example.org/s"), URIRef("http://example.org/p")

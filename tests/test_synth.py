@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.annotations import load_corpus
-from graph.audit import audit_store
-from graph.build import corpus_quads, relay_cycles
-from graph.checks import load_builtin_checks
-from graph.model import Corpus, DateSpan, Mention, Registry, Report
-from graph.store import OxigraphStore
-from graph.synth import synth_corpus, synth_registry, write_annotations, write_rdf
+from credgraph.annotations import load_corpus
+from credgraph.audit import audit_store
+from credgraph.build import corpus_quads, relay_cycles
+from credgraph.checks import load_builtin_checks
+from credgraph.model import Corpus, DateSpan, Mention, Registry, Report
+from credgraph.store import OxigraphStore
+from credgraph.synth import synth_corpus, synth_registry, write_annotations, write_rdf
 
 SIZE = 3000
 
@@ -155,7 +155,7 @@ def test_the_scoped_audit_compares_figures_written_differently(subject_b):
     from dataclasses import replace
     from decimal import Decimal
 
-    from graph.model import Figure
+    from credgraph.model import Figure
 
     base = synth_corpus(40, seed=4)
     outlet = next(iter(base.reports.values())).outlet

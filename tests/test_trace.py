@@ -6,10 +6,10 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.build import corpus_quads
-from graph.model import Corpus, DateSpan, Mention, Registry, Report, Source
-from graph.store import MemoryStore
-from graph.trace import chains_from, compute_roots, trace_store
+from credgraph.build import corpus_quads
+from credgraph.model import Corpus, DateSpan, Mention, Registry, Report, Source
+from credgraph.store import MemoryStore
+from credgraph.trace import chains_from, compute_roots, trace_store
 
 edges = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=30)
 

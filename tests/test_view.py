@@ -19,16 +19,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph import layout
-from graph import view as viewer
-from graph.audit import audit_store
-from graph.build import corpus_quads
-from graph.cli import main
-from graph.errors import CredgraphError, InputError
-from graph.loading import load_input
-from graph.store import MemoryStore
-from graph.synth import synth_corpus
-from graph.view import (LARGE_VIEW, VIS_NETWORK_SHA256, VIS_NETWORK_VERSION, layered_layout,
+from credgraph import layout
+from credgraph import view as viewer
+from credgraph.audit import audit_store
+from credgraph.build import corpus_quads
+from credgraph.cli import main
+from credgraph.errors import CredgraphError, InputError
+from credgraph.loading import load_input
+from credgraph.store import MemoryStore
+from credgraph.synth import synth_corpus
+from credgraph.view import (LARGE_VIEW, VIS_NETWORK_SHA256, VIS_NETWORK_VERSION, layered_layout,
                         script_json, to_html, view, view_graph)
 
 STATIC = Path(viewer.__file__).with_name("static")
@@ -359,7 +359,7 @@ def test_cli_writes_a_focused_view_of_one_figure(tmp_path):
 
 
 def test_cli_shows_the_most_flagged_figures_of_a_large_audit(tmp_path, capsys):
-    from graph.synth import write_annotations
+    from credgraph.synth import write_annotations
 
     write_annotations(synth_corpus(300, seed=4), tmp_path / "corpus")
     out = tmp_path / "big.html"
@@ -373,7 +373,7 @@ def test_cli_shows_the_most_flagged_figures_of_a_large_audit(tmp_path, capsys):
     expected = viewer.most_flagged(result, 25).figures
     assert shown == {f.id for f in expected} and len(result.figures) > 100
     assert "the 25 most flagged of" in page
-    from graph.checks import severity_rank
+    from credgraph.checks import severity_rank
 
     def rank(fig):  # worst finding, then how many
         return max((severity_rank(f.severity) for f in fig.findings), default=-1), len(fig.findings)

@@ -4,7 +4,7 @@ A check is a function ``check(ctx, claim) -> iterable of Finding`` for one claim
 registered with :func:`register_check`. Findings are data, never exceptions. A user's own
 check joins the same table:
 
->>> from graph.checks import CHECKS, Finding, register_check
+>>> from credgraph.checks import CHECKS, Finding, register_check
 >>> @register_check("big-number", "Flags figures above a million.", severity="info")
 ... def big_number(ctx, claim):
 ...     fig = claim.reference.figure

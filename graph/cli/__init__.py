@@ -227,7 +227,7 @@ def audit(
     """Trace every figure to its origins, run the checks, grade it (Admiralty code)."""
     from ..audit import audit_input, findings_graph
     from ..loading import describe_input
-    from ..report import render_chunks, rich_table
+    from ..render import render_chunks, rich_table
 
     with _progress("reading the input") as progress:
         result = audit_input(source, store, checks=check, claims=figure, progress=progress)

@@ -1,4 +1,4 @@
-"""``python -m graph.cli``: the credgraph command."""
+"""``python -m credgraph.cli``: the credgraph command."""
 
 import sys
 

@@ -1,5 +1,5 @@
 """``credgraph load``, ``query`` and ``serve``: the persistent store and SPARQL side of the
-command line (registered on :data:`graph.cli.app`)."""
+command line (registered on :data:`credgraph.cli.app`)."""
 
 from __future__ import annotations
 

@@ -12,11 +12,11 @@ import time
 
 import pytest
 
-from graph.audit import audit_store
-from graph.build import corpus_quads
-from graph.store import MemoryStore
-from graph.synth import synth_corpus
-from graph.view import layered_layout, to_html, view_graph
+from credgraph.audit import audit_store
+from credgraph.build import corpus_quads
+from credgraph.store import MemoryStore
+from credgraph.synth import synth_corpus
+from credgraph.view import layered_layout, to_html, view_graph
 
 pytestmark = [pytest.mark.browser, pytest.mark.benchmark]
 

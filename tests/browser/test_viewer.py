@@ -7,9 +7,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.audit import audit_store
-from graph.loading import load_input
-from graph.view import to_html, view, view_graph
+from credgraph.audit import audit_store
+from credgraph.loading import load_input
+from credgraph.view import to_html, view, view_graph
 
 pytestmark = pytest.mark.browser
 

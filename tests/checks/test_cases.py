@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graph.annotations import load_corpus
-from graph.audit import audit_store
-from graph.build import corpus_quads
-from graph.checks import load_builtin_checks
-from graph.store import MemoryStore
+from credgraph.annotations import load_corpus
+from credgraph.audit import audit_store
+from credgraph.build import corpus_quads
+from credgraph.checks import load_builtin_checks
+from credgraph.store import MemoryStore
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "audit_cases"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())

@@ -8,9 +8,9 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from graph.sparql import bundled_queries
-from graph.store import plain_value
-from graph.trace import short
+from credgraph.sparql import bundled_queries
+from credgraph.store import plain_value
+from credgraph.trace import short
 
 EXPECTED_DIR = Path(__file__).resolve().parent
 

@@ -179,8 +179,8 @@ def render(result: AuditResult, fmt: str) -> str:
 def render_chunks(result: AuditResult, fmt: str) -> Iterable[str]:
     """The same text as :func:`render`, in pieces where the format allows.
 
-    >>> from graph.audit import audit_store
-    >>> from graph.loading import load_input
+    >>> from credgraph.audit import audit_store
+    >>> from credgraph.loading import load_input
     >>> result = audit_store(load_input(None))
     >>> "".join(render_chunks(result, "json")) == render(result, "json")
     True

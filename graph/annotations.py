@@ -109,8 +109,8 @@ def _resolve(registry: Registry, name, reader: FieldReader, key: str) -> str | N
     return found
 
 
-_REPORT_KEYS = {"id", "kind", "outlet", "author", "date", "title", "url", "seed", "ambiguity",
-                "mentions"}
+_REPORT_KEYS = {"id", "kind", "outlet", "author", "date", "title", "url", "seed", "text",
+                "input_file", "ambiguity", "mentions"}
 _MENTION_KEYS = {"id", "claim", "statement", "figure", "attributed_to", "via", "relays", "quoted",
                  "cites_as", "hedge", "own_work", "evidence", "ambiguity"}
 _FIGURE_KEYS = {"measure", "value", "min", "max", "qualifier", "unit", "subject", "subject_side",
@@ -140,11 +140,13 @@ def load_report(path: Path, registry: Registry, errors: list,
                      f"{report_id}.yaml")
     outlet = r.text("outlet", required=True)
     outlet = _resolve(registry, outlet, r, "outlet") if outlet else None
-    seed = r.text("seed")
+    seed, text = r.seed_file("seed"), r.corpus_text("text")
+    if seed and text:
+        r.fail("text", "give seed (a seed file) or text (a text in the corpus folder), not both")
     mentions, seen = [], {}
     for index, item in enumerate(r.get("mentions", list, default=[])):
         m = r.element(item, f"mentions[{index}]")
-        mention = _mention(m, report_id or "?", seed, registry)
+        mention = _mention(m, report_id or "?", (seed, text), registry)
         if mention is None:
             continue
         if mention.id in seen:
@@ -159,7 +161,7 @@ def load_report(path: Path, registry: Registry, errors: list,
         kind=r.choice("kind", _ALLOWED[REPORT_KIND], required=True) or "article",
         outlet=outlet or "?", title=r.text("title", required=True) or "", date=_date_span(r),
         mentions=tuple(mentions), author=r.text("author"), url=r.url("url"), seed=seed,
-        ambiguity=r.text("ambiguity"),
+        ambiguity=r.text("ambiguity"), text=text, input_file=r.text("input_file"),
     )
 
 
@@ -179,7 +181,7 @@ def _date_span(r: FieldReader) -> DateSpan:
     return DateSpan(earliest, latest, certainty, d.text("basis"))
 
 
-def _mention(m: FieldReader, report_id: str, seed, registry: Registry) -> Mention | None:
+def _mention(m: FieldReader, report_id: str, texts, registry: Registry) -> Mention | None:
     m.unknown_keys(_MENTION_KEYS)
     mention_id, claim = m.slug("id"), m.slug("claim")
     statement = m.text("statement", required=True)
@@ -213,7 +215,7 @@ def _mention(m: FieldReader, report_id: str, seed, registry: Registry) -> Mentio
         cites_as=m.choice("cites_as", _CITES_AS, default="data-source"),
         hedge=m.choice("hedge", _ALLOWED[HEDGE], default="none"),
         own_work=m.get("own_work", bool, default=False),
-        evidence=_evidence(m, seed), ambiguity=m.text("ambiguity"),
+        evidence=_evidence(m, *texts), ambiguity=m.text("ambiguity"),
     )
 
 
@@ -246,7 +248,8 @@ def _figure(f: FieldReader) -> Figure | None:
     )
 
 
-def _evidence(m: FieldReader, seed) -> Evidence | None:
+def _evidence(m: FieldReader, seed, text) -> Evidence | None:
+    """Offsets into the evidence's own seed, else the report's seed or text."""
     if m.data.get("evidence") is None:
         return None
     e = m.child("evidence")
@@ -255,12 +258,12 @@ def _evidence(m: FieldReader, seed) -> Evidence | None:
     if start is not None and end is not None and not 0 <= start < end:
         e.fail("end", f"offsets must satisfy 0 <= start < end, got start={start} end={end}")
         return None
-    where = e.text("seed") or seed
-    if not where:
-        e.fail("seed", "is required when the report has no seed")
-    if None in (start, end, where):
+    own = e.seed_file("seed")
+    if not (own or seed or text):
+        e.fail("seed", "is required when the report has neither seed nor text")
+    if start is None or end is None or not (own or seed or text):
         return None
-    return Evidence(where, start, end, e.text("term"))
+    return Evidence(own or seed, start, end, e.text("term"), None if own or seed else text)
 
 
 def load_corpus(root: str | Path) -> Corpus:

@@ -141,6 +141,10 @@ def report_triples(report: Report) -> Iterator[tuple]:
         yield r, SCHEMA.url, URIRef(report.url)
     if report.seed:
         yield r, CG.seedFile, Literal(report.seed)
+    if report.text:
+        yield r, CG.textFile, Literal(report.text)
+    if report.input_file:
+        yield r, CG.inputFile, Literal(report.input_file)
     if report.ambiguity:
         yield r, CG.ambiguity, Literal(report.ambiguity)
     for mention in report.mentions:
@@ -230,7 +234,10 @@ def mention_triples(mention: Mention) -> Iterator[tuple]:
         ev, e = URIRef(_ID + "evidence/" + mention.key.replace("#", "/")), mention.evidence
         yield m, CG.evidence, ev
         yield ev, _TYPE, CG.Evidence
-        yield ev, CG.seedFile, Literal(e.seed)
+        if e.seed:
+            yield ev, CG.seedFile, Literal(e.seed)
+        if e.text:
+            yield ev, CG.textFile, Literal(e.text)
         yield ev, CG.startOffset, Literal(e.start)
         yield ev, CG.endOffset, Literal(e.end)
         if e.term:

@@ -155,12 +155,15 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where a seed text states a mention: file name and character offsets, maybe a term."""
+    """Where a text states a mention: character offsets, maybe a term, into a seed file
+    (``seed``, a file name in the seeds folder) or a text of the corpus (``text``, a path
+    relative to the corpus folder, as ``credgraph draft`` writes them)."""
 
-    seed: str
+    seed: str | None
     start: int
     end: int
     term: str | None = None
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +215,11 @@ class Report:
     url: str | None = None
     seed: str | None = None
     ambiguity: str | None = None
+    text: str | None = None
+    """The text the evidence offsets point into when it is not a seed file: a path relative
+    to the corpus folder (``texts/<id>.txt``)."""
+    input_file: str | None = None
+    """The document the text was taken from (a file name as given, ``-`` for standard input)."""
 
 
 class Registry:

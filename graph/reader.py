@@ -224,6 +224,25 @@ class FieldReader:
             return None
         return value
 
+    def seed_file(self, key):
+        """A seed file's name: one file name ending in ``.txt``, without a folder."""
+        value = self.text(key)
+        if value is not None and not _SEED_FILE.fullmatch(value):
+            self.fail(key, f"{value!r} is not a seed file name: write the file's name alone, "
+                           "ending in .txt, without a folder")
+            return None
+        return value
+
+    def corpus_text(self, key):
+        """A text file inside the corpus folder: a relative path ending in ``.txt`` whose
+        parts are plain names (no ``..``, no hidden or absolute parts)."""
+        value = self.text(key)
+        if value is not None and not _CORPUS_TEXT.fullmatch(value):
+            self.fail(key, f"{value!r} is not a text of the corpus: write a path relative to "
+                           "the corpus folder, such as texts/report-id.txt, without .. parts")
+            return None
+        return value
+
     def url(self, key):
         """An absolute http(s) URL that can be written as an IRI (no spaces, no ``<>"{}|\\^```)."""
         value = self.text(key)
@@ -284,6 +303,8 @@ class FieldReader:
 
 
 _NOT_IN_IRI = frozenset('<>"{}|\\^`')
+_SEED_FILE = re.compile(r"[^/\\\x00-\x1f]+\.txt")
+_CORPUS_TEXT = re.compile(r"(?:[^/\\.\x00-\x1f][^/\\\x00-\x1f]*/)*[^/\\.\x00-\x1f][^/\\\x00-\x1f]*\.txt")
 
 
 def _kind(value) -> str:

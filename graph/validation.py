@@ -82,26 +82,36 @@ def _digits(text: str) -> str:
     return re.sub(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3})", "", text)
 
 
-def check_evidence(corpus: Corpus, seeds: str | Path) -> list[str]:
-    """Problems with evidence offsets, checked against the seed texts in *seeds*.
+def check_evidence(corpus: Corpus, seeds: str | Path | None = None) -> list[str]:
+    """Problems with evidence offsets, checked against the texts they point into: seed
+    files in the folder *seeds* (skipped when it is None), and the corpus's own texts
+    (``text:``, relative to the corpus folder), always.
 
     A passage must lie inside its file and contain the evidence term if one is given, or
     else the figure's value (or both range bounds) as digits, thousands separators ignored.
     """
-    seeds = Path(seeds)
-    texts: dict[str, str | None] = {}
+    if seeds is not None and not Path(seeds).is_dir():
+        return [f"{seeds}: no such folder of seed texts"]
+    texts: dict[Path, str | None] = {}
     problems = []
     for mention in corpus.mentions():
         ev = mention.evidence
-        if ev is None:
+        if ev is None or (ev.seed and seeds is None):
             continue
-        if ev.seed not in texts:
-            path = seeds / ev.seed
-            texts[ev.seed] = path.read_text(encoding="utf-8") if path.is_file() else None
-        text = texts[ev.seed]
-        where = f"{mention.key} ({ev.seed}:{ev.start}-{ev.end})"
+        path = Path(seeds) / ev.seed if ev.seed else Path(corpus.origin) / ev.text
+        if path not in texts:
+            try:
+                texts[path] = path.read_text(encoding="utf-8") if path.is_file() else None
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(f"{path}: cannot read the text: {exc}")
+                texts[path] = None
+                continue
+        text = texts[path]
+        name = ev.seed or ev.text
+        where = f"{mention.key} ({name}:{ev.start}-{ev.end})"
         if text is None:
-            problems.append(f"{where}: no seed file {ev.seed!r} in {seeds}")
+            problems.append(f"{where}: no {'seed file' if ev.seed else 'text'} {name!r} in "
+                            f"{path.parent}")
             continue
         if ev.end > len(text):
             problems.append(f"{where}: passage ends past the end of the file ({len(text)})")

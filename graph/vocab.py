@@ -65,6 +65,8 @@ class CG(DefinedNamespace):
     # report properties
     reportKind: URIRef
     seedFile: URIRef
+    textFile: URIRef
+    inputFile: URIRef
     earliestDate: URIRef
     latestDate: URIRef
     dateCertainty: URIRef

@@ -94,3 +94,36 @@ def test_malformed_yaml_gives_a_clear_error_not_a_traceback(text, tmp_path, caps
     assert code == 2, "a report this broken must be refused"
     assert "Traceback" not in err and "internal error" not in err
     assert "r1.yaml" in err
+
+
+def _text_corpus(root: Path, passage: str, evidence: str) -> Path:
+    (root / "reports").mkdir(parents=True)
+    (root / "texts").mkdir()
+    shutil.copy(BAD / "sources.yaml", root)
+    (root / "texts" / "r1.txt").write_text(passage, encoding="utf-8")
+    (root / "reports" / "r1.yaml").write_text(
+        "id: r1\nkind: article\noutlet: newsweek\ntitle: t\ndate: 2024-01-01\n"
+        "text: texts/r1.txt\ninput_file: story.html\nmentions:\n"
+        "  - {id: m1, claim: c1, statement: Newsweek says 120 soldiers left.,\n"
+        "     figure: {measure: deserters, value: 120, unit: soldiers, subject: Russian soldiers},\n"
+        f"     attributed_to: newsweek, evidence: {evidence}}}\n", encoding="utf-8")
+    return root
+
+
+def test_a_report_may_point_into_a_text_of_its_corpus(tmp_path, capsys):
+    corpus = _text_corpus(tmp_path / "c", "Some 120 soldiers left.", "{start: 0, end: 23}")
+    report = load_corpus(corpus).reports["r1"]
+    assert (report.text, report.input_file) == ("texts/r1.txt", "story.html")
+    assert report.mentions[0].evidence.text == "texts/r1.txt"
+    assert main(["validate", "--corpus", str(corpus)]) == 0
+
+
+@pytest.mark.parametrize("passage, evidence, message", [
+    ("Some 12 soldiers left.", "{start: 0, end: 22}", "does not contain the figure's 120"),
+    ("Short.", "{start: 0, end: 23}", "passage ends past the end of the file"),
+])
+def test_evidence_into_a_corpus_text_is_checked_without_seeds(tmp_path, capsys, passage,
+                                                              evidence, message):
+    corpus = _text_corpus(tmp_path / "c", passage, evidence)
+    assert main(["validate", "--corpus", str(corpus)]) == 2
+    assert message in capsys.readouterr().err

@@ -96,10 +96,9 @@ def _checked(corpus, seeds: Path | None, *, shacl: bool = True):
     dataset = to_dataset(corpus)
     if shacl:
         check_shapes(dataset)
-    if seeds is not None:
-        problems = check_evidence(corpus, seeds)
-        if problems:
-            raise AnnotationErrors([AnnotationError(p, field="evidence") for p in problems])
+    problems = check_evidence(corpus, seeds)  # seed files with --seeds; the corpus's texts always
+    if problems:
+        raise AnnotationErrors([AnnotationError(p, field="evidence") for p in problems])
     for cycle in relay_cycles(corpus):
         err.print(f"[yellow]note:[/] relay loop (allowed, reported): {' -> '.join(cycle)}")
     return dataset

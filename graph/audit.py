@@ -1,7 +1,10 @@
 """The provenance audit: trace every figure, run every check, grade it, report it as data.
 
->>> from credgraph.loading import load_input
->>> result = audit_store(load_input(None))
+:func:`audit_facts` audits what an input gives (:meth:`credgraph.inputs.Input.facts`: a
+folder's, a file's or a store's records, all the same); it reads nothing itself.
+
+>>> from credgraph.inputs import open_input
+>>> result = audit_facts(open_input(None).facts())
 >>> fig = result.figure("hur-southern-district-deserters")
 >>> fig.independent_origins, fig.grade.code
 (1, 'D4')
@@ -9,8 +12,7 @@
 ['figure-drift', 'hedge-dropped', 'interested-party']
 
 The JSON form (:meth:`AuditResult.as_dict`) is a stable interface; its keys are listed in
-``docs/audit.md``. The findings also go back into RDF (:func:`findings_graph`): one
-``schema:ClaimReview`` per figure and the run as a ``prov:Activity``.
+``docs/audit.md``. :mod:`credgraph.audit_rdf` writes the findings back as RDF.
 """
 
 from __future__ import annotations
@@ -18,24 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
-from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-
-from .checks import Finding, load_builtin_checks, severity_rank
+from .checks import Finding, load_builtin_checks, run_check, severity_rank
 from .checks.context import AuditContext, bounds_overlap
 from .facts import AuditFacts
-from .loading import describe_input, load_input
 from .grade import Grade, downgrade_for_conflict, grade_claim
 from .model import gc_paused
 from .origins import OriginAssessment
-from .scan import scan_input
-from .store import Store
-from .trace import CitationTrace, ClaimTrace, trace_facts, trace_store
-from .vocab import CG, CREDIBILITY, ID, PROV, RDF, RELIABILITY, SCHEMA, SEVERITY, XSD, bind_prefixes
+from .trace import CitationTrace, ClaimTrace, trace_facts
 
-__all__ = ["FigureAudit", "AuditResult", "audit_store", "audit_facts", "audit_input",
-           "findings_graph", "findings_triples"]
+__all__ = ["FigureAudit", "AuditResult", "audit_facts"]
 
 
 def _num(value: Decimal | None):
@@ -149,34 +143,11 @@ class AuditResult:
         return {"figures": [f.as_dict() for f in self.figures], "summary": self.summary()}
 
 
-def audit_store(store: Store, *, checks: list[str] | None = None,
-                claims: list[str] | None = None, input_label: str = "store",
-                scoped: bool = False) -> AuditResult:
-    """Audit every claim in *store* (or only *claims*) with every check (or only *checks*).
-
-    ``scoped=True`` with *claims* is the incremental path for a large store: only those
-    claims, the figures they are compared with (:func:`~credgraph.trace.claims_in_scope`) and
-    what their chains reach are fetched and traced, and all of those figures are audited,
-    with the same results a full audit gives them. Citation loops are those of that part.
-    """
-    started = datetime.now(timezone.utc)
-    table, names = _checks_named(checks)
-    local = scoped and claims is not None
-    with gc_paused():
-        trace = trace_store(store, claims=claims if local else None)
-        return _audit(trace, table, names, None if local else claims, input_label, started)
-
-
 def audit_facts(facts: AuditFacts, *, checks: list[str] | None = None,
                 claims: list[str] | None = None, input_label: str = "facts") -> AuditResult:
-    """Audit what :func:`~credgraph.facts.fetch_facts` or :func:`~credgraph.scan.scan_facts` read:
+    """Audit *facts* (:mod:`credgraph.facts`):
     every claim (or only *claims*) with every check (or only *checks*). For the same graph
-    the result is the same as :func:`audit_store` gives.
-
-    >>> from credgraph.scan import scan_input
-    >>> result = audit_facts(scan_input(None))
-    >>> result.figure("hur-southern-district-deserters").grade.code
-    'D4'
+    the result is the same whichever input the facts came from.
     """
     started = datetime.now(timezone.utc)
     table, names = _checks_named(checks)
@@ -184,38 +155,11 @@ def audit_facts(facts: AuditFacts, *, checks: list[str] | None = None,
         return _audit(trace_facts(facts), table, names, claims, input_label, started)
 
 
-def audit_input(path: str | Path | None, store: str | Store = "none", *,
-                checks: list[str] | None = None, claims: list[str] | None = None,
-                progress=None) -> AuditResult:
-    """Audit an input: ``None`` (the bundled corpus), an annotation folder or an RDF file.
-
-    With ``store="none"`` the input is read once, without a store
-    (:func:`~credgraph.scan.scan_input`): the fastest way, and the lightest on memory, when the
-    audit is all that is wanted. Any other store (a name, a spec such as
-    ``oxigraph:PATH`` or a URL, or a :class:`~credgraph.store.Store`) is loaded with the input
-    first (:func:`~credgraph.loading.load_input`), and everything in it is audited.
-    *progress* (without a store) is called with (done, total) as the input is read.
-
-    >>> audit_input(None).figure("hur-8th-army-deserters").grade.code
-    'D4'
-    """
-    label = describe_input(path)
-    if store == "none":
-        return audit_facts(scan_input(path, progress), checks=checks, claims=claims,
-                           input_label=label)
-    return audit_store(load_input(path, store), checks=checks, claims=claims,
-                       input_label=label)
-
-
 def _checks_named(checks: list[str] | None):
     """The check table and the names to run, every name checked against it."""
     table = load_builtin_checks()
-    names = list(table) if checks is None else checks
-    for name in names:
-        if name not in table:
-            from .errors import InputError
-
-            raise InputError(f"unknown check {name!r}; allowed: {', '.join(table)}")
+    names = table.names() if checks is None else [table.name_of(n) or table[n].name
+                                                  for n in checks]  # unknown: bad input
     return table, names
 
 
@@ -227,7 +171,7 @@ def _audit(trace, table, names, claims, input_label, started) -> AuditResult:
     for claim in wanted:
         findings = []
         for name in names:
-            findings.extend(table[name].run(ctx, claim) or ())
+            findings.extend(run_check(table[name], ctx, claim))
         judged = ctx.origins(claim)
         figures.append(FigureAudit(claim, judged, findings, grade_claim(claim, judged)))
     _downgrade_conflicts(ctx, figures)
@@ -257,79 +201,3 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
                    if not bounds_overlap(ref.bounds(), other.reference.figure.bounds())]
         fig.grade = downgrade_for_conflict(fig.grade, any(a.verified for a in fig.origins),
                                            against)
-
-
-def findings_graph(result: AuditResult) -> Graph:
-    """The audit as RDF: the run (``prov:Activity``), a ``schema:ClaimReview`` per figure."""
-    g = bind_prefixes(Graph())
-    for triple in findings_triples(result):
-        g.add(triple)
-    return g
-
-
-_ID = str(ID)
-_REVIEW, _ITEM, _GENERATED, _RATING_P = (SCHEMA.ClaimReview, SCHEMA.itemReviewed,
-                                         PROV.wasGeneratedBy, SCHEMA.reviewRating)
-_RATING, _VALUE, _RELIABILITY, _CREDIBILITY = (SCHEMA.Rating, SCHEMA.ratingValue,
-                                               CG.sourceReliability, CG.informationCredibility)
-_REASON, _INDEPENDENT, _APPARENT, _ORIGIN = (CG.gradeReason, CG.independentOrigins,
-                                             CG.apparentSources, CG.origin)
-_FINDING_P, _FINDING, _CHECK, _SEVERITY_P = CG.finding, CG.Finding, CG.check, CG.severity
-_MESSAGE, _EVIDENCE, _TYPE = CG.message, CG.evidenceNode, RDF.type
-
-
-def findings_triples(result: AuditResult):
-    """The triples of :func:`findings_graph`, one at a time: what goes into a store, where a
-    newsroom's audit is millions of triples that need not be an rdflib graph first.
-
-    >>> from credgraph.loading import load_input
-    >>> result = audit_store(load_input(None))
-    >>> triples = list(findings_triples(result))
-    >>> len(triples) == len(set(triples)) == len(findings_graph(result))
-    True
-    """
-    stamp = result.started.strftime("%Y%m%dT%H%M%S%fZ")
-    run = URIRef(f"{_ID}audit/{stamp}")
-    yield run, _TYPE, CG.AuditRun
-    yield run, _TYPE, PROV.Activity
-    yield run, PROV.startedAtTime, Literal(result.started.isoformat(), datatype=XSD.dateTime)
-    yield run, PROV.endedAtTime, Literal(result.ended.isoformat(), datatype=XSD.dateTime)
-    yield run, PROV.used, Literal(result.input)
-    made: dict = {}  # grade codes, check names, counts, sources and concepts repeat
-
-    def once(key, make):
-        found = made.get(key)
-        if found is None:
-            found = made[key] = make()
-        return found
-
-    for fig in result.figures:
-        review = URIRef(f"{_ID}review/{stamp}/{fig.id}")
-        rating = URIRef(f"{_ID}rating/{stamp}/{fig.id}")
-        grade = fig.grade
-        yield review, _TYPE, _REVIEW
-        yield review, _ITEM, URIRef(f"{_ID}claim/{fig.id}")
-        yield review, _GENERATED, run
-        yield review, _RATING_P, rating
-        yield rating, _TYPE, _RATING
-        yield rating, _VALUE, once(("code", grade.code), lambda: Literal(grade.code))
-        yield review, _RELIABILITY, RELIABILITY[grade.reliability]
-        yield review, _CREDIBILITY, CREDIBILITY[str(grade.credibility)]
-        yield review, _REASON, once(("reason", grade.reason), lambda: Literal(grade.reason))
-        yield review, _INDEPENDENT, once(("n", fig.independent_origins),
-                                         lambda: Literal(fig.independent_origins))
-        yield review, _APPARENT, once(("n", fig.apparent_sources),
-                                      lambda: Literal(fig.apparent_sources))
-        for source in dict.fromkeys(a.origin.source for a in fig.origins if a.origin.source):
-            yield review, _ORIGIN, once(("source", source),
-                                        lambda: URIRef(f"{_ID}source/{source}"))
-        for i, finding in enumerate(fig.findings):
-            node = URIRef(f"{_ID}finding/{stamp}/{fig.id}/{i}")
-            yield review, _FINDING_P, node
-            yield node, _TYPE, _FINDING
-            yield node, _CHECK, once(("check", finding.check), lambda: Literal(finding.check))
-            yield node, _SEVERITY_P, SEVERITY[finding.severity]
-            yield node, _MESSAGE, Literal(finding.message)
-            for n in dict.fromkeys(n for item in finding.evidence
-                                   for n in (item if isinstance(item, list) else [item])):
-                yield node, _EVIDENCE, URIRef(_ID + n)

@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotations import check_relays, load_registry, load_report, report_files
-from .build import REGISTRY_GRAPH, relay_loops, report_graph, report_triples, source_triples
+from .build import relay_loops, report_triples, source_triples
 from .errors import AnnotationError, AnnotationErrors, InputError
+from .ids import REGISTRY_GRAPH, report_graph
 from .formats import atomic_writer, get_format, quads_to_nquads
 from .model import Registry, gc_paused
 

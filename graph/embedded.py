@@ -14,16 +14,17 @@ from decimal import Decimal
 from itertools import islice
 from pathlib import Path
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal
 
 from .errors import InputError, MissingExtraError, QueryError, StoreError
 from .formats import get_format, quads_to_nquads
-from .results import QueryResult, syntax_error
+from .results import QueryResult, rdflib_term, syntax_error
 from .store import Store, capped_rows, plain_value
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-__all__ = ["OxigraphStore", "plain_term", "plain_term_cache", "pyoxigraph_module"]
+__all__ = ["OxigraphStore", "plain_term", "plain_term_cache", "pyoxigraph_module",
+           "open_oxigraph", "open_oxigraph_read_only"]
 
 
 def pyoxigraph_module():
@@ -111,6 +112,7 @@ class OxigraphStore(Store):
     """
 
     name = "oxigraph"
+    loads_files_natively = True
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         ox = pyoxigraph_module()
@@ -147,24 +149,8 @@ class OxigraphStore(Store):
 
         return (tuple(map(cell, row)) for row in result)
 
-    def _term(self, term):
-        """A pyoxigraph term as an rdflib term."""
-        ox = self._ox
-        if term is None:
-            return None
-        if isinstance(term, ox.NamedNode):
-            return URIRef(term.value)
-        if isinstance(term, ox.BlankNode):
-            return BNode(term.value)
-        if isinstance(term, ox.Literal):
-            datatype = term.datatype.value
-            return Literal(term.value, lang=term.language,
-                           datatype=None if term.language or datatype == _XSD_STRING
-                           else URIRef(datatype))
-        raise QueryError(f"unsupported term in a result: {term}")
-
     def query(self, query, *, max_rows=None) -> QueryResult:
-        term = self._term
+        term = rdflib_term
         try:
             result = self.store.query(query, use_default_graph_as_union=True)
             if isinstance(result, self._ox.QueryBoolean):
@@ -241,3 +227,13 @@ class OxigraphStore(Store):
         if self.path and not self.read_only and getattr(self, "store", None) is not None:
             self.store.flush()
         self.store = None
+
+
+def open_oxigraph(path: str | None) -> OxigraphStore:
+    """oxigraph: an embedded Oxigraph store, in memory, or on disk as oxigraph:PATH."""
+    return OxigraphStore(path or None)
+
+
+def open_oxigraph_read_only(path: str | None) -> OxigraphStore:
+    """oxigraph-read-only:PATH: an on-disk Oxigraph store, opened without writing to it."""
+    return OxigraphStore(path, read_only=True)

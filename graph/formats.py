@@ -1,13 +1,13 @@
 """RDF output formats, chosen by name from one registry, and atomic file writes.
 
->>> sorted(FORMATS)
-['json-ld', 'nquads', 'ntriples', 'trig', 'turtle']
->>> get_format("ttl").name
-'turtle'
+>>> FORMATS.names()
+['trig', 'turtle', 'ntriples', 'nquads', 'json-ld']
+>>> get_format("ttl").name, get_format("application/n-quads").name
+('turtle', 'nquads')
 >>> get_format("rdfxml")
 Traceback (most recent call last):
 ...
-credgraph.errors.InputError: unknown format 'rdfxml'; allowed: json-ld, nquads, ntriples, trig, turtle
+credgraph.errors.InputError: unknown RDF format 'rdfxml'; allowed: trig, turtle, ntriples, nquads, json-ld
 
 Writes go to a temporary file beside the target and are renamed into place, so a failure
 never leaves a half-written file and the previous version survives.
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from .errors import InputError
+from .plugins import Plugins
 
 __all__ = ["Format", "FORMATS", "get_format", "register_format", "atomic_writer",
            "write_outputs", "quads_to_nquads", "DEFAULT_FORMATS"]
@@ -44,16 +44,13 @@ class Format:
     aliases: tuple[str, ...] = ()
 
 
-FORMATS: dict[str, Format] = {}
-_ALIASES: dict[str, str] = {}
+FORMATS: Plugins[Format] = Plugins("RDF format", "credgraph.formats")
+"""Every RDF format by name, extension, media type or alias."""
 
 
 def register_format(fmt: Format) -> Format:
-    """Add a format to the registry (a plugin can add its own)."""
-    FORMATS[fmt.name] = fmt
-    for alias in (fmt.name, fmt.extension, fmt.media_type, *fmt.aliases):
-        _ALIASES[alias.lower()] = fmt.name
-    return fmt
+    """Add a format to :data:`FORMATS` (a plugin can add its own)."""
+    return FORMATS.register(fmt.name, fmt, (fmt.extension, fmt.media_type, *fmt.aliases))
 
 
 for _fmt in (
@@ -71,11 +68,7 @@ DEFAULT_FORMATS = ("trig", "turtle", "ntriples", "json-ld")
 
 def get_format(name: str) -> Format:
     """The format registered under *name*, an extension or a media type."""
-    try:
-        return FORMATS[_ALIASES[name.lower()]]
-    except KeyError:
-        raise InputError(f"unknown format {name!r}; allowed: {', '.join(sorted(FORMATS))}") \
-            from None
+    return FORMATS[name]
 
 
 def _umask() -> int:

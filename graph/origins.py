@@ -48,6 +48,15 @@ class OriginAssessment:
         return not (self.anonymous or self.interested or self.hedged_by)
 
 
+def _asserted_by(registry, origin: Origin) -> str:
+    """Who asserts a figure no source is named for: the outlet of the unattributed mention
+    (its name), or the loop it is caught in (``loop:<first member>``)."""
+    kind, key = origin.independence
+    if kind == "loop":
+        return f"loop:{key}"
+    return registry[key].name if key in registry else key
+
+
 def assess_origins(trace: CitationTrace, claim: ClaimTrace) -> list[OriginAssessment]:
     """Judge every origin of *claim*, in the order of ``claim.origins``."""
     registry = trace.registry
@@ -56,9 +65,8 @@ def assess_origins(trace: CitationTrace, claim: ClaimTrace) -> list[OriginAssess
         reaching = [m for m in claim.mentions if origin.node in trace.roots.get(m.node, ())]
         hedged = tuple(sorted({m.report for m in reaching if m.hedge in UNVERIFIED_HEDGES}))
         if origin.source is None or origin.source not in registry:
-            outlet = origin.independence.removeprefix("unattributed:")
-            label = registry[outlet].name if outlet in registry else outlet
-            results.append(OriginAssessment(origin, f"unattributed ({label})", "unattributed",
+            results.append(OriginAssessment(origin, f"unattributed ({_asserted_by(registry, origin)})",
+                                            "unattributed",
                                             "F", False, None, False, hedged))
             continue
         source = registry[origin.source]

@@ -41,7 +41,7 @@ from .formats import get_format, quads_to_nquads
 from .results import QueryResult, TooManyRows, parse_json_results, syntax_error
 from .store import Store, dataset_quads, plain_value
 
-__all__ = ["RemoteStore"]
+__all__ = ["RemoteStore", "open_http", "open_https"]
 
 _RESULTS_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
@@ -166,3 +166,12 @@ class RemoteStore(Store):
                           "{ GRAPH ?g { ?s ?p ?o } } }", union=False).rows
         return int(rows[0][0])
 
+
+def open_http(rest: str | None) -> RemoteStore:
+    """http://HOST/...: a SPARQL 1.1 server (Query, Update, Graph Store protocols)."""
+    return RemoteStore("http:" + (rest or ""))
+
+
+def open_https(rest: str | None) -> RemoteStore:
+    """https://HOST/...: a SPARQL 1.1 server over TLS."""
+    return RemoteStore("https:" + (rest or ""))

@@ -12,12 +12,13 @@ import html
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from .audit import AuditResult, FigureAudit
-from .errors import InputError
+from .plugins import Plugins
 
-__all__ = ["RENDERERS", "STREAMED", "render", "render_chunks", "json_chunks", "chain_text",
-           "node_label", "rich_table"]
+__all__ = ["RENDERERS", "Renderer", "register_renderer", "render", "render_chunks",
+           "json_chunks", "chain_text", "node_label", "rich_table"]
 
 
 def node_label(result: AuditResult, node: str) -> str:
@@ -155,36 +156,62 @@ def rich_table(result: AuditResult):
     return table
 
 
-RENDERERS: dict[str, Callable[..., str]] = {
-    "json": render_json,
-    "markdown": render_markdown,
-    "html": render_html,
-    "csv": render_csv,
-}
-"""Audit output formats by name (``table`` is the terminal view, drawn by the CLI)."""
+@dataclass(frozen=True, slots=True)
+class Renderer:
+    """An audit output format: its name, what it is for, how it writes an audit (whole, and
+    piece by piece where it can), and how it shows one on a terminal, if differently."""
+
+    name: str
+    description: str
+    render: Callable[[AuditResult], str]
+    chunks: Callable[[AuditResult], Iterable[str]] | None = None
+    terminal: Callable[[AuditResult], object] | None = None
+    """A rich renderable for a terminal (colours, a table that fits the width)."""
 
 
-STREAMED: dict[str, Callable[..., Iterable[str]]] = {"json": json_chunks}
-"""Formats that can also be written piece by piece (:func:`render_chunks`)."""
+def _plain_table(result: AuditResult) -> str:
+    from rich.console import Console
+
+    console = Console(width=120, record=True, file=io.StringIO(), color_system=None)
+    console.print(rich_table(result))
+    return console.export_text()
+
+
+RENDERERS: Plugins[Renderer] = Plugins("audit format", "credgraph.renderers")
+"""Audit output formats by name: what ``credgraph audit --format`` chooses from. A user's
+renderer joins with :func:`register_renderer` or the ``credgraph.renderers`` entry point
+group (a :class:`Renderer`, or a module that registers its own)."""
+
+
+def register_renderer(renderer: Renderer) -> Renderer:
+    return RENDERERS.register(renderer.name, renderer)
+
+
+for _renderer in (
+    Renderer("table", "the figures as a table, worst first: a first look", _plain_table,
+             terminal=lambda result: rich_table(result)),
+    Renderer("json", "the stable interface: every figure, origin, chain and finding",
+             render_json, json_chunks),
+    Renderer("markdown", "a report to read: each figure's chains, what is wrong, why the grade",
+             render_markdown),
+    Renderer("html", "the Markdown report as a web page", render_html),
+    Renderer("csv", "one row per figure, for a spreadsheet", render_csv),
+):
+    register_renderer(_renderer)
 
 
 def render(result: AuditResult, fmt: str) -> str:
     """The audit in one registered format."""
-    if fmt not in RENDERERS:
-        raise InputError(f"unknown audit format {fmt!r}; allowed: table, "
-                         f"{', '.join(RENDERERS)}")
-    return RENDERERS[fmt](result)
+    return RENDERERS[fmt].render(result)
 
 
 def render_chunks(result: AuditResult, fmt: str) -> Iterable[str]:
     """The same text as :func:`render`, in pieces where the format allows.
 
-    >>> from credgraph.audit import audit_store
-    >>> from credgraph.loading import load_input
-    >>> result = audit_store(load_input(None))
+    >>> from credgraph.api import audit
+    >>> result = audit(None)
     >>> "".join(render_chunks(result, "json")) == render(result, "json")
     True
     """
-    if fmt in STREAMED:
-        return STREAMED[fmt](result)
-    return [render(result, fmt)]
+    renderer = RENDERERS[fmt]
+    return renderer.chunks(result) if renderer.chunks else [renderer.render(result)]

@@ -19,28 +19,23 @@ True
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 
 from .errors import QueryError
 from .formats import get_format
+from .plugins import Plugins
 from .vocab import PREFIXES, bind_prefixes
 
 __all__ = ["QueryResult", "ResultFormat", "RESULT_FORMATS", "register_result_format",
            "get_result_format", "negotiate", "TooManyRows", "syntax_error", "parse_json_results",
+           "rdflib_term",
            "rich_table", "display"]
 
 _DISPLAY_PREFIXES = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda x: -len(x[1]))
-KINDS = ("select", "ask", "graph")
-"""Result kinds: SELECT rows, an ASK boolean, CONSTRUCT/DESCRIBE triples."""
 
 
 class TooManyRows(QueryError):
@@ -115,106 +110,43 @@ class QueryResult:
         return fmt.write(self)
 
 
-def _json_term(term) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype is not None and term.datatype != XSD.string:
-        out["datatype"] = str(term.datatype)
-    return out
+def _rdflib_result(result: QueryResult):
+    """The result as rdflib's own :class:`~rdflib.query.Result`, which writes JSON."""
+    from rdflib.query import Result
+    from rdflib.term import Variable
+
+    if result.kind == "ask":
+        answer = Result("ASK")
+        answer.askAnswer = bool(result.boolean)
+        return answer
+    answer = Result("SELECT")
+    answer.vars = [Variable(v) for v in result.variables]
+    answer.bindings = [{var: term for var, term in zip(answer.vars, row) if term is not None}
+                       for row in result.rows]
+    return answer
 
 
 def _write_json(result: QueryResult) -> str:
-    if result.kind == "ask":
-        return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
-    names = result.variables
-    bindings = [{n: _json_term(t) for n, t in zip(names, row) if t is not None}
-                for row in result.rows]
-    return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
-                      ensure_ascii=False) + "\n"
+    return _rdflib_result(result).serialize(format="json").decode("utf-8") + "\n"
 
 
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _xml_term(term) -> str:
-    if _NOT_XML.search(term):
-        raise QueryError("a value holds control characters that XML cannot carry; use json")
-    if isinstance(term, URIRef):
-        return f"<uri>{escape(str(term))}</uri>"
-    if isinstance(term, BNode):
-        return f"<bnode>{escape(str(term))}</bnode>"
-    attrs = f" xml:lang={quoteattr(term.language)}" if term.language else ""
-    if not term.language and term.datatype is not None and term.datatype != XSD.string:
-        attrs = f" datatype={quoteattr(str(term.datatype))}"
-    return f"<literal{attrs}>{escape(str(term))}</literal>"
+def _oxigraph_writer(name: str) -> Callable[[QueryResult], str]:
+    """A writer by pyoxigraph's results serializer (XML, CSV, TSV), fed what rdflib writes
+    as JSON: neither library writes every format from rows of terms, together they do."""
 
+    def write(result: QueryResult) -> str:
+        import pyoxigraph as ox
 
-def _write_xml(result: QueryResult) -> str:
-    out = ['<?xml version="1.0" encoding="utf-8"?>',
-           '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
-    out += [f"<variable name={quoteattr(n)}/>" for n in result.variables]
-    out.append("</head>")
-    if result.kind == "ask":
-        out.append(f"<boolean>{'true' if result.boolean else 'false'}</boolean>")
-    else:
-        out.append("<results>")
-        for row in result.rows:
-            cells = "".join(f"<binding name={quoteattr(n)}>{_xml_term(t)}</binding>"
-                            for n, t in zip(result.variables, row) if t is not None)
-            out.append(f"<result>{cells}</result>")
-        out.append("</results>")
-    return "\n".join(out + ["</sparql>"]) + "\n"
+        if name == "XML" and any(t is not None and _NOT_XML.search(t)
+                                 for row in result.rows for t in row):
+            raise QueryError("a value holds control characters that XML cannot carry; use json")
+        parsed = ox.parse_query_results(_write_json(result), ox.QueryResultsFormat.JSON)
+        return parsed.serialize(format=getattr(ox.QueryResultsFormat, name)).decode("utf-8")
 
-
-def _csv_value(term) -> str:
-    if term is None:
-        return ""
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
-
-
-def _write_csv(result: QueryResult) -> str:
-    if result.kind == "ask":
-        return "true\r\n" if result.boolean else "false\r\n"
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf)  # CRLF line ends, as the SPARQL CSV format asks
-    writer.writerow(result.variables)
-    writer.writerows([_csv_value(t) for t in row] for row in result.rows)
-    return buf.getvalue()
-
-
-_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-_INTEGER = re.compile(r"[+-]?\d+\Z")
-
-
-def _tsv_term(term) -> str:
-    """A term in SPARQL syntax, as the TSV results format writes it."""
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return "<" + re.sub(r'[\x00-\x20<>"{}|^`\\]', lambda m: f"\\u{ord(m[0]):04X}", term) + ">"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    text = '"' + str(term).translate(_TSV_ESCAPES) + '"'
-    if term.language:
-        return f"{text}@{term.language}"
-    if term.datatype == XSD.integer and _INTEGER.match(str(term)):
-        return str(term)
-    if term.datatype is not None and term.datatype != XSD.string:
-        return f"{text}^^<{term.datatype}>"
-    return text
-
-
-def _write_tsv(result: QueryResult) -> str:
-    if result.kind == "ask":
-        return "true\n" if result.boolean else "false\n"
-    lines = ["\t".join("?" + n for n in result.variables)]
-    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
-    return "\n".join(lines) + "\n"
+    return write
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,14 +161,15 @@ class ResultFormat:
     """Other names and media types that choose it."""
 
 
-RESULT_FORMATS: dict[str, ResultFormat] = {}
-"""Every results format by name, the default for each kind first."""
+RESULT_FORMATS: Plugins[ResultFormat] = Plugins("results format", "credgraph.result_formats")
+"""Every results format by name, the default for each kind first. Aliases may repeat
+across kinds (``application/json`` is JSON results and JSON-LD), so a name is looked up
+with its kind: :func:`get_result_format`."""
 
 
 def register_result_format(fmt: ResultFormat) -> ResultFormat:
     """Add a results format (a plugin can add its own)."""
-    RESULT_FORMATS[fmt.name] = fmt
-    return fmt
+    return RESULT_FORMATS.register(fmt.name, fmt)
 
 
 def _rdf_writer(name: str) -> Callable[[QueryResult], str]:
@@ -248,10 +181,10 @@ _TABULAR = frozenset({"select", "ask"})
 for _fmt in (
     ResultFormat("json", "application/sparql-results+json", _TABULAR, _write_json,
                  ("application/json",)),
-    ResultFormat("xml", "application/sparql-results+xml", _TABULAR, _write_xml,
+    ResultFormat("xml", "application/sparql-results+xml", _TABULAR, _oxigraph_writer("XML"),
                  ("application/xml", "text/xml")),
-    ResultFormat("csv", "text/csv", _TABULAR, _write_csv),
-    ResultFormat("tsv", "text/tab-separated-values", _TABULAR, _write_tsv),
+    ResultFormat("csv", "text/csv", _TABULAR, _oxigraph_writer("CSV")),
+    ResultFormat("tsv", "text/tab-separated-values", _TABULAR, _oxigraph_writer("TSV")),
     *(ResultFormat(get_format(n).name, get_format(n).media_type, frozenset({"graph"}),
                    _rdf_writer(n), aliases)
       for n, aliases in (("turtle", ("ttl", "application/x-turtle")), ("ntriples", ("nt",)),
@@ -320,27 +253,46 @@ def negotiate(accept: str | None, kind: str) -> ResultFormat | None:
     return best
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def rdflib_term(term):
+    """A pyoxigraph term (or None) as an rdflib term.
+
+    >>> import pyoxigraph as ox
+    >>> rdflib_term(ox.Literal("2", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    rdflib.term.Literal('2', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
+    """
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        return Literal(term.value, lang=term.language,
+                       datatype=None if term.language or datatype == _XSD_STRING
+                       else URIRef(datatype))
+    raise QueryError(f"unsupported term in a result: {term}")
+
+
 def parse_json_results(data: bytes | str) -> QueryResult:
-    """A SPARQL 1.1 Query Results JSON document as a :class:`QueryResult`."""
-    doc = json.loads(data)
-    if "boolean" in doc:
-        return QueryResult.ask(doc["boolean"])
-    names = doc.get("head", {}).get("vars", [])
+    """A SPARQL 1.1 Query Results JSON document as a :class:`QueryResult` (pyoxigraph's
+    parser; its terms as rdflib's)."""
+    import pyoxigraph as ox
 
-    def term(cell):
-        if cell is None:
-            return None
-        kind, value = cell["type"], cell["value"]
-        if kind == "uri":
-            return URIRef(value)
-        if kind == "bnode":
-            return BNode(value)
-        datatype = cell.get("datatype")
-        return Literal(value, lang=cell.get("xml:lang"),
-                       datatype=URIRef(datatype) if datatype else None)
-
-    return QueryResult.select(names, (tuple(term(b.get(n)) for n in names)
-                                      for b in doc.get("results", {}).get("bindings", [])))
+    try:
+        parsed = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+    except (SyntaxError, ValueError) as exc:
+        raise QueryError(f"the server's results are not SPARQL JSON: {exc}") from None
+    if isinstance(parsed, ox.QueryBoolean):
+        return QueryResult.ask(bool(parsed))
+    names = [v.value for v in parsed.variables]
+    return QueryResult.select(names, (tuple(rdflib_term(term) for term in row)
+                                      for row in parsed))
 
 
 def display(term) -> str:

@@ -1,23 +1,22 @@
 """Read what the audit needs straight from an RDF file: one pass of the parser, no store.
 
-An audit reads a few things of the graph (:mod:`credgraph.facts`): the sources, the reports, the
-mentions with their figures, the statements' speakers and the relay edges. A store answers
-those as SPARQL SELECTs; :func:`scan_facts` answers the same SELECTs over a file, keeping
-only the quads whose predicate they name as it streams past pyoxigraph's parser, and joining
-them here. The rows go through the same converters as a store's
-(:func:`~credgraph.facts.mentions_from_rows` and the rest), so an audit of the scan equals an
-audit of the loaded store (``tests/test_scan.py`` compares them).
+The audit reads a few kinds of instances (:mod:`credgraph.facts`). A store answers their
+SELECTs; :func:`scan_facts` answers the same over a file, keeping only the quads whose
+predicate and class the mapping's read kinds name (:mod:`credgraph.mapping`) as they stream
+past pyoxigraph's parser, and giving the same rows to the same assembly
+(:func:`~credgraph.facts.assemble`), so an audit of the scan equals an audit of the loaded
+store (``tests/test_scan.py`` compares them).
 
 Nothing is indexed that the audit does not read, so this is the fast way to audit a large
-RDF file (``credgraph audit --store none``, the default). An annotation folder needs no
-RDF at all: :func:`scan_input` reads its records straight from the annotations
-(:mod:`credgraph.corpus_facts`).
+RDF file (``credgraph audit FILE``, with no store). Where a store would give several rows
+for a property that has one value in credgraph's RDF (two ``rdfs:label`` of a source, say),
+the scan keeps the first value in the file; the SHACL shapes (``ontology/shapes.ttl``,
+``sh:maxCount 1``) reject such a graph.
 
-Where the SPARQL would give several rows for a property that has one value in credgraph's
-RDF (two ``rdfs:label`` of a source, say), the scan keeps the first value in the file;
-the SHACL shapes (``ontology/shapes.ttl``, ``sh:maxCount 1``) reject such a graph.
-
->>> facts = scan_input(None)       # the bundled corpus of the five seed articles
+>>> import tempfile, pathlib
+>>> from credgraph.inputs import open_input
+>>> with open_input(None).rdf_file() as (path, _ours):
+...     facts = scan_facts(path)
 >>> len(facts.mentions), facts.registry["hur"].name
 (106, 'Defence Intelligence of Ukraine (HUR)')
 """
@@ -30,62 +29,53 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 
-from .corpus_facts import corpus_facts
 from .embedded import plain_term_cache, pyoxigraph_module
 from .errors import InputError
-from .facts import (AuditFacts, figures_from_rows, mentions_from_rows, registry_from_rows,
-                    reports_from_rows, speakers_from_rows, successors_from_rows)
+from .facts import AuditFacts, assemble, read_kinds
 from .formats import get_format
-from .loading import input_as_rdf_file
-from .vocab import CG, DCTERMS, ID, PROV, RDF, RDFS, SCHEMA, SKOS
+from .ids import ID_PREFIX
+from .mapping import RecordKind
+from .vocab import RDF
 
-__all__ = ["scan_facts", "scan_input"]
+__all__ = ["scan_facts"]
 
-_SINGLE = [  # (predicate, slot): properties with one value each; the first one is kept
-    (RDFS.label, "label"), (CG.sourceKind, "kind"), (CG.reliability, "reliability"),
-    (CG.reliabilityReason, "reason"), (CG.partyTo, "party"), (CG.anonymous, "anonymous"),
-    (PROV.actedOnBehalfOf, "speaks_for"), (CG.country, "country"),
-    (SCHEMA.publisher, "publisher"), (CG.reportKind, "report_kind"), (DCTERMS.title, "title"),
-    (CG.earliestDate, "earliest"), (CG.latestDate, "latest"), (CG.seedFile, "seed"),
-    (DCTERMS.isPartOf, "report"), (CG.hedge, "hedge"), (SCHEMA.text, "text"),
-    (CG.attributedTo, "attributed_to"), (CG.ownWork, "own_work"),
-    (PROV.wasQuotedFrom, "quoted"), (CG.statesClaim, "claim"), (CG.figure, "figure"),
-    (CG.measure, "measure"), (SCHEMA.value, "value"), (SCHEMA.minValue, "min"),
-    (SCHEMA.maxValue, "max"),
-    (CG.qualifier, "qualifier"), (SCHEMA.unitText, "unit"), (CG.subject, "subject"),
-    (CG.subjectSide, "side"), (SCHEMA.spatialCoverage, "place"), (CG.periodStart, "start"),
-    (CG.periodEnd, "end"),
-]
-_MULTI = [  # properties that may repeat: every distinct value is kept, in file order
-    (SKOS.altLabel, "aliases"), (PROV.wasDerivedFrom, "derived_from"),
-    (PROV.wasAttributedTo, "attributed"),
-]
-_CLASSES = {CG.Source: "Source", CG.Report: "Report", CG.Mention: "Mention",
-            CG.Statement: "Statement"}
+
+def _tables(kinds: list[RecordKind]) -> tuple[list[str], list[str], dict[str, str]]:
+    """What the scan keeps, from the mapping: the predicates of single and of repeating
+    read fields, and the classes of the read kinds (class IRI -> kind name)."""
+    single = dict.fromkeys(str(f.predicate) for k in kinds for f in k.read_fields if not f.many)
+    multi = dict.fromkeys(str(f.predicate) for k in kinds for f in k.read_fields if f.many)
+    both = single.keys() & multi.keys()
+    if both:
+        raise ValueError(f"a predicate both single and repeating in the mapping: {both}")
+    return list(single), list(multi), {str(k.rdf_class): k.name for k in kinds}
 
 
 class _Scan:
-    """The kept quads of one file: ``single[slot][subject]``, ``multi[slot][subject]``
-    (a tuple) and ``typed[class]`` (subjects in file order). IRIs are kept in short form
-    (:func:`~credgraph.facts.short`), one string each however many quads name them; literals
-    as plain values."""
+    """The kept quads of one file: ``single[predicate][subject]``,
+    ``multi[predicate][subject]`` (a tuple) and ``typed[kind][subject]`` (subjects in file
+    order), for the predicates and classes the mapping's read kinds name. IRIs are kept as
+    nodes (:func:`~credgraph.ids.short`), one string each however many quads name them;
+    literals as plain values."""
 
-    def __init__(self):
-        self.single: dict[str, dict] = {slot: {} for _p, slot in _SINGLE}
-        self.multi: dict[str, dict] = {slot: {} for _p, slot in _MULTI}
-        self.typed: dict[str, dict] = {name: {} for name in _CLASSES.values()}
+    def __init__(self, kinds: list[RecordKind]):
+        single, multi, classes = _tables(kinds)
+        self.single: dict[str, dict] = {p: {} for p in single}
+        self.multi: dict[str, dict] = {p: {} for p in multi}
+        self.typed: dict[str, dict] = {name: {} for name in classes.values()}
+        self._classes = classes
 
     def read(self, quads) -> None:
         """Keep what the audit reads of *quads* (pyoxigraph's, as its parser yields them)."""
         ox = pyoxigraph_module()
         named = ox.NamedNode
-        slots = {named(str(p)): (self.single[slot], 0) for p, slot in _SINGLE}
-        slots.update({named(str(p)): (self.multi[slot], 1) for p, slot in _MULTI})
-        slots[named(str(RDF.type))] = ({named(str(c)): self.typed[name]
-                                        for c, name in _CLASSES.items()}, 2)
+        slots = {named(p): (table, 0) for p, table in self.single.items()}
+        slots.update({named(p): (table, 1) for p, table in self.multi.items()})
+        slots[named(str(RDF.type))] = ({named(c): self.typed[name]
+                                        for c, name in self._classes.items()}, 2)
         iris: dict[str, str] = {}
         other = plain_term_cache()  # literals and blank nodes
-        prefix, cut = str(ID), len(str(ID))
+        prefix, cut = ID_PREFIX, len(ID_PREFIX)
         last_node = last = None  # a subject's quads mostly come in a run: convert it once
         # the hot loop, a few million quads: subject and object are converted inline (a
         # call each would cost a tenth of the scan)
@@ -146,19 +136,13 @@ class _Scan:
         for name, members in typed.items():
             self.typed[name].update(members)
 
-    def rows(self, names: tuple[str, ...], required: set[str], subjects):
-        """Rows ``(label, value of each slot in names)`` like a SELECT's, for each
-        ``(label, subject)`` of *subjects*: a subject without a value for one of the
-        *required* slots gives no row; a multi-valued slot gives its first value."""
-        tables = [self.single[n] if n in self.single
-                  else {s: v[0] for s, v in self.multi[n].items()} for n in names]
-        needed = [t for t, n in zip(tables, names) if n in required]
-        for label, s in subjects:
-            for table in needed:
-                if s not in table:
-                    break
-            else:
-                yield (label, *[t.get(s) for t in tables])
+    def rows(self, kind: RecordKind):
+        """The rows of *kind* as its SELECT would give them: each subject of its class,
+        the first value of each single field, every value of a repeating one."""
+        tables = [(self.multi if f.many else self.single).get(str(f.predicate), {})
+                  for f in kind.read_fields]
+        for subject in self.typed.get(kind.name, ()):
+            yield (subject, *[table.get(subject) for table in tables])
 
 
 _LINE_MEDIA = {"application/n-quads", "application/n-triples"}
@@ -188,7 +172,7 @@ def _scan_stretch(task) -> tuple[dict, dict, dict]:
     with open(path, "rb") as fh:
         fh.seek(start)
         data = fh.read(end - start)
-    scan = _Scan()
+    scan = _Scan(read_kinds())
     scan.read(ox.parse(input=data, format=ox.RdfFormat.from_media_type(media_type),
                        lenient=lenient))
     return scan.single, scan.multi, scan.typed
@@ -199,7 +183,7 @@ def _read(path: Path, media_type: str, lenient: bool, jobs: int, progress=None) 
     read by *jobs* processes a stretch at a time, anything else in one pass here.
     *progress* is called with (bytes read, file size) after each stretch."""
     ox = pyoxigraph_module()
-    scan = _Scan()
+    scan = _Scan(read_kinds())
     size = path.stat().st_size
     if media_type not in _LINE_MEDIA or jobs <= 1 or size < 2 * _STRETCH:
         scan.read(ox.parse(path=str(path), format=ox.RdfFormat.from_media_type(media_type),
@@ -249,53 +233,20 @@ def scan_facts(path: str | Path, fmt: str | None = None, *, lenient: bool = Fals
 
 
 def _facts(scan: _Scan) -> AuditFacts:
-    """The records from the kept quads: the SELECTs of :mod:`credgraph.facts` (their columns
-    in their order), joined here. What each record needed is let go once it is made, so
-    the kept quads and the records are not all in memory at once."""
-    typed, multi, single = scan.typed, scan.multi, scan.single
-    both = lambda subjects: ((s, s) for s in subjects)  # noqa: E731
+    """The records from the kept quads, a kind at a time; what earlier kinds needed and no
+    later one does is let go first, so the kept quads and the records are not all in
+    memory at once."""
+    order = read_kinds()
+    last_use = {str(f.predicate): i for i, kind in enumerate(order) for f in kind.read_fields}
 
-    def done(*slots):
-        for slot in slots:
-            for table in (single, multi, typed):
-                table.pop(slot, None)
+    def rows(kind: RecordKind):
+        at = order.index(kind)
+        for predicate in [p for p, last in last_use.items() if last < at]:
+            del last_use[predicate]
+            scan.single.pop(predicate, None)
+            scan.multi.pop(predicate, None)
+        for earlier in order[:at]:
+            scan.typed.pop(earlier.name, None)
+        return scan.rows(kind)
 
-    source_slots = ("label", "kind", "reliability", "reason", "party", "anonymous",
-                    "speaks_for", "country")
-    registry = registry_from_rows(
-        scan.rows(source_slots, {"label", "kind", "reliability"}, both(typed["Source"])),
-        ((s, alias) for s in typed["Source"] for alias in multi["aliases"].get(s, ())))
-    done(*source_slots, "aliases", "Source")
-    figure_slots = ("measure", "value", "min", "max", "qualifier", "unit", "subject", "side",
-                    "place", "start", "end")
-    figures = figures_from_rows(scan.rows(figure_slots, {"measure", "qualifier"},
-                                          single["figure"].items()))
-    done(*figure_slots, "figure")
-    mention_slots = ("report", "claim", "text", "hedge", "attributed_to", "own_work", "quoted")
-    mentions = mentions_from_rows(scan.rows(mention_slots, {"report", "claim", "hedge"},
-                                            both(typed["Mention"])), figures)
-    done(*mention_slots, "Mention")
-    del figures
-    edges = ((a, b) for a, targets in multi["derived_from"].items() for b in targets)
-    succ, one = successors_from_rows(edges, mentions)
-    done("derived_from")
-    attributed = multi["attributed"]
-    speakers = speakers_from_rows(((st, src) for st in typed["Statement"]
-                                   for src in attributed.get(st, ())), one)
-    done("attributed", "Statement")
-    reports = reports_from_rows(scan.rows(
-        ("publisher", "title", "report_kind", "earliest", "latest", "seed"),
-        {"publisher", "report_kind"}, both(typed["Report"])))
-    return AuditFacts(registry, mentions, succ, speakers, reports)
-
-
-def scan_input(path: str | Path | None, progress=None) -> AuditFacts:
-    """What the audit reads of an input, without a store: ``None`` is the bundled corpus and
-    a folder an annotation corpus, both read straight from their annotations
-    (:func:`~credgraph.corpus_facts.corpus_facts`, no RDF made); a file is RDF in any
-    registered format, scanned. *progress* is called with (done, total): report files read,
-    or bytes scanned."""
-    if path is None or Path(path).is_dir():
-        return corpus_facts(path, progress=progress)
-    with input_as_rdf_file(path) as (rdf, _ours):  # a file: it exists, its format is known
-        return scan_facts(rdf, progress=progress)
+    return assemble(rows)

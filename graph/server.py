@@ -40,7 +40,8 @@ from .errors import InputError, QueryError, StoreError
 from .remote import RemoteStore
 from .results import RESULT_FORMATS, get_result_format, negotiate
 from .sparql import bundled_queries, check_read_only
-from .store import OxigraphStore, Store
+from .embedded import OxigraphStore
+from .store import Store
 
 __all__ = ["ServeConfig", "Response", "QueryPool", "EndpointServer", "make_server",
            "worker_factory", "execute", "html_page"]

@@ -1,4 +1,4 @@
-"""SPARQL over a store: the bundled named queries, their parameters, the read-only check, stats.
+"""SPARQL text: the bundled named queries, their parameters, the read-only check.
 
 Bundled queries live one per file in ``graph/queries/*.rq``. The file's first comment line
 is its one-line description; ``# param NAME: what it is`` lines declare its parameters,
@@ -25,24 +25,11 @@ parsed algebra (rdflib's parser), for the endpoint of ``credgraph serve``:
 Traceback (most recent call last):
 ...
 credgraph.errors.QueryError: SERVICE is refused: this endpoint never makes outbound requests
-
-``credgraph load`` keeps its graph in a persistent Oxigraph store, by default in
-:data:`DEFAULT_STORE_PATH` (``CREDGRAPH_STORE`` names another store):
-
->>> default_store_spec({})
-'oxigraph:.credgraph/store'
->>> default_store_spec({"CREDGRAPH_STORE": "http://127.0.0.1:7878"})
-'http://127.0.0.1:7878'
-
->>> from credgraph.loading import load_input
->>> graph_stats(load_input(None))["reports"]
-5
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -51,33 +38,12 @@ from pathlib import Path
 
 from .errors import InputError, QueryError
 from .results import syntax_error
-from .store import OxigraphStore, Store, open_store
-from .trace import PREFIX
-from .vocab import GRAPH
 
-__all__ = ["graph_stats", "COUNTED_CLASSES", "NamedQuery", "Param", "QUERY_DIR",
-           "bundled_queries", "resolve_query", "bind_params", "parse_params", "sparql_string",
-           "check_read_only", "has_audit", "store_findings", "load_store", "open_for_query",
-           "AUDIT_GRAPH", "DEFAULT_STORE_PATH", "default_store_spec"]
+__all__ = ["NamedQuery", "Param", "QUERY_DIR", "bundled_queries", "resolve_query",
+           "bind_params", "parse_params", "sparql_string", "check_read_only"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 """Where the bundled ``.rq`` files live."""
-
-DEFAULT_STORE_PATH = Path(".credgraph") / "store"
-"""Where ``credgraph load`` keeps its persistent store unless told otherwise."""
-
-AUDIT_GRAPH = GRAPH["audit"]
-"""The named graph that holds the latest audit's findings (``schema:ClaimReview``)."""
-
-COUNTED_CLASSES = {
-    "reports": "cg:Report",
-    "sources": "cg:Source",
-    "claims": "schema:Claim",
-    "mentions": "cg:Mention",
-    "figures": "cg:Figure",
-    "statements": "cg:Statement",
-}
-"""What ``credgraph stats`` counts, by the class whose instances it counts."""
 
 # One lexical token of SPARQL that may hold a "$": strings, IRIs and comments are skipped
 # whole, so only real variables are ever replaced.
@@ -301,88 +267,3 @@ def check_read_only(query: str) -> str:
             raise QueryError("FROM and FROM NAMED are refused: the endpoint queries its own "
                              "store only")
     return {"SelectQuery": "select", "AskQuery": "ask"}.get(algebra.name, "graph")
-
-
-def default_store_spec(environ: Mapping[str, str] = os.environ) -> str:
-    """The store of ``credgraph load``/``query``/``serve``: ``CREDGRAPH_STORE`` or the default."""
-    return environ.get("CREDGRAPH_STORE") or f"oxigraph:{DEFAULT_STORE_PATH.as_posix()}"
-
-
-def load_store(store: Store, source=None, *, audit: bool = True, fresh: bool = False) -> Store:
-    """Load *source* (None: the bundled corpus; a folder; an RDF file) into *store*, each
-    report's named graph replacing the one loaded before; *fresh* empties the store first.
-
-    With *audit*, the whole store is audited and the findings replace the previous ones in
-    :data:`AUDIT_GRAPH`, which the bundled queries marked ``requires: audit`` read;
-    without, the previous findings are dropped, since they may no longer hold. Into an
-    empty store, the audit is made by scanning the file that is loaded
-    (:func:`~credgraph.scan.scan_facts`): the same audit, without the store's lookups (on disk
-    they are most of the time).
-    """
-    from .audit import audit_facts, audit_store, findings_triples
-    from .loading import describe_input, input_as_rdf_file, load_input
-    from .scan import scan_facts
-
-    if fresh:
-        store.clear()
-    label = f"the store after loading {describe_input(source)}"  # it audits them all
-    if audit and store.is_empty():
-        with input_as_rdf_file(source) as (path, ours):
-            load_input(path, store)
-            result = audit_facts(scan_facts(path, lenient=ours), input_label=label)
-        store_findings(store, findings_triples(result))
-        return store
-    load_input(source, store)
-    if audit:
-        store_findings(store, findings_triples(audit_store(store, input_label=label)))
-    else:  # an audit of what was there before would be stale now
-        store.update(f"DROP SILENT GRAPH <{AUDIT_GRAPH}>")
-    return store
-
-
-def open_for_query(spec: str | None = None, note=lambda message: None) -> Store:
-    """The store ``credgraph query`` and ``serve`` read, by spec.
-
-    ``oxigraph:PATH`` must exist (``credgraph load`` makes it); an ``http(s)://`` endpoint
-    is used as it is; ``memory`` or ``oxigraph`` hold the bundled corpus and its audit in
-    memory. Without a spec: ``CREDGRAPH_STORE``, else the default store when it exists, else
-    (with a *note*) the bundled corpus in memory.
-    """
-    if spec is None:
-        spec = default_store_spec()
-        if spec == f"oxigraph:{DEFAULT_STORE_PATH.as_posix()}" and not DEFAULT_STORE_PATH.is_dir():
-            note(f"no store at {DEFAULT_STORE_PATH} (credgraph load makes one): querying the "
-                 "bundled corpus in memory")
-            spec = "oxigraph"
-    if spec in ("memory", "oxigraph"):
-        return load_store(open_store(spec))
-    name, _, path = spec.partition(":")
-    if name == "oxigraph":  # read-only: queries never write, and others may read meanwhile
-        if not Path(path).is_dir():
-            raise InputError(f"no store at {path}: run credgraph load --store {spec} first")
-        return OxigraphStore(path, read_only=True)
-    return open_store(spec)
-
-
-def has_audit(store: Store) -> bool:
-    """Whether *store* holds a stored audit (``credgraph load`` puts one there)."""
-    return bool(store.query("ASK { ?run a <https://w3id.org/credgraph/ns#AuditRun> }").boolean)
-
-
-def store_findings(store: Store, findings) -> int:
-    """Put an audit's findings (:func:`credgraph.audit.findings_triples`, or the graph of
-    :func:`~credgraph.audit.findings_graph`) into *store*, in :data:`AUDIT_GRAPH`, replacing
-    the previous audit's; returns the number of triples."""
-    return store.load_quads((s, p, o, AUDIT_GRAPH) for s, p, o in findings)
-
-
-def graph_stats(store: Store) -> dict[str, int]:
-    """Instances of each counted class, named graphs and triples in *store*."""
-    counts = {}
-    for name, cls in COUNTED_CLASSES.items():
-        rows = store.select(PREFIX + f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {cls} }}")
-        counts[name] = int(rows[0][0])
-    rows = store.select("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    counts["named graphs"] = int(rows[0][0])
-    counts["triples"] = len(store)
-    return counts

@@ -1,22 +1,22 @@
-"""Trace citation chains: the only bridge from RDF to NetworkX.
+"""Trace citation chains: from the audit's facts to every claim's chains and origins.
 
-A handful of SELECT queries through a :class:`~credgraph.store.Store` fetch the relay edges
-(``prov:wasDerivedFrom``), the mentions with their figures, the statements' attributions
-and the source registry, converted as they stream in. From those rows :func:`trace_store`
-builds the citation graph as successor lists (edges point from a mention towards where it
-came from; a :class:`networkx.DiGraph` of it is made only when ``trace.graph`` is asked for),
-and computes the roots (origins) of every node in **one** pass over the condensation in
-reverse topological order, so a citation loop cannot hang anything and a million mentions
-cost one traversal, not one per figure.
+From the facts (:mod:`credgraph.facts`: a store's, a file scan's or a folder's, all the
+same records) :func:`trace_facts` takes the citation graph as successor lists (edges point
+from a mention towards where it came from; a :class:`networkx.DiGraph` of it,
+:attr:`CitationTrace.graph`, is made only when asked for) and computes the roots (origins)
+of every node in **one** pass over the condensation in reverse topological order
+(:func:`credgraph.chains.roots_and_loops`), so a citation loop cannot hang anything and a
+million mentions cost one traversal, not one per figure. Nothing here reads a file or a
+store.
 
-Node keys are short strings: ``mention/<report>/<mention>`` and
-``statement/<claim>/<source>`` (the IRI without ``https://w3id.org/credgraph/id/``).
+Nodes are those of :mod:`credgraph.ids`: ``mention/<report>/<mention>`` and
+``statement/<claim>/<source>``.
 
->>> import networkx as nx
->>> g = nx.DiGraph([("a", "b"), ("b", "c"), ("d", "c"), ("x", "y"), ("y", "x")])
->>> roots = compute_roots(g)
->>> sorted(roots["a"]), sorted(roots["x"])
-(['c'], ['x', 'y'])
+>>> from credgraph.inputs import open_input
+>>> trace = trace_facts(open_input(None).facts())
+>>> claim = trace.claims["hur-8th-army-deserters"]
+>>> [o.source for o in claim.origins], claim.chains[0][-1]
+(['hur'], 'statement/hur-8th-army-deserters/hur')
 """
 
 from __future__ import annotations
@@ -26,16 +26,32 @@ from itertools import chain as concat
 
 import networkx as nx
 
-from .chains import chains_from, compute_roots, digraph_from, roots_and_loops
-from .facts import (PREFIX, AuditFacts, MentionFacts, ReportFacts, claims_in_scope, fetch_facts,
-                    mention_ref, short)
+from .chains import chains_from, digraph_from, roots_and_loops
+from .facts import AuditFacts
+from .ids import claim_node
 from .model import Registry
-from .store import Store
 
-__all__ = ["MentionFacts", "ReportFacts", "Origin", "ClaimTrace", "CitationTrace",
-           "trace_store", "trace_facts", "claims_in_scope", "compute_roots", "roots_and_loops",
-           "chains_from",
-           "short", "mention_ref", "PREFIX"]
+__all__ = ["Origin", "ClaimTrace", "CitationTrace", "trace_facts"]
+
+
+class Independence(tuple):
+    """What makes origins one independent origin: ``("source", root id)`` for a source
+    (``speaks_for`` followed to the body it speaks for), ``("unattributed", outlet)`` for a
+    mention that names no source, ``("loop", first member)`` for a loop with no way out."""
+
+    __slots__ = ()
+
+    def __new__(cls, kind: str, key: str):
+        return super().__new__(cls, (kind, key))
+
+    @property
+    def kind(self) -> str:
+        return self[0]
+
+    @property
+    def key(self) -> str:
+        return self[1]
+
 
 @dataclass(frozen=True, slots=True)
 class Origin:
@@ -44,8 +60,8 @@ class Origin:
     node: str
     source: str | None
     """The source id; None when the chain ends in an unattributed mention."""
-    independence: str
-    """Origins with the same key are one independent origin (``speaks_for`` resolved)."""
+    independence: Independence
+    """Origins with the same independence are one independent origin."""
 
 
 @dataclass(slots=True)
@@ -53,11 +69,11 @@ class ClaimTrace:
     """One claim (figure): its mentions, their chains and origins."""
 
     claim: str
-    mentions: list[MentionFacts]
+    mentions: list
     origins: list[Origin]
     chains: list[list[str]]
     cycles: list[list[str]] = field(default_factory=list)
-    _reference: MentionFacts | None = field(default=None, init=False, repr=False, compare=False)
+    _reference: object = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def reports(self) -> list[str]:
@@ -73,7 +89,7 @@ class ClaimTrace:
         return groups
 
     @property
-    def reference(self) -> MentionFacts:
+    def reference(self):
         """The mention nearest to the origin (shortest chain), ties by report and id."""
         if self._reference is None:
             depth: dict[str, int] = {}
@@ -93,8 +109,8 @@ class CitationTrace:
     succ: dict[str, tuple[str, ...]]
     """The citation graph: each node's successors (what it came from), sorted."""
     registry: Registry
-    reports: dict[str, ReportFacts]
-    mentions: dict[str, MentionFacts]
+    reports: dict
+    mentions: dict
     claims: dict[str, ClaimTrace]
     roots: dict[str, frozenset]
     cycles: list[list[str]]
@@ -121,29 +137,17 @@ class CitationTrace:
         if source is None:  # an unattributed mention (or a loop): its outlet asserts it
             mention = self.mentions.get(root)
             outlet = self.reports[mention.report].outlet if mention else root
-            return Origin(root, None, "unattributed:" + outlet)
-        return Origin(root, source, self.registry.root(source) if source in self.registry
-                      else source)
+            return Origin(root, None, Independence("unattributed", outlet))
+        return Origin(root, source, Independence(
+            "source", self.registry.root(source) if source in self.registry else source))
 
-    def upstream_mention(self, node: str) -> MentionFacts | None:
+    def upstream_mention(self, node: str):
         """The nearest mention this mention relays, if it relays one."""
         mentions = self.mentions
         for nxt in self.succ.get(node, ()):
             if nxt in mentions:
                 return mentions[nxt]
         return None
-
-
-def trace_store(store: Store, chain_limit: int = 64, claims=None) -> CitationTrace:
-    """Fetch what the audit needs from *store* (:func:`~credgraph.facts.fetch_facts`) and trace
-    every claim in one pass.
-
-    With *claims* (claim ids), only those claims, the claims they are compared with and
-    what their chains reach are fetched and traced: a few small queries instead of the whole
-    store, which is how a large graph is re-audited after a change. The trace then holds
-    that part of the graph only (its ``cycles`` too).
-    """
-    return trace_facts(fetch_facts(store, claims), chain_limit)
 
 
 def trace_facts(facts: AuditFacts, chain_limit: int = 64) -> CitationTrace:
@@ -157,13 +161,13 @@ def trace_facts(facts: AuditFacts, chain_limit: int = 64) -> CitationTrace:
     cycles.sort()
     trace = CitationTrace(succ, facts.registry, facts.reports, mentions, {}, roots, cycles,
                           statement_source)
-    by_claim: dict[str, list[MentionFacts]] = {}
+    by_claim: dict[str, list] = {}
     for mention in mentions.values():
         by_claim.setdefault(mention.claim, []).append(mention)
     in_cycle = {n: c for c in cycles for n in c}
     origins: dict[str, Origin] = {}
     for claim, stated in sorted(by_claim.items()):
-        if facts.scope is not None and "claim/" + claim not in facts.scope:
+        if facts.scope is not None and claim_node(claim) not in facts.scope:
             continue  # reached by a relay only: its own mentions were not fetched
         stated.sort(key=lambda m: m.node)
         origin_nodes = sorted(set().union(*(roots[m.node] for m in stated)))
@@ -178,7 +182,8 @@ def trace_facts(facts: AuditFacts, chain_limit: int = 64) -> CitationTrace:
             if n not in origins:
                 origin = trace.origin_of(n)
                 if n in in_cycle:  # a loop with no way out is one origin, however many members
-                    origin = Origin(origin.node, origin.source, "loop:" + in_cycle[n][0])
+                    origin = Origin(origin.node, origin.source,
+                                    Independence("loop", in_cycle[n][0]))
                 origins[n] = origin
         trace.claims[claim] = ClaimTrace(claim, stated, [origins[n] for n in origin_nodes],
                                          chains, loops)

@@ -6,9 +6,8 @@ reports and figures, relays pointing from the origin towards the reports that re
 :func:`to_html` writes the page: pyvis builds the node, edge and option data, and the page,
 vis-network (vendored in ``graph/static``) and the viewer's script are inlined.
 
->>> from credgraph.audit import audit_store
->>> from credgraph.loading import load_input
->>> G = view_graph(audit_store(load_input(None)), figure="hur-8th-army-deserters")
+>>> from credgraph.api import audit
+>>> G = view_graph(audit(None), figure="hur-8th-army-deserters")
 >>> sorted(G.nodes(data="kind"))  # doctest: +NORMALIZE_WHITESPACE
 [('figure:hur-8th-army-deserters', 'figure'), ('report:newsweek-2024-03-hur-desertions',
 'report'), ('source:hur', 'source'), ('source:hur-telegram', 'source'),
@@ -43,7 +42,8 @@ from .audit import AuditResult, FigureAudit
 from .checks import severity_rank
 from .errors import CredgraphError, InputError
 from .layout import FONT, OUTLET_SIZE, layered_layout
-from .trace import CitationTrace, mention_ref
+from .ids import mention_key
+from .trace import CitationTrace
 
 __all__ = ["view", "view_graph", "layered_layout", "to_html", "script_json", "STYLE",
            "VIS_NETWORK_VERSION", "VIS_NETWORK_SHA256", "LARGE_VIEW"]
@@ -99,7 +99,7 @@ def _figure_attrs(trace: CitationTrace, fig: FigureAudit) -> dict:
     for m in fig.claim.mentions:
         r = trace.reports[m.report]
         outlet = trace.registry[r.outlet].name if r.outlet in trace.registry else r.outlet
-        lines.append(f"in {mention_ref(m.node)} ({outlet}, {r.earliest or '?'}.."
+        lines.append(f"in {mention_key(m.node)} ({outlet}, {r.earliest or '?'}.."
                      f"{r.latest or '?'}), hedge: {m.hedge}")
     lines.append(f"origins: {'; '.join(a.label for a in fig.origins) or 'none'} "
                  f"({fig.independent_origins} independent)")
@@ -153,7 +153,7 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
     """
     trace, figures = result.trace, result.figures
     if trace is None:
-        raise InputError("the audit result carries no citation trace (use audit_store)")
+        raise InputError("the audit result carries no citation trace (audit with credgraph.api.audit)")
     if figure is not None:
         ids = [f.id for f in figures]
         if figure not in ids:
@@ -273,9 +273,8 @@ def most_flagged(result: AuditResult, limit: int) -> AuditResult:
     most findings, then weakest grade, ties by id. A graph of a whole newsroom's corpus is
     too big to look at; these are the figures worth looking at first.
 
-    >>> from credgraph.audit import audit_store
-    >>> from credgraph.loading import load_input
-    >>> top = most_flagged(audit_store(load_input(None)), 2)
+    >>> from credgraph.api import audit
+    >>> top = most_flagged(audit(None), 2)
     >>> [(f.id, f.grade.code) for f in top.figures]
     [('hur-southern-district-deserters', 'D4'), ('ukraine-russian-soldiers-killed-2022', 'D5')]
     """
@@ -297,9 +296,8 @@ def view(result: AuditResult, *, figure: str | None = None, heading: str | None 
     With *max_figures*, a larger audit is cut to its most questionable figures
     (:func:`most_flagged`) and the heading says so.
 
-    >>> from credgraph.audit import audit_store
-    >>> from credgraph.loading import load_input
-    >>> page = view(audit_store(load_input(None), input_label="seeds"), heading="<b>")
+    >>> from credgraph.api import audit
+    >>> page = view(audit(None), heading="<b>")
     >>> "<h1>&lt;b&gt;</h1>" in page and page.startswith("<!doctype html>")
     True
     """

@@ -28,7 +28,7 @@ __all__ = [
     "BASE", "CG", "CITO", "CREDIBILITY", "DATE_CERTAINTY", "DCTERMS", "GRAPH", "HEDGE", "ID",
     "OWL", "PARTY", "PROV", "QUALIFIER", "RDF", "RDFS", "RELIABILITY", "REPORT_KIND", "SCHEMA",
     "SEVERITY", "SKOS", "SOURCE_KIND", "XSD", "CITES_AS", "CONCEPT_SCHEMES", "PREFIXES",
-    "bind_prefixes", "members",
+    "bind_prefixes", "members", "SPARQL_PREFIXES",
 ]
 
 BASE = "https://w3id.org/credgraph/"
@@ -232,6 +232,9 @@ PREFIXES = {
     "rdfs": RDFS._NS,
     "xsd": XSD._NS,
 }
+
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+"""The prefixes above as a SPARQL prologue, for the queries credgraph writes itself."""
 
 
 def members(scheme: type[DefinedNamespace]) -> list[str]:

@@ -117,12 +117,12 @@ def step_scan(folder: Path, out: Path, jobs: int, verify: bool) -> None:
     result = audit_facts(facts, input_label="bench")
     record(out, "scan-audit", time.perf_counter() - started, len(result.figures), "figures")
     if verify:  # the same audit as through a store
-        from credgraph.audit import audit_store
-        from credgraph.store import OxigraphStore
+        from credgraph.api import audit
+        from credgraph.embedded import OxigraphStore
 
         store = OxigraphStore()
         store.load_file(folder / "data.nq")
-        by_store = [f.as_dict() for f in audit_store(store).figures]
+        by_store = [f.as_dict() for f in audit(store).figures]
         assert by_store == [f.as_dict() for f in result.figures], "scan != store"
 
 
@@ -163,10 +163,10 @@ def _new_report(trace, seed: int):
 
 def step_pipeline(folder: Path, out: Path, store_kind: str, verify: bool) -> None:
     """Load, audit, add a report and re-audit, origins query, bundled queries, viewer."""
-    from credgraph.audit import audit_store
+    from credgraph.api import audit
     from credgraph.build import corpus_quads
     from credgraph.model import Corpus, Registry
-    from credgraph.store import OxigraphStore
+    from credgraph.embedded import OxigraphStore
 
     path = folder / "store" if store_kind == "disk" else None
     started = time.perf_counter()
@@ -174,7 +174,7 @@ def step_pipeline(folder: Path, out: Path, store_kind: str, verify: bool) -> Non
     store.load_file(folder / "data.nq")
     record(out, "load", time.perf_counter() - started, len(store), "quads", store=store_kind)
     started = time.perf_counter()
-    result = audit_store(store, input_label="bench")
+    result = audit(store, label="bench")
     record(out, "audit", time.perf_counter() - started, len(result.figures), "figures",
            flagged=sum(1 for f in result.figures if f.findings))
 
@@ -187,11 +187,11 @@ def step_pipeline(folder: Path, out: Path, store_kind: str, verify: bool) -> Non
     started = time.perf_counter()
     store.load_quads(corpus_quads(Corpus(Registry([]), {report.id: report})))
     touched = sorted({m.claim for m in report.mentions})
-    partial = audit_store(store, claims=touched, input_label="bench", scoped=True)
+    partial = audit(store, claims=touched, label="bench", scoped=True)
     record(out, "incremental", time.perf_counter() - started, len(partial.figures), "figures",
            note=f"one report, {len(touched)} figures touched")
     if verify:  # the scoped audit must agree with a full one
-        full = {f.id: f.as_dict() for f in audit_store(store).figures}
+        full = {f.id: f.as_dict() for f in audit(store).figures}
         assert all(full[f.id] == f.as_dict() for f in partial.figures), "scoped != full"
     _view(result, out)
 
@@ -210,20 +210,20 @@ def step_queries(folder: Path, out: Path, skip: set[str]) -> None:
     Before a query runs, a ``started`` line goes to *out*: if the step is cut off, the
     caller knows which query did not finish and runs the rest in a new process.
     """
-    from credgraph.audit import audit_store
-    from credgraph.store import OxigraphStore
+    from credgraph.api import audit
+    from credgraph.embedded import OxigraphStore
 
     store = OxigraphStore()
     store.load_file(folder / "data.nq")
-    result = audit_store(store, input_label="bench")
+    result = audit(store, label="bench")
     queries = {n: q for n, q in _bundled().items() if f"query:{n}" not in skip}
     fig = result.figures[0]
     values = {"figure": fig.id, "claim": fig.id, "report": fig.claim.reports[0],
               "source": next((a.origin.source for a in fig.origins if a.origin.source), ""),
               "outlet": result.trace.reports[fig.claim.reports[0]].outlet}
     if any("audit" in q.requires for q in queries.values()):
-        from credgraph.audit import findings_triples
-        from credgraph.sparql import store_findings
+        from credgraph.audit_rdf import findings_triples
+        from credgraph.loading import store_findings
 
         store_findings(store, findings_triples(result))  # the audit-backed queries read it
     for name, query in queries.items():

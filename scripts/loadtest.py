@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     server = None
     if args.url is None:
         from credgraph.server import ServeConfig, make_server, worker_factory
-        from credgraph.sparql import open_for_query
+        from credgraph.loading import open_for_query
 
         server = make_server(worker_factory(open_for_query("oxigraph")),
                              ServeConfig(port=0, workers=args.workers, timeout=args.timeout))

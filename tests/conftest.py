@@ -39,16 +39,16 @@ def dataset(corpus):
 
 @pytest.fixture(scope="session")
 def seed_store():
-    from credgraph.loading import load_input
+    from credgraph.inputs import open_input
 
-    return load_input(None)
+    return open_input(None).store()
 
 
 @pytest.fixture(scope="session")
 def seed_audit(seed_store):
-    from credgraph.audit import audit_store
+    from credgraph.api import audit
 
-    return audit_store(seed_store, input_label="bundled corpus")
+    return audit(seed_store, label="bundled corpus")
 
 
 @pytest.fixture

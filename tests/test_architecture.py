@@ -1,65 +1,115 @@
-"""Dependencies run one way: each module imports only what docs/architecture.md allows."""
+"""docs/architecture.md is true: every module has a row, imports only what its row allows
+(first- and third-party, also inside functions), the modules import one another without a
+cycle, and every third-party package is declared in pyproject.toml."""
 
 from __future__ import annotations
 
 import ast
+import re
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
-GRAPH = Path(__file__).resolve().parents[1] / "graph"
-
-# Layers, lowest first: a module may import graph modules of its own layer's predecessors.
-ORDER = ["vocab", "errors", "display", "model", "reader", "annotations", "build", "formats", "bulk", "validation",
-         "results",
-         "store", "embedded",
-         "remote", "loading", "chains", "facts", "corpus_facts", "scan", "trace", "origins", "checks", "grade", "audit", "render",
-         "sparql", "server", "synth", "layout", "view", "cli"]
-SAME_LAYER = {("build", "formats"), ("formats", "build"), ("store", "remote"),
-              ("remote", "store"), ("store", "embedded"), ("embedded", "store")}
+ROOT = Path(__file__).resolve().parents[1]
+GRAPH = ROOT / "graph"
+STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 
 
-def _layer(module: str) -> str:
-    return module.split(".")[0]
+def _table() -> dict[str, set[str]]:
+    """``{row name: what it may import}`` from the doc's table (``graph/x.py`` is ``x``,
+    ``graph/checks/`` is ``checks``)."""
+    rows = {}
+    for line in (ROOT / "docs" / "architecture.md").read_text().splitlines():
+        found = re.match(r"\| `graph/([a-z_]+)(?:\.py|/)` \| .* \| ([^|]*) \|$", line)
+        if found:
+            allowed = {a.strip() for a in found[2].split(",")} - {"-", ""}
+            rows[found[1]] = allowed
+    return rows
 
 
-def _graph_imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text())
-    found = set()
-    package = ".".join(("credgraph", *path.parent.relative_to(GRAPH).parts))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                module = ".".join(base + ([node.module] if node.module else []))
-                folder = GRAPH.joinpath(*module.split(".")[1:])
-                names = [module] if node.module else [
-                    f"{module}.{a.name}" for a in node.names
-                    if (folder / f"{a.name}.py").is_file() or (folder / a.name).is_dir()]
-            else:
-                names = [node.module or ""]
-            found.update(n.removeprefix("credgraph.") for n in names if n.startswith("credgraph."))
-        elif isinstance(node, ast.Import):
-            found.update(a.name.removeprefix("credgraph.") for a in node.names
-                         if a.name.startswith("credgraph."))
-    return {_layer(n) for n in found if n and n != "credgraph"}
-
-
+TABLE = _table()
 MODULES = sorted(p for p in GRAPH.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(GRAPH).as_posix())
-def test_imports_point_down(path):
+def _unit(path: Path) -> str:
+    """The row a file belongs to: its top-level module or subpackage."""
     rel = path.relative_to(GRAPH)
-    own = _layer(rel.with_suffix("").as_posix().replace("/", "."))
-    if own == "__init__" or own not in ORDER:
-        assert own in ORDER or own == "__init__", f"{rel}: add it to ORDER and the doc table"
-        return
-    for imported in _graph_imports(path):
-        if imported == own or (own, imported) in SAME_LAYER or imported == "__init__":
-            continue
-        assert imported in ORDER, f"{rel} imports unknown credgraph.{imported}"
-        assert ORDER.index(imported) < ORDER.index(own), f"{rel} imports credgraph.{imported} (up)"
+    return rel.parts[0].removesuffix(".py") if len(rel.parts) > 1 or rel.stem != "__init__" \
+        else "credgraph"
+
+
+def _imports(path: Path) -> tuple[set[str], set[str]]:
+    """(first-party rows, third-party top-level packages) that *path* imports anywhere."""
+    package = ["credgraph", *path.parent.relative_to(GRAPH).parts]
+    first, third = set(), set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[:len(package) - node.level + 1]
+            names = [[*base, node.module]] if node.module else [[*base, a.name]
+                                                                for a in node.names]
+            first.update(".".join(n) for n in names)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for name in ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module]):
+                top = name.split(".")[0]
+                if top == "credgraph":
+                    first.add(name)
+                elif top not in STDLIB:
+                    third.add(top)
+    rows = set()
+    for name in first:
+        parts = name.split(".")[1:]
+        if not parts or not ((GRAPH / parts[0]).is_dir() or (GRAPH / f"{parts[0]}.py").is_file()):
+            rows.add("credgraph")  # the package itself (its __version__)
+        else:
+            rows.add(parts[0])
+    return rows - {_unit(path)}, third
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(GRAPH).as_posix())
+def test_imports_are_what_the_table_allows(path):
+    unit = _unit(path)
+    if unit == "credgraph":
+        return  # the package's __init__: its version only
+    assert unit in TABLE, f"{path.name}: add a row for it to docs/architecture.md"
+    first, third = _imports(path)
+    assert first | third <= TABLE[unit], (
+        f"{path.relative_to(GRAPH)} imports {sorted((first | third) - TABLE[unit])}, which "
+        f"its row in docs/architecture.md does not allow")
+
+
+def test_every_row_is_a_module():
+    units = {_unit(p) for p in MODULES}
+    assert set(TABLE) <= units, sorted(set(TABLE) - units)
+    for allowed in TABLE.values():
+        first = {a for a in allowed if a in units}
+        assert first <= units
+
+
+def test_no_import_cycle():
+    graph = nx.DiGraph()
+    for path in MODULES:
+        unit = _unit(path)
+        graph.add_node(unit)
+        graph.add_edges_from((unit, other) for other in _imports(path)[0]
+                             if other != "credgraph")
+    cycles = list(nx.simple_cycles(graph))
+    assert not cycles, f"import cycles: {cycles}"
+
+
+def test_third_party_packages_are_declared():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = {re.split(r"[<>=!~\[ ;]", d, maxsplit=1)[0].lower().replace("_", "-")
+                for d in project["dependencies"]}
+    distributions = packages_distributions()
+    used = set().union(*(_imports(p)[1] for p in MODULES))
+    for package in used:
+        names = {d.lower().replace("_", "-") for d in distributions.get(package, [package])}
+        assert names & declared, f"{package} is imported but not a declared dependency"
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(GRAPH).as_posix())
@@ -69,10 +119,8 @@ def test_modules_stay_small(path):
 
 
 def test_every_subpackage_is_packaged():
-    import tomllib
-
-    listed = set(tomllib.loads((GRAPH.parent / "pyproject.toml").read_text())["tool"]
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]
                  ["setuptools"]["packages"])
     found = {"credgraph"} | {"credgraph." + p.parent.relative_to(GRAPH).as_posix().replace("/", ".")
-                         for p in GRAPH.rglob("__init__.py") if p.parent != GRAPH}
+                             for p in GRAPH.rglob("__init__.py") if p.parent != GRAPH}
     assert found <= listed, f"add {sorted(found - listed)} to [tool.setuptools] packages"

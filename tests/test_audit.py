@@ -7,7 +7,7 @@ import json
 import pytest
 from rdflib import Graph
 
-from credgraph.audit import findings_graph
+from credgraph.audit_rdf import findings_graph
 from credgraph.cli import main
 from credgraph.validation import shape_results
 from credgraph.vocab import CG, RDF, SCHEMA
@@ -173,9 +173,9 @@ def test_audit_writes_findings_rdf(tmp_path, capsys):
                                     {"claims": ["ukraine-russian-soldiers-killed-2022"],
                                      "scoped": True}])
 def test_grades_do_not_depend_on_what_was_asked(seed_store, seed_audit, kwargs):
-    from credgraph.audit import audit_store
+    from credgraph.api import audit
 
-    partial = audit_store(seed_store, **kwargs)
+    partial = audit(seed_store, **kwargs)
     assert partial.figures
     for fig in partial.figures:
         assert fig.grade == seed_audit.figure(fig.id).grade, fig.id

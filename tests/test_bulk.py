@@ -120,10 +120,10 @@ def test_cli_bad_report_exits_2(synth_folder, tmp_path, capsys):
 def test_a_folder_goes_into_oxigraph_natively_with_the_same_quads(synth_folder, tmp_path):
     from credgraph.annotations import load_corpus
     from credgraph.build import corpus_quads
-    from credgraph.loading import load_input
-    from credgraph.store import OxigraphStore
+    from credgraph.inputs import open_input
+    from credgraph.embedded import OxigraphStore
 
-    native = load_input(synth_folder, OxigraphStore())
+    native = open_input(synth_folder).load_into(OxigraphStore())
     python = OxigraphStore()
     python.load_quads(corpus_quads(load_corpus(synth_folder)))
     assert len(native) == len(python) > 10_000
@@ -131,17 +131,17 @@ def test_a_folder_goes_into_oxigraph_natively_with_the_same_quads(synth_folder, 
 
 
 def test_reloading_a_changed_folder_replaces_its_reports_graphs(synth_folder, tmp_path):
-    from credgraph.loading import load_input
-    from credgraph.store import OxigraphStore
+    from credgraph.inputs import open_input
+    from credgraph.embedded import OxigraphStore
 
     folder = tmp_path / "corpus"
     shutil.copytree(synth_folder, folder)
-    store = load_input(folder, OxigraphStore(tmp_path / "store"))
+    store = open_input(folder).load_into(OxigraphStore(tmp_path / "store"))
     before = len(store)
     path = sorted((folder / "reports").glob("*.yaml"))[0]
     path.write_text(re.sub(r'^title: .*$', 'title: "Retitled"', path.read_text(), count=1,
                            flags=re.M))
-    load_input(folder, store)
+    open_input(folder).load_into(store)
     titles = store.select('SELECT ?t WHERE { ?r <http://purl.org/dc/terms/title> ?t }')
     assert len(store) == before and ("Retitled",) in titles
     assert ("Synthetic report 0",) not in titles

@@ -68,7 +68,7 @@ def test_missing_extra_says_what_to_install(monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_oxigraph)
-    from credgraph.store import OxigraphStore
+    from credgraph.embedded import OxigraphStore
 
     with pytest.raises(MissingExtraError, match=r"pip install 'credgraph\[oxigraph\]'"):
         OxigraphStore()
@@ -78,7 +78,7 @@ def test_a_users_check_joins_the_table(capsys):
     @register_check("mentions-putin", "Flags claims whose statement names Putin.", "info")
     def mentions_putin(ctx, claim):
         if "Putin" in claim.reference.text:
-            yield Finding("mentions-putin", "info", "names Putin", [claim.reference.node])
+            yield Finding("names Putin", [claim.reference.node])
 
     try:
         assert main(["checks"]) == 0
@@ -89,7 +89,7 @@ def test_a_users_check_joins_the_table(capsys):
                    if any(x["check"] == "mentions-putin" for x in f["flags"])]
         assert "putin-calls-war-special-military-operation" in flagged
     finally:
-        CHECKS.pop("mentions-putin")
+        CHECKS.unregister("mentions-putin")
 
 
 def test_console_script_runs():

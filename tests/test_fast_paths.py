@@ -18,7 +18,8 @@ from credgraph.build import corpus_quads
 from credgraph.chains import chains_from, digraph_from, roots_and_loops
 from credgraph.embedded import plain_term
 from credgraph.formats import quads_to_nquads
-from credgraph.store import OxigraphStore, plain_value
+from credgraph.embedded import OxigraphStore
+from credgraph.store import plain_value
 from credgraph.synth import synth_corpus
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

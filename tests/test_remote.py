@@ -18,12 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.cli import main
 from credgraph.errors import InputError, QueryError, StoreError
-from credgraph.loading import load_input
+from credgraph.inputs import open_input
 from credgraph.remote import RemoteStore
-from credgraph.sparql import bundled_queries, graph_stats, load_store
+from credgraph.counts import store_counts
+from credgraph.loading import load
+from credgraph.sparql import bundled_queries
 from tests.sparql.expected import answer, expected
 
 pytestmark = pytest.mark.server
@@ -95,7 +97,7 @@ def loaded(server_url):
     """The server holding the bundled corpus and its audit (shared by read-only tests)."""
     store = RemoteStore(server_url)
     store.clear()
-    return load_store(store)
+    return load(None, store)
 
 
 # -- the URL -----------------------------------------------------------------------------------
@@ -125,7 +127,7 @@ def test_an_unreachable_server_is_a_store_error():
 # -- loading and the traps ---------------------------------------------------------------------
 
 def test_loading_matches_the_embedded_store(loaded):
-    assert graph_stats(loaded) == graph_stats(load_store(load_input(None, "oxigraph")))
+    assert store_counts(loaded) == store_counts(load(None, open_input(None).store()))
 
 
 def test_graph_queries_find_the_named_graphs(loaded):
@@ -142,9 +144,9 @@ def test_reloading_sends_no_create_graph(remote, monkeypatch):
         return original(self, method, url, **kwargs)
 
     monkeypatch.setattr(RemoteStore, "_request", spy)
-    load_input(None, remote)
+    open_input(None).load_into(remote)
     size = len(remote)
-    load_input(None, remote)  # every named graph exists now
+    open_input(None).load_into(remote)  # every named graph exists now
     assert len(remote) == size
     assert not [s for s in sent if "CREATE" in s[2].upper()]
     assert {m for m, url, _ in sent if url.endswith("/store")} == {"PUT"}
@@ -180,14 +182,14 @@ def _figures(result):
 
 
 def test_the_audit_runs_on_the_server(loaded, seed_audit):
-    assert _figures(audit_store(loaded)) == _figures(seed_audit)
+    assert _figures(audit(loaded)) == _figures(seed_audit)
 
 
 @pytest.mark.parametrize("claims", [["hur-southern-district-deserters"],
                                     ["russia-own-soldiers-killed-2022"],
                                     ["pavlivka-killed-nov-2022", "war-duration-newsweek-2024"]])
 def test_a_scoped_audit_on_the_server_agrees_with_the_whole(loaded, seed_audit, claims):
-    scoped = _figures(audit_store(loaded, claims=claims, scoped=True))
+    scoped = _figures(audit(loaded, claims=claims, scoped=True))
     whole = _figures(seed_audit)
     assert set(claims) <= set(scoped) < set(whole)
     for claim in scoped:

@@ -24,8 +24,9 @@ from urllib.parse import urlencode
 import pytest
 
 from credgraph.server import ServeConfig, make_server, worker_factory
-from credgraph.sparql import bundled_queries, open_for_query
-from credgraph.store import OxigraphStore
+from credgraph.loading import open_for_query
+from credgraph.sparql import bundled_queries
+from credgraph.embedded import OxigraphStore
 from tests.sparql.expected import expected
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,10 +22,11 @@ from rdflib import Graph
 
 from credgraph.cli import main
 from credgraph.errors import InputError, QueryError
+from credgraph.loading import load
 from credgraph.sparql import (QUERY_DIR, bind_params, bundled_queries, check_read_only,
-                          load_store, query_params, resolve_query)
+                              query_params, resolve_query)
 from credgraph.store import open_store
-from credgraph.trace import short
+from credgraph.ids import short
 from tests.sparql.expected import EXPECTED_DIR, answer, expected
 
 NAMES = sorted(bundled_queries())
@@ -34,12 +35,12 @@ NAMES = sorted(bundled_queries())
 @pytest.fixture(scope="module", params=["memory", "oxigraph"])
 def store(request):
     """The bundled corpus with its stored audit, on rdflib and on Oxigraph."""
-    return load_store(open_store(request.param))
+    return load(None, open_store(request.param))
 
 
 @pytest.fixture(scope="module")
 def oxi():
-    return load_store(open_store("oxigraph"))
+    return load(None, open_store("oxigraph"))
 
 
 def rows(store, name: str, **params) -> list[list]:
@@ -180,14 +181,14 @@ def test_unverified_relays_by_outlet_count_the_audit_s(oxi, seed_audit):
 
 
 def test_claim_subgraph_traces_like_the_whole_graph(oxi, seed_audit):
-    from credgraph.audit import audit_store
+    from credgraph.api import audit
     from credgraph.store import MemoryStore
 
     figure = "hur-southern-district-deserters"
     result = oxi.query(bundled_queries()["claim-subgraph"].bind({"figure": figure}))
     sub = MemoryStore()
     sub.load_quads(((s, p, o, None) for s, p, o in result.triples), replace_graphs=False)
-    alone = audit_store(sub).figure(figure).as_dict()
+    alone = audit(sub).figure(figure).as_dict()
     whole = seed_audit.figure(figure).as_dict()
     assert (alone["origins"], alone["chains"], alone["grade"]) == (
         whole["origins"], whole["chains"], whole["grade"])

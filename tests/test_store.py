@@ -17,12 +17,14 @@ from rdflib.namespace import XSD
 from rdflib.query import Result
 
 from credgraph.annotations import bundled_corpus
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.cli import main
 from credgraph.errors import QueryError, StoreError
 from credgraph.results import QueryResult, TooManyRows, get_result_format, negotiate
-from credgraph.sparql import AUDIT_GRAPH, default_store_spec, graph_stats, load_store
-from credgraph.store import OxigraphStore, open_store
+from credgraph.counts import store_counts
+from credgraph.loading import AUDIT_GRAPH, default_store_spec, load
+from credgraph.embedded import OxigraphStore
+from credgraph.store import open_store
 from credgraph.vocab import ID
 
 EX = "https://example.org/"
@@ -127,8 +129,8 @@ def test_json_and_tsv_keep_any_literal(text, lang):
 
 
 @pytest.mark.parametrize("value, fmt, expected", [
-    (True, "json", '{"head": {}, "boolean": true}\n'), (False, "csv", "false\r\n"),
-    (True, "tsv", "true\n"),
+    (True, "json", '{"head": {}, "boolean": true}\n'), (False, "csv", "false"),
+    (True, "tsv", "true"),
 ])
 def test_ask_results(value, fmt, expected):
     assert QueryResult.ask(value).serialize(fmt) == expected
@@ -180,11 +182,11 @@ def test_default_store_spec():
 
 def test_on_disk_store_keeps_its_graph(tmp_path):
     path = tmp_path / "nested" / "store"
-    store = load_store(OxigraphStore(path))
-    counts = graph_stats(store)
+    store = load(None, OxigraphStore(path))
+    counts = store_counts(store)
     store.close()
     reopened = OxigraphStore(path, read_only=True)
-    assert graph_stats(reopened) == counts and counts["named graphs"] == 7  # 5, registry, audit
+    assert store_counts(reopened) == counts and counts["named graphs"] == 7  # 5, registry, audit
     assert reopened.query(f"ASK {{ GRAPH <{AUDIT_GRAPH}> {{ ?s ?p ?o }} }}").boolean
 
 
@@ -208,12 +210,12 @@ def _titles(store):
 def test_reloading_replaces_a_report_s_graph(tmp_path):
     corpus = _corpus_copy(tmp_path)
     store = OxigraphStore(tmp_path / "store")
-    load_store(store, corpus)
+    load(corpus, store)
     before, size = _titles(store), len(store)
     report = next((corpus / "reports").glob("newsweek-*.yaml"))
     text = report.read_text(encoding="utf-8")
     report.write_text(text.replace("title: Kyiv says", "title: Kyiv claims"), encoding="utf-8")
-    load_store(store, corpus)
+    load(corpus, store)
     after = _titles(store)
     assert len(store) == size and len(after) == len(before) == 5
     assert [t for t in after if t not in before] == ["Kyiv claims thousands of Russian troops "
@@ -222,11 +224,11 @@ def test_reloading_replaces_a_report_s_graph(tmp_path):
 
 def test_fresh_drops_reports_loaded_before(tmp_path):
     store = OxigraphStore()
-    load_store(store)
+    load(None, store)
     store.load_quads([(URIRef(EX + "x"), URIRef(EX + "p"), Literal(1), URIRef(EX + "old"))])
-    load_store(store, fresh=True)
+    load(None, store, fresh=True)
     assert not store.query(f"ASK {{ GRAPH <{EX}old> {{ ?s ?p ?o }} }}").boolean
-    assert graph_stats(store)["reports"] == 5
+    assert store_counts(store)["reports"] == 5
 
 
 _GRADES = f"""SELECT ?claim ?grade ?n WHERE {{ GRAPH <{AUDIT_GRAPH}> {{
@@ -240,30 +242,30 @@ def test_an_empty_store_is_audited_by_a_scan_with_the_same_findings(kind, tmp_pa
                                                                    monkeypatch):
     """Into an empty store the audit comes from scanning the loaded file; re-auditing the
     store through its SELECTs must give every figure the same grade and origins."""
-    import credgraph.scan
+    import credgraph.loading
 
     scanned = []
-    real = credgraph.scan.scan_facts
-    monkeypatch.setattr(credgraph.scan, "scan_facts",
+    real = credgraph.loading.scan_facts
+    monkeypatch.setattr(credgraph.loading, "scan_facts",
                         lambda *a, **k: scanned.append(a) or real(*a, **k))
     corpus = _corpus_copy(tmp_path)
     store = open_store(kind)
     assert store.is_empty()
-    load_store(store, corpus)
+    load(corpus, store)
     assert not store.is_empty() and len(scanned) == 1
-    load_store(store, corpus)  # not empty now: audited through the store
+    load(corpus, store)  # not empty now: audited through the store
     assert len(scanned) == 1
     stored = sorted(store.select(_GRADES))
     assert len(stored) == 78
-    again = audit_store(store)
+    again = audit(store)
     assert stored == sorted((str(ID) + "claim/" + f.id, f.grade.code, f.independent_origins)
                             for f in again.figures)
 
 
 def test_without_audit_no_stale_findings_stay(tmp_path):
-    store = load_store(OxigraphStore())
+    store = load(None, OxigraphStore())
     assert store.query(f"ASK {{ GRAPH <{AUDIT_GRAPH}> {{ ?s ?p ?o }} }}").boolean
-    load_store(store, audit=False)
+    load(None, store, audit=False)
     assert not store.query(f"ASK {{ GRAPH <{AUDIT_GRAPH}> {{ ?s ?p ?o }} }}").boolean
 
 
@@ -295,7 +297,7 @@ def test_decimal_values_survive_every_store(small):
 def test_oxigraph_loads_quads_in_chunks_replacing_each_graph_once():
     from rdflib import Literal, URIRef
 
-    from credgraph.store import OxigraphStore
+    from credgraph.embedded import OxigraphStore
 
     g1, g2 = URIRef("http://example.org/g1"), URIRef("http://example.org/g2")
     s, p = URIRef("http://example.org/s"), URIRef("http://example.org/p")

@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from credgraph.annotations import load_corpus
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.build import corpus_quads, relay_cycles
 from credgraph.checks import load_builtin_checks
 from credgraph.model import Corpus, DateSpan, Mention, Registry, Report
-from credgraph.store import OxigraphStore
+from credgraph.embedded import OxigraphStore
 from credgraph.synth import synth_corpus, synth_registry, write_annotations, write_rdf
 
 SIZE = 3000
@@ -36,7 +36,7 @@ def store(corpus):
 
 @pytest.fixture(scope="module")
 def full_audit(store):
-    return audit_store(store)
+    return audit(store)
 
 
 def _mentions(corpus: Corpus) -> list[Mention]:
@@ -128,7 +128,7 @@ def _sample_claims(full_audit, n, seed):
 def test_a_scoped_audit_equals_the_full_audit(store, full_audit, seed):
     full = {f.id: f.as_dict() for f in full_audit.figures}
     for claim in _sample_claims(full_audit, 15, seed):
-        scoped = audit_store(store, claims=[claim], scoped=True)
+        scoped = audit(store, claims=[claim], scoped=True)
         got = {f.id: f.as_dict() for f in scoped.figures}
         assert claim in got
         for figure_id, figure in got.items():
@@ -144,8 +144,8 @@ def test_after_adding_a_report_the_scoped_audit_sees_it(corpus):
                    (Mention("added", "m1", target.claim, "Repeats it.", target.figure,
                             relays=target.key),))
     store.load_quads(corpus_quads(Corpus(Registry([]), {"added": added})))
-    scoped = audit_store(store, claims=[target.claim], scoped=True)
-    full = {f.id: f.as_dict() for f in audit_store(store).figures}
+    scoped = audit(store, claims=[target.claim], scoped=True)
+    full = {f.id: f.as_dict() for f in audit(store).figures}
     assert "added" in scoped.figure(target.claim).claim.reports
     assert all(full[f.id] == f.as_dict() for f in scoped.figures)
 
@@ -167,7 +167,7 @@ def test_the_scoped_audit_compares_figures_written_differently(subject_b):
                                                                  value=Decimal(900))))}
     store = OxigraphStore()
     store.load_quads(corpus_quads(Corpus(base.registry, {**base.reports, **reports})))
-    scoped = audit_store(store, claims=["claim-a"], scoped=True)
+    scoped = audit(store, claims=["claim-a"], scoped=True)
     assert {f.id for f in scoped.figures} == {"claim-a", "claim-b"}
     assert any(f.check == "conflicting-figures" for f in scoped.figure("claim-a").findings)
 

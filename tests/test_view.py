@@ -21,11 +21,10 @@ from hypothesis import strategies as st
 
 from credgraph import layout
 from credgraph import view as viewer
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.build import corpus_quads
 from credgraph.cli import main
 from credgraph.errors import CredgraphError, InputError
-from credgraph.loading import load_input
 from credgraph.store import MemoryStore
 from credgraph.synth import synth_corpus
 from credgraph.view import (LARGE_VIEW, VIS_NETWORK_SHA256, VIS_NETWORK_VERSION, layered_layout,
@@ -80,7 +79,7 @@ def seed_page(seed_audit):
 
 @pytest.fixture(scope="module")
 def xss_audit():
-    return audit_store(load_input(XSS), input_label=PAYLOAD)
+    return audit(XSS, label=PAYLOAD)
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +91,7 @@ def xss_page(xss_audit):
 def large_view():
     store = MemoryStore()
     store.load_quads(corpus_quads(synth_corpus(500, seed=5)))
-    return view_graph(audit_store(store))
+    return view_graph(audit(store))
 
 
 def _kinds(G) -> dict:
@@ -166,7 +165,7 @@ def test_a_relay_between_reports_is_an_edge_between_them(tmp_path):
     case = TESTS / "data" / "audit_cases" / "hedge-dropped"
     shutil.copytree(case / "reports", tmp_path / "reports")
     shutil.copy(case.parent / "sources.yaml", tmp_path)
-    G = view_graph(audit_store(load_input(tmp_path)))
+    G = view_graph(audit(tmp_path))
     assert G.edges["report:r1", "report:r2"]["kind"] == "relay"
 
 
@@ -323,7 +322,7 @@ def test_script_json_cannot_end_the_script(text):
 
 def test_payloads_stay_text_in_the_page(xss_audit, xss_page):
     page = Page(xss_page)
-    template = Page(view(audit_store(load_input(None)), heading="plain"))
+    template = Page(view(audit(None), heading="plain"))
     assert [t for t, _ in page.tags] == [t for t, _ in template.tags]
     assert not [k for _, attrs in page.tags for k in attrs if k.startswith("on")]
     assert "<h1>&lt;img src=x onerror=window.__p=1&gt;</h1>" in xss_page
@@ -369,7 +368,7 @@ def test_cli_shows_the_most_flagged_figures_of_a_large_audit(tmp_path, capsys):
     page = out.read_text(encoding="utf-8")
     shown = {n["id"].removeprefix("figure:") for n in page_data(page)["nodes"]
              if n["kind"] == "figure"}
-    result = audit_store(load_input(tmp_path / "corpus"))
+    result = audit(tmp_path / "corpus")
     expected = viewer.most_flagged(result, 25).figures
     assert shown == {f.id for f in expected} and len(result.figures) > 100
     assert "the 25 most flagged of" in page

@@ -1,31 +1,36 @@
 """The audit checks: one table, :data:`CHECKS`, that built-in and user checks join alike.
 
 A check is a function ``check(ctx, claim) -> iterable of Finding`` for one claim (figure),
-registered with :func:`register_check`. Findings are data, never exceptions. A user's own
-check joins the same table:
+registered with :func:`register_check` under its name, with a description and a default
+severity. Findings are data, never exceptions. The runner (:func:`run_check`) stamps each
+finding with the check's name, and with its default severity unless the finding says
+otherwise. A user's own check joins the same table the built-in ones are in:
 
 >>> from credgraph.checks import CHECKS, Finding, register_check
 >>> @register_check("big-number", "Flags figures above a million.", severity="info")
 ... def big_number(ctx, claim):
 ...     fig = claim.reference.figure
 ...     if fig is not None and (fig.value or 0) > 1_000_000:
-...         yield Finding("big-number", "info", "a very large figure", [claim.reference.node])
+...         yield Finding("a very large figure", [claim.reference.node])
 >>> "big-number" in CHECKS
 True
->>> _ = CHECKS.pop("big-number")
+>>> _ = CHECKS.unregister("big-number")
 
-Third-party packages can also register checks through the ``credgraph.checks`` entry-point
-group (each entry point names a module to import).
+Installed packages add checks through the ``credgraph.checks`` entry point group (each
+entry point names a module that registers its checks when imported).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import import_module
 
+from ..errors import InputError
+from ..plugins import Plugins
+
 __all__ = ["Finding", "Check", "CHECKS", "SEVERITIES", "register_check", "severity_rank",
-           "load_builtin_checks"]
+           "load_builtin_checks", "run_check"]
 
 SEVERITIES = ("info", "warning", "error")
 """Finding severities, least serious first."""
@@ -40,21 +45,21 @@ def severity_rank(name: str) -> int:
     try:
         return SEVERITIES.index(name)
     except ValueError:
-        from ..errors import InputError
-
         raise InputError(f"unknown severity {name!r}; allowed: {', '.join(SEVERITIES)}") \
             from None
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """What a check found about one claim: which check, how serious, why, and where."""
+    """What a check found about one claim: why, where, how serious, and which check."""
 
-    check: str
-    severity: str
     message: str
     evidence: list = field(default_factory=list)
     """Node ids and chains (lists of node ids) that show the finding."""
+    severity: str | None = None
+    """None: the check's default severity (the runner fills it in)."""
+    check: str | None = None
+    """The check's name (the runner fills it in)."""
 
     def as_dict(self) -> dict:
         return {"check": self.check, "severity": self.severity, "message": self.message,
@@ -71,7 +76,7 @@ class Check:
     run: Callable[..., Iterable[Finding]]
 
 
-CHECKS: dict[str, Check] = {}
+CHECKS: Plugins[Check] = Plugins("check", "credgraph.checks")
 """Every check by name, in registration order (built-in ones first)."""
 
 
@@ -80,34 +85,31 @@ def register_check(name: str, description: str, severity: str = "warning"):
     severity_rank(severity)
 
     def decorate(func):
-        CHECKS[name] = Check(name, description, severity, func)
+        CHECKS.register(name, Check(name, description, severity, func))
         return func
 
     return decorate
 
 
+def run_check(check: Check, ctx, claim) -> list[Finding]:
+    """The findings of one check on one claim, each stamped with the check's name and (when
+    it gave none) its default severity."""
+    return [replace(f, check=check.name, severity=f.severity or check.severity)
+            for f in check.run(ctx, claim) or ()]
+
+
 BUILTIN = ("single_origin", "unverified_origin", "anonymous_origin", "interested_party",
            "circular_reporting", "conflicting_figures", "figure_drift", "unattributed",
            "hedge_dropped")
+"""The built-in check modules, in the order their findings are listed."""
 
 
-def load_builtin_checks() -> dict[str, Check]:
-    """Import the built-in check modules (and entry-point plugins) once; return the table."""
-    for module in BUILTIN:
-        import_module(f"{__name__}.{module}")
-    builtin = [m.replace("_", "-") for m in BUILTIN]
-    ordered = {name: CHECKS[name] for name in builtin if name in CHECKS}
-    ordered.update((name, check) for name, check in CHECKS.items() if name not in ordered)
-    CHECKS.clear()
-    CHECKS.update(ordered)  # built-in checks first, in a fixed order, whatever imported first
-    from importlib.metadata import entry_points
-
-    for ep in entry_points(group="credgraph.checks"):
-        try:
-            ep.load()
-        except Exception as exc:  # noqa: BLE001 - any plugin failure is reported by name
-            from ..errors import CredgraphError
-
-            raise CredgraphError(f"the check plugin {ep.name!r} ({ep.value}) failed to load: "
-                                 f"{type(exc).__name__}: {exc}") from exc
+def load_builtin_checks() -> Plugins[Check]:
+    """The table: the built-in checks first (registered when this package is imported, in
+    :data:`BUILTIN`'s order), then the plugins' (their entry points read now)."""
+    CHECKS.names()
     return CHECKS
+
+
+for _module in BUILTIN:
+    import_module(f"{__name__}.{_module}")

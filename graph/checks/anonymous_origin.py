@@ -9,5 +9,4 @@ from . import Finding, register_check
 def anonymous_origin(ctx, claim):
     for a in ctx.origins(claim):
         if a.anonymous:
-            yield Finding("anonymous-origin", "warning", f"origin is anonymous: {a.label}",
-                          [a.origin.node])
+            yield Finding(f"origin is anonymous: {a.label}", [a.origin.node])

@@ -17,10 +17,9 @@ def circular_reporting(ctx, claim):
     apparent, independent = len(claim.reports), len(claim.independent)
     if apparent >= 2 and independent < apparent:
         yield Finding(
-            "circular-reporting", "warning",
             f"{apparent} reports ({', '.join(claim.reports)}) look like separate sources but "
             f"trace back to {independent} independent origin(s)",
             claim.chains)
     for loop in claim.cycles:
-        yield Finding("circular-reporting", "error",
-                      f"citation loop: {' -> '.join(loop)} -> {loop[0]}", [loop])
+        yield Finding(f"citation loop: {' -> '.join(loop)} -> {loop[0]}", [loop],
+                      severity="error")

@@ -26,6 +26,5 @@ def conflicting_figures(ctx, claim):
         return
     for other in ctx.comparable(claim):
         if not bounds_overlap(ref.figure.bounds(), other.reference.figure.bounds()):
-            yield Finding("conflicting-figures", "warning",
-                          f"{_label(claim)} conflicts with {_label(other)}",
+            yield Finding(f"{_label(claim)} conflicts with {_label(other)}",
                           [ref.node, other.reference.node])

@@ -6,7 +6,7 @@ statement with each other: value or range, qualifier, unit and period.
 
 from __future__ import annotations
 
-from ..trace import mention_ref
+from ..ids import mention_key
 from . import Finding, register_check
 
 
@@ -33,9 +33,9 @@ def figure_drift(ctx, claim):
         upstream = trace.upstream_mention(m.node)
         if upstream is not None and upstream.figure is not None:
             for diff in differences(m.figure, upstream.figure):
-                yield Finding("figure-drift", "warning",
-                              f"{mention_ref(m.node)} relays {mention_ref(upstream.node)}: {diff}",
-                              [[m.node, upstream.node]])
+                yield Finding(
+                    f"{mention_key(m.node)} relays {mention_key(upstream.node)}: {diff}",
+                    [[m.node, upstream.node]])
         elif upstream is None:
             for nxt in trace.successors(m.node):
                 by_upstream.setdefault(nxt, []).append(m)
@@ -43,7 +43,7 @@ def figure_drift(ctx, claim):
         first = siblings[0]
         for other in siblings[1:]:
             for diff in differences(other.figure, first.figure):
-                yield Finding("figure-drift", "warning",
-                              f"{mention_ref(other.node)} and {mention_ref(first.node)} relay the same source "
-                              f"({node}) differently: {diff}",
-                              [[first.node, node], [other.node, node]])
+                yield Finding(
+                    f"{mention_key(other.node)} and {mention_key(first.node)} relay the same "
+                    f"source ({node}) differently: {diff}",
+                    [[first.node, node], [other.node, node]])

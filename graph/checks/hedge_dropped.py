@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..trace import mention_ref
+from ..ids import mention_key
 from . import Finding, register_check
 
 
@@ -18,8 +18,8 @@ def hedge_dropped(ctx, claim):
             path.append(upstream.node)
             seen.add(upstream.node)
             if upstream.hedge != "none":
-                yield Finding("hedge-dropped", "warning",
-                              f"{mention_ref(m.node)} states it as fact; {mention_ref(upstream.node)} "
-                              f"hedged it ({upstream.hedge})", [path])
+                yield Finding(
+                    f"{mention_key(m.node)} states it as fact; {mention_key(upstream.node)} "
+                    f"hedged it ({upstream.hedge})", [path])
                 break
             node = upstream.node

@@ -14,5 +14,4 @@ from . import Finding, register_check
 def interested_party(ctx, claim):
     for a in ctx.origins(claim):
         if a.interested:
-            yield Finding("interested-party", "warning", f"{a.label} is {a.interested}",
-                          [a.origin.node])
+            yield Finding(f"{a.label} is {a.interested}", [a.origin.node])

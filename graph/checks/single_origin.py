@@ -21,6 +21,5 @@ def single_origin(ctx, claim):
     reports = claim.reports
     verified = all(judged[o.node].verified for o in origins)
     yield Finding(
-        "single-origin", "info" if verified else "warning",
         f"{len(reports)} report(s) state it and every chain ends at one origin: {names}",
-        [o.node for o in origins] + claim.chains)
+        [o.node for o in origins] + claim.chains, severity="info" if verified else None)

@@ -10,5 +10,5 @@ def unattributed(ctx, claim):
     succ = ctx.trace.succ
     for m in claim.mentions:
         if m.attributed_to is None and not succ.get(m.node):
-            yield Finding("unattributed", "warning" if m.figure else "info",
-                          f"{m.report} states it without naming a source", [m.node])
+            yield Finding(f"{m.report} states it without naming a source", [m.node],
+                          severity=None if m.figure else "info")

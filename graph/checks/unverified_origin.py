@@ -33,7 +33,6 @@ def unverified_origin(ctx, claim):
     single = len(claim.independent) == 1
     parts = [f"{a.label} ({why_unverified(a)})" for a in judged]
     yield Finding(
-        "unverified-origin", "error" if single else "warning",
         ("its only origin is unverified: " if single else "none of its origins is verified: ")
         + "; ".join(parts),
-        [a.origin.node for a in judged])
+        [a.origin.node for a in judged], severity=None if single else "warning")

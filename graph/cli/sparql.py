@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..errors import InputError
-from . import InputArg, _emit, _note, app, err, out
+from .app import InputArg, _emit, _note, app, err, out
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
@@ -42,7 +42,8 @@ def query(
     """Run a SPARQL query: a bundled one by name, a .rq file, or the query text."""
     from ..errors import QueryError
     from ..results import rich_table
-    from ..sparql import bundled_queries, has_audit, open_for_query, parse_params, resolve_query
+    from ..loading import has_audit, open_for_query
+    from ..sparql import bundled_queries, parse_params, resolve_query
 
     if list_:
         table = Table(title="bundled queries (credgraph query NAME)")
@@ -85,20 +86,21 @@ def load(
         "--fresh", help="Empty the store first (drops reports loaded before).")] = False,
 ):
     """Put the graph into a persistent store: one named graph per report, replaced on reload."""
-    from ..loading import describe_input
-    from ..sparql import default_store_spec, graph_stats, load_store
+    from ..inputs import open_input
+    from ..loading import default_store_spec, load as load_input, store_counts
     from ..store import open_store
 
     spec = store or default_store_spec()
     if spec.partition(":")[::2] in (("memory", ""), ("oxigraph", "")):
         raise InputError(f"--store {spec} keeps nothing after the command: give oxigraph:PATH "
                          "or an http(s):// endpoint")
+    given = open_input(source)
     target = open_store(spec)
     try:
-        counts = graph_stats(load_store(target, source, audit=audit, fresh=fresh))
+        counts = store_counts(load_input(given, target, audit=audit, fresh=fresh))
     finally:
         target.close()
-    out.print(f"loaded {describe_input(source)} into {spec}: {counts['reports']} reports, "
+    out.print(f"loaded {given.label} into {spec}: {counts['reports']} reports, "
               f"{counts['figures']} figures, {counts['named graphs']} named graphs, "
               f"{counts['triples']} triples" + ("" if audit else " (no audit stored)"))
 
@@ -122,8 +124,8 @@ def serve(
     """Serve a read-only SPARQL 1.1 endpoint (GET/POST /sparql) and a query page (/)."""
     import signal
 
+    from ..loading import open_for_query
     from ..server import ServeConfig, make_server, worker_factory
-    from ..sparql import open_for_query
 
     config = ServeConfig(host, port, timeout, max_rows, workers, tuple(cors_origin or ()))
     target = open_for_query(store, note=_note)

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.build import corpus_quads
 from credgraph.store import MemoryStore
 from credgraph.synth import synth_corpus
@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.benchmark]
 def big_view():
     store = MemoryStore()
     store.load_quads(corpus_quads(synth_corpus(3200, seed=5)))  # about 2,070 view nodes
-    G = view_graph(audit_store(store))
+    G = view_graph(audit(store))
     assert len(G) >= 2000
     return G
 

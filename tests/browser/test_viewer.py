@@ -7,8 +7,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from credgraph.audit import audit_store
-from credgraph.loading import load_input
+from credgraph.api import audit
 from credgraph.view import to_html, view, view_graph
 
 pytestmark = pytest.mark.browser
@@ -206,7 +205,7 @@ def _payload_views(audit):
 
 @pytest.mark.parametrize("which", ["heading", "ids"])
 def test_script_payloads_in_the_data_do_nothing(open_page, which):
-    html = dict(_payload_views(audit_store(load_input(XSS), input_label=PAYLOAD)))[which]
+    html = dict(_payload_views(audit(XSS, label=PAYLOAD)))[which]
     opened = open_page(html)
     page = opened.page
     ids = opened.js("() => credgraph.data.nodes.map(n => n.id)")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from credgraph.annotations import load_corpus
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.build import corpus_quads
 from credgraph.checks import load_builtin_checks
 from credgraph.store import MemoryStore
@@ -25,7 +25,7 @@ CASE_NAMES = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_
 def audit_case(folder: Path, checks=None):
     store = MemoryStore()
     store.load_quads(corpus_quads(load_corpus(folder)))
-    return audit_store(store, checks=checks, input_label=folder.name)
+    return audit(store, checks=checks, label=folder.name)
 
 
 def test_every_builtin_check_has_a_case():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from credgraph.sparql import bundled_queries
 from credgraph.store import plain_value
-from credgraph.trace import short
+from credgraph.ids import short
 
 EXPECTED_DIR = Path(__file__).resolve().parent
 

@@ -1,0 +1,138 @@
+"""The library's facade: one function for each thing a user does, as the CLI does it.
+
+:func:`validate`, :func:`build`, :func:`audit` and :func:`stats` take what the command line
+takes (an input, a few options) and return data: a summary or an
+:class:`~credgraph.audit.AuditResult`. Problems with the input raise
+:class:`~credgraph.errors.InputError` and its kinds, each naming file, line and field; the
+CLI (:mod:`credgraph.cli`) only parses options, calls one of these and prints. ``credgraph
+load`` is :func:`credgraph.loading.load`.
+
+>>> result = audit()                      # the bundled corpus, read without a store
+>>> result.figure("hur-8th-army-deserters").grade.code
+'D4'
+>>> summary = validate()
+>>> summary.reports, summary.mentions, summary.loops
+(5, 106, [])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .annotations import bundled_corpus, load_corpus
+from .audit import AuditResult, audit_facts
+from .build import relay_cycles, to_dataset
+from .bulk import LINE_FORMATS, build_lines
+from .counts import count
+from .errors import AnnotationError, AnnotationErrors
+from .formats import DEFAULT_FORMATS, get_format, write_outputs
+from .inputs import Input, StoreInput, open_input
+from .store import Store, open_store
+from .validation import check_evidence, check_shapes
+
+__all__ = ["CorpusSummary", "validate", "build", "audit", "stats", "LARGE_CORPUS"]
+
+LARGE_CORPUS = 20_000
+"""Mentions past which a build in memory is worth streaming instead (``-f nquads
+--no-shacl``)."""
+
+
+@dataclass
+class CorpusSummary:
+    """What :func:`validate` and :func:`build` found and wrote."""
+
+    reports: int
+    mentions: int
+    sources: int
+    loops: list[list[str]] = field(default_factory=list)
+    """Relay loops (allowed: that is what circular reporting looks like), as mention keys."""
+    paths: list[Path] = field(default_factory=list)
+    """The files written."""
+    lines: int | None = None
+    """Lines of the first file, when streamed."""
+    streamed: bool = False
+    notes: list[str] = field(default_factory=list)
+    """Advice for the user (a large corpus built in memory, say)."""
+
+
+def _checked(corpus, seeds, shacl: bool):
+    """The corpus as a dataset, its SHACL shapes and evidence offsets checked."""
+    dataset = to_dataset(corpus)
+    if shacl:
+        check_shapes(dataset)
+    problems = check_evidence(corpus, seeds)  # seed files with seeds; the corpus's texts always
+    if problems:
+        raise AnnotationErrors([AnnotationError(p, field="evidence") for p in problems])
+    return dataset
+
+
+def _summary(corpus, **extra) -> CorpusSummary:
+    return CorpusSummary(len(corpus.reports), sum(len(r.mentions) for r in corpus.reports.values()),
+                         len(corpus.registry), relay_cycles(corpus), **extra)
+
+
+def validate(corpus: str | Path | None = None, *, seeds: str | Path | None = None,
+             shacl: bool = True) -> CorpusSummary:
+    """Check the annotations of *corpus* (None: the bundled one), the SHACL shapes of their
+    RDF and the evidence offsets (into seed files when *seeds* names their folder)."""
+    data = load_corpus(corpus or bundled_corpus())
+    _checked(data, seeds, shacl)
+    return _summary(data)
+
+
+def build(corpus: str | Path | None = None, output: str | Path = "out",
+          formats=DEFAULT_FORMATS, *, seeds: str | Path | None = None, shacl: bool = True,
+          jobs: int | None = None, progress=None) -> CorpusSummary:
+    """Check *corpus* and write its RDF to *output* in each format, all or nothing.
+
+    With only line formats (N-Quads, N-Triples), no SHACL and no *seeds*, the RDF is streamed
+    to the files by *jobs* parallel readers, without a graph in memory: the way to build a
+    large corpus (*progress* is told the report files read). Otherwise the corpus is read
+    into memory, checked and written.
+    """
+    root = Path(corpus) if corpus is not None else bundled_corpus()
+    names = [get_format(f).name for f in formats]
+    if names and set(names) <= set(LINE_FORMATS) and not shacl and seeds is None:
+        done = build_lines(root, output, names, jobs, progress=progress)
+        return CorpusSummary(done.reports, done.mentions, 0, done.loops, done.paths,
+                             done.quads, streamed=True)
+    data = load_corpus(root)
+    summary = _summary(data)
+    if summary.mentions > LARGE_CORPUS:
+        summary.notes.append("a large corpus: -f nquads --no-shacl streams it with parallel "
+                             "readers, without a graph in memory")
+    summary.paths = write_outputs(_checked(data, seeds, shacl), output, names)
+    return summary
+
+
+def audit(source: str | Path | Store | Input | None = None, *,
+          store: str | Store | None = None, checks: list[str] | None = None,
+          claims: list[str] | None = None, scoped: bool = False, label: str | None = None,
+          progress=None) -> AuditResult:
+    """Audit *source* (any input, :func:`~credgraph.inputs.open_input`; None: the bundled
+    corpus): every claim, or only *claims*, with every check, or only *checks*.
+
+    Without *store* the input is read once, the fastest way it can be (a folder straight
+    from its annotations, a file by one scan; *progress* is told how far). With *store* (a
+    spec such as ``oxigraph``, ``oxigraph:PATH`` or a URL, or a store), the input is loaded
+    into it first and everything in it is audited. ``scoped=True`` with *claims* reads only
+    those claims, the claims they are compared with and what their chains reach (a store's
+    few small queries instead of all of it) and audits all of those, with the results a
+    full audit gives them. *label* names the input in the result (default: as
+    :func:`~credgraph.inputs.open_input` names it).
+    """
+    given = open_input(source)
+    label = given.label if label is None else label
+    if store is not None:
+        target = open_store(store) if isinstance(store, str) else store
+        given = StoreInput(given.load_into(target), label)
+    facts = given.facts(claims=claims if scoped else None, progress=progress)
+    return audit_facts(facts, checks=checks, claims=None if scoped else claims,
+                       input_label=label)
+
+
+def stats(source: str | Path | Store | Input | None = None) -> dict[str, int]:
+    """How many sources, reports, claims, mentions, figures, statements, named graphs and
+    triples *source* holds (:mod:`credgraph.counts`), counted without a store."""
+    return count(open_input(source))

@@ -1,0 +1,101 @@
+"""``credgraph build``, ``validate``, ``stats`` and ``formats``: the corpus and what the
+options that take a name choose from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from .app import CorpusOpt, InputArg, SeedsOpt, _loops, _note, _progress, app, out
+
+
+@app.command()
+def build(
+    corpus: CorpusOpt = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.",
+                                         file_okay=False)] = Path("out"),
+    formats: Annotated[str, typer.Option(
+        "--formats", "-f", help="Comma-separated: trig, turtle, ntriples, nquads, json-ld.")
+    ] = "trig,turtle,ntriples,json-ld",
+    seeds: SeedsOpt = None,
+    shacl: Annotated[bool, typer.Option(help="Validate the result with the SHACL shapes.")] = True,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="Processes reading report files when only nquads/ntriples "
+        "are written with --no-shacl (default: one per CPU).")] = None,
+):
+    """Read the annotations, validate them, and write the RDF (one named graph per report).
+
+    With only line formats (nquads, ntriples), --no-shacl and no --seeds, the RDF is
+    streamed to the files by parallel readers, without a graph in memory: the way to build
+    a large corpus.
+    """
+    from ..api import build as build_corpus
+
+    fmts = [f.strip() for f in formats.split(",") if f.strip()]
+    with _progress("reading report files") as progress:
+        summary = build_corpus(corpus, output, fmts, seeds=seeds, shacl=shacl, jobs=jobs,
+                               progress=progress)
+    for note in summary.notes:
+        _note(note)
+    _loops(summary.loops)
+    for path in summary.paths:
+        out.print(f"wrote {path}")
+    if summary.streamed:
+        out.print(f"{summary.reports} reports, {summary.mentions} mentions, "
+                  f"{summary.lines} lines in {summary.paths[0].name}")
+
+
+@app.command()
+def validate(
+    corpus: CorpusOpt = None,
+    seeds: SeedsOpt = None,
+    shacl: Annotated[bool, typer.Option(help="Validate the RDF with the SHACL shapes.")] = True,
+):
+    """Check the annotations and the SHACL shapes without writing anything."""
+    from ..api import validate as validate_corpus
+
+    summary = validate_corpus(corpus, seeds=seeds, shacl=shacl)
+    _loops(summary.loops)
+    out.print(f"[green]ok[/]: {summary.reports} reports, {summary.mentions} mentions, "
+              f"{summary.sources} sources")
+
+
+@app.command()
+def stats(source: InputArg = None):
+    """Print counts: reports, sources, claims, mentions, figures, named graphs, triples."""
+    from ..api import stats as count
+
+    table = Table(title="credgraph stats")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for name, value in count(source).items():
+        table.add_row(name, str(value))
+    out.print(table)
+
+
+@app.command()
+def formats():
+    """List what each option that takes a name chooses from: audit formats (audit
+    --format), RDF formats (build --formats), results formats (query --format) and stores
+    (--store), built-in and plugins."""
+    from ..formats import FORMATS
+    from ..render import RENDERERS
+    from ..results import RESULT_FORMATS
+    from ..store import STORES
+
+    table = Table(title="credgraph formats and stores")
+    for column in ("option", "name", "what"):
+        table.add_column(column, overflow="fold")
+    for name, r in RENDERERS.items():
+        table.add_row("audit --format", name, r.description)
+    for name, f in FORMATS.items():
+        table.add_row("build --formats", name, f"{f.media_type}, .{f.extension}")
+    for name, f in RESULT_FORMATS.items():
+        kinds = "SELECT/ASK" if "select" in f.kinds else "CONSTRUCT/DESCRIBE"
+        table.add_row("query --format", name, f"{f.media_type} ({kinds})")
+    for name, factory in STORES.items():
+        table.add_row("--store", name, (factory.__doc__ or "").strip().split("\n")[0])
+    out.print(table)

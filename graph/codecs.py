@@ -1,0 +1,133 @@
+"""Codecs: how a value of the mapping's fields is written as an RDF term and read back.
+
+A :class:`Codec` writes a record value as an rdflib term (``encode``) and reads back the
+plain value a store, the scan or the model gives (``decode``): IRIs as full or short
+strings, literals as Python values; the model's own value reads as itself, so the three
+readers of :mod:`credgraph.facts` share one decoding.
+
+>>> DECIMAL.decode("18000.0"), INSTANCE["source"].decode("https://w3id.org/credgraph/id/source/hur")
+(Decimal('18000.0'), 'hur')
+>>> from credgraph.vocab import HEDGE
+>>> concept(HEDGE, "hedge").decode("https://w3id.org/credgraph/hedge/alleged")
+'alleged'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from rdflib import Literal, URIRef
+
+from .ids import ID_PREFIX, source_iri
+from .vocab import CITES_AS, XSD
+
+__all__ = ["Codec", "TEXT", "INTEGER", "DECIMAL", "DATE", "BOOLEAN", "URL", "NODE", "PRESENCE",
+           "INSTANCE", "concept", "CITATION_INTENT", "decimal_literal"]
+
+
+@dataclass(frozen=True, slots=True)
+class Codec:
+    """How a field's value is written as an RDF term (``encode``) and read back from the
+    plain value a store, the scan or the model gives (``decode``: IRIs as full or short
+    strings, literals as Python values; the model's own value reads as itself)."""
+
+    name: str
+    encode: Callable[[Any], Any]
+    decode: Callable[[Any], Any]
+
+
+_MEMO: dict = {}
+"""Terms that repeat (dates, units, measures, concepts): each distinct one is made once."""
+
+
+def _memo(key, make):
+    found = _MEMO.get(key)
+    if found is None:
+        if len(_MEMO) > 100_000:
+            _MEMO.clear()
+        found = _MEMO[key] = make()
+    return found
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """An xsd:decimal in its canonical lexical form, so every format round-trips it.
+
+    >>> decimal_literal(Decimal("18000"))
+    rdflib.term.Literal('18000.0', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    >>> str(decimal_literal(Decimal("33.30")))
+    '33.3'
+    """
+    text = format(value.normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
+
+
+def _same(value):
+    return value
+
+
+def _shared(value) -> Literal:
+    return _memo((value.__class__, value), lambda: Literal(value))
+
+
+def _to_decimal(value):
+    if value is None or value.__class__ is Decimal:
+        return value
+    return Decimal(str(value))
+
+
+def _to_date(value):
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+TEXT = Codec("text", _shared, lambda v: None if v is None else str(v))
+INTEGER = Codec("integer", Literal, lambda v: None if v is None else int(v))
+DECIMAL = Codec("decimal", lambda v: _memo(("decimal", v), lambda: decimal_literal(v)),
+                _to_decimal)
+DATE = Codec("date", _shared, _to_date)
+_TRUE, _FALSE = Literal(True), Literal(False)
+BOOLEAN = Codec("boolean", lambda v: _TRUE if v else _FALSE, bool)
+URL = Codec("url", URIRef, _same)
+NODE = Codec("node", lambda node: URIRef(ID_PREFIX + node),
+             lambda v: None if v is None else v[len(ID_PREFIX):] if v.startswith(ID_PREFIX)
+             else v)
+"""A node of the citation graph (``mention/...``, ``statement/...``), kept as its node."""
+PRESENCE = Codec("presence", NODE.encode, lambda v: v is not None and v is not False)
+"""A link the audit only asks the existence of (``prov:wasQuotedFrom``)."""
+
+
+def _instance(kind: str) -> Codec:
+    full, part = f"{ID_PREFIX}{kind}/", f"{kind}/"
+
+    def decode(value):
+        if value is None:
+            return None
+        if value.startswith(full):
+            return value[len(full):]
+        return value[len(part):] if value.startswith(part) else value
+
+    encode = source_iri if kind == "source" else \
+        lambda value: _memo((kind, value), lambda: URIRef(full + value))
+    return Codec(kind, encode, decode)
+
+
+INSTANCE = {kind: _instance(kind) for kind in ("source", "report", "claim")}
+"""An instance of a kind, kept as its id (``source/hur`` reads as ``hur``)."""
+
+
+def concept(scheme, name: str) -> Codec:
+    """A member of a closed list (SKOS concept), kept as its slug."""
+    return Codec(name, lambda slug: _memo((scheme, slug), lambda: scheme[slug]),
+                 lambda v: None if v is None else v.rsplit("/", 1)[-1])
+
+
+_INTENT_SLUG = {str(iri): slug for slug, iri in CITES_AS.items()}
+CITATION_INTENT = Codec("citation-intent", CITES_AS.__getitem__,
+                        lambda v: None if v is None else _INTENT_SLUG.get(v, v))

@@ -35,8 +35,8 @@ import re
 from pathlib import Path
 
 from .errors import AnnotationError, AnnotationErrors, UnknownNameError
-from .model import (Corpus, DateSpan, Evidence, Figure, Mention, Period, Registry, Report, Source,
-                    gc_paused)
+from .heap import gc_paused
+from .model import Corpus, DateSpan, Evidence, Figure, Mention, Period, Registry, Report, Source
 from .reader import FieldReader, read_yaml_file
 from .vocab import (CITES_AS, DATE_CERTAINTY, HEDGE, PARTY, QUALIFIER, RELIABILITY, REPORT_KIND,
                     SOURCE_KIND, members)

@@ -25,7 +25,7 @@ from .checks import Finding, load_builtin_checks, run_check, severity_rank
 from .checks.context import AuditContext, bounds_overlap
 from .facts import AuditFacts
 from .grade import Grade, downgrade_for_conflict, grade_claim
-from .model import gc_paused
+from .heap import gc_paused
 from .origins import OriginAssessment
 from .trace import CitationTrace, ClaimTrace, trace_facts
 

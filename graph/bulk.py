@@ -32,7 +32,8 @@ from .build import relay_loops, report_triples, source_triples
 from .errors import AnnotationError, AnnotationErrors, InputError
 from .ids import REGISTRY_GRAPH, report_graph
 from .formats import atomic_writer, get_format, quads_to_nquads
-from .model import Registry, gc_paused
+from .heap import gc_paused
+from .model import Registry
 
 __all__ = ["build_lines", "read_reports", "checked_registry", "BuildSummary", "LINE_FORMATS"]
 

@@ -17,7 +17,7 @@ from itertools import chain
 
 import networkx as nx
 
-__all__ = ["roots_and_loops", "compute_roots", "chains_from", "digraph_from"]
+__all__ = ["roots_and_loops", "chains_from", "digraph_from"]
 
 
 def roots_and_loops(succ: Mapping[str, Iterable[str]],
@@ -123,16 +123,6 @@ def _close_component(node, succ, stack, roots, loops) -> None:
         roots[m] = found
     if len(members) > 1 or node in succ.get(node, ()):
         loops.append(sorted(members))
-
-
-def compute_roots(graph: nx.DiGraph) -> dict:
-    """The roots (nodes without successors, or sink loops) every node's chains reach.
-
-    One pass over the strongly connected components in reverse topological order
-    (:func:`roots_and_loops`); nodes of a chain share their successor's frozenset, so
-    memory stays linear.
-    """
-    return roots_and_loops(graph.succ)[0]
 
 
 def chains_from(graph: nx.DiGraph | Mapping[str, Iterable[str]], start: str,

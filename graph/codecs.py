@@ -37,7 +37,8 @@ class Codec:
 
     name: str
     encode: Callable[[Any], Any]
-    decode: Callable[[Any], Any]
+    decode: Callable[[Any], Any] | None
+    """None: the plain value is the record value."""
 
 
 _MEMO: dict = {}
@@ -67,10 +68,6 @@ def decimal_literal(value: Decimal) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
-def _same(value):
-    return value
-
-
 def _shared(value) -> Literal:
     return _memo((value.__class__, value), lambda: Literal(value))
 
@@ -87,14 +84,15 @@ def _to_date(value):
     return date.fromisoformat(str(value))
 
 
-TEXT = Codec("text", _shared, lambda v: None if v is None else str(v))
+TEXT = Codec("text", _shared, None)
+"""Text reads as it is (every reader gives it as a string)."""
 INTEGER = Codec("integer", Literal, lambda v: None if v is None else int(v))
 DECIMAL = Codec("decimal", lambda v: _memo(("decimal", v), lambda: decimal_literal(v)),
                 _to_decimal)
 DATE = Codec("date", _shared, _to_date)
 _TRUE, _FALSE = Literal(True), Literal(False)
 BOOLEAN = Codec("boolean", lambda v: _TRUE if v else _FALSE, bool)
-URL = Codec("url", URIRef, _same)
+URL = Codec("url", URIRef, None)
 NODE = Codec("node", lambda node: URIRef(ID_PREFIX + node),
              lambda v: None if v is None else v[len(ID_PREFIX):] if v.startswith(ID_PREFIX)
              else v)

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from .build import report_triples, source_triples
 from .bulk import checked_registry, read_reports
-from .embedded import pyoxigraph_module
+import pyoxigraph as ox
+
 from .errors import InputError
 from .inputs import CorpusFolder, Input, RDFFile, StoreInput
 from .mapping import CLAIM, FIGURE, KINDS, MENTION, REPORT, SOURCE, STATEMENT, ReportView
@@ -97,7 +98,6 @@ def _folder_counts(root: Path) -> dict[str, int]:
 
 
 def _file_counts(path: Path, media_type: str) -> dict[str, int]:
-    ox = pyoxigraph_module()
     classes = {ox.NamedNode(str(kind.rdf_class)): name for name, kind in COUNTED.items()}
     typed: dict[str, set] = {name: set() for name in COUNTED}
     rdf_type, default = ox.NamedNode(str(RDF.type)), ox.DefaultGraph()

@@ -14,27 +14,18 @@ from decimal import Decimal
 from itertools import islice
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Literal
 
-from .errors import InputError, MissingExtraError, QueryError, StoreError
+from .errors import InputError, QueryError, StoreError
 from .formats import get_format, quads_to_nquads
 from .results import QueryResult, rdflib_term, syntax_error
 from .store import Store, capped_rows, plain_value
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-__all__ = ["OxigraphStore", "plain_term", "plain_term_cache", "pyoxigraph_module",
+__all__ = ["OxigraphStore", "plain_term", "plain_term_cache", 
            "open_oxigraph", "open_oxigraph_read_only"]
-
-
-def pyoxigraph_module():
-    """The ``pyoxigraph`` module, or :class:`~credgraph.errors.MissingExtraError` saying what to
-    install."""
-    try:
-        import pyoxigraph
-    except ImportError:
-        raise MissingExtraError("pyoxigraph", "oxigraph", "The embedded Oxigraph store") from None
-    return pyoxigraph
 
 
 def plain_term(term):
@@ -48,7 +39,6 @@ def plain_term(term):
     ...     "http://www.w3.org/2001/XMLSchema#decimal")))
     Decimal('12.5')
     """
-    ox = pyoxigraph_module()
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -115,8 +105,6 @@ class OxigraphStore(Store):
     loads_files_natively = True
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
-        ox = pyoxigraph_module()
-        self._ox = ox
         self.path = Path(path) if path else None
         self.read_only = read_only
         try:
@@ -140,7 +128,7 @@ class OxigraphStore(Store):
             result = self.store.query(query, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise InputError(f"SPARQL syntax error: {exc}") from None
-        named, other = self._ox.NamedNode, plain_term_cache()
+        named, other = ox.NamedNode, plain_term_cache()
 
         def cell(term):
             if term.__class__ is named:
@@ -153,9 +141,9 @@ class OxigraphStore(Store):
         term = rdflib_term
         try:
             result = self.store.query(query, use_default_graph_as_union=True)
-            if isinstance(result, self._ox.QueryBoolean):
+            if isinstance(result, ox.QueryBoolean):
                 return QueryResult.ask(bool(result))
-            if isinstance(result, self._ox.QuerySolutions):
+            if isinstance(result, ox.QuerySolutions):
                 names = [v.value for v in result.variables]
                 return QueryResult.select(names, capped_rows(
                     (tuple(map(term, row)) for row in result), max_rows))
@@ -177,15 +165,15 @@ class OxigraphStore(Store):
         self.store.clear()
 
     def dump(self):
-        return self.store.dump(format=self._ox.RdfFormat.N_QUADS).decode("utf-8")
+        return self.store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
 
     def load_dump(self, nquads):
-        self.store.bulk_load(nquads.encode("utf-8"), format=self._ox.RdfFormat.N_QUADS)
+        self.store.bulk_load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
     def drop_graphs(self, graphs) -> None:
         """Remove the named graphs *graphs* (IRIs) where the store has them."""
         for g in graphs:
-            node = self._ox.NamedNode(str(g))
+            node = ox.NamedNode(str(g))
             if self.store.contains_named_graph(node):
                 self.store.remove_graph(node)
 
@@ -205,7 +193,7 @@ class OxigraphStore(Store):
                 self.drop_graphs(new)
                 seen |= new
             data = "".join(quads_to_nquads(batch, memo=memo)).encode("utf-8")
-            self.store.bulk_load(data, format=self._ox.RdfFormat.N_QUADS)
+            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
             count += len(batch)
 
     def load_file(self, path, fmt=None):
@@ -213,7 +201,7 @@ class OxigraphStore(Store):
         ``bulk_load``: 9.7 s and 1.26 GB against 11.4 s and 1.40 GB for 3.4 million quads),
         on disk with ``bulk_load`` (which writes the index files directly)."""
         fmt = get_format(fmt or Path(path).suffix.lstrip("."))
-        ox_format = self._ox.RdfFormat.from_media_type(fmt.media_type)
+        ox_format = ox.RdfFormat.from_media_type(fmt.media_type)
         if self.path is None:
             self.store.load(path=str(path), format=ox_format)
         else:

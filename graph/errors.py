@@ -1,7 +1,7 @@
 """The exception tree: every error credgraph raises derives from :class:`CredgraphError`.
 
 Findings of the audit are data (see :mod:`credgraph.audit`), never exceptions; these are for
-input that cannot be used and for missing pieces of the installation.
+input that cannot be used.
 
 >>> err = AnnotationError("unknown source 'Mediazonna'", path="reports/a.yaml", line=12,
 ...                       field="mentions[0].attributed_to")
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 __all__ = [
     "CredgraphError", "InputError", "AnnotationError", "AnnotationErrors", "ShapeViolation",
-    "UnknownNameError", "QueryError", "StoreError", "MissingExtraError", "EXIT_OK",
+    "UnknownNameError", "QueryError", "StoreError", "EXIT_OK",
     "EXIT_FINDINGS", "EXIT_BAD_INPUT", "EXIT_INTERNAL",
 ]
 
@@ -97,14 +97,3 @@ class StoreError(CredgraphError):
     """A store that cannot be opened or reached."""
 
     exit_code = EXIT_BAD_INPUT
-
-
-class MissingExtraError(CredgraphError):
-    """An optional dependency is not installed; the message says what to install."""
-
-    def __init__(self, module: str, extra: str, purpose: str):
-        self.module, self.extra = module, extra
-        super().__init__(
-            f"{purpose} needs the Python package {module!r}, which is not installed: "
-            f"pip install 'credgraph[{extra}]'"
-        )

@@ -23,6 +23,7 @@ graph's successor lists taken from the edge fields.
 from __future__ import annotations
 
 import sys
+from operator import itemgetter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -70,54 +71,73 @@ def assemble(rows: Callable[[RecordKind], Iterable[tuple]],
 
     An instance without a required value is left out; one given twice (a statement two
     reports share) keeps its first single values and the union of its repeated ones."""
-    intern = sys.intern
     records: dict[str, dict] = {}
     succ: dict[str, tuple[str, ...]] = {}
     for kind in read_kinds(kinds):
         fields = kind.read_fields
-        plan = [(i + 1, f.codec.decode, f.many, f.required,
-                 records.get(f.link) if f.link else None) for i, f in enumerate(fields)]
-        many_at = [i for i, _d, many, _r, _l in plan if many]
-        edges = [i for i, f in enumerate(fields, 1) if f.edge]
-        make = kind.make
-        rtype = kind.record_type()
-        by_id = kind.keyed_by_id
+        convert = [_converter(f, records.get(f.link) if f.link else None) for f in fields]
+        required = [i for i, f in enumerate(fields, 1) if f.required]
+        missing = itemgetter(*required) if len(required) > 1 else (
+            (lambda row, i=required[0]: (row[i],)) if required else (lambda row: ()))
+        many_at = {i for i, f in enumerate(fields) if f.many}
+        edges = [i for i, f in enumerate(fields) if f.edge]
+        make, rtype, by_id = kind.make, kind.record_type(), kind.keyed_by_id
         found: dict = {}
         for row in rows(kind):
-            values = []
-            for i, decode, many, required, linked in plan:
-                raw = row[i]
-                if many:
-                    value = tuple(sorted({intern(decode(v)) for v in raw or ()}))
-                else:
-                    value = decode(raw)
-                    if value is None and required:
-                        break
-                    if linked is not None:
-                        value = linked.get(value)
-                values.append(value)
-            else:
-                node = intern(short(row[0]))
-                key = node.partition("/")[2] if by_id else node
-                if key in found:
-                    if not many_at:
-                        continue  # a repeat: the first values stay
-                    first = found[key]
-                    values = [first[i] if i not in many_at else
-                              tuple(sorted(set(first[i]) | set(values[i - 1])))
-                              for i in range(1, len(values) + 1)]
-                record = make(key, **dict(zip(rtype._fields[1:], values))) if make \
-                    else rtype(key, *values)
-                found[key] = record
-                for i in edges:
-                    if values[i - 1]:
-                        succ[node] = values[i - 1]
+            if None in missing(row):
+                continue
+            values = [c(raw) if c else raw for c, raw in zip(convert, row[1:])]
+            node = sys.intern(short(row[0]))
+            key = node.partition("/")[2] if by_id else node
+            if key in found:
+                if not many_at:
+                    continue  # a repeat: the first values stay
+                first = found[key][1:]
+                values = [tuple(sorted({*first[i], *values[i]})) if i in many_at else first[i]
+                          for i in range(len(values))]
+            found[key] = (make or rtype)(key, *values)
+            for i in edges:
+                if values[i]:
+                    succ[node] = values[i]
         records[kind.name] = found
     statements = records.get("statement", {})
     return AuditFacts(Registry(sorted(records.get("source", {}).values(), key=lambda s: s.id)),
                       records.get("mention", {}), succ,
                       {node: st.source for node, st in statements.items()},
                       records.get("report", {}), scope, records)
+
+
+def _converter(f, linked: dict | None):
+    """How one field's plain value becomes its record value (None: as it is)."""
+    decode = f.codec.decode
+    if decode is None and (f.many or linked is not None):
+        decode = str
+    if f.many:
+        def many(raw):
+            if not raw:
+                return ()
+            if len(raw) == 1:  # most: one alias, one upstream
+                return (decode(raw[0]),)
+            return tuple(sorted({decode(v) for v in raw}))
+        return many
+    if linked is not None:
+        return lambda raw: linked.get(decode(raw))
+    return None if decode is None else _Memo(decode).__getitem__
+
+
+class _Memo(dict):
+    """Each distinct plain value read once: sources, claims, concepts, dates and numbers
+    repeat from row to row, and a hit is one dictionary lookup, no Python call."""
+
+    __slots__ = ("decode",)
+
+    def __init__(self, decode):
+        super().__init__()
+        self.decode = decode
+
+    def __missing__(self, raw):
+        value = self[raw] = self.decode(raw)
+        return value
 
 
 def store_rows(store: Store, kind: RecordKind, restrict=None) -> Iterable[tuple]:

@@ -135,7 +135,8 @@ class RecordKind:
     keyed_by_id: bool = False
     """Its records start with ``id`` (``hur``) rather than ``node`` (``source/hur``)."""
     make: Callable | None = None
-    """Makes its record from the read fields (default: :meth:`record_type`)."""
+    """Makes its record from its key and the read fields' values, in their order (default:
+    :meth:`record_type`); the model's ``Source`` and ``Figure`` take them as they come."""
     read: bool = True
     """Whether the audit reads it at all."""
 
@@ -221,24 +222,20 @@ _REPORT_CLASS = {"article": SCHEMA.NewsArticle, "interview": SCHEMA.NewsArticle,
                  "telegram-post": SCHEMA.SocialMediaPosting}
 
 
-def _source(node: str, **values) -> Source:
-    return Source(node, **values)
-
-
 SOURCE = RecordKind(
     "source", CG.Source, lambda s: source_node(s.id),
     types=lambda s: (PROV.Agent, PROV.Person if s.kind in _PERSON_KINDS else PROV.Organization),
-    keyed_by_id=True, make=_source, fields=(
+    keyed_by_id=True, make=Source, fields=(
         Field("name", RDFS.label, TEXT, required=True),
         Field("pref_label", SKOS.prefLabel, TEXT, get="name", read=False),
-        Field("aliases", SKOS.altLabel, TEXT, many=True),
         Field("kind", CG.sourceKind, concept(SOURCE_KIND, "source-kind"), required=True),
-        Field("country", CG.country, TEXT),
-        Field("party", CG.partyTo, concept(PARTY, "party")),
-        Field("anonymous", CG.anonymous, BOOLEAN, get=lambda s: bool(s.anonymous)),
         Field("reliability", CG.reliability, concept(RELIABILITY, "reliability"),
               required=True),
         Field("reliability_reason", CG.reliabilityReason, TEXT),
+        Field("aliases", SKOS.altLabel, TEXT, many=True),
+        Field("country", CG.country, TEXT),
+        Field("party", CG.partyTo, concept(PARTY, "party")),
+        Field("anonymous", CG.anonymous, BOOLEAN, get=lambda s: bool(s.anonymous)),
         Field("speaks_for", PROV.actedOnBehalfOf, INSTANCE["source"]),
         Field("url", SCHEMA.url, URL),
     ))
@@ -253,20 +250,20 @@ REPORT = RecordKind(
         Field("attributed", PROV.wasAttributedTo, INSTANCE["source"], get="report.outlet",
               read=False),
         Field("title", DCTERMS.title, TEXT, get="report.title"),
-        Field("author", SCHEMA.author, TEXT, get="report.author"),
+        Field("author", SCHEMA.author, TEXT, get="report.author", read=False),
         Field("published", SCHEMA.datePublished, DATE, read=False,
               get=lambda v: v.report.date.earliest if v.report.date.certainty == "exact"
               else None),
         Field("earliest", CG.earliestDate, DATE, get="report.date.earliest"),
         Field("latest", CG.latestDate, DATE, get="report.date.latest"),
         Field("date_certainty", CG.dateCertainty, concept(DATE_CERTAINTY, "date-certainty"),
-              get="report.date.certainty"),
-        Field("date_basis", CG.dateBasis, TEXT, get="report.date.basis"),
+              get="report.date.certainty", read=False),
+        Field("date_basis", CG.dateBasis, TEXT, get="report.date.basis", read=False),
         Field("url", SCHEMA.url, URL, get="report.url"),
         Field("seed", CG.seedFile, TEXT, get="report.seed"),
-        Field("text", CG.textFile, TEXT, get="report.text"),
-        Field("input_file", CG.inputFile, TEXT, get="report.input_file"),
-        Field("ambiguity", CG.ambiguity, TEXT, get="report.ambiguity"),
+        Field("text", CG.textFile, TEXT, get="report.text", read=False),
+        Field("input_file", CG.inputFile, TEXT, get="report.input_file", read=False),
+        Field("ambiguity", CG.ambiguity, TEXT, get="report.ambiguity", read=False),
     ))
 
 CLAIM = RecordKind("claim", SCHEMA.Claim, claim_node, read=False, fields=(),
@@ -276,7 +273,7 @@ FIGURE = RecordKind(
     "figure", CG.Figure, lambda v: figure_node(v.mention.key),
     types=lambda v: (SCHEMA.QuantitativeValue,),
     objects=lambda view: (v for v in view.mentions if v.mention.figure is not None),
-    make=lambda node, start, end, **values: Figure(period=_period(start, end), **values),
+    make=lambda node, *v: Figure(*v[:9], _period(v[9], v[10])),
     fields=(
         Field("measure", CG.measure, TEXT, required=True, get="mention.figure.measure"),
         Field("value", SCHEMA.value, DECIMAL, get="mention.figure.value"),
@@ -323,7 +320,7 @@ MENTION = RecordKind(
               get=lambda v: derivation_node(v.mention.key) if v.upstream else None),
         Field("evidence", CG.evidence, NODE, read=False,
               get=lambda v: evidence_node(v.mention.key) if v.mention.evidence else None),
-        Field("ambiguity", CG.ambiguity, TEXT, get="mention.ambiguity"),
+        Field("ambiguity", CG.ambiguity, TEXT, get="mention.ambiguity", read=False),
     ))
 
 STATEMENT = RecordKind(

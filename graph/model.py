@@ -16,43 +16,17 @@ compares:
 from __future__ import annotations
 
 import difflib
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 __all__ = [
     "Source", "Period", "Figure", "Evidence", "Mention", "DateSpan", "Report", "Registry",
-    "Corpus", "ABOUT_TOLERANCE", "gc_paused",
+    "Corpus", "ABOUT_TOLERANCE",
 ]
 
 ABOUT_TOLERANCE = Decimal("0.1")
 """How far "about" and "nearly" may stray from the stated value: 10 %."""
-
-
-@contextmanager
-def gc_paused():
-    """Pause Python's cyclic garbage collector while millions of records are made.
-
-    The records hold no reference cycles, so reference counting frees them anyway; the
-    collector would only rescan the growing heap again and again (about a sixth of an
-    audit of 100,000 mentions). It is restored as it was, even on error.
-
-    >>> import gc
-    >>> with gc_paused():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)

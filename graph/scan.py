@@ -29,7 +29,9 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 
-from .embedded import plain_term_cache, pyoxigraph_module
+from .embedded import plain_term_cache
+import pyoxigraph as ox
+
 from .errors import InputError
 from .facts import AuditFacts, assemble, read_kinds
 from .formats import get_format
@@ -67,7 +69,6 @@ class _Scan:
 
     def read(self, quads) -> None:
         """Keep what the audit reads of *quads* (pyoxigraph's, as its parser yields them)."""
-        ox = pyoxigraph_module()
         named = ox.NamedNode
         slots = {named(p): (table, 0) for p, table in self.single.items()}
         slots.update({named(p): (table, 1) for p, table in self.multi.items()})
@@ -168,7 +169,6 @@ def _stretches(path: Path, size: int) -> list[tuple[int, int]]:
 def _scan_stretch(task) -> tuple[dict, dict, dict]:
     """Read one byte range of a line-based file (in a worker process)."""
     path, start, end, media_type, lenient = task
-    ox = pyoxigraph_module()
     with open(path, "rb") as fh:
         fh.seek(start)
         data = fh.read(end - start)
@@ -182,7 +182,6 @@ def _read(path: Path, media_type: str, lenient: bool, jobs: int, progress=None) 
     """Keep what the audit reads of *path*: line-based files of more than a stretch are
     read by *jobs* processes a stretch at a time, anything else in one pass here.
     *progress* is called with (bytes read, file size) after each stretch."""
-    ox = pyoxigraph_module()
     scan = _Scan(read_kinds())
     size = path.stat().st_size
     if media_type not in _LINE_MEDIA or jobs <= 1 or size < 2 * _STRETCH:

@@ -2,7 +2,7 @@
 
 - ``memory``: rdflib's in-memory :class:`~rdflib.Dataset`, for small jobs and tests.
 - ``oxigraph``: an embedded pyoxigraph store, in memory or on disk (``oxigraph:PATH``);
-  much faster than rdflib's own SPARQL (``pip install 'credgraph[oxigraph]'``).
+  much faster than rdflib's own SPARQL.
 - ``http://...`` / ``https://...``: a remote SPARQL 1.1 server (see :mod:`credgraph.remote`).
 
 Every store answers :meth:`Store.select` with rows of plain Python values (IRIs as

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import json
 import subprocess
 import sys
@@ -12,7 +11,6 @@ import pytest
 from credgraph import __version__
 from credgraph.checks import CHECKS, Finding, register_check
 from credgraph.cli import main
-from credgraph.errors import MissingExtraError
 
 
 def test_version(capsys):
@@ -57,21 +55,6 @@ def test_internal_error_exits_3_without_traceback(monkeypatch, capsys):
     assert main(["audit"]) == 3
     err = capsys.readouterr().err
     assert "internal error" in err and "Traceback" not in err
-
-
-def test_missing_extra_says_what_to_install(monkeypatch):
-    real_import = builtins.__import__
-
-    def no_oxigraph(name, *args, **kwargs):
-        if name == "pyoxigraph":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_oxigraph)
-    from credgraph.embedded import OxigraphStore
-
-    with pytest.raises(MissingExtraError, match=r"pip install 'credgraph\[oxigraph\]'"):
-        OxigraphStore()
 
 
 def test_a_users_check_joins_the_table(capsys):

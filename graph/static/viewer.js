@@ -52,18 +52,31 @@
     }
   }
 
-  /* Light up the chains of a set of figures (null: everything) and dim the rest. */
+  /* Light up the chains of a set of figures (null: everything) and dim the rest. Only what
+   * changes is handed to vis-network: each update costs it a pass over its data. */
+  function nodeLook(n) {
+    var on = lit(n);
+    return { id: n.id, opacity: on ? 1 : 0.15, hidden: !shown(n),
+             font: { color: on ? "#1d2733" : "rgba(29, 39, 51, 0.2)" } };
+  }
+  function edgeLook(e) {
+    var on = lit(e), width = e.width || 1;
+    return { id: e.id, width: state.lit && on ? width * 2.5 : width, hidden: !shown(e),
+             color: { color: e.color, opacity: on ? 1 : 0.08 } };
+  }
+  var painted = new Map();  // id -> the look last handed over, as "opacity|width|hidden"
+  function changed(look) {
+    var key = look.opacity + "|" + look.width + "|" + look.hidden + "|" +
+      (look.color ? look.color.opacity : "");
+    if (painted.get(look.id) === key) return false;
+    painted.set(look.id, key);
+    return true;
+  }
   function paint() {
-    nodes.update(sheet.nodes.map(function (n) {
-      var on = lit(n);
-      return { id: n.id, opacity: on ? 1 : 0.15, hidden: !shown(n),
-               font: { color: on ? "#1d2733" : "rgba(29, 39, 51, 0.2)" } };
-    }));
-    edges.update(sheet.edges.map(function (e) {
-      var on = lit(e), width = e.width || 1;
-      return { id: e.id, width: state.lit && on ? width * 2.5 : width, hidden: !shown(e),
-               color: { color: e.color, opacity: on ? 1 : 0.08 } };
-    }));
+    var n = sheet.nodes.map(nodeLook).filter(changed);
+    if (n.length) nodes.update(n);
+    var e = sheet.edges.map(edgeLook).filter(changed);
+    if (e.length) edges.update(e);
     count();
   }
   function count() {
@@ -77,25 +90,29 @@
   }
 
   /* Where a node is drawn, its badge included (canvas coordinates). */
+  var badgeWidth = new Map();  // measured once a node
   function badgeBox(n) {
-    var b = network.getBoundingBox(n.id);
-    measure.font = BADGE_FONT;
-    var w = Math.max.apply(null, n.badge.map(function (t) {
-      return measure.measureText(t).width; })) + 10;
+    var b = network.getBoundingBox(n.id), w = badgeWidth.get(n.id);
+    if (w === undefined) {
+      measure.font = BADGE_FONT;
+      w = Math.max.apply(null, n.badge.map(function (t) {
+        return measure.measureText(t).width; })) + 10;
+      badgeWidth.set(n.id, w);
+    }
     var x = (b.left + b.right) / 2;
     return { id: n.id, left: x - w / 2, right: x + w / 2, top: b.bottom + 3,
              bottom: b.bottom + 7 + n.badge.length * sizes.badgeLine };
   }
+  function union(box, b) {
+    if (!box || !b) return box || b;
+    return { left: Math.min(box.left, b.left), right: Math.max(box.right, b.right),
+             top: Math.min(box.top, b.top), bottom: Math.max(box.bottom, b.bottom) };
+  }
   function footprint(list) {
     var box = null;
     list.forEach(function (n) {
-      var parts = [network.getBoundingBox(n.id)];
-      if (n.badge && n.badge.length) parts.push(badgeBox(n));
-      parts.forEach(function (b) {
-        box = !box ? { left: b.left, right: b.right, top: b.top, bottom: b.bottom } : {
-          left: Math.min(box.left, b.left), right: Math.max(box.right, b.right),
-          top: Math.min(box.top, b.top), bottom: Math.max(box.bottom, b.bottom) };
-      });
+      box = union(box, network.getBoundingBox(n.id));
+      if (n.badge && n.badge.length) box = union(box, badgeBox(n));
     });
     return box;
   }
@@ -129,17 +146,18 @@
     if (!whole || fits(whole)) return fitBox(whole);
     var ranked = showing.filter(function (n) { return n.rank !== undefined; })
       .sort(function (a, b) { return a.rank - b.rank; }).slice(0, 80);
-    var chosen = [];
+    var chosen = null;
     ranked.forEach(function (f) {  // with its chain if that fits, else alone, else not
       var chain = showing.filter(function (n) {
         return n === f || n.figures.indexOf(f.id) >= 0; });
       [chain, [f]].some(function (extra) {
-        if (!fits(footprint(chosen.concat(extra)))) return false;
-        chosen = chosen.concat(extra);
+        var box = union(chosen, footprint(extra));
+        if (!fits(box)) return false;
+        chosen = box;
         return true;
       });
     });
-    fitBox(footprint(chosen.length ? chosen : [ranked[0] || showing[0]]), true);
+    fitBox(chosen || footprint([ranked[0] || showing[0]]), true);
   }
 
   /* Show one sheet: its nodes at their positions, nothing selected, opened readable. */
@@ -152,11 +170,19 @@
     var onSheet = s.nodes.map(function (k) { return data.nodes[k]; });
     var lines = s.edges.map(function (k) { return data.edges[k]; });
     sheet.nodes = sheet.edges = sheet.badged = [];  // nothing to badge while it changes
+    painted.clear();
     edges.clear();
     nodes.clear();
-    nodes.add(onSheet.map(function (n, j) {
-      return Object.assign({}, n, styled(n), { x: s.xy[2 * j], y: s.xy[2 * j + 1] }); }));
-    edges.add(lines.map(function (e) { return Object.assign({}, e); }));
+    nodes.add(onSheet.map(function (n, j) {  // drawn as they are, not painted over after
+      var look = nodeLook(n);
+      changed(look);
+      return Object.assign({}, n, styled(n), look, { x: s.xy[2 * j], y: s.xy[2 * j + 1] });
+    }));
+    edges.add(lines.map(function (e) {
+      var look = edgeLook(e);
+      changed(look);
+      return Object.assign({}, e, look);
+    }));
     sheet.nodes = onSheet;
     sheet.edges = lines;
     sheet.badged = onSheet.filter(function (n) { return n.badge && n.badge.length; });
@@ -166,7 +192,7 @@
     $("sheet-up").hidden = s.up === null;
     $("sheet-prev").hidden = s.prev === null;
     $("sheet-next").hidden = s.next === null;
-    paint();
+    count();
     describe(null);
     network.redraw();  // sizes the nodes, so that their boxes are known
     openView();

@@ -120,17 +120,24 @@
     return { w: Math.max(container.clientWidth - 2 * PAD, 50),
              h: Math.max(container.clientHeight - 2 * PAD, 50) };
   }
-  /* Zoom to show *box* whole (at most MAX_SCALE); with *corner*, the room left over goes
-   * to the right and below it (what follows), not around it. */
-  function fitBox(box, corner) {
+  /* Zoom to show *box* whole (at most MAX_SCALE). With *within* (the footprint of all
+   * that is drawn), the room left over shows what lies next to the box: first to its left
+   * (the chains, towards the origins) and below it (the next figures), then the rest. */
+  function fitBox(box, within) {
     if (!box) return;
     var r = room();
     var scale = Math.min(r.w / Math.max(box.right - box.left, 1),
                          r.h / Math.max(box.bottom - box.top, 1), MAX_SCALE);
-    var right = corner ? box.left + r.w / scale : box.right;
-    var bottom = corner ? box.top + r.h / scale : box.bottom;
-    network.moveTo({ position: { x: (box.left + right) / 2, y: (box.top + bottom) / 2 },
-                     scale: scale, animation: false });
+    function span(low, high, size, lowest, highest, lowFirst) {
+      var extra = size / scale - (high - low);
+      if (!within || extra <= 0) return (low + high) / 2;
+      var first = lowFirst ? Math.min(extra, Math.max(low - lowest, 0))
+                           : extra - Math.min(extra, Math.max(highest - high, 0));
+      return (low - first + high + (extra - first)) / 2;
+    }
+    var x = span(box.left, box.right, r.w, within && within.left, within && within.right, true);
+    var y = span(box.top, box.bottom, r.h, within && within.top, within && within.bottom, false);
+    network.moveTo({ position: { x: x, y: y }, scale: scale, animation: false });
   }
   function fitNodes(list) { hideTooltip(); fitBox(footprint(list)); }
 
@@ -157,7 +164,7 @@
         return true;
       });
     });
-    fitBox(chosen || footprint([ranked[0] || showing[0]]), true);
+    fitBox(chosen || footprint([ranked[0] || showing[0]]), whole);
   }
 
   /* Show one sheet: its nodes at their positions, nothing selected, opened readable. */
@@ -415,6 +422,10 @@
     else if (!p.edges.length) clear();
   });
   network.on("dragStart", hideTooltip);
+  var inside = false;  // a tooltip due after the mouse left the graph is not shown
+  container.addEventListener("mousemove", function () { inside = true; });
+  container.addEventListener("mouseleave", function () { inside = false; hideTooltip(); });
+  network.on("showPopup", function () { if (!inside) hideTooltip(); });
 
   api.select = select;
   api.clear = clear;

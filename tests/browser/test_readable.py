@@ -130,7 +130,7 @@ def capped(tmp_path_factory):
     return result, view(result, max_figures=25)
 
 
-def test_a_capped_view_counts_honestly_and_its_heading_is_whole(open_page, capped):
+def test_a_capped_view_counts_honestly_and_its_heading_is_whole(open_page, capped, artifacts):
     result, html = capped
     opened = open_page(html)
     page, total = opened.page, len(result.figures)
@@ -143,6 +143,7 @@ def test_a_capped_view_counts_honestly_and_its_heading_is_whole(open_page, cappe
                 h.getBoundingClientRect().height, getComputedStyle(h).textOverflow]; }""")
     assert h1[0] <= h1[1] and h1[2] <= 1600 and h1[3] > 30 and h1[4] != "ellipsis"
     assert page.inner_text("h1") == "credgraph: " + result.input
+    page.screenshot(path=str(artifacts / "capped-view.png"))
     _tick(page, "flag", opened.js("() => document.querySelector('#filter-flag input').value"))
     assert re.fullmatch(r"\d+ of these 25 figures match the filters\.", page.inner_text("#shown"))
 

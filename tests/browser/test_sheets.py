@@ -88,3 +88,15 @@ def test_a_filter_on_the_origins_keeps_the_groups_with_a_match(grouped, grouped_
     for _, hidden, figures in groups:
         assert hidden == (not set(figures) & matching)
     assert set(grouped.on_screen()) == {g for g, hidden, _ in groups if not hidden}
+
+
+def test_screenshots_of_a_grouped_view(grouped, artifacts):
+    """test-artifacts/grouped-origins.png and grouped-origin.png, for people to read."""
+    grouped.page.screenshot(path=str(artifacts / "grouped-origins.png"))
+    group = grouped.js("""() => credgraph.sheet.nodes.reduce((a, b) =>
+                          b.figures.length > a.figures.length ? b : a).id""")
+    grouped.page.mouse.click(*grouped.screen_point(group))
+    grouped.page.mouse.move(5, 995)  # off the graph: no tooltip in the picture
+    grouped.page.wait_for_timeout(300)
+    grouped.page.screenshot(path=str(artifacts / "grouped-origin.png"))
+    assert (artifacts / "grouped-origin.png").stat().st_size > 50_000

@@ -189,12 +189,15 @@ def test_no_two_labels_or_badges_overlap_on_the_seed_view(seed_page):
 
 
 def test_screenshot_of_the_seed_view(seed_page, artifacts):
-    """test-artifacts/seed-view.png: the whole seed graph as it opens, for people to read."""
+    """test-artifacts/seed-view.png (the seed graph as it opens), seed-view-hur-chain.png
+    (one figure's chain lit up) and seed-view-whole.png (zoomed out to all of it)."""
     path = artifacts / "seed-view.png"
     seed_page.page.screenshot(path=str(path))
     seed_page.page.mouse.click(*seed_page.screen_point(HUR, scale=1.0))
     seed_page.js("() => credgraph.network.fit({nodes: credgraph.lit(), animation: false})")
     seed_page.page.screenshot(path=str(artifacts / "seed-view-hur-chain.png"))
+    seed_page.page.click("#fit")
+    seed_page.page.screenshot(path=str(artifacts / "seed-view-whole.png"))
     assert path.stat().st_size > 50_000
 
 

@@ -43,6 +43,7 @@ from .trace import CitationTrace
 from .view_groups import GROUP_ABOVE
 from .view_page import LARGE_VIEW, STYLE, VIS_NETWORK_SHA256, VIS_NETWORK_VERSION, \
     grade_key, script_json, to_html
+from .view_page import counts_note as page_counts
 
 __all__ = ["view", "view_graph", "ranked", "most_flagged", "counts_note", "figure_matches",
            "layered_layout", "to_html", "script_json", "grade_key", "STYLE",
@@ -257,14 +258,12 @@ def most_flagged(result: AuditResult, limit: int) -> AuditResult:
 
 
 def counts_note(shown: int, total: int) -> str:
-    """How many figures of how many a view shows, and which.
+    """How many figures of how many a view shows, and which (:data:`ORDER`).
 
-    >>> counts_note(400, 8453), counts_note(78, 78), counts_note(1, 1)
-    ('400 of 8,453 figures (the most flagged)', 'All 78 figures', '1 figure')
+    >>> counts_note(400, 8453), counts_note(78, 78)
+    ('400 of 8,453 figures (the most flagged)', 'All 78 figures')
     """
-    if shown < total:
-        return f"{shown:,} of {_plural(total, 'figure')} ({ORDER})"
-    return ("All " if total > 1 else "") + _plural(total, "figure")
+    return page_counts(shown, total, ORDER)
 
 
 def view(result: AuditResult, *, figure: str | None = None, heading: str | None = None,

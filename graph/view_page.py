@@ -38,7 +38,7 @@ from .validation import ontology_graph
 from .view_groups import GROUP_ABOVE, Sheet, sheets
 from .vocab import CREDIBILITY, RDFS, RELIABILITY, SKOS
 
-__all__ = ["to_html", "script_json", "grade_key", "STYLE", "VIS_NETWORK_VERSION",
+__all__ = ["to_html", "script_json", "grade_key", "counts_note", "STYLE", "VIS_NETWORK_VERSION",
            "VIS_NETWORK_SHA256", "LARGE_VIEW", "LABEL_PX"]
 
 VIS_NETWORK_VERSION = "10.1.5"
@@ -93,6 +93,18 @@ def grade_key() -> dict:
                        str(g.value(c, RDFS.comment))] for c in g.subjects(SKOS.inScheme, iri))
         key[name] = {"title": str(g.value(iri, SKOS.prefLabel)), "values": rows}
     return key
+
+
+def counts_note(shown: int, total: int, order: str = "") -> str:
+    """How many figures of how many a page shows, and which (*order*: which come first).
+
+    >>> counts_note(400, 8453, "the most flagged"), counts_note(78, 78), counts_note(1, 1)
+    ('400 of 8,453 figures (the most flagged)', 'All 78 figures', '1 figure')
+    """
+    figures = f"{total:,} figure" + "s" * (total != 1)
+    if shown < total:
+        return f"{shown:,} of {figures}" + (f" ({order})" if order else "")
+    return ("All " if total > 1 else "") + figures
 
 
 def _static(name: str) -> str:
@@ -165,9 +177,10 @@ def to_html(G: nx.DiGraph, pos: dict | None = None, *, heading: str | None = Non
 
     *pos* (``{node: (x, y)}``) draws the whole graph on one sheet; by default a graph of
     up to *group_above* nodes is laid out by :func:`credgraph.layout.layered_layout` and a
-    larger one is grouped by origin (:func:`credgraph.view_groups.sheets`). *heading* defaults to the audited input's name;
-    *counts* says how many figures of how many the page shows (default: all of them) and
-    *rest* how to see those it leaves out. Every piece of data is escaped (text) or in JSON
+    larger one is grouped by origin (:func:`credgraph.view_groups.sheets`). *heading*
+    defaults to the audited input's name; *counts* says how many figures of how many the
+    page shows (default: all of them, :func:`counts_note`) and *rest* how to see those it
+    leaves out. Every piece of data is escaped (text) or in JSON
     that no browser executes; the page's Content-Security-Policy allows no network request
     and runs only its own scripts.
     """
@@ -181,9 +194,10 @@ def to_html(G: nx.DiGraph, pos: dict | None = None, *, heading: str | None = Non
                       + "'" for js in scripts)
     csp = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; "
            f"form-action 'none'; script-src {hashes}")
-    counts = counts or f"{'All ' * (figures > 1)}{figures:,} figure{'s' * (figures != 1)}"
+    counts = counts or counts_note(figures, figures)
     page = {"nodes": nodes, "edges": edges, "options": options, "sheets": layout,
-            "styles": STYLE, "key": grade_key(), "counts": {"text": counts, "rest": rest, "figures": figures},
+            "styles": STYLE, "key": grade_key(),
+            "counts": {"text": counts, "rest": rest, "figures": figures},
             "display": {"font": FONT, "badgeFont": BADGE_FONT, "badgeLine": BADGE_LINE,
                         "labelPx": LABEL_PX}}
     return string.Template(_static("viewer.html")).substitute(

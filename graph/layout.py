@@ -155,8 +155,10 @@ def layered_layout(G: nx.DiGraph) -> dict:
         k = int(wraps(ns, h, y))
         wanted = {}
         for n in ns:  # the figures of this graph whose chains pass through n (a sheet of a
-            ys = [pos[f][1] for f in G.nodes[n]["figures"] if f in pos]  # larger view has
-            wanted[n] = sum(ys) / max(len(ys), 1)                        # only some)
+            figs = G.nodes[n]["figures"]  # larger view has only some): the fewer to look at
+            ys = [pos[f][1] for f in figs if f in pos] if len(figs) <= len(pos) else [
+                y for f, (_, y) in pos.items() if f in figs]
+            wanted[n] = sum(ys) / max(len(ys), 1)
         ranked = sorted(ns, key=lambda n: (wanted[n], n))
         chunks = [ranked[i:i + k] for i in range(0, len(ns), k)]
         ys = _spread([(i, sum(wanted[n] for n in c) / len(c), max(box[n][1] for n in c))

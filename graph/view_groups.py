@@ -125,9 +125,9 @@ def sheets(G: nx.DiGraph, *, above: int = GROUP_ABOVE, page: int = GROUP_PAGE,
     for n, figs in G.nodes(data="figures"):
         for f in figs:
             members[f].append(n)
-    for a, b, figs in G.edges(data="figures"):
-        for f in figs:
-            lines[f].append((a, b))
+    for a, b, data in G.edges(data=True):
+        for f in data["figures"]:
+            lines[f].append((a, b, data))
 
     out = []
     for p, keys in enumerate(origin_pages):
@@ -150,7 +150,7 @@ def sheets(G: nx.DiGraph, *, above: int = GROUP_ABOVE, page: int = GROUP_PAGE,
         for j, chunk in enumerate(chunks):
             H = nx.DiGraph()
             H.add_nodes_from((n, G.nodes[n]) for f in chunk for n in members[f])
-            H.add_edges_from((a, b, G.edges[a, b]) for f in chunk for a, b in lines[f])
+            H.add_edges_from(line for f in chunk for line in lines[f])
             if j + 1 < len(chunks):
                 rest = groups[key][(j + 1) * page:]
                 H.add_node(f"group:{key}#{j + 1}", **_group_node(

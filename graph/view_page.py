@@ -69,6 +69,8 @@ marks it)."""
 EDGE_STYLE = {"relay": {"color": "#5d6d7e", "width": 1.5}, "states": {"color": "#a0a8b0"},
               "publishes": {"color": "#00897b", "width": 1, "dashes": True}}
 _DROPPED = ("origins",)  # what the page does not need of a node
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                   ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def script_json(value) -> str:
@@ -78,8 +80,9 @@ def script_json(value) -> str:
     '{"name":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-    return text.translate({0x3C: "\\u003c", 0x3E: "\\u003e", 0x26: "\\u0026",
-                           0x2028: "\\u2028", 0x2029: "\\u2029"})
+    for char, escape in _SCRIPT_ESCAPES:  # str.replace: a dict translate is slow on 30 MB
+        text = text.replace(char, escape)
+    return text
 
 
 @lru_cache(maxsize=1)

@@ -121,8 +121,9 @@ def _figure_attrs(trace: CitationTrace, fig: FigureAudit) -> dict:
              f"{_plural(fig.independent_origins, 'origin')}"]
     badge += textwrap.wrap(f"⚑ {flagged}", 30, break_on_hyphens=False) if flagged else []
     label = (value.describe() + "\n" if value else "") + _short(fig.id.replace("-", " "), 26)
-    origins = {("source:" + a.origin.source if a.origin.source else a.origin.independence,
-                a.label) for a in fig.origins} or {("unattributed", "no origin")}
+    origins = {("source:" + a.origin.source if a.origin.source else
+                ":".join(a.origin.independence), a.label) for a in fig.origins} or {
+        ("unattributed", "no origin")}
     return _shown(dict(name=fig.id, aliases=[], grade=fig.grade.code,
                        statement=fig.claim.reference.text,
                        grade_reason=fig.grade.reason, flags=sorted(by_check), severity=worst,

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from credgraph import layout
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.build import corpus_quads
 from credgraph.store import MemoryStore
 from credgraph.synth import synth_corpus
@@ -23,7 +23,7 @@ def seed_view(seed_audit):
 def large_view():
     store = MemoryStore()
     store.load_quads(corpus_quads(synth_corpus(500, seed=5)))
-    return view_graph(audit_store(store))
+    return view_graph(audit(store))
 
 
 def _footprints(G, pos) -> dict:

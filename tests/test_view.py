@@ -15,11 +15,10 @@ import networkx as nx
 import pytest
 
 from credgraph import view as viewer
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.cli import main
 from credgraph.display import BIDI_CONTROLS
 from credgraph.errors import InputError
-from credgraph.loading import load_input
 from credgraph.synth import synth_corpus
 from credgraph.view import ORDER, figure_matches, ranked, view, view_graph
 from tests.html_page import page_data
@@ -104,7 +103,7 @@ def test_a_relay_between_reports_is_an_edge_between_them(tmp_path):
     case = TESTS / "data" / "audit_cases" / "hedge-dropped"
     shutil.copytree(case / "reports", tmp_path / "reports")
     shutil.copy(case.parent / "sources.yaml", tmp_path)
-    G = view_graph(audit_store(load_input(tmp_path)))
+    G = view_graph(audit(tmp_path))
     assert G.edges["report:r1", "report:r2"]["kind"] == "relay"
 
 
@@ -190,7 +189,7 @@ def test_a_partial_id_lists_every_figure_holding_it(seed_audit):
 
 
 def test_no_display_text_carries_a_bidirectional_control():
-    G = view_graph(audit_store(load_input(XSS)))
+    G = view_graph(audit(XSS))
     mirror = G.nodes["source:mirror"]
     assert mirror["name"] == "Mirror ycnegA" and mirror["aliases"] == ["Mirrored name"]
     assert "overrides esrever in a reason" in mirror["title"]
@@ -205,7 +204,7 @@ def test_a_capped_view_says_how_many_of_how_many_and_how_to_see_the_rest(tmp_pat
     from credgraph.synth import write_annotations
 
     write_annotations(synth_corpus(300, seed=4), tmp_path / "corpus")
-    result = audit_store(load_input(tmp_path / "corpus"), input_label="corpus")
+    result = audit(tmp_path / "corpus", label="corpus")
     total = len(result.figures)
     page = view(result, max_figures=25)
     counts = f"25 of {total:,} figures ({ORDER})"
@@ -246,7 +245,7 @@ def test_cli_shows_the_most_flagged_figures_of_a_large_audit(tmp_path, capsys):
     page = out.read_text(encoding="utf-8")
     shown = {n["id"].removeprefix("figure:") for n in page_data(page)["nodes"]
              if n["kind"] == "figure"}
-    result = audit_store(load_input(tmp_path / "corpus"))
+    result = audit(tmp_path / "corpus")
     expected = viewer.most_flagged(result, 25).figures
     assert shown == {f.id for f in expected} and len(result.figures) > 100
     assert f"25 of {len(result.figures):,} figures (the most flagged)" in page

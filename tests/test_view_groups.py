@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.build import corpus_quads
 from credgraph.store import MemoryStore
 from credgraph.synth import synth_corpus
@@ -20,7 +20,7 @@ from tests.test_layout import _footprints
 def large_audit():
     store = MemoryStore()
     store.load_quads(corpus_quads(synth_corpus(900, seed=11)))
-    return audit_store(store)
+    return audit(store)
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +48,8 @@ def test_a_view_up_to_the_limit_is_one_sheet(seed_audit):
 def test_each_origin_groups_exactly_the_figures_resting_on_it(large_audit, large_view, cut):
     counts = Counter()
     for fig in large_audit.figures:
-        keys = {("source:" + a.origin.source if a.origin.source else a.origin.independence)
-                for a in fig.origins}
+        keys = {("source:" + a.origin.source if a.origin.source else
+                 ":".join(a.origin.independence)) for a in fig.origins}
         counts.update(keys)
     groups = {n: d for s in cut if s.kind == "origins" for n, d in s.graph.nodes(data=True)
               if "#" not in n}

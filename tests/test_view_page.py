@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 
 from credgraph import view_page
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.build import corpus_quads
 from credgraph.display import BIDI_CONTROLS
 from credgraph.errors import CredgraphError
-from credgraph.loading import load_input
 from credgraph.store import MemoryStore
 from credgraph.synth import synth_corpus
 from credgraph.view import (LARGE_VIEW, VIS_NETWORK_SHA256, VIS_NETWORK_VERSION, grade_key,
@@ -42,7 +41,7 @@ def seed_page(seed_audit):
 
 @pytest.fixture(scope="module")
 def xss_audit():
-    return audit_store(load_input(XSS), input_label=PAYLOAD)
+    return audit(XSS, label=PAYLOAD)
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +53,7 @@ def xss_page(xss_audit):
 def large_view():
     store = MemoryStore()
     store.load_quads(corpus_quads(synth_corpus(500, seed=5)))
-    return view_graph(audit_store(store))
+    return view_graph(audit(store))
 
 
 def test_large_views_draw_straight_edges_and_never_run_physics(seed_page, large_view):
@@ -165,7 +164,7 @@ def test_script_json_cannot_end_the_script(text):
 
 def test_payloads_stay_text_in_the_page(xss_audit, xss_page):
     page = Page(xss_page)
-    template = Page(view(audit_store(load_input(None)), heading="plain"))
+    template = Page(view(audit(None), heading="plain"))
     assert [t for t, _ in page.tags] == [t for t, _ in template.tags]
     assert not [k for _, attrs in page.tags for k in attrs if k.startswith("on")]
     assert "<h1>&lt;img src=x onerror=window.__p=1&gt;</h1>" in xss_page

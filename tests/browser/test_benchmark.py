@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from credgraph.audit import audit_input, audit_store
+from credgraph.api import audit
 from credgraph.build import corpus_quads
 from credgraph.store import MemoryStore
 from credgraph.synth import synth_corpus, write_annotations
@@ -29,7 +29,7 @@ AT_ONCE = 10 ** 9  # group_above: draw the whole view on one sheet
 def big_view():
     store = MemoryStore()
     store.load_quads(corpus_quads(synth_corpus(3200, seed=5)))  # about 2,070 view nodes
-    G = view_graph(audit_store(store))
+    G = view_graph(audit(store))
     assert len(G) >= 2000
     return G
 
@@ -39,7 +39,7 @@ def newsroom(tmp_path_factory):
     """Every figure of a 20,000-mention corpus (about 8,400 figures, 13,000 view nodes)."""
     folder = tmp_path_factory.mktemp("newsroom") / "corpus"
     write_annotations(synth_corpus(20_000, seed=5), folder)
-    return audit_input(folder)
+    return audit(folder)
 
 
 def _click(opened, node: str):

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.display import BIDI_CONTROLS
-from credgraph.loading import load_input
 from credgraph.synth import synth_corpus, write_annotations
 from credgraph.view import ORDER, ranked, view, view_graph
 from credgraph.view_page import LABEL_PX
@@ -126,7 +125,7 @@ def seed_view_graph(seed_audit):
 def capped(tmp_path_factory):
     folder = tmp_path_factory.mktemp("capped") / "corpus"
     write_annotations(synth_corpus(300, seed=4), folder)
-    result = audit_store(load_input(folder), input_label="a newsroom's corpus " + "x" * 300)
+    result = audit(folder, label="a newsroom's corpus " + "x" * 300)
     return result, view(result, max_figures=25)
 
 
@@ -202,7 +201,7 @@ def test_a_selected_figure_keeps_its_severity_colour(seed_page):
 
 
 def test_bidirectional_text_reads_in_order(open_page):
-    opened = open_page(view(audit_store(load_input(XSS))))
+    opened = open_page(view(audit(XSS)))
     page = opened.page
     assert not set(opened.js("() => document.body.innerText")) & BIDI_CONTROLS
     page.fill("#query", "Mirror")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from credgraph.audit import audit_store
+from credgraph.api import audit
 from credgraph.build import corpus_quads
 from credgraph.store import MemoryStore
 from credgraph.synth import synth_corpus
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 def grouped_view():
     store = MemoryStore()
     store.load_quads(corpus_quads(synth_corpus(900, seed=11)))
-    return view_graph(audit_store(store))
+    return view_graph(audit(store))
 
 
 @pytest.fixture

@@ -22,15 +22,22 @@ import itertools
 
 import networkx as nx
 
-__all__ = ["layered_layout", "FONT", "ASPECT", "OUTLET_SIZE"]
+__all__ = ["layered_layout", "FONT", "BADGE_FONT", "BADGE_LINE", "ASPECT", "OUTLET_SIZE",
+           "FIGURE_KINDS"]
 
 FONT = 13
-"""Label font size in pixels; the layout's size estimates follow it."""
+"""Label font size in pixels at scale 1; the layout's size estimates follow it."""
+BADGE_FONT = 12
+"""The badges' (bold) font size at scale 1: as legible as the labels at the same zoom."""
+BADGE_LINE = 15
+"""The height of one badge line at scale 1."""
 OUTLET_SIZE = 10
 """The outlets' diamond size in pixels."""
 ASPECT = 1.4
 """The width:height the layout aims at: a landscape window beside the side panel."""
-_GAP_X, _GAP_Y, _BADGE_LINE = 70, 14, 13
+FIGURE_KINDS = ("figure", "group")
+"""Nodes laid out in the grid on the right: figures, and groups of an origin's figures."""
+_GAP_X, _GAP_Y = 70, 14
 
 
 def _box(G: nx.DiGraph, n) -> tuple[float, float, float]:
@@ -44,8 +51,8 @@ def _box(G: nx.DiGraph, n) -> tuple[float, float, float]:
         size = OUTLET_SIZE
         return width, height + 2 * size, size + 2 - (height + 2 * size) / 2
     badge = data.get("badge", [])
-    width = max([width] + [len(line) * 7 + 10 for line in badge])
-    height_badge = len(badge) * _BADGE_LINE + 8 if badge else 0
+    width = max([width] + [len(line) * BADGE_FONT * 0.66 + 12 for line in badge])
+    height_badge = len(badge) * BADGE_LINE + 8 if badge else 0
     return width, height + height_badge, -height_badge / 2
 
 
@@ -93,10 +100,13 @@ def _rows(bands: list[list], cols: int) -> list[list]:
 def layered_layout(G: nx.DiGraph) -> dict:
     """Positions ``{node: (x, y)}`` for a view graph, no two footprints overlapping.
 
-    Columns from the right: the figures in a grid (a band of rows per report), the reports,
-    then the sources by distance from the reports, origins leftmost. Nodes sit as near their
-    figures as the order allows; a layer taller than the grid wraps into several columns;
-    the grid's width aims at :data:`ASPECT`. Near-linear: fine for thousands of nodes.
+    Columns from the right: the figures (and groups of figures) in a grid, a band of rows
+    per report, then the reports, then the sources by distance from the reports, origins
+    leftmost. Reports run top down by their most important figure (the lowest ``rank``, 0
+    when absent), figures in a band by rank, so the figures that matter most sit together
+    at the top. Nodes sit as near their figures as the order allows; a layer taller than
+    the grid wraps into several columns; the grid's width aims at :data:`ASPECT`.
+    Near-linear: fine for thousands of nodes.
     """
     depth: dict = {}
     up = G.subgraph(n for n in G if G.nodes[n]["kind"] in ("source", "outlet"))
@@ -107,12 +117,20 @@ def layered_layout(G: nx.DiGraph) -> dict:
                     or [0])
         depth.update(dict.fromkeys(members, d))
     box = {n: _box(G, n) for n in G}
-    reports = sorted(n for n in G if G.nodes[n]["kind"] == "report")
+    grid = [f for f in G if G.nodes[f]["kind"] in FIGURE_KINDS]
+    rank = {f: G.nodes[f].get("rank", 0) for f in grid}
+    first = {}  # each report's most important figure: reports in that order, top down
+    for f in sorted(grid, key=lambda f: (rank[f], f)):
+        for r in G.predecessors(f):
+            first.setdefault(r, rank[f])
+    reports = sorted((n for n in G if G.nodes[n]["kind"] == "report"),
+                     key=lambda r: (first.get(r, 0), r))
     order = {r: i for i, r in enumerate(reports)}
-    span = {f: sorted(order[r] for r in G.predecessors(f) if r in order) or [-1]
-            for f in G if G.nodes[f]["kind"] == "figure"}
+    span = {f: sorted(order[r] for r in G.predecessors(f) if r in order) or [len(reports)]
+            for f in grid}  # a node no report states (a group) goes below the reports' bands
     bands = [list(band) for _, band in itertools.groupby(
-        sorted(span, key=lambda f: (span[f][0], span[f][-1], f)), key=lambda f: span[f][0])]
+        sorted(span, key=lambda f: (span[f][0], span[f][-1], rank[f], f)),
+        key=lambda f: span[f][0])]
     layers = [reports] + [sorted(n for n in depth if depth[n] == d)
                           for d in range(1, max(depth.values(), default=0) + 1)]
     layers = [(ns, max(box[n][0] for n in ns) + _GAP_X,
@@ -135,8 +153,12 @@ def layered_layout(G: nx.DiGraph) -> dict:
     x = -_GAP_X / 2
     for ns, w, h in layers:
         k = int(wraps(ns, h, y))
-        wanted = {n: sum(pos[f][1] for f in G.nodes[n]["figures"]) / len(G.nodes[n]["figures"])
-                  for n in ns}
+        wanted = {}
+        for n in ns:  # the figures of this graph whose chains pass through n (a sheet of a
+            figs = G.nodes[n]["figures"]  # larger view has only some): the fewer to look at
+            ys = [pos[f][1] for f in figs if f in pos] if len(figs) <= len(pos) else [
+                y for f, (_, y) in pos.items() if f in figs]
+            wanted[n] = sum(ys) / max(len(ys), 1)
         ranked = sorted(ns, key=lambda n: (wanted[n], n))
         chunks = [ranked[i:i + k] for i in range(0, len(ns), k)]
         ys = _spread([(i, sum(wanted[n] for n in c) / len(c), max(box[n][1] for n in c))

@@ -15,7 +15,7 @@ from rdflib import Dataset, Graph
 from .errors import CredgraphError, ShapeViolation
 from .model import Corpus
 
-__all__ = ["ontology_dir", "shapes_graph", "shape_results", "check_shapes",
+__all__ = ["ontology_dir", "ontology_graph", "shapes_graph", "shape_results", "check_shapes",
            "check_evidence"]
 
 
@@ -27,6 +27,12 @@ def ontology_dir() -> Path:
             return candidate
     raise CredgraphError("the credgraph ontology files are missing from this installation; "
                          "reinstall credgraph")
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """The OWL vocabulary and concept schemes (``ontology/credgraph.ttl``), parsed once."""
+    return Graph().parse(ontology_dir() / "credgraph.ttl", format="turtle")
 
 
 @lru_cache(maxsize=1)

@@ -1,10 +1,11 @@
-"""The interactive viewer: one self-contained, offline, injection-safe HTML file.
+"""The interactive viewer: the audit as a graph of where every figure came from.
 
 :func:`view_graph` turns an audit into a :class:`networkx.DiGraph` of sources, outlets,
 reports and figures, relays pointing from the origin towards the reports that repeat it;
-:func:`layered_layout` places it in columns (origins left, figures right) without overlaps;
-:func:`to_html` writes the page: pyvis builds the node, edge and option data, and the page,
-vis-network (vendored in ``graph/static``) and the viewer's script are inlined.
+:func:`credgraph.layout.layered_layout` places it in columns (origins left, figures right)
+without overlaps; :func:`credgraph.view_page.to_html` writes the page (a large view grouped
+by origin, :mod:`credgraph.view_groups`); :func:`view` does all three. Figures are shown in
+the order of :func:`ranked`, the one place that decides which figures matter most.
 
 >>> from credgraph.api import audit
 >>> G = view_graph(audit(None), figure="hur-8th-army-deserters")
@@ -16,70 +17,75 @@ vis-network (vendored in ``graph/static``) and the viewer's script are inlined.
 ('source:newsweek', 'report:newsweek-2024-03-hur-desertions', 'publishes')
 >>> G.nodes["figure:hur-8th-army-deserters"]["chains"][0].count(" → ")  # origin, relay, report
 2
+>>> G.nodes["figure:hur-8th-army-deserters"]["badge"][0]
+'D4 · 1 report · 1 origin'
 
-Data (names, titles, statements, ids, the heading) reaches the page only as escaped text or
-as JSON in a ``<script type=application/json>`` (:func:`script_json`), shown by
-``textContent`` or vis-network's plain-text tooltip; the page's Content-Security-Policy
-runs only its own two scripts (by hash) and allows no request.
+Every piece of text a person reads (names, aliases, titles, statements, reasons, labels,
+badges, chains) goes through :func:`credgraph.display.display_text` first, so a
+bidirectional override in an annotation cannot reorder what the page shows.
 """
 
 from __future__ import annotations
 
-import base64
 import difflib
-import hashlib
-import html
-import json
-import string
 import textwrap
 from dataclasses import replace
-from importlib.resources import files
 
 import networkx as nx
 
-from . import __version__
 from .audit import AuditResult, FigureAudit
 from .checks import severity_rank
-from .errors import CredgraphError, InputError
-from .layout import FONT, OUTLET_SIZE, layered_layout
+from .display import display_text
+from .errors import InputError
 from .ids import mention_key
+from .layout import layered_layout
 from .trace import CitationTrace
+from .view_groups import GROUP_ABOVE
+from .view_page import LARGE_VIEW, STYLE, VIS_NETWORK_SHA256, VIS_NETWORK_VERSION, \
+    grade_key, script_json, to_html
+from .view_page import counts_note as page_counts
 
-__all__ = ["view", "view_graph", "layered_layout", "to_html", "script_json", "STYLE",
-           "VIS_NETWORK_VERSION", "VIS_NETWORK_SHA256", "LARGE_VIEW"]
+__all__ = ["view", "view_graph", "ranked", "most_flagged", "counts_note", "figure_matches",
+           "layered_layout", "to_html", "script_json", "grade_key", "STYLE",
+           "VIS_NETWORK_VERSION", "VIS_NETWORK_SHA256", "LARGE_VIEW", "GROUP_ABOVE", "ORDER"]
 
-VIS_NETWORK_VERSION = "10.1.5"
-"""The vendored vis-network (``graph/static/vis-network.min.js``, standalone UMD build)."""
-VIS_NETWORK_SHA256 = "b427322ad953d70ab75d1b798ebb8349863502f244e02de3e12a4ab7dfeddf2c"
-"""Its SHA-256: a changed file is refused, so an update is a deliberate, reviewed change."""
-LARGE_VIEW = 300
-"""Above this many nodes edges are straight and hidden while dragging (faster to draw)."""
-
-STYLE = {
-    "source": {"shape": "ellipse", "color": {"background": "#ede7f6", "border": "#6a4c93"}},
-    "outlet": {"shape": "diamond", "size": OUTLET_SIZE, "color": {"background": "#b2dfdb",
-                                                                  "border": "#00695c"}},
-    "report": {"shape": "box", "color": {"background": "#e3f2fd", "border": "#1565c0"}},
-    "figure": {"shape": "box", "shapeProperties": {"borderRadius": 9}},
-    "none": {"background": "#e8f5e9", "border": "#2e7d32"},
-    "info": {"background": "#e1f5fe", "border": "#0277bd"},
-    "warning": {"background": "#fff3e0", "border": "#e65100"},
-    "error": {"background": "#ffebee", "border": "#c62828"},
-}
-"""Shapes and colours by node kind, and figure colours by their most serious finding."""
-EDGE_STYLE = {"relay": {"color": "#5d6d7e", "width": 1.5}, "states": {"color": "#a0a8b0"},
-              "publishes": {"color": "#00897b", "width": 1, "dashes": True}}
+ORDER = "the most flagged"
+"""What :func:`ranked` puts first, in words (the page and the command line say it)."""
+_TEXT = ("name", "aliases", "label", "title", "badge", "statement", "grade_reason",
+         "source_kind", "kinds")
 
 
-def script_json(value) -> str:
-    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>``, ``&``, U+2028/9.
+def ranked(figures: list[FigureAudit]) -> list[FigureAudit]:
+    """Figures in the order the viewer shows them, the most questionable first: worst
+    finding, then most findings, then weakest grade, ties by id. The one ordering the
+    viewer uses: which figures a capped view keeps, where the page opens, which groups and
+    figures come first.
 
-    >>> script_json({"name": "</script><img src=x onerror=alert(1)>"})
-    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    >>> from credgraph.api import audit
+    >>> [(f.id, f.grade.code) for f in ranked(audit(None).figures)[:2]]
+    [('hur-southern-district-deserters', 'D4'), ('ukraine-russian-soldiers-killed-2022', 'D5')]
     """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-    return text.translate({0x3C: "\\u003c", 0x3E: "\\u003e", 0x26: "\\u0026",
-                           0x2028: "\\u2028", 0x2029: "\\u2029"})
+    def questionable(fig: FigureAudit):
+        worst = max((severity_rank(f.severity) for f in fig.findings), default=-1)
+        return (-worst, -len(fig.findings), -fig.grade.credibility, -ord(fig.grade.reliability),
+                fig.id)
+
+    return sorted(figures, key=questionable)
+
+
+def _shown(attrs: dict) -> dict:
+    """*attrs* with every piece of display text made safe to show (one rule for all)."""
+    for key in _TEXT:
+        value = attrs.get(key)
+        if isinstance(value, str):
+            attrs[key] = display_text(value)
+        elif isinstance(value, (list, set)):
+            attrs[key] = type(value)(display_text(v) for v in value)
+    return attrs
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'s' * (n != 1)}"
 
 
 def _short(text: str, width: int, lines: int = 2) -> str:
@@ -111,18 +117,26 @@ def _figure_attrs(trace: CitationTrace, fig: FigureAudit) -> dict:
         f" (and {len(fs) - 1} more)" if len(fs) > 1 else "") for c, fs in by_check.items()]
     worst = max((f.severity for f in fig.findings), key=severity_rank, default="none")
     flagged = " · ".join(sorted({f.check for f in fig.findings if f.severity != "info"}))
-    badge = f"{fig.grade.code} ⚑ {flagged}" if flagged else fig.grade.code  # as the audit
+    badge = [f"{fig.grade.code} · {_plural(len(fig.claim.reports), 'report')} · "
+             f"{_plural(fig.independent_origins, 'origin')}"]
+    badge += textwrap.wrap(f"⚑ {flagged}", 30, break_on_hyphens=False) if flagged else []
     label = (value.describe() + "\n" if value else "") + _short(fig.id.replace("-", " "), 26)
-    return dict(name=fig.id, aliases=[], grade=fig.grade.code, flags=sorted(by_check),
-                severity=worst, kinds=set(), outlets=set(), chains=[], label=label,
-                title="\n".join(lines), badge=textwrap.wrap(badge, 34, break_on_hyphens=False))
+    origins = {("source:" + a.origin.source if a.origin.source else
+                ":".join(a.origin.independence), a.label) for a in fig.origins} or {
+        ("unattributed", "no origin")}
+    return _shown(dict(name=fig.id, aliases=[], grade=fig.grade.code,
+                       statement=fig.claim.reference.text,
+                       grade_reason=fig.grade.reason, flags=sorted(by_check), severity=worst,
+                       kinds=set(), outlets=set(), chains=[], label=label,
+                       title="\n".join(lines), badge=badge,
+                       origins=sorted(map(list, origins))))
 
 
 def _source_attrs(trace: CitationTrace, sid: str) -> dict:
     """A source node: name, kind, aliases, label and tooltip."""
     if sid not in trace.registry:
-        return dict(name=sid, source_kind="unknown", aliases=[], label=_short(sid, 22),
-                    title=f"{sid} (not in the registry)")
+        return _shown(dict(name=sid, source_kind="unknown", aliases=[], label=_short(sid, 22),
+                           title=f"{sid} (not in the registry)"))
     s = trace.registry[sid]
     title = [s.name, f"kind: {s.kind}" + (f", country: {s.country}" if s.country else ""),
              f"reliability {s.reliability}: {s.reliability_reason}"]
@@ -130,8 +144,9 @@ def _source_attrs(trace: CitationTrace, sid: str) -> dict:
     if s.party or s.anonymous or s.speaks_for:
         title.append(f"party: {s.party or '-'}, anonymous: {'yes' if s.anonymous else 'no'}, "
                      f"speaks for: {s.speaks_for or '-'}")
-    return dict(name=s.name, source_kind=s.kind, aliases=list(s.aliases),
-                label=_short(s.name, 22), title="\n".join(title))
+    return _shown(dict(name=s.name, source_kind=s.kind, aliases=list(s.aliases),
+                       reliability=s.reliability, label=_short(display_text(s.name), 22),
+                       title="\n".join(title)))
 
 
 def _report_attrs(trace: CitationTrace, rid: str) -> dict:
@@ -140,7 +155,8 @@ def _report_attrs(trace: CitationTrace, rid: str) -> dict:
     title = (f"{r.title}\nreport {r.id} ({r.kind})\noutlet: {r.outlet}\n"
              f"date: {r.earliest or '?'}..{r.latest or '?'}"
              + f"\nseed: {r.seed}" * bool(r.seed))
-    return dict(name=r.id, aliases=[r.title], label=_short(r.title, 24, 3), title=title)
+    return _shown(dict(name=r.id, aliases=[r.title], label=_short(display_text(r.title), 24, 3),
+                       title=title))
 
 
 def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
@@ -149,18 +165,26 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
     Edges point downstream: ``relay`` from a source (origin or relay) to the next source
     or to the report repeating it, ``publishes`` from an outlet to its report, ``states``
     from a report to the figure. Each node and edge has ``figures``: the figures whose
-    chains run through it. With *figure* (a claim id) only that figure's chains are kept.
+    chains run through it. Figures carry their ``rank`` in :func:`ranked` order (0 first)
+    and their ``origins`` (``[key, label]``: a source node, or the outlet of an unattributed
+    statement). With *figure* (a claim id) only that figure's chains are kept; an unknown
+    id is an :class:`~credgraph.errors.InputError` naming the ids it may mean
+    (:func:`figure_matches`).
     """
     trace, figures = result.trace, result.figures
     if trace is None:
-        raise InputError("the audit result carries no citation trace (audit with credgraph.api.audit)")
+        raise InputError("the audit result carries no citation trace "
+                         "(audit with credgraph.api.audit)")
     if figure is not None:
         ids = [f.id for f in figures]
         if figure not in ids:
-            near = difflib.get_close_matches(figure, ids, n=3)
-            raise InputError(f"no figure with id {figure!r} in {result.input}"
-                             + (f"; did you mean {', '.join(near)}?" if near else ""))
+            near = figure_matches(ids, figure)
+            listed = ", ".join(near[:8]) + (f" (and {len(near) - 8:,} more)" if len(near) > 8
+                                            else "")
+            raise InputError(f"no figure with id {figure!r} in {result.input}" + (
+                f"; did you mean {listed}?" if near else "; `credgraph audit` lists the ids"))
         figures = [result.figure(figure)]
+    rank = {f.id: i for i, f in enumerate(ranked(result.figures))}
     G = nx.DiGraph(input=result.input)
 
     def node(kind: str, fid: str, make, key: str) -> str:
@@ -180,6 +204,7 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
 
     for fig in figures:
         fid = node("figure", "figure:" + fig.id, _figure_attrs, fig)
+        G.nodes[fid]["rank"] = rank[fig.id]
         for chain in fig.claim.chains:
             path: list[str] = []
             for key in reversed(chain):  # origin first
@@ -202,76 +227,26 @@ def view_graph(result: AuditResult, figure: str | None = None) -> nx.DiGraph:
     return G
 
 
-def _static(name: str) -> str:
-    """A file of ``graph/static``; vis-network only if it is the reviewed one."""
-    data = files("credgraph").joinpath("static", name).read_bytes()
-    if name == "vis-network.min.js" and hashlib.sha256(data).hexdigest() != VIS_NETWORK_SHA256:
-        raise CredgraphError(f"graph/static/{name} is not vis-network {VIS_NETWORK_VERSION} "
-                             "as reviewed (its SHA-256 differs): reinstall credgraph")
-    return data.decode("utf-8")
+def figure_matches(ids: list[str], wanted: str) -> list[str]:
+    """The figure ids *wanted* may mean: those holding every word of it (case-insensitive,
+    shortest first), or else the closest spellings.
 
-
-def _vis_data(G: nx.DiGraph, pos: dict) -> tuple[list, list, dict]:
-    """Nodes, edges and options for vis-network, built with pyvis (dicts appended directly:
-    its ``add_node``/``add_edge`` scan lists and are quadratic)."""
-    from pyvis.network import Network
-
-    net = Network(directed=True, cdn_resources="in_line")
-    net.toggle_physics(False)
-    net.inherit_edge_colors(False)
-    net.set_edge_smooth("cubicBezier")
-    net.options.edges.smooth.enabled = len(G) <= LARGE_VIEW
-    net.toggle_hide_edges_on_drag(len(G) > LARGE_VIEW)
-    for n, data in G.nodes(data=True):
-        item = {k: sorted(v) if isinstance(v, set) else v for k, v in data.items()}
-        item.update(STYLE[data["kind"]], id=n, x=pos[n][0], y=pos[n][1], search=" | ".join(
-            [data["name"], n.partition(":")[2], data["label"], *data["aliases"]]).lower())
-        if data["kind"] == "figure":
-            item["color"] = STYLE[data["severity"]]
-        net.nodes.append(item)
-    for i, (a, b, data) in enumerate(G.edges(data=True)):
-        count = len(data["figures"])
-        net.edges.append({"id": f"e{i}", "from": a, "to": b, "kind": data["kind"],
-                          "figures": sorted(data["figures"]), "arrows": "to",
-                          "title": f"{data['kind']}: {G.nodes[a]['name']} → "
-                                   f"{G.nodes[b]['name']} ({count} figure{'s' * (count > 1)})",
-                          **EDGE_STYLE[data["kind"]]})
-    nodes, edges, _, _, _, options = net.get_network_data()
-    options = json.loads(options)
-    options["interaction"].update(hover=True, tooltipDelay=120, multiselect=False)
-    font = {"size": FONT, "face": "DejaVu Sans, sans-serif", "color": "#1d2733"}
-    options.update(layout={"improvedLayout": False}, nodes={"margin": 6, "borderWidth": 1.5,
-                                                            "font": font})
-    options["edges"]["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.5}}
-    return nodes, edges, options
-
-
-def to_html(G: nx.DiGraph, pos: dict | None = None, *, heading: str | None = None) -> str:
-    """The page for a view graph: self-contained, offline, with search, filters, legend.
-
-    *pos* defaults to :func:`layered_layout`; *heading* to the audited input's name. Every
-    piece of data is escaped (text) or in JSON that no browser executes; the page's
-    Content-Security-Policy allows no network request and runs only its own scripts.
+    >>> ids = ["hur-southern-district-deserters", "hur-8th-army-deserters", "brigade-155"]
+    >>> figure_matches(ids, "deserters"), figure_matches(ids, "Southern Deserters")
+    (['hur-8th-army-deserters', 'hur-southern-district-deserters'], \
+['hur-southern-district-deserters'])
+    >>> figure_matches(ids, "brigade-156")
+    ['brigade-155']
     """
-    pos = layered_layout(G) if pos is None else pos
-    nodes, edges, options = _vis_data(G, pos)
-    heading = f"credgraph: {G.graph.get('input', 'audit')}" if heading is None else heading
-    scripts = [_static("vis-network.min.js"), _static("viewer.js")]
-    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()
-                      + "'" for js in scripts)
-    csp = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; "
-           f"form-action 'none'; script-src {hashes}")
-    return string.Template(_static("viewer.html")).substitute(
-        csp=csp, title=html.escape(heading), heading=html.escape(heading),
-        generator=f"credgraph {__version__}, vis-network {VIS_NETWORK_VERSION}",
-        css=_static("viewer.css"), vis_js=scripts[0], viewer_js=scripts[1],
-        data=script_json({"nodes": nodes, "edges": edges, "options": options}))
+    words = wanted.lower().replace("-", " ").split()
+    holding = sorted((i for i in ids if words and all(w in i.lower() for w in words)),
+                     key=lambda i: (len(i), i))
+    return holding or difflib.get_close_matches(wanted, ids, n=5, cutoff=0.6)
 
 
 def most_flagged(result: AuditResult, limit: int) -> AuditResult:
-    """The audit cut to its *limit* most questionable figures: worst finding first, then
-    most findings, then weakest grade, ties by id. A graph of a whole newsroom's corpus is
-    too big to look at; these are the figures worth looking at first.
+    """The audit cut to the first *limit* of its figures in :func:`ranked` order: a graph
+    of a whole newsroom's corpus is too big to look at; these are worth looking at first.
 
     >>> from credgraph.api import audit
     >>> top = most_flagged(audit(None), 2)
@@ -280,21 +255,26 @@ def most_flagged(result: AuditResult, limit: int) -> AuditResult:
     """
     if limit >= len(result.figures):
         return result
+    return replace(result, figures=ranked(result.figures)[:limit])
 
-    def questionable(fig: FigureAudit):
-        worst = max((severity_rank(f.severity) for f in fig.findings), default=-1)
-        return (-worst, -len(fig.findings), -fig.grade.credibility, -ord(fig.grade.reliability),
-                fig.id)
 
-    return replace(result, figures=sorted(result.figures, key=questionable)[:limit])
+def counts_note(shown: int, total: int) -> str:
+    """How many figures of how many a view shows, and which (:data:`ORDER`).
+
+    >>> counts_note(400, 8453), counts_note(78, 78)
+    ('400 of 8,453 figures (the most flagged)', 'All 78 figures')
+    """
+    return page_counts(shown, total, ORDER)
 
 
 def view(result: AuditResult, *, figure: str | None = None, heading: str | None = None,
          max_figures: int | None = None) -> str:
     """The HTML viewer for an audit (or for one *figure*'s chains), as a string.
 
-    With *max_figures*, a larger audit is cut to its most questionable figures
-    (:func:`most_flagged`) and the heading says so.
+    With *max_figures*, a larger audit is cut to its first figures in :func:`ranked` order
+    (:func:`most_flagged`); the page says how many of how many it shows, and how to see
+    the rest. A view too large to draw at once is grouped by origin
+    (:mod:`credgraph.view_groups`).
 
     >>> from credgraph.api import audit
     >>> page = view(audit(None), heading="<b>")
@@ -306,6 +286,11 @@ def view(result: AuditResult, *, figure: str | None = None, heading: str | None 
         result = most_flagged(result, max_figures)
     if heading is None:
         heading = f"credgraph: {result.input}" + (f", figure {figure}" if figure else "")
-        if len(result.figures) < total and figure is None:
-            heading += f" (the {len(result.figures):,} most flagged of {total:,} figures)"
-    return to_html(view_graph(result, figure), heading=heading)
+    counts, rest = counts_note(len(result.figures), total), ""
+    if figure:
+        counts = f"1 of {_plural(total, 'figure')}"
+        rest = "Without --figure, credgraph view shows the others."
+    elif len(result.figures) < total:
+        rest = (f"To see the rest: credgraph view --max-figures {total} shows them all (a "
+                "large view grouped by origin), --figure ID one figure with its chains.")
+    return to_html(view_graph(result, figure), heading=heading, counts=counts, rest=rest)

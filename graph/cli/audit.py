@@ -100,12 +100,13 @@ def view(
     import webbrowser
 
     from ..api import audit as audit_input
+    from ..view import counts_note
     from ..view import view as render_view
 
     with _progress("reading the input") as progress:
         result = audit_input(source, store=_store(store), progress=progress)
     if figure is None and len(result.figures) > max_figures:
-        _note(f"showing the {max_figures:,} most flagged of {len(result.figures):,} figures: "
+        _note(f"showing {counts_note(max_figures, len(result.figures))}: "
               "--figure ID shows one, --max-figures N more")
     _emit(render_view(result, figure=figure, max_figures=max_figures), output)
     if open_:

@@ -73,6 +73,36 @@ class Opened:
             return [box.left + p.x, box.top + p.y]; }""", [node, scale])
         return x, y
 
+    def drawn_text(self) -> list[dict]:
+        """Every text the canvas draws in one redraw, as measured: its ``text``, its font
+        size in CSS pixels on the screen (``px``: the font's size times the canvas's scale)
+        and where it is on the screen (``x``, ``y``), kept if it is inside the graph."""
+        return self.js(r"""() => {
+            const proto = CanvasRenderingContext2D.prototype, fill = proto.fillText, seen = [];
+            proto.fillText = function (text, x, y) {
+                const m = this.getTransform();
+                seen.push([String(text), this.font, m.a, m.a * x + m.c * y + m.e,
+                           m.b * x + m.d * y + m.f]);
+                return fill.apply(this, arguments);
+            };
+            try { credgraph.network.redraw(); } finally { proto.fillText = fill; }
+            const ratio = window.devicePixelRatio, c = document.querySelector('#graph canvas');
+            const box = c.getBoundingClientRect();
+            return seen.map(([text, font, a, x, y]) => ({
+                text, px: parseFloat(/([\d.]+)px/.exec(font)[1]) * a / ratio,
+                x: box.left + x / ratio, y: box.top + y / ratio}))
+              .filter(t => t.x >= box.left && t.x <= box.right && t.y >= box.top
+                           && t.y <= box.bottom); }""")
+
+    def on_screen(self) -> list[str]:
+        """The ids of the drawn nodes whose centre is inside the graph's area."""
+        return self.js("""() => {
+            const net = credgraph.network, c = document.querySelector('#graph canvas');
+            const w = c.clientWidth, h = c.clientHeight;
+            return credgraph.nodes.get().filter(n => !n.hidden).map(n => n.id).filter(id => {
+                const p = net.canvasToDOM(net.getPosition(id));
+                return p.x >= 0 && p.x <= w && p.y >= 0 && p.y <= h; }); }""")
+
 
 @pytest.fixture
 def open_page(browser, tmp_path):

@@ -29,7 +29,7 @@ def seed_page(open_page, seed_audit):
 
 def _tick(page, group: str, value: str):
     """Tick a filter box as a person would: open its section first."""
-    section = page.locator(f"details:has(#filter-{group})")
+    section = page.locator(f"details:has(> #filter-{group})")
     if section.get_attribute("open") is None:
         section.locator("summary").click()
     page.check(f"#filter-{group} input[value='{value}']")
@@ -73,8 +73,9 @@ def test_clicking_a_figure_lights_its_chains_and_dims_the_rest(seed_page, seed_v
     opacity = seed_page.js("() => credgraph.nodes.get().map(n => [n.id, n.opacity])")
     assert {n for n, o in opacity if o == 1} == lit
     assert all(o < 0.5 for n, o in opacity if n not in lit)
-    info = seed_page.js("() => document.getElementById('info-text').textContent")
-    assert "chains:" in info and "Telegram" in info
+    chains = seed_page.js("() => Array.from(document.querySelectorAll('#info-chains li'),"
+                          " li => li.textContent)")
+    assert chains == seed_view.nodes[HUR]["chains"] and "Telegram" in chains[0]
 
 
 def test_clicking_the_background_clears_the_highlight(seed_page):
@@ -129,7 +130,8 @@ def test_a_filter_keeps_the_matching_figures_and_their_chains(seed_page, seed_vi
     hidden = set(seed_page.js("() => credgraph.nodes.get().filter(n => n.hidden).map(n => n.id)"))
     assert hidden == set(seed_view) - shown
     total = sum(1 for _, k in seed_view.nodes(data="kind") if k == "figure")
-    assert seed_page.page.inner_text("#shown") == f"Showing {len(keep)} of {total} figures."
+    assert seed_page.page.inner_text("#shown") == (
+        f"{len(keep)} of these {total} figures match the filters.")
     seed_page.page.click("#reset")
     assert seed_page.js("() => credgraph.nodes.get().some(n => n.hidden)") is False
 
@@ -187,12 +189,15 @@ def test_no_two_labels_or_badges_overlap_on_the_seed_view(seed_page):
 
 
 def test_screenshot_of_the_seed_view(seed_page, artifacts):
-    """test-artifacts/seed-view.png: the whole seed graph as it opens, for people to read."""
+    """test-artifacts/seed-view.png (the seed graph as it opens), seed-view-hur-chain.png
+    (one figure's chain lit up) and seed-view-whole.png (zoomed out to all of it)."""
     path = artifacts / "seed-view.png"
     seed_page.page.screenshot(path=str(path))
     seed_page.page.mouse.click(*seed_page.screen_point(HUR, scale=1.0))
     seed_page.js("() => credgraph.network.fit({nodes: credgraph.lit(), animation: false})")
     seed_page.page.screenshot(path=str(artifacts / "seed-view-hur-chain.png"))
+    seed_page.page.click("#fit")
+    seed_page.page.screenshot(path=str(artifacts / "seed-view-whole.png"))
     assert path.stat().st_size > 50_000
 
 

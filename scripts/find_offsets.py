@@ -10,7 +10,8 @@ sentence that encloses it, which is usually the passage to cite.
 Sentences end at ``.``, ``!`` or ``?`` (plus any closing quotes or brackets) followed by
 white space, and at every line break, so headings, captions and bullet lines are
 sentences of their own. A full stop after a single capital letter (``U.S.``) does not
-end a sentence.
+end a sentence. The rule is :func:`credgraph.draft.passages.sentence_spans`, the one
+``credgraph draft`` cites passages by.
 
 Examples::
 
@@ -32,54 +33,7 @@ from pathlib import Path
 
 __all__ = ["find_occurrences", "sentence_bounds", "sentence_spans", "main"]
 
-_CLOSERS = "\"'\u201d\u2019)]"
-_OPENERS = "\"'\u201c\u2018([\u2022"
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` of every sentence of ``text``, without surrounding space."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            spans.append((start, i))
-            start = i + 1
-        elif ch in ".!?":
-            j = i + 1
-            while j < n and text[j] in ".!?":
-                j += 1
-            while j < n and text[j] in _CLOSERS:
-                j += 1
-            initial = ch == "." and i >= 1 and text[i - 1].isupper() and (
-                i < 2 or not text[i - 2].isalpha()
-            )
-            if (j >= n or text[j].isspace()) and not initial:
-                spans.append((start, j))
-                start = j
-                i = j
-                continue
-        i += 1
-    spans.append((start, n))
-    trimmed = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
-    return trimmed
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the span of the sentence(s) that contain ``text[start:end]``."""
-    spans = sentence_spans(text)
-    first = next((s for s, e in spans if s <= start < e), start)
-    last = next((e for s, e in spans if s < end <= e), end)
-    return first, max(last, end)
+from credgraph.draft.passages import sentence_bounds, sentence_spans  # the one rule
 
 
 def find_occurrences(text: str, phrase: str, ignore_case: bool = False) -> list[tuple[int, int]]:

@@ -118,6 +118,34 @@ def test_modules_stay_small(path):
     assert lines <= 450, f"{path.name} has {lines} lines: split it by topic"
 
 
+DRAFT_ORDER = ["records", "passages", "tokens", "numbers", "measures", "timeref", "figures",
+               "names", "speakers", "attribution", "hedges", "writer", "claims", "documents",
+               "drafting", "batch"]
+"""Inside credgraph.draft, a module imports only those before it (docs/architecture.md)."""
+
+
+@pytest.mark.parametrize("path", sorted((GRAPH / "draft").glob("*.py")), ids=lambda p: p.name)
+def test_draft_modules_point_down(path):
+    if path.stem == "__init__":
+        return
+    assert path.stem in DRAFT_ORDER, f"draft/{path.name}: add it to DRAFT_ORDER and the doc table"
+    assert f"`graph/draft/{path.name}`" in (ROOT / "docs" / "architecture.md").read_text()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            name = node.module.split(".")[0]
+            assert DRAFT_ORDER.index(name) < DRAFT_ORDER.index(path.stem), \
+                f"draft/{path.name} imports .{name} (up)"
+
+
+def test_draft_keeps_heavy_imports_lazy():
+    import subprocess
+
+    code = ("import sys, credgraph.cli, credgraph.draft, credgraph.draft.drafting; "
+            "print(sorted({'spacy', 'trafilatura', 'htmldate', 'text_to_num'} & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_every_subpackage_is_packaged():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]
                  ["setuptools"]["packages"])

@@ -1,0 +1,337 @@
+"""Attribution: who a figure comes from, and through whom it reached the report.
+
+:func:`attribute` reads the cues of each sentence: ``according to X``, ``per X``, ``X
+said / says / reported / claimed / estimated / wrote on Telegram``, ``X told Y`` (X via
+Y), ``Y, citing X`` (X via Y), an organisation that ``received`` or ``registered`` what it
+counts (its own work: ``according to Y, X received 577 requests`` is X via Y), the speaker
+of a quotation (``"...," the soldier said``). A pronoun or a plain description (``it
+added``, ``the agency said``) is the last speaker of that kind; an outlet that talked to
+someone earlier (``X told Y``, ``X contacted Y``, ``Y interviewed X``) stays the route of
+X's later statements. A sentence with no cue takes the source it begins with, or the
+speaker of the sentence before it in its paragraph, and says so; else the figure stays
+unattributed. The chain's ``via`` runs origin side first; the report's own outlet is never
+in it.
+
+>>> from credgraph.model import Registry, Source
+>>> from credgraph.draft.names import SourceNames
+>>> from credgraph.draft.passages import Passages
+>>> from credgraph.draft.tokens import tokenize
+>>> reg = Registry([Source("hur", "HUR", "military-intelligence", "D", "r"),
+...                 Source("reuters", "Reuters", "wire-agency", "B", "r")])
+>>> text = "Reuters, citing HUR, said 300 fled. It added that 40 returned."
+>>> doc, names = tokenize(text), SourceNames(reg, "r1")
+>>> [(a.origin.id, [v.id for v in a.via]) for a in attribute(
+...     doc, Passages(text), names, "bbc", [(26, 29), (50, 52)])]
+[('hur', ['reuters']), ('hur', ['reuters'])]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .records import Attribution, SourceRef
+from .speakers import (_DET, _NOT_PER, _NOUNISH, _PASSIVE, _QUOTE_MARKS, _RELAY_VERBS,
+                       _VERB_NEXT, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader, _proper)
+
+__all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS"]
+
+@dataclass
+class _Cue:
+    role: str  # speaker, according, citing, own
+    source: SourceRef
+    at: int  # token index of the cue
+    recipient: SourceRef | None = None
+    telegram: bool = False
+    note: str | None = None
+
+
+def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
+    doc, found = r.doc, []
+    r.current = found
+    k = start
+    while k < end:
+        t = doc[k]
+        w = t.lower_
+        if r.passages.quote_at(t.idx) or t.text in _QUOTE_MARKS:
+            k += 1  # a quotation's words are its speaker's, not cues of the report
+            continue
+        if w == "according" and k + 1 < end and doc[k + 1].lower_ == "to":
+            i, j = _phrase_after(doc, k + 2, end)
+            found.extend(_obtained(r, i, j, k) or [])
+            k = j
+            continue
+        if w == "citing" or (w == "per" and k + 1 < end and doc[k + 1].lower_ not in _NOT_PER
+                             and (k == start or doc[k - 1].text == ",")):
+            i, j = _phrase_after(doc, k + 1, end)
+            ref, note = r.resolve(i, j, k)
+            if ref:
+                found.append(_Cue("citing" if w == "citing" else "according", ref, k, note=note))
+            k = j
+            continue
+        if w in SPEECH_VERBS | {"published", "released", "compiled", "collected"} and k > start \
+                and doc[k - 1].lower_ in _PASSIVE | {"data", "figures", "statistics", "count"} \
+                and k + 1 < end and doc[k + 1].lower_ == "by":
+            i, j = _phrase_after(doc, k + 2, end)  # "was reported by Mediazona"
+            ref, note = r.resolve(i, j, k)
+            if ref:
+                found.append(_Cue("speaker", ref, k, note=note))
+            k = j
+            continue
+        if w == "interview" and k + 1 < end and doc[k + 1].lower_ in ("with", "to"):
+            i, j = _phrase_after(doc, k + 2, end)  # "in an interview with the BBC, X said"
+            ref, note = r.resolve(i, j, k)
+            if ref:
+                found.append(_Cue("according", ref, k, note=note))
+            k = j
+            continue
+        speech = w in SPEECH_VERBS or (w in ("points", "pointed") and k + 1 < end
+                                       and doc[k + 1].lower_ == "out")
+        own = w in OWN_WORK_VERBS
+        nxt = doc[k + 1] if k + 1 < end else None
+        if w in _NOUNISH and not (nxt is None or nxt.lower_ in _VERB_NEXT or nxt.like_num
+                                  or nxt.is_quote or nxt.text in (".", "!", ";")) or \
+                w.endswith("ed") and k > start and doc[k - 1].lower_ in _DET | _PASSIVE:
+            speech = own = False
+        if (speech or own) and not (w in _NOUNISH and (k == start or doc[k - 1].lower_ in _DET
+                                                        or (k + 1 < end and doc[k + 1].lower_ == "of"))):
+            i, j = r.left(k, start)
+            ref, note = r.resolve(i, j, k) if j > i else (None, None)
+            if ref is None and j > i:
+                taken = {c.source.id for c in found}
+                hits = [h for h in r.names.find(doc, start, k) if h[0] not in taken]
+                if hits and own:
+                    ref = SourceRef(hits[-1][0], doc[hits[-1][1]:hits[-1][2]].text, (0, 0),
+                                    "registry")
+                    note = "the subject taken as the last source named before the verb"
+            inverted = k > start and (doc[k - 1].text in (",", ":") or doc[k - 1].text in
+                                      _QUOTE_MARKS or doc[k - 1].is_quote)
+            if ref is None and speech and (inverted or k == start):
+                i, j = r.right(k, end)
+                ref, note = r.resolve(i, j, k) if j > i else (None, None)
+            if ref is not None and own and not speech and ref.how == "new" and not (
+                    _proper(doc, i, j) or ref.id == r.outlet):
+                ref = None  # "garrison courts heard": a description, not the counting source
+            if ref is None and own and j > i:
+                taken = {c.source.id for c in found}
+                hits = [h for h in r.names.find(doc, start, k) if h[0] not in taken]
+                if hits:
+                    ref = SourceRef(hits[-1][0], doc[hits[-1][1]:hits[-1][2]].text, (0, 0),
+                                    "registry")
+                    note = "the subject taken as the last source named before the verb"
+            if ref is not None:
+                cue = _Cue("own" if own else "speaker", ref, k, note=note)
+                after = doc[k + 1:min(end, k + 6)].text.lower()
+                cue.telegram = "telegram" in after
+                if w in _RELAY_VERBS:
+                    ri, rj = r.right(k, end)
+                    recipient, _n = r.resolve(ri, rj, k) if rj > ri else (None, None)
+                    if recipient and recipient.id != ref.id and not recipient.id.startswith(
+                            r.names.report_id + "-"):
+                        cue.recipient = recipient
+                        r.routes.setdefault(ref.id, recipient.id)
+                found.append(cue)
+        if w in ("contacted", "contacts", "wrote to", "approached") and k + 1 < end:
+            i, j = r.left(k, start)  # "another soldier contacted Mediazona": a route only
+            person, _n = r.resolve(i, j, k) if j > i else (None, None)
+            ri, rj = r.right(k, end)
+            outlet, _n = r.resolve(ri, rj, k) if rj > ri else (None, None)
+            if person and outlet and person.id != outlet.id:
+                r.routes.setdefault(person.id, outlet.id)
+        if w in ("interviewed", "interviews") and k + 1 < end:
+            i, j = r.left(k, start)
+            outlet, _n = r.resolve(i, j, k) if j > i else (None, None)
+            ri, rj = _phrase_after(doc, k + 1, end)
+            person, _n = r.resolve(ri, rj, k) if rj > ri else (None, None)
+            if outlet and person:
+                r.routes.setdefault(person.id, outlet.id)
+                if r.interviewer is None:
+                    r.interviewer = (outlet.id, k)
+        k += 1
+    if end - start >= 3 and doc[end - 1].text != ":" and r.passages.is_heading(
+            r.passages.sentence_of(doc[start].idx)):
+        lead = next((m for m in range(start + 1, min(end - 2, start + 6)) if doc[m].text == ":"),
+                    None)  # a headline's "Russian military bloggers: ..."
+        if lead is not None:
+            ref, note = r.resolve(start, lead, start)
+            if ref:
+                found.append(_Cue("according", ref, start, note=note))
+        colon = next((m for m in range(end - 2, max(start, end - 6), -1) if doc[m].text == ":"),
+                     None)  # a headline's "...: Kyiv"
+        if colon is not None:
+            ref, note = r.resolve(colon + 1, end, colon)
+            if ref:
+                found.append(_Cue("according", ref, colon, note=note))
+    return found
+
+
+def _obtained(r, i, j, k) -> list[_Cue]:
+    """``according to documents obtained by the WSJ``: the documents via the WSJ; ``a report
+    published by X``: X alone."""
+    doc = r.doc
+    split = next((m for m in range(i, j - 2) if doc[m].lower_ in _HANDED and
+                  doc[m + 1].lower_ in ("by", "to")), None)
+    if split is None:
+        ref, note = r.resolve(i, j, k)
+        return [_Cue("according", ref, k, note=note)] if ref else []
+    holder, _n = r.resolve(split + 2, j, k)
+    origin, note = r.resolve(i, split, k)
+    while origin is None and split > i and doc[split - 1].lower_ in _ADVERB_WORDS:
+        split -= 1
+        origin, note = r.resolve(i, split, k)
+    cues = [_Cue("according", holder, k)] if holder else []
+    if origin is not None and (holder is None or origin.id != holder.id):
+        cues.append(_Cue("citing", origin, k, note="the document or data the outlet holds "
+                                                   "taken as the origin"))
+    return cues
+
+
+_HANDED = {"obtained", "seen", "reviewed", "leaked", "provided", "released", "shared", "published"}
+_ADVERB_WORDS = {"wednesday", "monday", "tuesday", "thursday", "friday", "saturday", "sunday",
+                 "yesterday", "today", "recently", "earlier", "exclusively"}
+
+
+def _phrase_after(doc, i, end) -> tuple[int, int]:
+    j = i
+    while j < end and doc[j].text not in (",", ";", ".", ":", "(", "—") and \
+            doc[j].lower_ not in ("that", "which", "who", "citing") and j - i < 14:
+        j += 1
+    return i, j
+
+
+def _chain(r: SpeakerReader, cues: list[_Cue], near: int) -> Attribution | None:
+    if not cues:
+        return None
+    notes = [c.note for c in cues if c.note]
+    by_role = {}
+    for cue in sorted(cues, key=lambda c: abs(c.at - near), reverse=True):
+        by_role[cue.role] = cue  # the cue nearest the figure wins its role
+    order = [by_role.get(role) for role in ("citing", "own", "speaker", "according")]
+    order = [c for c in order if c is not None]
+    origin = order[0]
+    previous = r.last_chain
+    if len(order) == 1 and origin.note and previous is not None and previous.origin and (
+            origin.source.id in {previous.origin.id, *(v.id for v in previous.via)}):
+        return Attribution(previous.origin, previous.via, own_work=previous.own_work,
+                           notes=(origin.note + ": the same chain as the statement before",))
+    via: list[SourceRef] = []
+    for cue in order[1:]:
+        via.append(cue.source)
+    if origin.recipient is not None:
+        via.insert(0, origin.recipient)
+    speaker = by_role.get("speaker")
+    if speaker is not None and speaker is not origin and speaker.recipient is not None:
+        via.insert(via.index(speaker.source) + 1 if speaker.source in via else 0,
+                   speaker.recipient)
+    if speaker is not None and speaker.telegram:
+        channel = next((s.id for s in r.names.registry if s.kind == "telegram-channel"
+                        and s.speaks_for == speaker.source.id), None)
+        if channel:
+            via.insert(via.index(speaker.source) + 1 if speaker.source in via else 0,
+                       SourceRef(channel, "Telegram", (0, 0), "registry"))
+        else:
+            notes.append(f"said on Telegram: the channel of {r.names.display(speaker.source.id)} "
+                         "is not in the registry")
+    seen, clean = {origin.source.id}, []
+    for v in via:
+        if v.id not in seen and v.id != r.outlet:
+            seen.add(v.id)
+            clean.append(v)
+    route = r.routes.get(origin.source.id)
+    if route is None and r.interviewer and r.first_seen.get(origin.source.id, -1) > \
+            r.interviewer[1] and r.interviewer[0] != origin.source.id:
+        route = r.interviewer[0]
+    if not clean and route is not None and route not in (r.outlet, origin.source.id):
+        clean.append(SourceRef(route, "", (0, 0), "registry"))
+        notes.append(f"via {r.names.display(route)}: the text says earlier that it spoke to "
+                     f"{r.names.display(origin.source.id)} or interviewed people like them")
+    own = origin.role == "own" or (origin.source.id == r.outlet and origin.role == "speaker")
+    return Attribution(origin.source, tuple(clean), own_work=own, notes=tuple(notes))
+
+
+def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -> list[Attribution]:
+    """The attribution of each figure at character *spans* (in text order)."""
+    from .tokens import tokens_between
+
+    r = SpeakerReader(doc, passages, names, outlet)
+    by_sentence: dict[int, Attribution | None] = {}
+    out: list[Attribution] = []
+    last: tuple[int, Attribution] | None = None
+    for s_index, (s, e) in enumerate(passages.sentences):
+        i, j = tokens_between(doc, s, e)
+        cues = _cues(r, i, j)
+        for cue in cues:
+            sid = cue.source.id
+            if sid != outlet or cue.role == "own":
+                r.speakers.append(sid)
+                r.first_seen.setdefault(sid, cue.at)
+        by_sentence[s_index] = cues  # type: ignore[assignment]
+    for start, end in spans:
+        s_index = passages.sentence_of(start)
+        cues = by_sentence.get(s_index) or []
+        first_token = tokens_between(doc, start, end)[0]
+        found = _chain(r, cues, first_token)
+        quote = passages.quote_at(start)
+        if quote is not None:
+            found = _quoted(r, by_sentence, quote, found, first_token)
+        if found is None:
+            found = _carried(r, by_sentence, s_index, last)
+        if found is None:
+            found = Attribution()
+        if found.origin is not None and cues:
+            last = (passages.paragraph_of(start), found)
+            r.last_chain = found
+        out.append(found)
+    return out
+
+
+def _quoted(r, by_sentence, quote, found, near) -> Attribution | None:
+    """The speaker of a quotation: a cue outside it in the sentences it spans, the
+    sentence before it, or the speaker of the paragraph before (a quotation of its own)."""
+    p = r.passages
+    first, last = p.sentence_of(quote[0]), p.sentence_of(max(quote[0], quote[1] - 1))
+    candidates = [found] if found else []
+    stop = last + 2 if last + 1 < len(p.sentences) and p.paragraph_of(
+        p.sentences[last + 1][0]) == p.paragraph_of(quote[0]) else last + 1
+    for index in range(first, min(stop, len(p.sentences))):
+        chain = _chain(r, by_sentence.get(index) or [], near)
+        if chain:
+            candidates.append(chain)
+    if not candidates and first > 0:
+        chain = _chain(r, by_sentence.get(first - 1) or [], near)
+        if chain:
+            candidates.append(chain)
+    if not candidates and r.speakers:
+        prior = [c for k in range(first) for c in (by_sentence.get(k) or [])]
+        chain = _chain(r, prior[-1:], near) if prior else None
+        if chain:
+            candidates.append(Attribution(chain.origin, chain.via, notes=chain.notes + (
+                "a quotation without a speaker of its own: taken as the last speaker's",)))
+    if not candidates:
+        return None
+    best = candidates[0]
+    return Attribution(best.origin, best.via, quoted=True, own_work=best.own_work,
+                       notes=best.notes)
+
+
+def _carried(r, by_sentence, s_index, last) -> Attribution | None:
+    """No cue: the registry source the sentence begins with, else the speaker of the
+    sentence before it in the same paragraph."""
+    p, doc = r.passages, r.doc
+    from .tokens import tokens_between
+
+    s, e = p.sentences[s_index]
+    i, j = tokens_between(doc, s, e)
+    hits = [h for h in r.names.find(doc, i, min(j, i + 6)) if h[1] <= i + 2]
+    if hits:
+        sid = hits[0][0]
+        route = r.routes.get(sid)
+        via = (SourceRef(route, "", (0, 0), "registry"),) if route and route != r.outlet else ()
+        return Attribution(SourceRef(sid, doc[hits[0][1]:hits[0][2]].text, (0, 0), "registry"),
+                           via, notes=("no attribution cue: the sentence's subject taken as "
+                                       "the source",))
+    if last is not None and last[0] == p.paragraph_of(s) and s_index > 0:
+        prev = last[1]
+        return Attribution(prev.origin, prev.via, own_work=prev.own_work, notes=(
+            f"no attribution cue: carried from the sentence before "
+            f"({r.names.display(prev.origin.id)})",))
+    return None

@@ -1,0 +1,155 @@
+"""Claim linking: which claim of the corpus a drafted figure states, or a new claim id.
+
+A drafted figure takes an existing claim's id when some mention of the corpus states the
+same measure (compared as word sets, plurals folded: ``criminal cases opened for
+desertion`` and ``desertion criminal cases`` match), in the same kind of unit, for the same
+side, with values the two qualifiers allow to be equal (their bounds overlap) and periods
+that overlap; the reason goes into the mention's ``ambiguity``. Within one report a heading
+that rounds a figure of the body (``Thousands ...`` over ``more than 18,000``) states the
+body's claim and relays it; a figure repeated with the same value and source shares its
+claim. Every other figure gets a new claim id made of its source, measure and value.
+
+>>> claim_slug("hur", "deserters", Decimal(18000), None, None)
+'hur-deserters-18000'
+>>> measure_key("criminal cases opened for desertion") >= measure_key("desertion criminal cases")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Figure
+
+__all__ = ["ClaimIndex", "measure_key", "claim_slug", "unit_family", "link_claims"]
+
+_SKIP = {"of", "for", "the", "a", "an", "and", "to", "in", "by", "on", "with", "from", "who",
+         "over", "at", "s"}
+_TIME = {"years", "months", "weeks", "days", "hours", "year", "month", "week", "day", "hour"}
+
+
+def measure_key(measure: str) -> frozenset[str]:
+    """A measure as a set of words, plurals folded (``requests`` as ``request``)."""
+    words = re.findall(r"[a-z0-9]+", (measure or "").lower())
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words
+                     if w not in _SKIP)
+
+
+def unit_family(unit: str | None) -> str:
+    """``percent``, ``times``, ``time`` or ``count``: units of one family can compare."""
+    unit = (unit or "").lower()
+    if unit in ("percent", "percentage points"):
+        return "percent"
+    if unit == "times":
+        return "times"
+    return "time" if unit in _TIME else "count"
+
+
+def claim_slug(origin: str | None, measure: str, value, low, high) -> str:
+    """A new claim's id: source, measure and value as a slug."""
+    number = value if value is not None else f"{low}-{high}"
+    text = f"{origin or 'unattributed'}-{measure}-{number}".lower().replace(".", "-")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-")
+
+
+class ClaimIndex:
+    """The figures of a corpus by measure, for linking drafted figures to their claims."""
+
+    def __init__(self, corpus=None):
+        self.claims: set[str] = set()
+        self.entries: list[tuple[frozenset, str, Figure, str]] = []
+        if corpus is not None:
+            for mention in corpus.mentions():
+                self.claims.add(mention.claim)
+                if mention.figure is not None:
+                    self.entries.append((measure_key(mention.figure.measure), mention.claim,
+                                         mention.figure, mention.key))
+
+    def link(self, figure: Figure) -> tuple[str | None, str | None]:
+        """The claim an existing mention gives this figure, and why; or (None, None)."""
+        key = measure_key(figure.measure)
+        best = None
+        for other_key, claim, other, where in self.entries:
+            if not key or not (key <= other_key or other_key <= key):
+                continue
+            if unit_family(figure.unit) != unit_family(other.unit):
+                continue
+            if figure.subject_side and other.subject_side and \
+                    figure.subject_side != other.subject_side:
+                continue
+            if not _overlap(figure.bounds(), other.bounds()):
+                continue
+            if not figure.period.overlaps(other.period):
+                continue
+            gap = abs(_middle(figure) - _middle(other))
+            if best is None or gap < best[0]:
+                best = (gap, claim, other, where)
+        if best is None:
+            return None, None
+        _gap, claim, other, where = best
+        return claim, (f"linked to claim {claim} ({where}: {other.describe()}): same measure, "
+                       "values the qualifiers allow to be equal, overlapping periods; check "
+                       "that it is the same quantity")
+
+
+def _overlap(a, b) -> bool:
+    (alo, ahi), (blo, bhi) = a, b
+    if ahi is not None and blo is not None and ahi < blo:
+        return False
+    if bhi is not None and alo is not None and bhi < alo:
+        return False
+    return True
+
+
+def _middle(figure: Figure) -> Decimal:
+    if figure.value is not None:
+        return figure.value
+    return ((figure.min or 0) + (figure.max or figure.min or 0)) / 2
+
+
+def link_claims(mentions, passages, index: ClaimIndex) -> None:
+    """Give each drafted mention its claim: a corpus claim when one matches, the claim of
+    the body figure a heading rounds (and relays), the claim of the same figure stated
+    again, else a new id."""
+    from .writer import model_figure
+
+    used: dict[str, tuple] = {}
+    for m in mentions:
+        fig = model_figure(m)
+        origin = m.attribution.origin.id if m.attribution.origin else None
+        signature = (origin, tuple(sorted(measure_key(fig.measure))), fig.value, fig.min, fig.max)
+        claim, why = index.link(fig)
+        if claim is not None:
+            m.claim = claim
+            m.notes.append(why)
+        else:
+            claim = claim_slug(origin, fig.measure, fig.value, fig.min, fig.max)
+            base, n = claim, 2
+            while (claim in used and used[claim] != signature) or claim in index.claims:
+                claim, n = f"{base}-{n}", n + 1
+            m.claim = claim
+        used.setdefault(m.claim, signature)
+    for index, m in enumerate(mentions):  # a heading rounding a figure of the body
+        if not passages.is_heading(passages.sentence_of(m.figure.start)):
+            continue
+        low, high = model_figure(m).bounds()
+        for body in mentions[index + 1:]:
+            if passages.is_heading(passages.sentence_of(body.figure.start)):
+                continue
+            value = body.figure.value if body.figure.value is not None else body.figure.min
+            if (body.figure.measure.id == m.figure.measure.id or unit_family(body.figure.unit)
+                    == unit_family(m.figure.unit) and m.attribution.origin is None) and \
+                    value is not None and \
+                    (low is None or value >= low) and (high is None or value <= high):
+                m.claim, m.relays = body.claim, body.id
+                if m.figure.measure != body.figure.measure:  # one claim, one measure
+                    from dataclasses import replace
+
+                    m.figure = replace(m.figure, measure=body.figure.measure)
+                if m.attribution.origin is None and body.attribution.origin is not None:
+                    m.attribution = type(m.attribution)(
+                        body.attribution.origin, body.attribution.via, notes=(
+                            "the heading names no source: taken from the figure it rounds",))
+                m.notes.append(f"a heading restating {body.id}: recorded as its relay")
+                break

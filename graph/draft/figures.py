@@ -1,0 +1,261 @@
+"""Figures: the numbers of a text with their qualifier, range, unit, subject and measure.
+
+:func:`find_figures` turns the quantities :mod:`.numbers` finds into
+:class:`~credgraph.draft.records.FoundFigure` records: ranges are joined (``between 450 and
+500``, ``7,000-15,000``, ``two or three``), the qualifier before or after the number is read
+with a spaCy ``Matcher`` (``more than``, ``upwards of``, ``some``, ``nearly``, ``up to``,
+``fewer than``, ``or more``), the counted noun after it is the unit (``servicemen``,
+``criminal cases``; ``percent`` and ``times`` for shares and ratios), a figure without one
+takes the unit of the figure before it in its paragraph (``NATO puts it at 7,000``), and
+:mod:`.measures` names what is counted. Numbers inside a time reference (``the first six
+months of 2023``) and sentences repeated elsewhere (a table of contents) are skipped.
+
+>>> from credgraph.draft.tokens import tokenize
+>>> from credgraph.draft.passages import Passages
+>>> text = "More than 18,000 Russian servicemen have deserted. Between 450 and 500 were killed."
+>>> [(f.term, f.value, f.min, f.max, f.qualifier, f.unit, f.measure.label, f.subject_side)
+...  for f in find_figures(tokenize(text), Passages(text), [])]
+[('18,000', Decimal('18000'), None, None, 'more-than', 'servicemen', 'deserters', 'russia'), ('Between 450 and 500', None, Decimal('450'), Decimal('500'), 'range', 'servicemen', 'killed', None)]
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .measures import measure_for
+from .numbers import COUNT_NOUNS, TIME_UNITS, excluded_spans, find_numbers
+from .records import FoundFigure, NumberExpr, TimeRef
+from .tokens import matcher, matches
+
+__all__ = ["find_figures", "QUALIFIER_PHRASES"]
+
+QUALIFIER_PHRASES = {
+    "more-than": ["more than", "over", "upwards of", "in excess of", "above", "just over",
+                  "well over", "greater than", "north of", "exceeding", "passed", "exceeded",
+                  "surpassed", "topped", "more than double", "more than triple"],
+    "at-least": ["at least", "no fewer than", "no less than", "not less than", "a minimum of",
+                 "minimum of", "at the very least"],
+    "about": ["about", "around", "some", "roughly", "approximately", "approx", "approx.",
+              "an estimated", "estimated", "circa", "c.", "~", "an approximate", "or so",
+              "give or take"],
+    "nearly": ["nearly", "almost", "close to", "just under", "just shy of", "nearing",
+               "approaching", "not quite"],
+    "up-to": ["up to", "as many as", "as much as", "at most", "no more than", "a maximum of",
+              "maximum of", "not more than", "as high as"],
+    "less-than": ["fewer than", "less than", "under", "below", "not even"],
+    "exact": ["only", "exactly", "precisely", "just"],
+}
+"""Words before a number and the qualifier they give it (one list, matched on tokens)."""
+
+_AFTER = {"or more": "at-least", "or so": "about", "plus": "more-than", "+": "more-than",
+          "or fewer": "up-to", "or less": "up-to"}
+_STOP = set("""of have has had were was are is be been being who which that whom whose in on at
+from to for with by since during after before within into onto over under about against among
+between through and or but than as if when while where because so said says told reported
+according per would could will may might must can did do does not no nor also only just still
+now then there here their its his her our your my they he she it we you them us this these
+those more fewer less each every other another such same all both either neither alone what
+""".split())
+_MODIFIERS = {"criminal", "contract", "service", "civil", "military", "national", "combat"}
+_SIDES = {"russian": "russia", "russia's": "russia", "russians": "russia",
+          "ukrainian": "ukraine", "ukraine's": "ukraine", "ukrainians": "ukraine"}
+_UNIT_WORDS = COUNT_NOUNS | set(TIME_UNITS) | {"roubles", "rubles", "dollars", "euros",
+                                               "hryvnias", "pounds", "percent"}
+
+
+def _qualifier_matcher():
+    nlp_patterns = {}
+    for label, phrases in QUALIFIER_PHRASES.items():
+        nlp_patterns[label] = [[{"LOWER": w} for w in p.replace(".", " .").split()]
+                               if p not in ("c.", "approx.") else [{"LOWER": p}]
+                               for p in phrases]
+    return matcher("draft-qualifiers", nlp_patterns)
+
+
+def _join_ranges(doc, numbers: list[NumberExpr]) -> list[NumberExpr]:
+    out: list[NumberExpr] = []
+    i = 0
+    while i < len(numbers):
+        a = numbers[i]
+        b = numbers[i + 1] if i + 1 < len(numbers) else None
+        if b is not None and a.value is not None and b.value is not None and \
+                a.kind == b.kind and a.kind in ("count", "percent") and b.start - a.end == 1:
+            link = doc[a.end].lower_
+            before = doc[a.start - 1].lower_ if a.start else ""
+            ok = (link in ("-", "–", "to") and before != "from") or \
+                 (link == "and" and before == "between") or link == "or" and a.value < b.value
+            low, high = a.value, b.value
+            if ok and low > high and high * 1000 > low:  # "1.5 to 2 million"
+                ok = False
+            if ok and low < high and str(doc[b.start:b.end].text).endswith(
+                    ("million", "billion")) and low < 1000:
+                low *= high / Decimal(doc[b.start].text.replace(",", "")) if doc[
+                    b.start].text.replace(",", "").replace(".", "").isdigit() else 1
+            if ok and low < high:
+                start = a.start - 1 if before == "between" else a.start
+                out.append(NumberExpr(start, b.end, None, low, high, "range", b.unit or a.unit))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _noun_phrase(doc, j: int, end: int) -> tuple[list, bool]:
+    """The tokens of the counted noun phrase from token *j* (before the sentence's end),
+    and whether it came after ``of`` (``half of the vehicles``)."""
+    k = j
+    if k < end and doc[k].text in ("-", "–") and k + 1 < end and doc[k + 1].lower_ in TIME_UNITS:
+        k += 1  # "10-year"
+    after_of = k < end and doc[k].lower_ == "of"
+    if after_of:
+        k += 1
+        while k < end and doc[k].lower_ in ("the", "a", "an", "these", "those", "its", "their",
+                                            "his", "her", "our", "all"):
+            k += 1
+    phrase = []
+    while k < end and len(phrase) < 6:
+        t = doc[k]
+        if t.text in ("'s", "’s"):
+            phrase.append(t)
+            k += 1
+            continue
+        if not (t.is_alpha or t.text == "-") or t.lower_ in _STOP:
+            break
+        phrase.append(t)
+        k += 1
+    return phrase, after_of
+
+
+def _head(phrase) -> tuple[str | None, int]:
+    for index, t in enumerate(phrase):
+        word = t.lower_
+        if word in _UNIT_WORDS:
+            unit = TIME_UNITS.get(word, word)
+            if index and phrase[index - 1].lower_ in _MODIFIERS:
+                unit = f"{phrase[index - 1].lower_} {unit}"
+            return unit, index
+    for index, t in enumerate(phrase):
+        if t.lower_ in ("russians", "ukrainians"):
+            return "people", index
+    for index, t in enumerate(phrase):
+        word = t.lower_
+        if t.is_alpha and word.endswith(("s", "men", "people")) and not word.endswith("ss") \
+                and not t.is_title and len(word) > 3:
+            return word, index
+    return None, -1
+
+
+def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
+    """Every figure of the text, in text order."""
+    qualifiers = {e: (label, s) for label, s, e in matches(_qualifier_matcher(), doc)}
+    numbers = find_numbers(doc, excluded_spans(doc.text))
+    starts = {n.start for n in numbers}
+    for e in qualifiers:  # "more than a year": a qualified "a" or "an" before a unit of time
+        if e + 1 < len(doc) and doc[e].lower_ in ("a", "an") and doc[e + 1].lower_ in \
+                TIME_UNITS and e not in starts and (e + 2 >= len(doc) or doc[e + 2].lower_ not in (
+                    "earlier", "ago", "before", "later", "after", "since")):
+            numbers.append(NumberExpr(e, e + 1, Decimal(1), kind="count",
+                                      note=f'"{doc[e:e + 2].text}" read as 1 {TIME_UNITS[doc[e + 1].lower_]}'))
+    numbers = _join_ranges(doc, sorted(numbers, key=lambda n: n.start))
+    timed = [r.span for r in time_refs if r.span and r.kind != "rate"]
+    figures: list[FoundFigure] = []
+    carried: dict[int, tuple[str, object]] = {}
+    for expr in numbers:
+        start_char = doc[expr.start].idx
+        end_char = doc[expr.end - 1].idx + len(doc[expr.end - 1])
+        if any(s <= start_char < e for s, e in timed):
+            continue
+        s_index = passages.sentence_of(start_char)
+        sentence = passages.sentences[s_index]
+        if sentence in passages.skipped or not sentence[0] <= start_char < sentence[1]:
+            continue
+        figure = _figure(doc, expr, qualifiers, sentence, start_char, end_char,
+                         carried.get(passages.paragraph_of(start_char)))
+        if figure is None:
+            continue
+        if figure.unit not in ("percent", "times", "percentage points"):
+            carried[passages.paragraph_of(start_char)] = (figure.unit, figure.measure)
+        figures.append(figure)
+    return figures
+
+
+def _figure(doc, expr, qualifiers, sentence, start_char, end_char, carried):
+    notes = [expr.note] if expr.note else []
+    qualifier, q_start = qualifiers.get(expr.start, (None, expr.start))
+    if expr.kind == "range":
+        qualifier, q_start = "range", expr.start
+    sent_end = _token_end(doc, sentence[1])
+    after = doc[expr.end:expr.end + 2].text.lower()
+    for words, label in _AFTER.items():
+        if qualifier is None and (after == words or after.startswith(words + " ")):
+            qualifier = label
+    if expr.kind == "vague":
+        qualifier = "range"
+    elif expr.note and "majority" in expr.note:
+        qualifier = "more-than"
+    elif expr.note and "a dozen" in expr.note and qualifier in (None, "exact"):
+        qualifier = "about"
+    qualifier = qualifier or "exact"
+    value, low, high = expr.value, expr.min, expr.max
+    if qualifier == "range" and value is not None:
+        qualifier = "exact"
+    skip = expr.end
+    for words in _AFTER:  # "100 or more soldiers": the noun comes after the qualifier
+        if doc[skip:skip + len(words.split())].text.lower() == words:
+            skip += len(words.split())
+            break
+    phrase, after_of = _noun_phrase(doc, skip, sent_end)
+    unit, head_index = (expr.unit, -1) if expr.unit else _head(phrase)
+    if expr.kind in ("percent", "fraction", "times"):
+        of_phrase = phrase if after_of else []
+    elif unit in TIME_UNITS.values():
+        of_phrase = phrase[head_index + 1:] if head_index >= 0 else []
+    else:
+        of_phrase = phrase[:head_index + 1] if head_index >= 0 else []
+    before = [t.lower_ for t in doc[max(_token_end(doc, sentence[0]), q_start - 6):q_start]]
+    after = [t.lower_ for t in doc[expr.end:min(sent_end, expr.end + 12)]]
+    if unit is None:
+        if carried is not None:
+            unit = carried[0]
+            notes.append(f"no counted noun: unit {unit!r} taken from the figure before it")
+        elif doc[expr.end:expr.end + 2].text.lower() in ("of us", "of them"):
+            unit = "people"
+        else:
+            unit = "unspecified"
+            notes.append("no counted noun found: give the unit")
+    measure = measure_for(unit, expr.kind, before + after, after)
+    if carried is not None and measure.id in (unit.replace(" ", "-"), "unspecified") and \
+            head_index < 0 and not expr.unit:
+        measure = carried[1]
+    side = None
+    window = [t.lower_ for t in doc[max(0, q_start - 3):expr.start]] + [t.lower_ for t in phrase]
+    for word in window:
+        if word in _SIDES:
+            side = _SIDES[word]
+            break
+    subject_words = [t.text for t in of_phrase if t.lower_ not in ("'s", "’s")]
+    subject = " ".join(subject_words) if subject_words else (
+        unit if unit not in ("percent", "times", "unspecified", *TIME_UNITS.values())
+        else "unspecified")
+    if side and subject != "unspecified" and not any(w.lower() in _SIDES for w in subject_words):
+        subject = f"{'Russian' if side == 'russia' else 'Ukrainian'} {subject}"
+    if subject == "unspecified":
+        notes.append("who or what is counted is not said next to the number")
+    first = min(expr.start, q_start) if qualifier not in ("exact",) else expr.start
+    return FoundFigure(
+        start=doc[first].idx, end=end_char, term=doc[expr.start:expr.end].text,
+        value=value, min=low, max=high, qualifier=qualifier, unit=unit, subject=subject,
+        subject_side=side, measure=measure, sentence=sentence, notes=tuple(notes))
+
+
+def _token_end(doc, char: int) -> int:
+    """The index of the first token starting at or after *char*."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

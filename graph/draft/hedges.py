@@ -1,0 +1,137 @@
+"""Hedges: what a report attaches to a figure about how sure it is.
+
+:func:`find_hedges` gives each figure one value of the closed hedge list. Cues are read
+outside quotations only (a hedge inside a quote is the speaker's, not the report's):
+
+- in the figure's own sentence: ``reportedly``, ``allegedly``, ``probably``, ``likely``
+  (for the figures of their clause), ``claims``, ``estimated``, ``denied``, ``could not be
+  verified``, ``hard to say how accurate`` (for every figure of the sentence);
+- in a disclaimer of its own (``We could not verify the HUR claims.``, ``Agora's figures
+  could not be independently verified.``): every figure of the source it names, or, when it
+  names none, the figures just before it (``the figure``: the last sentence with figures;
+  ``either figure``: the last two; ``these figures``: those of the paragraphs before it).
+
+When several apply, the strongest wins, in the order of :data:`HEDGE_CUES`.
+
+>>> from credgraph.draft.passages import Passages
+>>> text = "HUR said 300 fled, reportedly twice as many as in May. We could not verify HUR's figures."
+>>> find_hedges(text, Passages(text), [(9, 12), (30, 35)], ["hur", "hur"], {"hur": ["HUR"]})
+['unable-to-verify', 'unable-to-verify']
+>>> text = "The group said 300 fled, reportedly twice as many as in May."
+>>> find_hedges(text, Passages(text), [(15, 18), (36, 41)], [None, None], {})
+['none', 'alleged']
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_hedges", "HEDGE_CUES"]
+
+_V = r"(?:verif\w*|confirm\w*|check\w*|corroborat\w*)"
+HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), strongest first
+    ("unable-to-verify", "sentence", re.compile(
+        rf"\b(?:could ?n[o']t|cannot|can't|(?:was|were|is|are|been|be) unable to|unable to|not "
+        rf"able to|no way to|impossible to)\s+(?:be\s+)?(?:immediately\s+|independently\s+)*{_V}"
+        rf"|\bn(?:o|ever)t?\s+(?:been\s+|be\s+)?(?:immediately\s+|independently\s+)*"
+        rf"(?:verified|confirmed|corroborated|checked)\b|\bun(?:verified|confirmed)\b", re.I)),
+    ("accuracy-uncertain", "sentence", re.compile(
+        r"\b(?:hard|difficult|impossible) to (?:say|tell|know|assess|judge|establish)\b"
+        r"|\bhow (?:accurate|reliable|true)\b|\baccuracy\b|\bmay be (?:inflated|exaggerated|"
+        r"overstated)\b|\bcannot be known\b", re.I)),
+    ("disputed", "sentence", re.compile(
+        r"\b(?:denied|denies|rejected|rejects|disputed|disputes|contested|contests|dismissed|"
+        r"refuted)\b(?= (?:(?:the|these|this|those|its|such|that|their|his|her) )?(?:\w+ )?"
+        r"(?:figures?|estimates?|claims?|numbers?|reports?|data|count|allegations?))"
+        r"|\bcalled (?:the|these|those) (?:figures?|claims?|numbers?)", re.I)),
+    ("alleged", "clause", re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
+                                     re.I)),
+    ("alleged", "sentence", re.compile(r"\b(?:alleged|alleges|claim(?:s|ed)?)\b", re.I)),
+    ("estimate", "sentence", re.compile(r"\bestimat\w*", re.I)),
+    ("probable", "clause", re.compile(
+        r"\b(?:likely|probably|possibly|presumably)\b|\b(?:believed|thought) to\b|"
+        r"\b(?:appears?|seems?) to\b|\bmay have\b", re.I)),
+]
+"""Each hedge's cues and how far they reach; the first that applies wins."""
+
+_ORDER = ["unable-to-verify", "accuracy-uncertain", "disputed", "alleged", "estimate",
+          "probable", "none"]
+_DISCLAIMERS = {"unable-to-verify", "accuracy-uncertain", "disputed"}
+
+
+def _outside_quotes(text: str, start: int, end: int, passages) -> str:
+    """The sentence with quoted words blanked out (offsets kept)."""
+    chars = list(text[start:end])
+    for qs, qe in passages.quotes:
+        for k in range(max(qs, start), min(qe, end)):
+            chars[k - start] = " "
+    return "".join(chars)
+
+
+def _clause(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
+    s, e = sentence
+    left = max(text.rfind(c, s, offset) for c in ",;:")
+    rights = [p for p in (text.find(c, offset, e) for c in ",;:") if p >= 0]
+    return (left + 1 if left >= s else s), (min(rights) if rights else e)
+
+
+def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list[str | None],
+                names_of: dict[str, list[str]]) -> list[str]:
+    """The hedge of each figure at *spans*; *origins* are their sources' ids and
+    *names_of* maps each id to the names the text may use for it."""
+    hedges = ["none"] * len(spans)
+
+    def put(index, hedge):
+        if _ORDER.index(hedge) < _ORDER.index(hedges[index]):
+            hedges[index] = hedge
+
+    by_sentence: dict[int, list[int]] = {}
+    for index, (start, _end) in enumerate(spans):
+        by_sentence.setdefault(passages.sentence_of(start), []).append(index)
+    for s_index, sentence in enumerate(passages.sentences):
+        plain = _outside_quotes(text, *sentence, passages)
+        found = [(hedge, scope, m.start() + sentence[0]) for hedge, scope, pattern in HEDGE_CUES
+                 for m in pattern.finditer(plain)]
+        if not found:
+            continue
+        members = by_sentence.get(s_index, [])
+        for hedge, scope, at in found:
+            if members:
+                for i in members:
+                    if scope == "clause":
+                        lo, hi = _clause(text, sentence, at)
+                        same = [j for j in members if lo <= spans[j][0] < hi]
+                        if same and i not in same:
+                            continue
+                    put(i, hedge)
+            elif hedge in _DISCLAIMERS:
+                for i in _disclaimed(text, passages, sentence, plain, spans, origins, names_of,
+                                     by_sentence, s_index):
+                    put(i, hedge)
+    return hedges
+
+
+def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_sentence,
+                s_index) -> list[int]:
+    low = plain.lower()
+    named = [sid for sid, names in names_of.items() if sid in origins and any(
+        re.search(rf"\b{re.escape(n.lower())}\b", low) for n in names if len(n) > 1)]
+    if named:
+        return [i for i, o in enumerate(origins) if o in named]
+    earlier = [i for k in sorted(by_sentence) if k < s_index for i in by_sentence[k]]
+    if not earlier:
+        return []
+    owned = re.search(r"\b[A-Z][\w-]+['’]s (?:figures|claims|data|numbers|count|estimates?)\b",
+                      plain)
+    if owned:  # "Agora's figures": a source whose figures are not known here: the last ones
+        last_sentence = passages.sentence_of(spans[earlier[-1]][0])
+        return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]
+    if re.search(r"\b(?:either|both|the two)\b", low):
+        return earlier[-2:]
+    if re.search(r"\b(?:figures|claims|numbers|estimates|reports|data|these|they)\b", low):
+        here = passages.paragraph_of(sentence[0])
+        return [i for i in earlier if here - 2 <= passages.paragraph_of(spans[i][0]) <= here]
+    last_sentence = passages.sentence_of(spans[earlier[-1]][0])
+    if passages.paragraph_of(spans[earlier[-1]][0]) < passages.paragraph_of(sentence[0]) - 1:
+        return []  # "this" points at nothing near it
+    return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]

@@ -1,0 +1,233 @@
+"""Speakers: which source a phrase of the text refers to, as the subject of a reporting verb.
+
+:class:`SpeakerReader` reads the subject before a verb (back to a clause boundary, over an
+appositive or a relative clause, past a dateline's dash) or the name after it (``said Olga
+Rudneva``), and resolves it: a registry or proposed source (:mod:`.names`); a pronoun or a
+plain description (``it``, ``he``, ``the agency``, ``the court's press service``) as the
+last speaker of that kind, the capitalised name ending in that word before it (``the
+court``: ``the Yekaterinburg Garrison Military Court``), or the outlet when its own name has
+the word; ``we`` and ``our`` as the outlet. :mod:`.attribution` builds the chains from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Attribution, SourceRef
+from .tokens import tokenize
+
+__all__ = ["SpeakerReader", "SPEECH_VERBS", "OWN_WORK_VERBS"]
+
+SPEECH_VERBS = set("""said says say told tells tell reported reports claimed claims claim
+estimated estimates estimate wrote writes stated states announced announces added adds noted
+notes explained explains revealed reveals confirmed confirms alleged alleges insisted warned
+assured assures assure calculates calculated believes admits show admitted acknowledged acknowledges
+shows showed found published publishes posted posts tweeted continued recounted described
+describes suggested suggests indicated indicates argued argues lowers lowered puts put
+informed""".split())
+"""Verbs whose subject is the source of what the sentence states."""
+OWN_WORK_VERBS = set("""received receives registered recorded helped helps answered
+handled processed assisted considered heard issued counted documented logged opened
+has""".split()) - {"has"}
+"""Verbs of an organisation counting its own activity (``the group received 577 requests``)."""
+
+_NOUNISH = {"reports", "report", "claims", "claim", "estimates", "estimate", "records", "notes",
+            "shows", "show", "states", "puts", "put", "posts", "found"}
+_DET = {"the", "a", "an", "these", "those", "its", "their", "his", "her", "our", "such", "many",
+        "some", "several", "of", "in", "this", "that", "unconfirmed", "no", "any", "all"}
+_BOUNDARY = {",", ";", ":", "—", "–", "that", "but", "while", "which", "who", "whereas",
+             "because", "if", "when", "and", "."}
+_QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
+_GENERIC_ALONE = {"report", "reports", "study", "data", "figures", "statement", "analysis",
+                  "media", "sources", "source", "documents", "estimates", "survey", "poll"}
+_ADVERBS = {"also", "separately", "however", "meanwhile", "later", "earlier", "previously",
+            "recently", "now", "then", "has", "had", "have", "had", "further", "last", "week",
+            "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "on", "yesterday", "today", "again", "itself", "once", "publicly", "only", "in",
+            "this", "year", "what", "previously", "repeatedly", "just"}
+_PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "any", "we": "outlet",
+             "i": "person"}
+_GENERIC = {"agency", "ministry", "group", "outlet", "channel", "court", "network", "project",
+            "committee", "count", "lawyer", "soldier", "troop", "officer", "statement", "report",
+            "appeal", "organisation", "organization", "service", "newspaper", "paper", "site",
+            "broadcaster", "man", "woman", "official", "spokesman", "spokeswoman", "source",
+            "movement", "foundation", "military", "army", "authorities", "analysis"}
+_MEDIA_WORDS = {"outlet", "newspaper", "paper", "site", "broadcaster", "channel", "agency"}
+_MEDIA_KINDS = {"news-outlet", "wire-agency", "broadcaster", "aggregator", "telegram-channel"}
+_GENERIC_PEOPLE = {"lawyer", "soldier", "troop", "officer", "man", "woman", "official",
+                   "spokesman", "spokeswoman", "source"}
+_NOT_A_NAME = set("""were was is are be been being had have has could would will can it they he
+she we i how due there here went what when where why if not no this these those its their his
+her them us him me one""".split()) | set("""january february march april may june july august
+september october november december monday tuesday wednesday thursday friday saturday
+sunday""".split())
+_POSSESSIVE = re.compile(r"^(.+?)['’]s (?:press service|website|site|spokes(?:man|woman|person)|"
+                         r"telegram channel|channel|statement|office|account|data|figures|count|"
+                         r"report|press office)$", re.I)
+_NATIONAL = {"russian", "russians", "ukrainian", "ukrainians", "russia's", "ukraine's"}
+_VERB_NEXT = {"that", ",", ":", "on", "in", "the", "a", "an", "its", "their", "his", "her", "about",
+              "more", "over", "up", "at", "as", "some", "nearly", "almost", "around", "it"}
+_PASSIVE = {"been", "be", "being", "is", "was", "were", "are"}
+_NOT_PER = {"day", "week", "month", "year", "cent", "capita", "hour", "person", "annum", "head"}
+_RELAY_VERBS = {"told", "tells", "contacted", "contacts"}
+_PERSON_KINDS = {"named-person", "anonymous-person"}
+
+
+class SpeakerReader:
+    """Resolves the speakers of one text; remembers who spoke, and to whom."""
+
+    def __init__(self, doc, passages, names, outlet):
+        self.doc, self.passages, self.names, self.outlet = doc, passages, names, outlet
+        self.speakers: list[str] = []  # in text order
+        self.routes: dict[str, str] = {}  # source -> the outlet it talked to
+        self.last_chain: Attribution | None = None
+        self.interviewer: tuple[str, int] | None = None  # "X interviewed ...": X, where
+        self.first_seen: dict[str, int] = {}
+        self.current: list = []  # the cues of the sentence being read
+
+    def span_text(self, i, j) -> str:
+        return self.doc[i:j].text if j > i else ""
+
+    def resolve(self, i, j, at) -> tuple[SourceRef | None, str | None]:
+        words = [t.lower_ for t in self.doc[i:j] if not t.is_punct]
+        if len(words) == 1 and words[0] in _PRONOUNS:
+            return self.antecedent(words[0], at)
+        if words and words[0] in ("our", "we"):
+            return SourceRef(self.outlet, "our", (0, 0), "registry"), '"our" taken as the outlet'
+        owner = _POSSESSIVE.match(self.span_text(i, j))
+        if owner:  # "the court's press service": the court
+            sub = tokenize(owner.group(1))
+            first = [t.lower_ for t in sub if not t.is_punct]
+            if len(first) == 2 and first[0] == "the" and first[1] in _GENERIC:
+                return self.antecedent(first[1], at)
+            return self.names.resolve(owner.group(1)), "the source of its press service, " \
+                "website or statement"
+        if any(t.like_num or t.lower_ in _NOT_A_NAME for t in self.doc[i:j]) and not \
+                self.names.find(self.doc, i, j):
+            return None, None
+        if not words or (len(words) <= 2 and words[-1] in _GENERIC_ALONE and (
+                len(words) == 1 or words[0] in ("a", "the", "new", "one"))):
+            return None, None
+        if len(words) == 1 and words[0] in _PRONOUNS or (
+                len(words) == 2 and words[0] in ("the", "this") and words[1] in _GENERIC):
+            ref, note = self.antecedent(words[-1], at)
+            if ref is not None or words[-1] not in _GENERIC_PEOPLE:
+                return ref, note
+        recent = [sid for sid, _s, _e in self.names.find(self.doc, 0, i)]
+        ref = self.names.resolve(self.span_text(i, j), (self.doc[i].idx, self.doc[j - 1].idx
+                                                        + len(self.doc[j - 1])), recent)
+        if ref is not None and ref.how == "new":
+            from .names import normal_name
+
+            mine = set(normal_name(self.names.display(self.outlet)).split())
+            if set(normal_name(ref.text).split()) <= mine:
+                if ref.id != self.outlet:
+                    self.names.forget(ref.id)
+                return SourceRef(self.outlet, ref.text, ref.span, "registry"), None
+        return ref, None
+
+    def antecedent(self, word, at) -> tuple[SourceRef | None, str | None]:
+        want = _PRONOUNS.get(word) or ("anonymous" if word in _GENERIC_PEOPLE else "org")
+        if want == "outlet":
+            return SourceRef(self.outlet, word, (0, 0), "registry"), f'"{word}" taken as the outlet'
+        for sid in [c.source.id for c in reversed(self.current)] + list(reversed(self.speakers)):
+            if sid == self.outlet:
+                continue
+            kind = self.names.source_kind(sid) or ""
+            if want == "person" and kind not in _PERSON_KINDS:
+                continue
+            if want == "org" and kind in _PERSON_KINDS:
+                continue
+            if want == "anonymous" and not (kind == "anonymous-person" and (
+                    word in self.names.display(sid).lower() or word in ("man", "woman"))):
+                continue
+            return SourceRef(sid, word, (0, 0), "registry"), \
+                f'"{word}" taken to be {self.names.display(sid)}, the last source named'
+        named = re.findall(rf"((?:[A-Z][\w'’-]+ )+{word.capitalize()})\b",
+                           self.doc[:at].text) if at and word not in _PRONOUNS else []
+        if named and want != "anonymous":  # "The Yekaterinburg Garrison Military Court ..."
+            ref = self.names.resolve(named[-1])
+            if ref is not None:
+                return ref, f'"the {word}" taken to be {named[-1]}, named before it'
+        if word not in _PRONOUNS and re.search(rf"\b{re.escape(word)}\b",
+                                               self.names.display(self.outlet).lower()):
+            return SourceRef(self.outlet, word, (0, 0), "registry"), \
+                f'"the {word}" taken to be the outlet, {self.names.display(self.outlet)}'
+        if want in ("org", "any") and word not in _PRONOUNS:  # "the outlet": the last source
+            # of that kind the text names
+            media = word in _MEDIA_WORDS
+            for sid, _s, _e in reversed(self.names.find(self.doc, 0, at)):
+                kind = self.names.source_kind(sid) or ""
+                if sid == self.outlet:
+                    continue
+                if (kind in _MEDIA_KINDS) if media else kind not in _PERSON_KINDS:
+                    return SourceRef(sid, word, (0, 0), "registry"), \
+                        f'"the {word}" taken to be {self.names.display(sid)}, named before it'
+        return None, None
+
+    def left(self, k, start) -> tuple[int, int]:
+        """The subject before token *k*: back to a boundary, over one appositive."""
+        j = k
+        while j > start and self.doc[j - 1].lower_ in _ADVERBS:
+            j -= 1
+        i = j
+        while i > start and not self.stop(i - 1) and j - i < 12:
+            i -= 1
+        if i == j and i > start and self.doc[i - 1].text == ",":  # "Agora, a group, told"
+            m = i - 1
+            while m > start and self.doc[m - 1].text != ",":
+                m -= 1
+            inner = (m, i - 1)
+            if m > start:
+                j, i = m - 1, m - 1
+                while i > start and not self.stop(i - 1) and j - i < 12:
+                    i -= 1
+                if self.names.find(self.doc, *inner) and not self.names.find(self.doc, i, j) \
+                        or _proper(self.doc, *inner) and not _proper(self.doc, i, j):
+                    i, j = inner
+        if i == j and i > start and self.doc[i - 1].lower_ in ("who", "which", "whose"):
+            j = i = i - 1  # "Lawyers who advise men said": the subject is before "who"
+            while i > start and not self.stop(i - 1) and j - i < 12:
+                i -= 1
+        elif i > start and self.doc[i - 1].lower_ in ("who", "which", "whose") and i < j:
+            m = i - 1
+            n = m
+            while n > start and not self.stop(n - 1) and m - n < 12:
+                n -= 1
+            if n < m:
+                i, j = n, m
+        while i < j and self.doc[i].lower_ in ("also", "separately", "however", "meanwhile"):
+            i += 1
+        return i, j
+
+    def stop(self, index) -> bool:
+        """Whether token *index* ends a subject read leftwards: a clause boundary, a dash
+        between spaces (a dateline's), or another reporting verb."""
+        t = self.doc[index]
+        return t.lower_ in _BOUNDARY or t.lower_ in SPEECH_VERBS or t.lower_ in OWN_WORK_VERBS \
+            or (t.text in ("-", "–", "—") and index > 0 and self.doc[index - 1].whitespace_)
+
+    def right(self, k, end) -> tuple[int, int]:
+        """A name after token *k* (``said Olga Rudneva``, ``told The Journal soldiers``)."""
+        i = k + 1
+        while i < end and self.doc[i].lower_ in _ADVERBS:
+            i += 1
+        j = i
+        while j < end and j - i < 8:
+            t = self.doc[j]
+            if t.is_punct and t.text not in ("-", "'s", "’s") or t.lower_ in _BOUNDARY:
+                break
+            if j > i and t.is_lower and self.doc[j - 1].text[:1].isupper() and \
+                    t.lower_ not in ("of", "for", "to"):
+                break
+            if t.lower_ in ("on", "in", "at", "by", "that", "it", "he", "she", "they", "soldiers"):
+                if j > i:
+                    break
+            j += 1
+        return i, j
+
+
+def _proper(doc, i, j) -> bool:
+    return any(t.text[:1].isupper() and t.lower_ not in _DET | _NATIONAL and t.i > i
+               or t.text[:1].isupper() and t.lower_ not in _DET | _NATIONAL and t.i == i
+               and doc[i].lower_ not in _DET for t in doc[i:j])

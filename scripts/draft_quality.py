@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""How good are `credgraph draft`'s drafts? Scores against hand annotations.
+
+Two sets, reported separately:
+
+- seeds (the development set): the five seed articles against the bundled annotations.
+  Each is drafted against the bundled registry and the claims of the *other* four reports
+  (its own report left out), with its outlet given as on the command line.
+- held-out texts: four more invented texts annotated after the drafter was written, to
+  which nothing was tuned (tests/data/draft_texts/heldout/).
+- own texts (the test set): the invented texts of tests/data/draft_texts/, annotated by
+  hand before the drafter was written, drafted against known-sources.yaml (the registry an
+  analyst had before; the other sources must come out as proposals) with the outlet and,
+  where the annotation has one, the exact date given.
+
+Metrics (issue 14): recall, a hand-annotated figure is found when a drafted mention has its
+value (or its min and max) in an overlapping passage; precision, the drafted figures that
+some hand-annotated mention has; and over the figures found, attribution (the same origin,
+drafted ids mapped to the annotation's registry by name and alias), via (the same
+intermediaries, in order) and hedge accuracy. Origins are also compared by their registry
+root (``speaks_for``), shown as "attr (root)".
+
+    python scripts/draft_quality.py            # both sets, a Markdown table
+    python scripts/draft_quality.py --details  # every miss and mismatch
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from credgraph.annotations import bundled_corpus, load_corpus, load_registry
+from credgraph.draft.claims import ClaimIndex
+from credgraph.draft.documents import read_document
+from credgraph.draft.drafting import DraftContext, draft_document
+from credgraph.draft.names import normal_name
+from credgraph.model import Corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = Path(os.environ.get("CREDGRAPH_SEEDS", ROOT.parent / "shared" / "seeds"))
+OWN = ROOT / "tests" / "data" / "draft_texts"
+
+
+def _map_id(sid, draft, gold_registry):
+    """A drafted source id in the gold registry's terms (proposals by name and alias)."""
+    if sid is None or sid in gold_registry:
+        return sid
+    proposed = next((p for p in draft.sources if p.id == sid), None)
+    names = [proposed.name, *proposed.aliases] if proposed else [sid]
+    keys = {normal_name(s.name): s.id for s in gold_registry}
+    for source in gold_registry:
+        for alias in (source.id, *source.aliases):
+            keys.setdefault(normal_name(alias), source.id)
+    for name in names:
+        if normal_name(name) in keys:
+            return keys[normal_name(name)]
+    return f"new:{sid}"
+
+
+def _same_value(g, d) -> bool:
+    if g.value is not None:
+        return d.value == g.value
+    return d.value is None and d.min == g.min and d.max == g.max
+
+
+def score(report, draft, gold_registry, details: list[str]):
+    """(found, gold figures, drafted figures matched, drafted, attr, attr-root, via, hedge)."""
+    gold = [m for m in report.mentions if m.figure is not None and m.evidence is not None]
+    drafted = list(draft.report.mentions)
+    used: set[int] = set()
+    pairs = []
+    for g in gold:
+        for k, d in enumerate(drafted):
+            f = d.figure
+            if k in used or not _same_value(g.figure, f):
+                continue
+            if f.sentence[0] < g.evidence.end and g.evidence.start < f.sentence[1]:
+                used.add(k)
+                pairs.append((g, d))
+                break
+        else:
+            details.append(f"  miss {report.id}#{g.id}: {g.figure.describe()} "
+                           f"({g.evidence.start}-{g.evidence.end})")
+    precise = 0
+    for k, d in enumerate(drafted):
+        f = d.figure
+        if k in used or any(_same_value(g.figure, f) and f.sentence[0] < g.evidence.end and
+                            g.evidence.start < f.sentence[1] for g in gold):
+            precise += 1
+        else:
+            details.append(f"  extra {report.id}: {f.term!r} at {f.start}")
+    attr = root = via = hedge = 0
+    for g, d in pairs:
+        a = d.attribution
+        origin = _map_id(a.origin.id if a.origin else None, draft, gold_registry)
+        vias = [_map_id(v.id, draft, gold_registry) for v in a.via]
+        ok = origin == g.attributed_to
+        attr += ok
+        same_root = ok or (origin in gold_registry and g.attributed_to in gold_registry and
+                           gold_registry.root(origin) == gold_registry.root(g.attributed_to))
+        root += same_root
+        via += vias == list(g.via)
+        hedge += d.hedge == g.hedge
+        if not ok or vias != list(g.via) or d.hedge != g.hedge:
+            details.append(f"  {report.id}#{g.id} {g.figure.describe()}: origin {origin} "
+                           f"(gold {g.attributed_to}), via {vias} (gold {list(g.via)}), "
+                           f"hedge {d.hedge} (gold {g.hedge})")
+    return len(pairs), len(gold), precise, len(drafted), attr, root, via, hedge
+
+
+def seed_set(details):
+    corpus = load_corpus(bundled_corpus())
+    for rid, report in sorted(corpus.reports.items()):
+        others = Corpus(corpus.registry, {k: v for k, v in corpus.reports.items() if k != rid})
+        context = DraftContext(corpus.registry, ClaimIndex(others), set(others.reports))
+        draft = draft_document(read_document(str(SEEDS / report.seed)), context,
+                               report_id=rid, outlet=report.outlet)
+        yield rid, score(report, draft, corpus.registry, details)
+
+
+def own_set(details):
+    gold = load_corpus(OWN / "gold")
+    known = load_registry(OWN / "known-sources.yaml")
+    for rid, report in sorted(gold.reports.items()):
+        path = OWN / "inputs" / report.input_file
+        if not path.is_file():
+            path = OWN / "gold" / report.text
+        exact = report.date.certainty == "exact"
+        context = DraftContext(known, ClaimIndex(), set())
+        draft = draft_document(read_document(str(path)), context, report_id=rid,
+                               outlet=gold.registry[report.outlet].name,
+                               date_=report.date.earliest.isoformat() if exact else None)
+        yield rid, score(report, draft, gold.registry, details)
+
+
+def heldout_set(details):
+    gold = load_corpus(OWN / "heldout")
+    known = load_registry(OWN / "known-sources.yaml")
+    for rid, report in sorted(gold.reports.items()):
+        exact = report.date.certainty == "exact"
+        context = DraftContext(known, ClaimIndex(), set())
+        draft = draft_document(read_document(str(OWN / "heldout" / report.text)), context,
+                               report_id=rid, outlet=gold.registry[report.outlet].name,
+                               date_=report.date.earliest.isoformat() if exact else None)
+        yield rid, score(report, draft, gold.registry, details)
+
+
+def table(title, rows) -> list[str]:
+    lines = [f"### {title}", "", "| report | recall | precision | attribution (root) | via | "
+             "hedge |", "|---|---|---|---|---|---|"]
+    total = [0] * 8
+    for rid, s in rows:
+        total = [a + b for a, b in zip(total, s)]
+        lines.append(_row(rid, s))
+    lines.append(_row("**all**", total))
+    return lines + [""]
+
+
+def _row(name, s) -> str:
+    found, gold, precise, drafted, attr, root, via, hedge = s
+    pct = lambda a, b: f"{a / b:.2f} ({a}/{b})" if b else "-"  # noqa: E731
+    return (f"| {name} | {pct(found, gold)} | {pct(precise, drafted)} | "
+            f"{pct(attr, found)} ({root / found if found else 0:.2f}) | {pct(via, found)} | "
+            f"{pct(hedge, found)} |")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--details", action="store_true", help="list misses and mismatches")
+    args = parser.parse_args(argv)
+    details: list[str] = []
+    lines = table("Seed articles (development set)", list(seed_set(details)))
+    seed_details, details = details, []
+    lines += table("Own texts (test set)", list(own_set(details)))
+    own_details, details = details, []
+    lines += table("Held-out texts (written after the drafter, never tuned on)",
+                   list(heldout_set(details)))
+    print("\n".join(lines))
+    if args.details:
+        print("seed details:\n" + "\n".join(seed_details) + "\nown-text details:\n" +
+              "\n".join(own_details) + "\nheld-out details:\n" + "\n".join(details))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

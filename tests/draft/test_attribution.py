@@ -1,0 +1,108 @@
+"""Attribution: origin, route, quotations, pronouns."""
+
+import pytest
+
+from credgraph.draft.attribution import attribute
+from credgraph.draft.figures import find_figures
+from credgraph.draft.names import SourceNames
+from credgraph.draft.passages import Passages
+from credgraph.draft.timeref import find_time_refs
+from credgraph.draft.tokens import tokenize
+from credgraph.model import Registry, Source
+
+REGISTRY = Registry([
+    Source("hur", "Defence Intelligence of Ukraine (HUR)", "military-intelligence", "D", "r",
+           aliases=("HUR", "Ukraine's military intelligence agency")),
+    Source("hur-telegram", "HUR's Telegram channel", "telegram-channel", "D", "r",
+           speaks_for="hur"),
+    Source("reuters", "Reuters", "wire-agency", "B", "r"),
+    Source("wsj", "The Wall Street Journal", "news-outlet", "B", "r", aliases=("The Journal",)),
+    Source("mediazona", "Mediazona", "news-outlet", "B", "r", aliases=("Mediazone",)),
+    Source("moscow-times", "The Moscow Times", "news-outlet", "B", "r"),
+    Source("idite-lesom", "Idite Lesom", "ngo", "C", "r", aliases=("Get Lost",)),
+    Source("agora", "Agora", "human-rights-group", "C", "r"),
+    Source("uk-mod", "UK Ministry of Defence", "defence-ministry", "B", "r",
+           aliases=("Britain's Ministry of Defence",)),
+    Source("ua-staff", "General Staff of Ukraine", "government", "D", "r",
+           aliases=("Ukrainian General Staff",)),
+])
+
+
+def chains(text, outlet="bbc"):
+    doc, passages = tokenize(text), Passages(text)
+    figures = find_figures(doc, passages, find_time_refs(text))
+    names = SourceNames(REGISTRY, "r1")
+    found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
+    return [(a.origin.id if a.origin else None, [v.id for v in a.via], a.quoted, a.own_work)
+            for a in found], names
+
+
+@pytest.mark.parametrize("text, origin, via", [
+    ("According to Mediazona, 2,076 cases were opened.", "mediazona", []),
+    ("Per the HUR, 18,000 troops fled.", "hur", []),
+    ("The HUR said 18,000 troops fled.", "hur", []),
+    ("18,000 troops fled, the HUR said on Telegram.", "hur", ["hur-telegram"]),
+    ("Ukraine's military intelligence agency (HUR) said Monday that 18,000 troops fled.", "hur", []),
+    ("Agora told The Journal that 700 servicemen asked for help.", "agora", ["wsj"]),
+    ("Agora, a rights group, told The Journal that 700 servicemen asked.", "agora", ["wsj"]),
+    ("Reuters, citing the HUR, reported that 300 troops fled.", "hur", ["reuters"]),
+    ("Britain's Ministry of Defence said losses passed 790,000, citing Ukrainian General Staff "
+     "data.", "ua-staff", ["uk-mod"]),
+    ("According to The Moscow Times, the group Get Lost received 577 requests.", "idite-lesom",
+     ["moscow-times"]),
+    ("Hundreds fled, according to military documents obtained by The Journal.",
+     "military-documents", ["wsj"]),
+    ("Hundreds fled, according to a report published Wednesday by The Journal.", "wsj", []),
+    ("Figures from the Ukrainian General Staff show that 1,200 soldiers were killed.",
+     "ua-staff", []),
+    ("In an interview with Reuters, the HUR said 300 troops fled.", "hur", ["reuters"]),
+    ("The count was reported by Mediazona, which said 5,000 cases were opened.", "mediazona", []),
+    ("According to estimates by the UK Ministry of Defence, Russia lost 2,000 tanks.", "uk-mod",
+     []),
+    ("Reports say 300 men left.", None, []),
+    ("In 2023, 300 men left.", None, []),
+])
+def test_origin_and_route(text, origin, via):
+    (found,), _names = chains(text)
+    assert found[:2] == (origin, via)
+
+
+def test_own_work():
+    (found,), _n = chains("The group Get Lost received 577 requests in May.")
+    assert found[0] == "idite-lesom" and found[3] is True
+
+
+def test_a_pronoun_keeps_the_chain():
+    found, _n = chains("More than 18,000 troops fled, the HUR said on Telegram. Some 2,500 "
+                       "troops deserted the 58th army, it added.")
+    assert [f[:2] for f in found] == [("hur", ["hur-telegram"])] * 2
+
+
+def test_a_quotation_takes_its_speaker_and_the_route_of_an_earlier_interview():
+    text = ("A soldier told Reuters about his unit. “There were 14 of us. Near the river we "
+            "lost about 450 men,” the soldier said.")
+    found, names = chains(text)
+    assert all(f[2] for f in found)
+    assert {f[0] for f in found} == {"r1-soldier"} and all(f[1] == ["reuters"] for f in found)
+    assert names.proposed["r1-soldier"].kind == "anonymous-person"
+
+
+def test_a_sentence_without_a_cue_takes_its_subject_or_the_sentence_before():
+    found, _n = chains("Mediazona said 300 cases were opened. It found 20 more in May.\n\n"
+                       "Agora has 40 lawyers.")
+    assert [f[0] for f in found] == ["mediazona", "mediazona", "agora"]
+
+
+def test_the_outlet_is_never_a_via():
+    (found,), _n = chains("Agora told Reuters that 700 servicemen asked.", outlet="reuters")
+    assert found[:2] == ("agora", [])
+
+
+def test_someone_who_contacted_an_outlet_reaches_the_report_through_it():
+    reg = Registry(list(REGISTRY) + [Source("anon-soldier", "Anonymous soldier who contacted "
+                                            "Mediazona", "anonymous-person", "F", "r")])
+    text = "Another soldier contacted Mediazona. The soldier said 450 men were killed."
+    doc, passages = tokenize(text), Passages(text)
+    figures = find_figures(doc, passages, [])
+    (a,) = attribute(doc, passages, SourceNames(reg, "r1"), "bbc", [(f.start, f.end) for f in figures])
+    assert (a.origin.id, [v.id for v in a.via]) == ("anon-soldier", ["mediazona"])

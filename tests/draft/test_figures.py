@@ -1,0 +1,94 @@
+"""Figures: qualifiers, ranges, units, subjects and measures."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from credgraph.draft.figures import find_figures
+from credgraph.draft.passages import Passages
+from credgraph.draft.timeref import find_time_refs
+from credgraph.draft.tokens import tokenize
+
+
+def figures(text):
+    return find_figures(tokenize(text), Passages(text), find_time_refs(text))
+
+
+@pytest.mark.parametrize("text, value, low, high, qualifier, unit", [
+    ("More than 18,000 servicemen deserted.", D(18000), None, None, "more-than", "servicemen"),
+    ("Over 100 soldiers were fired.", D(100), None, None, "more-than", "soldiers"),
+    ("Upwards of 700 service members asked.", D(700), None, None, "more-than", "service members"),
+    ("At least 115 guardsmen were fired.", D(115), None, None, "at-least", "guardsmen"),
+    ("No fewer than 40 men left.", D(40), None, None, "at-least", "men"),
+    ("About 450 men died.", D(450), None, None, "about", "men"),
+    ("Around 12,000 troops fled.", D(12000), None, None, "about", "troops"),
+    ("Some 2,500 troops deserted.", D(2500), None, None, "about", "troops"),
+    ("Roughly 300 messages came.", D(300), None, None, "about", "messages"),
+    ("Nearly 30,000 soldiers died.", D(30000), None, None, "nearly", "soldiers"),
+    ("Almost 700 rulings were issued.", D(700), None, None, "nearly", "rulings"),
+    ("Up to 900 men were hurt.", D(900), None, None, "up-to", "men"),
+    ("As many as 15 years in prison.", D(15), None, None, "up-to", "years"),
+    ("Fewer than 20 officers stayed.", D(20), None, None, "less-than", "officers"),
+    ("Less than two weeks of training.", D(2), None, None, "less-than", "weeks"),
+    ("Between 450 and 500 were killed.", None, D(450), D(500), "range", "unspecified"),
+    ("7,000-15,000 soldiers died.", None, D(7000), D(15000), "range", "soldiers"),
+    ("450 to 500 men died.", None, D(450), D(500), "range", "men"),
+    ("two or three soldiers left.", None, D(2), D(3), "range", "soldiers"),
+    ("100 or more soldiers left.", D(100), None, None, "at-least", "soldiers"),
+    ("For more than a year at the front.", D(1), None, None, "more-than", "years"),
+    ("A 10-year prison sentence.", D(10), None, None, "exact", "years"),
+    ("Fined 150,000 roubles.", D(150000), None, None, "exact", "roubles"),
+    ("There were 14 of us.", D(14), None, None, "exact", "people"),
+])
+def test_qualifier_range_unit(text, value, low, high, qualifier, unit):
+    (f,) = figures(text)
+    assert (f.value, f.min, f.max, f.qualifier, f.unit) == (value, low, high, qualifier, unit)
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("More than 18,000 servicemen have deserted their posts.", "deserters"),
+    ("There were 2,076 criminal cases of desertion.", "desertion criminal cases"),
+    ("It received 577 requests for help.", "requests for help"),
+    ("Some 450 soldiers were killed.", "killed"),
+    ("Up to 900 men were wounded and killed.", "casualties"),
+    ("The court sentenced 3 soldiers.", "convictions"),
+    ("He got 6 years in a penal colony.", "prison term"),
+    ("Over 100 soldiers were fired for refusing to fight.", "dismissals"),
+    ("312 servicemen surrendered.", "captured"),
+    ("An 89% increase.", "increase"),
+    ("15 percent more than before.", "increase"),
+    ("Half of the vehicles were lost.", "share"),
+    ("Double the number.", "ratio to an earlier count"),
+])
+def test_measure(text, measure):
+    (f,) = figures(text)
+    assert f.measure.label == measure
+
+
+def test_a_figure_without_a_noun_takes_the_unit_before_it():
+    text = "Ukraine counts 29,200 Russian soldiers killed. NATO puts it at 7,000 instead."
+    first, second = figures(text)
+    assert second.unit == "soldiers" and second.measure.label == first.measure.label
+    assert any("taken from the figure before it" in n for n in second.notes)
+
+
+def test_side_and_subject():
+    (f,) = figures("More than 18,000 Russian servicemen deserted.")
+    assert f.subject_side == "russia" and f.subject == "Russian servicemen"
+
+
+def test_numbers_inside_a_time_reference_are_not_figures():
+    assert [f.value for f in figures("In the first six months of 2023 there were 2,076 cases.")] \
+        == [D(2076)]
+
+
+def test_a_repeated_headline_is_drafted_once():
+    text = "Hundreds of soldiers fled, report says\n\nBy A Writer\n\nHundreds of soldiers fled, report says\n\nBody."
+    assert len(figures(text)) == 1
+
+
+def test_evidence_is_the_sentence_and_holds_the_term():
+    text = "Intro line.\nThe HUR said about 2,500 troops deserted. Next one."
+    (f,) = figures(text)
+    assert text[f.sentence[0]:f.sentence[1]] == "The HUR said about 2,500 troops deserted."
+    assert f.term in text[f.sentence[0]:f.sentence[1]]

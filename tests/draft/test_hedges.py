@@ -1,0 +1,54 @@
+"""Hedges attached by the report."""
+
+import pytest
+
+from credgraph.draft.hedges import find_hedges
+from credgraph.draft.passages import Passages
+
+
+def hedges(text, spans, origins=None, names=None):
+    return find_hedges(text, Passages(text), spans, origins or [None] * len(spans), names or {})
+
+
+def at(text, *terms):
+    return [(text.index(t), text.index(t) + len(t)) for t in terms]
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("The HUR said 300 fled, a figure we could not independently verify.", "unable-to-verify"),
+    ("The HUR said 300 fled; this could not be verified.", "unable-to-verify"),
+    ("Unconfirmed reports say 300 fled.", "unable-to-verify"),
+    ("It is hard to say how accurate the claim that 300 fled is.", "accuracy-uncertain"),
+    ("Reportedly 300 fled.", "alleged"),
+    ("Allegedly 300 fled.", "alleged"),
+    ("The HUR claims that 300 fled.", "alleged"),
+    ("An estimated 300 fled.", "estimate"),
+    ("The HUR estimates that 300 fled.", "estimate"),
+    ("Russia had likely lost 300 men.", "probable"),
+    ("300 men are believed to have fled.", "probable"),
+    ("The Kremlin denied the claims that 300 fled.", "disputed"),
+    ("The HUR said 300 fled.", "none"),
+    ("“It is probably 300,” the soldier said.", "none"),
+])
+def test_hedge_in_the_sentence(sentence, hedge):
+    assert hedges(sentence, at(sentence, "300")) == [hedge]
+
+
+def test_a_disclaimer_naming_a_source_covers_all_its_figures():
+    text = ("We have been unable to verify the HUR claims. Elsewhere 50 left.\n\n"
+            "The HUR said 300 fled. Agora counted 12.")
+    found = hedges(text, at(text, "50", "300", "12"), [None, "hur", "agora"], {"hur": ["HUR"],
+                                                                              "agora": ["Agora"]})
+    assert found == ["none", "unable-to-verify", "none"]
+
+
+def test_a_disclaimer_without_a_name_covers_the_figures_just_before():
+    text = "Agora counted 12. Mediazona counted 300. The figure could not be verified."
+    assert hedges(text, at(text, "12", "300")) == ["none", "unable-to-verify"]
+    text = "Agora counted 12. Mediazona counted 300. We cannot confirm these figures."
+    assert hedges(text, at(text, "12", "300")) == ["unable-to-verify"] * 2
+
+
+def test_an_adverb_covers_its_clause():
+    text = "The Red Cross received 23,000 requests, reportedly three times more."
+    assert hedges(text, at(text, "23,000", "three times")) == ["none", "alleged"]

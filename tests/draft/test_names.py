@@ -1,0 +1,81 @@
+"""Sources named in a text, against the registry."""
+
+import pytest
+
+from credgraph.annotations import bundled_corpus, load_registry
+from credgraph.draft.names import SourceNames, guess_kind, normal_name
+
+
+@pytest.fixture
+def names():
+    return SourceNames(load_registry(bundled_corpus() / "sources.yaml"), "r1")
+
+
+@pytest.mark.parametrize("phrase, source_id, how", [
+    ("Ukraine’s military intelligence agency (HUR)", "hur", "registry"),
+    ("the HUR", "hur", "registry"),
+    ("GUR", "hur", "registry"),
+    ("the British Defense Ministry", "uk-defence-ministry", "registry"),
+    ("the independent news outlet Mediazone", "mediazona", "registry"),
+    ("MEDIAZONA", "mediazona", "registry"),
+    ("Radio Free Europe", "rferl", "registry"),
+    ("The Moscow Times", "moscow-times", "registry"),
+    ("Russian lawyer Mikhail Benyash", "mikhail-benyash", "registry"),
+    ("a Russian anti-war project named “Get Lost”", "idite-lesom", "registry"),
+    ("Mediazonna", "mediazona", "fuzzy"),
+    ("Deutsche Wele", "deutsche-welle", "fuzzy"),
+])
+def test_registry_names(names, phrase, source_id, how):
+    ref = names.resolve(phrase)
+    assert (ref.id, ref.how) == (source_id, how)
+
+
+@pytest.mark.parametrize("phrase, name, kind, anonymous", [
+    ("independent news site Verstka", "Verstka", "news-outlet", False),
+    ("the legal aid network Call to Conscience", "Call to Conscience", "ngo", False),
+    ("lawyer Pavel Chikov", "Pavel Chikov", "named-person", False),
+    ("project coordinator Grigory Sverdlin", "Grigory Sverdlin", "named-person", False),
+    ("human rights group OVD-Info", "OVD-Info", "human-rights-group", False),
+    ("the Yekaterinburg Garrison Military Court", "Yekaterinburg Garrison Military Court", "court",
+     False),
+    ("A Z-channel", "Z-channel", "telegram-channel", False),
+    ("the Russian Red Cross", "Russian Red Cross", "ngo", False),
+    ("the soldier", "Unnamed soldier cited in report r1", "anonymous-person", True),
+    ("relatives", "Unnamed relatives cited in report r1", "anonymous-group", True),
+])
+def test_proposed_sources(names, phrase, name, kind, anonymous):
+    ref = names.resolve(phrase)
+    proposed = names.proposed[ref.id]
+    assert (ref.how, proposed.name, proposed.kind, proposed.anonymous) == ("new", name, kind,
+                                                                           anonymous)
+    assert "credgraph draft" in proposed.reason and "awaits review" in proposed.reason
+
+
+def test_a_surname_is_the_person_named_before(names):
+    first = names.resolve("lawyer Pavel Chikov")
+    assert names.resolve("Chikov").id == first.id
+
+
+def test_lower_case_words_name_no_one(names):
+    assert names.resolve("went viral") is None and names.resolve(", ") is None
+
+
+def test_a_proposal_never_takes_a_registry_id(names):
+    ref = names.propose("hur", "Hur Street Journal", "news-outlet", False, "Hur Street Journal",
+                     (0, 0), "test")
+    assert ref.id == "hur-2" and names.resolve("Hur Street Journal").id == "hur-2"
+
+
+def test_normal_name_and_kinds():
+    assert normal_name("The Moscow Times's") == "moscow times"
+    assert guess_kind("his Telegram channel", "X")[0] == "telegram-channel"
+
+
+def test_a_description_takes_the_registry_source_it_fits(names):
+    # two anonymous soldiers in the registry: the one whose name mentions the source named last
+    assert names.resolve("the soldier", recent=["reuters"]).id == "reuters-soldier"
+    assert names.resolve("another soldier", recent=["reuters", "mediazona"]).id == \
+        "pavlivka-soldier"
+    assert names.resolve("the troop", recent=["mediazona"]).how == "described"
+    assert names.resolve("military documents").id == "russian-military-documents"
+    assert names.resolve("the soldier").how == "new"  # several fit, nothing to choose by

@@ -1,0 +1,65 @@
+"""Numbers as written, and the numbers that are not quantities."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from credgraph.draft.numbers import find_numbers
+from credgraph.draft.tokens import tokenize
+
+
+def numbers(text):
+    doc = tokenize(text)
+    return [(doc[n.start:n.end].text, n.value, n.min, n.max, n.kind) for n in find_numbers(doc)]
+
+
+@pytest.mark.parametrize("text, value, low, high, kind", [
+    ("18,000 servicemen", D(18000), None, None, "count"),
+    ("2,076 cases", D(2076), None, None, "count"),
+    ("2076 criminal cases", D(2076), None, None, "count"),
+    ("1.5 million people", D(1500000), None, None, "count"),
+    ("12k troops", D(12000), None, None, "count"),
+    ("$1.2bn in aid", D(1200000000), None, None, "count"),
+    ("twelve soldiers", D(12), None, None, "count"),
+    ("two hundred and fifty men", D(250), None, None, "count"),
+    ("twenty-five men", D(25), None, None, "count"),
+    ("six and a half years", D("6.5"), None, None, "count"),
+    ("a dozen men", D(12), None, None, "count"),
+    ("dozens of men", None, D(24), D(99), "vague"),
+    ("hundreds of soldiers", None, D(200), D(999), "vague"),
+    ("Hundred of soldiers refused", None, D(200), D(999), "vague"),
+    ("several hundred soldiers", None, D(200), D(999), "vague"),
+    ("thousands of civilians", None, D(2000), D(99999), "vague"),
+    ("tens of thousands of troops", None, D(20000), D(99999), "vague"),
+    ("89% of them", D(89), None, None, "percent"),
+    ("89 percent of them", D(89), None, None, "percent"),
+    ("15 per cent more", D(15), None, None, "percent"),
+    ("half of the vehicles", D(50), None, None, "fraction"),
+    ("one-third of its force", D("33.3"), None, None, "fraction"),
+    ("a quarter of the soldiers", D(25), None, None, "fraction"),
+    ("two thirds of them", D("66.7"), None, None, "fraction"),
+    ("one in five of the dead", D(20), None, None, "fraction"),
+    ("seven out of ten soldiers", D(70), None, None, "fraction"),
+    ("the majority did not return", D(50), None, None, "fraction"),
+    ("double the number", D(2), None, None, "times"),
+    ("it almost doubled", D(2), None, None, "times"),
+    ("three times higher", D(3), None, None, "times"),
+    ("tenfold", D(10), None, None, "times"),
+    ("a 10-fold rise", D(10), None, None, "times"),
+])
+def test_quantities(text, value, low, high, kind):
+    (_t, v, lo, hi, k), = numbers(text)
+    assert (v, lo, hi, k) == (value, low, high, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "in 2023 and 2022", "since 1991", "on March 5, 2023", "22 November", "November 22",
+    "at 11:30 a.m.", "at 5 p.m.", "the 155th brigade", "the 58th Combined Arms Army",
+    "a 22-year-old soldier", "aged 24, 27 and 31", "The soldier, 29, left", "Olga Rudneva, 42, who",
+    "1-9 Field Artillery", "Article 338 of the Criminal Code", "155mm shells", "T-72 tanks",
+    "call +7 000 123 45 67", "it works 24/7", "see https://example.org/2024/05", "#2024",
+    "1 min read", "Page 1 of 1", "© 2024 Example", "2022-02-24", "one of the soldiers",
+    "One of the three was fined", "Ten facts about the war",
+])
+def test_not_quantities(text):
+    assert numbers(text) == []

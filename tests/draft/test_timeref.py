@@ -1,0 +1,76 @@
+"""Time references at the precision the text gives."""
+
+from datetime import date
+
+import pytest
+
+from credgraph.draft.timeref import find_time_refs, time_for
+
+TODAY = date(2024, 5, 17)
+
+
+@pytest.mark.parametrize("text, kind, start, end, precision, per", [
+    ("in the first six months of 2023", "period", "2023-01", "2023-06", "month", None),
+    ("in the first half of 2024", "period", "2024-01", "2024-06", "month", None),
+    ("in the third quarter of 2023", "period", "2023-07", "2023-09", "month", None),
+    ("from September to November 2023", "period", "2023-09", "2023-11", "month", None),
+    ("between July and December 2024", "period", "2024-07", "2024-12", "month", None),
+    ("from December 2022 to March 2023", "period", "2022-12", "2023-03", "month", None),
+    ("June-August 2023", "period", "2023-06", "2023-08", "month", None),
+    ("in 2023 alone", "period", "2023", "2023", "year", None),
+    ("in May 2022", "period", "2022-05", "2022-05", "month", None),
+    ("in May", "period", "2024-05", "2024-05", "month", None),
+    ("in December", "period", "2023-12", "2023-12", "month", None),
+    ("since April", "as_of", "2024-04", "2024-05-17", "day", None),
+    ("since September 2022", "as_of", "2022-09", "2024-05-17", "day", None),
+    ("since 2022", "as_of", "2022", "2024-05-17", "day", None),
+    ("since the start of the war", "as_of", "2022-02-24", "2024-05-17", "day", None),
+    ("since the start of mobilisation", "as_of", "2022-09-21", "2024-05-17", "day", None),
+    ("so far", "as_of", None, "2024-05-17", "day", None),
+    ("to date", "as_of", None, "2024-05-17", "day", None),
+    ("as of 21 November 2023", "as_of", None, "2023-11-21", "day", None),
+    ("as of 1 November", "as_of", None, "2023-11-01", "day", None),
+    ("by October 20", "as_of", None, "2023-10-20", "day", None),
+    ("last year", "period", "2023", "2023", "year", None),
+    ("this year", "period", "2024", "2024", "year", None),
+    ("in the spring", "period", "2024-03", "2024-05", "month", None),
+    ("over the past week", "period", "2024-05-10", "2024-05-17", "day", None),
+    ("per day", "rate", None, None, None, "day"),
+    ("every month", "rate", None, None, None, "month"),
+    ("on a daily basis", "rate", None, None, None, "day"),
+])
+def test_time_reference(text, kind, start, end, precision, per):
+    (ref,) = find_time_refs(text, TODAY)
+    assert (ref.kind, ref.start, ref.end, ref.precision, ref.per) == (
+        kind, start, end, precision, per)
+
+
+@pytest.mark.parametrize("text", [
+    "three times the number in 2021", "compared with 2022", "than in the same period of 2023",
+    "a daily intelligence update", "for more than a year", "it works 24/7",
+    "since 31 June 2023", "as of 45 March 2024",
+])
+def test_not_the_figures_time(text):
+    assert find_time_refs(text, TODAY) == []
+
+
+def test_absurd_spans_give_no_date():
+    (ref,) = find_time_refs("in the past 999999 years", TODAY)
+    assert ref.start is None and ref.end is None
+
+
+def test_no_year_and_no_report_date_says_so():
+    (ref,) = find_time_refs("since April", None)
+    assert ref.start is None and "year is not given" in ref.note
+
+
+def test_a_month_takes_the_year_named_before_it_without_a_report_date():
+    (_y, ref) = find_time_refs("In 2022 it began. Since April it grew.", None)
+    assert ref.start == "2022-04" and "taken from the last year" in ref.note
+
+
+def test_the_nearest_reference_wins_and_a_rate_takes_its_window():
+    text = "1,450 troops per day in November 2023, against 900 in 2022"
+    refs = find_time_refs(text, TODAY)
+    ref = time_for(refs, 0, 5, [(46, 49)])
+    assert (ref.kind, ref.per, ref.start, ref.end) == ("rate", "day", "2023-11", "2023-11")

@@ -53,8 +53,7 @@ def store_counts(store: Store) -> dict[str, int]:
     for name, kind in COUNTED.items():
         rows = store.select(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{kind.rdf_class}> }}")
         counts[name] = int(rows[0][0])
-    rows = store.select("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    counts["named graphs"] = int(rows[0][0])
+    counts["named graphs"] = len(store.named_graphs())  # an engine's own graphs left out
     counts["triples"] = len(store)
     return counts
 

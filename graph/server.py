@@ -114,12 +114,14 @@ def _snapshot(nquads: str) -> Store:
 def worker_factory(store: Store) -> Callable[[], Store]:
     """How a worker process opens *store*: a picklable function of no arguments.
 
-    A remote store is reopened by URL and an on-disk Oxigraph store read-only by path (the
-    given handle is closed, so that only readers hold it); anything else is copied, as
-    N-Quads, into an in-memory Oxigraph store in each worker.
+    A remote store is reopened by URL (with its profile and credentials) and an on-disk
+    Oxigraph store read-only by path (the given handle is closed, so that only readers hold
+    it); anything else is copied, as N-Quads, into an in-memory Oxigraph store in each
+    worker.
     """
     if isinstance(store, RemoteStore):
-        return partial(RemoteStore, store.url, timeout=store.timeout)
+        return partial(type(store), store.url, timeout=store.timeout,
+                       credentials=store.credentials)
     if isinstance(store, OxigraphStore) and store.path is not None:
         path = store.path
         store.close()

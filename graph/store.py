@@ -3,7 +3,9 @@
 - ``memory``: rdflib's in-memory :class:`~rdflib.Dataset`, for small jobs and tests.
 - ``oxigraph``: an embedded pyoxigraph store, in memory or on disk (``oxigraph:PATH``);
   much faster than rdflib's own SPARQL.
-- ``http://...`` / ``https://...``: a remote SPARQL 1.1 server (see :mod:`credgraph.remote`).
+- ``http://...`` / ``https://...``: a remote SPARQL 1.1 server (see :mod:`credgraph.remote`);
+  ``virtuoso+http://...`` a Virtuoso server (:mod:`credgraph.virtuoso`), which a plain URL
+  also finds when the server says it is Virtuoso.
 
 Every store answers :meth:`Store.select` with rows of plain Python values (IRIs as
 ``str``, literals as their Python value), which is all the audit needs, so the audit runs
@@ -126,6 +128,10 @@ class Store:
                            "{ GRAPH ?g { ?s ?p ?o } } }")
         return int(rows[0][0])
 
+    def named_graphs(self) -> list[str]:
+        """The IRIs of the named graphs that hold triples (an engine's own graphs left out)."""
+        return [g for (g,) in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]
+
     def is_empty(self) -> bool:
         """Whether the store holds no quad at all (one lookup, not a count)."""
         return not self.query("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }").boolean
@@ -207,8 +213,8 @@ class MemoryStore(Store):
 STORES: Plugins[Callable[[str | None], Store]] = Plugins("store", "credgraph.stores")
 """Store factories by name: ``open_store("NAME:ARG")`` calls ``STORES[NAME](ARG)``. Only
 ``memory`` lives here; the embedded Oxigraph store (``oxigraph``, ``oxigraph-read-only``)
-and SPARQL servers (``http``, ``https``) join through the ``credgraph.stores`` entry point
-group, as a user's own store does."""
+and SPARQL servers (``http``, ``https``, ``virtuoso+http``, ``virtuoso+https``) join through
+the ``credgraph.stores`` entry point group, as a user's own store does."""
 
 
 def open_memory(_arg: str | None = None) -> MemoryStore:

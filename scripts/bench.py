@@ -8,7 +8,9 @@ steps and the results are described in ``docs/performance.md``.
 
 Results go to ``OUT/results.json`` and ``OUT/results.md`` (``scripts/bench_report.py``).
 ``python scripts/bench.py --sizes 1e3`` is the smoke run CI makes through
-``tests/test_bench_smoke.py``; the big sizes are run by hand.
+``tests/test_bench_smoke.py``; the big sizes are run by hand. ``--only servers`` (optional,
+never run by default) loads and audits the corpus through two real SPARQL servers
+(``scripts/bench_servers.py``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_report import derive, summarise  # noqa: E402
+from bench_servers import step_servers  # noqa: E402
 
 ORIGINS_QUERY = """PREFIX cg: <https://w3id.org/credgraph/ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -289,6 +292,7 @@ STEPS = {
     "rdflib": lambda a: step_rdflib(a.dir, a.out, a.rdflib_max_gb),
     "cli": lambda a: step_cli(a.dir, a.out),
     "scan": lambda a: step_scan(a.dir, a.out, a.jobs, a.verify),
+    "servers": lambda a: step_servers(a.dir, a.out, record, a.verify),
 }
 """Each step as run inside its own process (``--step NAME``), from the parsed arguments."""
 
@@ -361,8 +365,10 @@ def bench_size(size: int, workdir: Path, seed: int, timeout: float, rdflib_timeo
     expected = {"build": ["build"], "parse": ["parse"], "rdflib": ["rdflib-parse",
                 "rdflib-origins"], "pipeline": ["load", "audit", "ox-origins", "incremental",
                                                 "view"], "queries": ["query:"], "cli": ["cli-audit"],
-                "scan": ["scan", "scan-audit"]}
-    groups = set(only or expected)
+                "scan": ["scan", "scan-audit"],
+                "servers": [f"server-{what}:{engine}" for engine in ("oxigraph-serve", "virtuoso")
+                            for what in ("load", "audit", "findings")]}
+    groups = set(only or set(expected) - {"servers"})  # the servers step only when asked for
     (folder / "rdflib-progress.json").unlink(missing_ok=True)
     if out.exists():  # keep what the steps not run this time measured before
         kept = [line for line in out.read_text().splitlines() if "step" in json.loads(line)
@@ -376,7 +382,8 @@ def bench_size(size: int, workdir: Path, seed: int, timeout: float, rdflib_timeo
                                ("scan", timeout, ("--jobs", str(jobs))
                                 + (("--verify",) if verify else ())),
                                ("rdflib", rdflib_timeout, ("--rdflib-max-gb", str(rdflib_gb))),
-                               ("cli", timeout, ())):
+                               ("cli", timeout, ()),
+                               ("servers", timeout, ("--verify",) if verify else ())):
         if step in groups:
             reason = run_step(step, folder, out, limit, *extra)
             if reason and step == "rdflib" and (folder / "rdflib-progress.json").exists():
@@ -418,7 +425,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse", action="store_true",
                     help="reuse a corpus already generated in OUT (same size)")
     ap.add_argument("--only", help="comma-separated: build, parse, pipeline, scan, rdflib, "
-                                   "queries, cli")
+                                   "queries, cli, servers (oxigraph serve and Virtuoso on "
+                                   "127.0.0.1: load and audit through the protocol; only run "
+                                   "when named here)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="reader processes of the build and scan steps (default: one per CPU)")
     ap.add_argument("--step", help=argparse.SUPPRESS)

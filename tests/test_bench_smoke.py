@@ -112,3 +112,24 @@ def test_the_report_module_doctests_pass():
     import doctest
 
     assert doctest.testmod(_report_module()).failed == 0
+
+
+@pytest.mark.server
+def test_the_servers_step_loads_and_audits_through_both_servers(tmp_path):
+    """``--only servers`` at 1e3 mentions: oxigraph serve and Virtuoso, the same audit as the
+    embedded store's (``--verify``)."""
+    from tests.servers import virtuoso_or_skip
+
+    virtuoso_or_skip()
+    done = subprocess.run([sys.executable, str(BENCH), "--sizes", "1e3", "--out", str(tmp_path),
+                           "--only", "servers", "--verify", "--timeout", "300"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    (result,) = json.loads((tmp_path / "results.json").read_text())["results"]
+    rows = {r["step"]: r for r in result["rows"]}
+    for engine in ("oxigraph-serve", "virtuoso"):
+        assert not rows[f"server-load:{engine}"].get("skipped"), rows[f"server-load:{engine}"]
+        assert rows[f"server-load:{engine}"]["items"] == result["corpus"]["quads"]
+        assert rows[f"server-audit:{engine}"]["items"] == rows[f"server-audit:oxigraph-serve"][
+            "items"] > 0
+        assert rows[f"server-findings:{engine}"]["seconds"] > 0

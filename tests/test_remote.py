@@ -1,22 +1,23 @@
-"""A real SPARQL server: ``oxigraph serve`` started on 127.0.0.1 on a free port, stopped after.
+"""A real SPARQL server: ``oxigraph serve`` started on 127.0.0.1 on a free port, stopped after
+(tests/servers.py).
 
 Loading, every bundled query, the audit (whole and scoped to a few figures) and the CLI run
 against it, and give what they give on the embedded stores. The known traps get a test each:
 ``GRAPH ?g`` must find the named graphs, and loading a graph again must not send ``CREATE
-GRAPH`` (Oxigraph answers a second one with HTTP 500).
+GRAPH`` (Oxigraph answers a second one with HTTP 500); a PUT that fails or is cut off in the
+middle leaves the old graph. Credentials go as Basic authentication (a small loopback server
+that asks for them).
 """
 
 from __future__ import annotations
 
+import base64
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from rdflib import Literal, URIRef
 
 from credgraph.api import audit
 from credgraph.cli import main
@@ -26,62 +27,22 @@ from credgraph.remote import RemoteStore
 from credgraph.counts import store_counts
 from credgraph.loading import load
 from credgraph.sparql import bundled_queries
+from tests.servers import CuttingProxy, free_port, serve_oxigraph
 from tests.sparql.expected import answer, expected
 
 pytestmark = pytest.mark.server
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _oxigraph_binary() -> str:
-    found = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-    if not Path(found).is_file():
-        pytest.fail("the oxigraph server binary is missing: pip install -e '.[test]'")
-    return found
-
-
-def _serve(location: Path):
-    """Run ``oxigraph serve`` on 127.0.0.1 over *location*; yield its base URL, then stop it."""
-    binary = _oxigraph_binary()
-    for _attempt in range(3):  # a free port can be taken between the check and the bind
-        port = _free_port()
-        process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind",
-                                    f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        if process.poll() is None:
-            try:
-                yield f"http://127.0.0.1:{port}"
-            finally:
-                process.terminate()
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-            return
-    pytest.fail("oxigraph serve did not start")
-
-
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory):
     """A server that holds the bundled corpus and its audit (read-only tests)."""
-    yield from _serve(tmp_path_factory.mktemp("oxigraph"))
+    yield from serve_oxigraph(tmp_path_factory.mktemp("oxigraph"))
 
 
 @pytest.fixture(scope="module")
 def scratch_url(tmp_path_factory):
     """A second server, for the tests that write."""
-    yield from _serve(tmp_path_factory.mktemp("oxigraph-scratch"))
+    yield from serve_oxigraph(tmp_path_factory.mktemp("oxigraph-scratch"))
 
 
 @pytest.fixture()
@@ -119,9 +80,84 @@ def test_bad_urls(url):
         RemoteStore(url)
 
 
+def test_credentials_never_go_in_the_url():
+    with pytest.raises(InputError, match="not in the URL") as caught:
+        RemoteStore("http://ann:s3cret@h:7878/query")
+    assert "s3cret" not in str(caught.value)
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"CREDGRAPH_STORE_USER": "ann"}, "set both"),
+    ({"CREDGRAPH_NETRC": "/no/such/netrc"}, "does not exist"),
+])
+def test_incomplete_credentials(env, message):
+    with pytest.raises(InputError, match=message):
+        RemoteStore("http://h:7878", environ=env)
+
+
+def test_a_bad_netrc_file_names_its_line(tmp_path):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine h login ann password pw\nbogus here\nmachine x login y password z\n")
+    with pytest.raises(InputError, match=r"netrc:2: not a valid netrc") as caught:
+        RemoteStore("http://h:7878", environ={"CREDGRAPH_NETRC": str(netrc)})
+    assert "pw" not in str(caught.value).replace(str(tmp_path), "")
+
+
+@pytest.fixture()
+def basic_server():
+    """A loopback server that answers ASK only with the right Basic credentials."""
+    expected_auth = "Basic " + base64.b64encode(b"ann:right").decode()
+    seen = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            seen.append(self.headers.get("Authorization"))
+            if self.headers.get("Authorization") != expected_auth:
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="sparql"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body = b'{"head": {}, "boolean": true}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", seen
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("password, works", [("right", True), ("wrong-secret", False)])
+def test_basic_authentication(basic_server, password, works):
+    url, seen = basic_server
+    store = RemoteStore(url, environ={"CREDGRAPH_STORE_USER": "ann",
+                                      "CREDGRAPH_STORE_PASSWORD": password})
+    if works:
+        assert store.query("ASK {}").boolean is True
+        assert len(seen) == 1  # sent with the first request, no challenge needed
+    else:
+        with pytest.raises(StoreError, match="refused the credentials of user 'ann'") as caught:
+            store.query("ASK {}")
+        assert password not in str(caught.value)
+
+
+def test_a_server_that_wants_credentials_says_how_to_give_them(basic_server, tmp_path):
+    with pytest.raises(StoreError, match="CREDGRAPH_STORE_USER"):
+        RemoteStore(basic_server[0], environ={"HOME": str(tmp_path)}).query("ASK {}")
+
+
 def test_an_unreachable_server_is_a_store_error():
     with pytest.raises(StoreError, match="cannot reach"):
-        RemoteStore(f"http://127.0.0.1:{_free_port()}", timeout=2).select("ASK {}")
+        RemoteStore(f"http://127.0.0.1:{free_port()}", timeout=2).select("ASK {}")
 
 
 # -- loading and the traps ---------------------------------------------------------------------
@@ -150,6 +186,39 @@ def test_reloading_sends_no_create_graph(remote, monkeypatch):
     assert len(remote) == size
     assert not [s for s in sent if "CREATE" in s[2].upper()]
     assert {m for m, url, _ in sent if url.endswith("/store")} == {"PUT"}
+
+
+G = URIRef("https://example.org/g")
+
+
+def _values(store) -> list[str]:
+    return sorted(str(r[0]) for r in store.select(f"SELECT ?o WHERE {{ GRAPH <{G}> {{ ?s ?p ?o }} }}"))
+
+
+def test_a_failed_put_leaves_the_old_graph(remote):
+    remote.load_quads([(URIRef("https://example.org/s"), URIRef("https://example.org/p"),
+                        Literal("old"), G)])
+    with pytest.raises(QueryError):
+        remote.write_graphs([(str(G), b'<https://example.org/s> <https://example.org/p> "new" .\n'
+                                      b'<https://example.org/s> <https://example.org/p "x .\n', 2)])
+    assert _values(remote) == ["old"]
+
+
+def test_a_put_cut_mid_body_leaves_the_old_graph(scratch_url, remote):
+    remote.load_quads([(URIRef("https://example.org/s"), URIRef("https://example.org/p"),
+                        Literal("old"), G)])
+    proxy = CuttingProxy(int(scratch_url.rsplit(":", 1)[1]))
+    try:
+        via = RemoteStore(f"http://127.0.0.1:{proxy.port}")
+        via.query("ASK {}")
+        proxy.cut_after(20_000)
+        with pytest.raises(StoreError):
+            via.load_quads([(URIRef(f"https://example.org/s{i}"), URIRef("https://example.org/p"),
+                             Literal(f"new {i}"), G) for i in range(5000)])
+        assert proxy.cuts == 1
+    finally:
+        proxy.close()
+    assert _values(remote) == ["old"]
 
 
 def test_updates_and_clear(remote):

@@ -352,3 +352,14 @@ def test_cli_bad_queries_exit_2_without_traceback(run, args, message):
 
 def test_query_files_live_in_the_package():
     assert QUERY_DIR.is_dir() and QUERY_DIR.parent.name == "graph"
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_hedge_dropped_names_the_nearest_hedged_mention(kind, tmp_path):
+    from credgraph.loading import load
+    from tests.conftest import AUDIT_CASES
+    from tests.sparql.expected import nearer_hedge_corpus
+
+    store = load(nearer_hedge_corpus(tmp_path / "c", AUDIT_CASES / "sources.yaml"), kind)
+    assert [(r[1], r[3]) for r in rows(store, "hedge-dropped")] == [
+        ("mention/c/m1", "mention/b/m1")]

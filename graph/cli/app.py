@@ -87,7 +87,8 @@ def _loops(loops) -> None:
 
 InputArg = Annotated[Optional[str], typer.Argument(
     help="Annotation folder, RDF file (.trig, .ttl, .nt, .nq, .jsonld) or store (oxigraph:PATH, "
-         "an http(s):// SPARQL endpoint). Default: the bundled corpus.")]
+         "an http(s):// SPARQL endpoint, virtuoso+http:// for Virtuoso). Default: the bundled "
+         "corpus.")]
 
 
 def _store(spec: str) -> str | None:
@@ -96,7 +97,9 @@ def _store(spec: str) -> str | None:
 AuditStoreOpt = Annotated[str, typer.Option(
     "--store", help="none (the default): read the input once, no store, the fastest; or load "
                     "it into oxigraph (in memory), oxigraph:PATH, memory (rdflib) or an "
-                    "http(s):// SPARQL endpoint, and audit everything there.")]
+                    "http(s):// SPARQL endpoint (virtuoso+http:// for Virtuoso; credentials "
+                    "from CREDGRAPH_STORE_USER and CREDGRAPH_STORE_PASSWORD or a netrc file), "
+                    "and audit everything there.")]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,8 +18,8 @@ def _interrupt(signum, frame):
 
 
 QueryStoreOpt = Annotated[Optional[str], typer.Option(
-    "--store", help="oxigraph:PATH, an http(s):// SPARQL endpoint, or memory / oxigraph (the "
-                    "bundled corpus in memory). Default: $CREDGRAPH_STORE, else .credgraph/store "
+    "--store", help="oxigraph:PATH, an http(s):// SPARQL endpoint (virtuoso+http:// for "
+                    "Virtuoso), or memory / oxigraph (the bundled corpus in memory). Default: $CREDGRAPH_STORE, else .credgraph/store "
                     "when `credgraph load` has made it, else the bundled corpus.")]
 
 
@@ -77,8 +77,10 @@ def query(
 def load(
     source: InputArg = None,
     store: Annotated[Optional[str], typer.Option(
-        "--store", help="oxigraph:PATH or an http(s):// SPARQL endpoint. Default: "
-                        "$CREDGRAPH_STORE, else oxigraph:.credgraph/store.")] = None,
+        "--store", help="oxigraph:PATH or an http(s):// SPARQL endpoint (virtuoso+http:// for "
+                        "Virtuoso; credentials from CREDGRAPH_STORE_USER and "
+                        "CREDGRAPH_STORE_PASSWORD or a netrc file). Default: $CREDGRAPH_STORE, "
+                        "else oxigraph:.credgraph/store.")] = None,
     audit: Annotated[bool, typer.Option(
         help="Audit the whole store and keep the findings in it (the graph/audit graph), "
              "which the grade and conflict queries read.")] = True,

@@ -45,3 +45,30 @@ def answer(store, name: str) -> dict:
                 "subjects": sorted({short(str(t[0])) for t in result.triples})}
     rows = [[plain(plain_value(v)) for v in row] for row in result.rows]
     return {"params": expected(name)["params"], "columns": result.variables, "rows": rows}
+
+
+NEARER_HEDGE = {
+    "a": "mentions:\n  - {id: m1, claim: fled, statement: Blue says 9000 fled.,\n"
+         "     figure: {measure: deserters, value: 9000}, attributed_to: blue-intel,\n"
+         "     hedge: alleged}\n",
+    "b": "mentions:\n  - {id: m1, claim: fled, statement: \"9000 fled, Paper A says; unconfirmed.\",\n"
+         "     figure: {measure: deserters, value: 9000}, relays: \"a#m1\", hedge: unable-to-verify}\n",
+    "c": "mentions:\n  - {id: m1, claim: fled, statement: 9000 soldiers fled.,\n"
+         "     figure: {measure: deserters, value: 9000}, relays: \"b#m1\"}\n",
+}
+"""Three reports relaying one figure: hedged (alleged), hedged again (unable to verify), then
+stated as fact. ``hedge-dropped`` must name the nearer hedged mention (``b#m1``) only."""
+
+
+def nearer_hedge_corpus(folder: Path, registry: Path) -> Path:
+    """Write :data:`NEARER_HEDGE` as a corpus folder with *registry* as its sources."""
+    import shutil
+
+    (folder / "reports").mkdir(parents=True)
+    shutil.copy(registry, folder / "sources.yaml")
+    outlets = {"a": "paper-a", "b": "paper-b", "c": "paper-c"}
+    for name, mentions in NEARER_HEDGE.items():
+        (folder / "reports" / f"{name}.yaml").write_text(
+            f"id: {name}\nkind: article\noutlet: {outlets[name]}\ntitle: Case {name}\n"
+            f"date: 2024-01-0{1 + list(outlets).index(name)}\n{mentions}", encoding="utf-8")
+    return folder

@@ -354,8 +354,10 @@ def _open(url: str) -> Store:
 
 
 def open_http(rest: str | None) -> Store:
-    """http://HOST/...: a SPARQL 1.1 server (Query, Update, Graph Store protocols); a
-    Virtuoso is detected and gets its profile (:mod:`credgraph.virtuoso`)."""
+    """http://HOST/...: a SPARQL 1.1 server (Query, Update, Graph Store); Virtuoso detected.
+
+    A server whose ``Server`` header says it is Virtuoso gets its profile
+    (:mod:`credgraph.virtuoso`)."""
     return _open("http:" + (rest or ""))
 
 

@@ -372,7 +372,7 @@ def _standard(term):
 
 
 def open_virtuoso_http(rest: str | None) -> VirtuosoStore:
-    """virtuoso+http://HOST:8890: Virtuoso Open Source 7 (its quirks: this module)."""
+    """virtuoso+http://HOST:8890: Virtuoso Open Source 7, its quirks handled, Digest auth."""
     return VirtuosoStore("virtuoso+http:" + (rest or ""))
 
 

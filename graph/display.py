@@ -20,15 +20,27 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["display_text", "BIDI_CONTROLS"]
+__all__ = ["display_text", "unify_line_breaks", "BIDI_CONTROLS", "LINE_BREAKS"]
 
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                           "\u2066\u2067\u2068\u2069")
 """The Unicode characters that reorder the text around them when it is displayed."""
 
-_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+"""Every line break but the line feed: CR, CRLF, form feed, vertical tab, NEL, U+2028,
+U+2029. Readers disagree on which of these end a line (a SPARQL engine ends a comment at a
+CR, rdflib's parser does not); made line feeds, they mean one thing to every reader."""
 _REMOVED = re.compile("[" + "".join(sorted(BIDI_CONTROLS))
                       + r"\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def unify_line_breaks(text: str) -> str:
+    r"""*text* with every line break a line feed (:data:`LINE_BREAKS`).
+
+    >>> unify_line_breaks("a\r\nb\rc\u2028d")
+    'a\nb\nc\nd'
+    """
+    return LINE_BREAKS.sub("\n", text)
 
 
 def display_text(text) -> str:
@@ -36,4 +48,4 @@ def display_text(text) -> str:
     every line break a line feed."""
     if text is None:
         return ""
-    return _REMOVED.sub("", _LINE_BREAKS.sub("\n", str(text)))
+    return _REMOVED.sub("", unify_line_breaks(str(text)))

@@ -1,4 +1,4 @@
-"""SPARQL text: the bundled named queries, their parameters, the read-only check.
+"""SPARQL text: the bundled named queries, their parameters (the read-only check re-exported).
 
 Bundled queries live one per file in ``graph/queries/*.rq``. The file's first comment line
 is its one-line description; ``# param NAME: what it is`` lines declare its parameters,
@@ -16,15 +16,12 @@ a value cannot change what the query does:
 >>> bind_params('SELECT ?x WHERE { BIND($who AS ?x) }', {"who": 'Grey" } ; DROP ALL #'})
 'SELECT ?x WHERE { BIND("Grey\\\\" } ; DROP ALL #" AS ?x) }'
 
-:func:`check_read_only` refuses updates, ``SERVICE`` and ``FROM`` / ``FROM NAMED`` on the
-parsed algebra (rdflib's parser), for the endpoint of ``credgraph serve``:
+The read-only check of ``credgraph serve`` (updates, ``SERVICE``, ``FROM`` refused, on the
+very text the engine runs) is :mod:`credgraph.query_policy`'s; :func:`check_read_only` and
+:func:`read_only_query` are importable from here too:
 
 >>> check_read_only("SELECT * WHERE { ?s ?p ?o }")
 'select'
->>> check_read_only("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-Traceback (most recent call last):
-...
-credgraph.errors.QueryError: SERVICE is refused: this endpoint never makes outbound requests
 """
 
 from __future__ import annotations
@@ -36,11 +33,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import InputError, QueryError
-from .results import syntax_error
+from .errors import InputError
+from .query_policy import check_read_only, read_only_query
 
 __all__ = ["NamedQuery", "Param", "QUERY_DIR", "bundled_queries", "resolve_query",
-           "bind_params", "parse_params", "sparql_string", "check_read_only"]
+           "bind_params", "parse_params", "sparql_string", "check_read_only", "read_only_query"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 """Where the bundled ``.rq`` files live."""
@@ -55,6 +52,8 @@ _TOKEN = re.compile(r'''
 ''', re.X | re.S)
 _ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
                         "\b": "\\b", "\f": "\\f"})
+# the other line breaks, which the endpoint makes line feeds: escaped, they stay data
+_LINE_BREAK_ESCAPES = str.maketrans({c: f"\\u{ord(c):04X}" for c in "\x0b\x85\u2028\u2029"})
 _AFTER_BACKSLASH = re.compile(r"(?<=\\\\)[uU]")
 _PARAM_LINE = re.compile(r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.+)")
 _REQUIRES_LINE = re.compile(r"#\s*requires\s*:\s*(.+)")
@@ -129,6 +128,7 @@ def sparql_string(value: str) -> str:
     # point escape, since rdflib reads \\U0000 as the escape \U0000 (it ignores that the
     # backslash before it is escaped)
     text = _AFTER_BACKSLASH.sub(lambda m: f"\\U{ord(m[0]):08X}", value.translate(_ECHAR))
+    text = text.translate(_LINE_BREAK_ESCAPES)
     return '"' + text + '"'
 
 
@@ -217,53 +217,3 @@ def resolve_query(spec: str) -> NamedQuery:
                          "(credgraph query --list shows the bundled queries)")
     params = tuple(Param(v, "", required=False) for v in query_params(spec))
     return NamedQuery("query", "", spec, params)
-
-
-def _walk(node):
-    """Every rdflib algebra / parse-tree node below *node* (CompValue, lists, dicts)."""
-    from pyparsing import ParseResults
-
-    stack, seen = [node], set()
-    while stack:
-        item = stack.pop()
-        if id(item) in seen:
-            continue
-        seen.add(id(item))
-        if isinstance(item, dict):  # CompValue is a dict with a name
-            yield item
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple, set, frozenset, ParseResults)):
-            stack.extend(item)
-
-
-@lru_cache(maxsize=512)
-def check_read_only(query: str) -> str:
-    """The form of a query that is safe to run for anyone: ``select``, ``ask`` or ``graph``.
-
-    Raises :class:`~credgraph.errors.QueryError` for a syntax error (with line and column), an
-    update (``LOAD``, ``INSERT`` ...), ``SERVICE`` anywhere (also inside ``FILTER EXISTS``
-    or a subquery), and ``FROM`` / ``FROM NAMED``: rdflib and Oxigraph fetch URLs for those,
-    and ``FROM <file:///...>`` reads local files.
-    """
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    try:
-        algebra = translateQuery(parseQuery(query)).algebra
-    except ParseException as exc:
-        try:
-            parseUpdate(query)
-        except Exception:
-            raise syntax_error(str(exc)) from None
-        raise QueryError("updates (INSERT, DELETE, LOAD, CLEAR, DROP ...) are refused: "
-                         "this endpoint is read-only") from None
-    except Exception as exc:  # rdflib raises a bare Exception for an unknown prefix
-        raise QueryError(f"SPARQL error in the query: {exc}") from None
-    for node in _walk(algebra):
-        if getattr(node, "name", None) == "ServiceGraphPattern":
-            raise QueryError("SERVICE is refused: this endpoint never makes outbound requests")
-        if dict.get(node, "datasetClause"):  # CompValue.get answers the key for a missing one
-            raise QueryError("FROM and FROM NAMED are refused: the endpoint queries its own "
-                             "store only")
-    return {"SelectQuery": "select", "AskQuery": "ask"}.get(algebra.name, "graph")

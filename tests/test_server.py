@@ -1,10 +1,13 @@
 """``credgraph serve``: the SPARQL 1.1 Protocol, content negotiation, and safe defaults.
 
-Each safety promise has a test: loopback by default; updates, SERVICE, FROM and the
-protocol's graph URIs refused with 400 while a listener on 127.0.0.1 records that nothing
-reached out; a cartesian product stopped with 503 (not a truncated 200) and the endpoint
-still answering; the row cap; no CORS headers unless configured, never credentials; every
-piece of text on the page escaped.
+Each safety promise has a test against a real server on 127.0.0.1: loopback by default;
+updates, SERVICE, FROM and the protocol's graph URIs refused with 400 while a listener on
+127.0.0.1 records that nothing reached out, also when a line break or a code point escape
+tries to hide them from the check; a cartesian product stopped with 503 (not a truncated
+200) and the endpoint still answering; the row cap; no CORS headers unless configured,
+never credentials; every piece of text on the page escaped. The hardening (Host header,
+slow and short clients, the connection cap, fairness among clients, the workers cut off
+from the network) is in tests/test_server_hardening.py.
 """
 
 from __future__ import annotations
@@ -23,21 +26,20 @@ from urllib.parse import urlencode
 
 import pytest
 
-from credgraph.server import ServeConfig, make_server, worker_factory
-from credgraph.loading import open_for_query
-from credgraph.sparql import bundled_queries
 from credgraph.embedded import OxigraphStore
+from credgraph.loading import open_for_query
+from credgraph.server import ServeConfig, make_server, worker_factory
+from credgraph.sparql import bundled_queries
 from tests.sparql.expected import expected
+from tests.test_query_policy import BREAKS, ESCAPED, SMUGGLED
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 def _start(**config):
-    server = make_server(worker_factory(open_for_query("oxigraph")),
-                         ServeConfig(port=0, **config))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return make_server(worker_factory(open_for_query("oxigraph")),
+                       ServeConfig(port=0, **config)).start()
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +204,28 @@ def test_hostile_queries_are_refused_and_nothing_reaches_out(endpoint, listener,
     assert seen == []
 
 
+@pytest.mark.parametrize("brk", BREAKS.values(), ids=BREAKS.keys())
+@pytest.mark.parametrize("template", SMUGGLED.values(), ids=SMUGGLED.keys())
+def test_a_line_break_smuggles_nothing_past_the_endpoint(endpoint, listener, template, brk):
+    url, seen = listener
+    text = template.format(b=brk, u=url)
+    for method in ("GET", "POST"):
+        status, _, body = query(endpoint, text, method=method)
+        assert status == 400 and re.search("refused|syntax error", body), body
+    time.sleep(0.2)
+    assert seen == []
+
+
+@pytest.mark.parametrize("template", ESCAPED)
+def test_a_code_point_escape_smuggles_nothing_past_the_endpoint(endpoint, listener, template):
+    url, seen = listener
+    text = template.format(u=url)
+    for method in ("GET", "POST"):
+        assert query(endpoint, text, method=method)[0] == 400
+    time.sleep(0.2)
+    assert seen == []
+
+
 @pytest.mark.parametrize("params, headers, body", [
     ({"query": COUNT, "default-graph-uri": "{u}g"}, {}, None),
     ({"query": COUNT, "named-graph-uri": "{u}g"}, {}, None),
@@ -302,10 +326,11 @@ def test_the_page_reflects_nothing(endpoint):
 # -- the command and the load test -------------------------------------------------------------
 
 def test_credgraph_serve_starts_answers_and_stops():
-    process = subprocess.Popen([sys.executable, "-m", "credgraph.cli", "serve", "--store", "oxigraph",
-                                "--port", "0"], stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    process = subprocess.Popen([sys.executable, "-m", "credgraph.cli", "serve", "--store",
+                                "oxigraph", "--port", "0"], stderr=subprocess.PIPE, text=True,
+                               cwd=ROOT)
     try:
-        line = process.stderr.readline()
+        line = process.stderr.readline()  # printed once it answers: asked at once
         url = re.search(r"(http://127\.0\.0\.1:\d+/sparql)", line)[1]
         host, port = re.search(r"//([\d.]+):(\d+)", url).groups()
         connection = http.client.HTTPConnection(host, int(port), timeout=30)
@@ -315,6 +340,26 @@ def test_credgraph_serve_starts_answers_and_stops():
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(20) == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--port", "80000"], "--port 80000: a port is 0 to 65535"),
+    (["--port", "-1"], "--port -1"),
+    (["--host", "http://x/"], "--host"),
+    (["--allow-host", "evil.example:80"], "--allow-host"),
+    (["--per-client", "-1"], "must be positive"),
+])
+def test_bad_serve_options_are_exit_2(args, message):
+    done = subprocess.run([sys.executable, "-m", "credgraph.cli", "serve", "--store", "oxigraph",
+                           *args], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 2 and message in done.stderr, done.stderr
+
+
+def test_a_port_in_use_is_exit_2(endpoint):
+    port = str(endpoint.server_address[1])
+    done = subprocess.run([sys.executable, "-m", "credgraph.cli", "serve", "--store", "oxigraph",
+                           "--port", port], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in done.stderr
 
 
 def test_the_load_test_script(endpoint):

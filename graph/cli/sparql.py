@@ -114,13 +114,25 @@ def serve(
         help="Address to listen on. Anything but 127.0.0.1 exposes the endpoint.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port (0: any free port).")] = 7070,
     timeout: Annotated[float, typer.Option(
-        help="Seconds a query may run before it is stopped with 503.")] = 10.0,
+        help="Seconds a query may run, or wait for a worker, before a 503.")] = 10.0,
     max_rows: Annotated[int, typer.Option(
         "--max-rows", help="Rows a result may have; more is refused with 400.")] = 10_000,
     workers: Annotated[int, typer.Option(help="Query worker processes.")] = 2,
     cors_origin: Annotated[Optional[list[str]], typer.Option(
         "--cors-origin", help="Let browser pages from this origin read answers (repeatable; * "
                               "for any). None by default.")] = None,
+    allow_host: Annotated[Optional[list[str]], typer.Option(
+        "--allow-host", help="Answer requests for this Host name too, besides 127.0.0.1, "
+                             "localhost, [::1] and --host (repeatable; *.example.org for a "
+                             "domain; * for any).")] = None,
+    per_client: Annotated[int, typer.Option(
+        "--per-client", help="Queries one client address may run at once (0: no limit).")] = 1,
+    queue: Annotated[int, typer.Option(
+        help="Queries that may wait for a worker; more get 503 with Retry-After.")] = 32,
+    read_timeout: Annotated[float, typer.Option(
+        "--read-timeout", help="Seconds a request's head, then its body, may take.")] = 10.0,
+    max_connections: Annotated[int, typer.Option(
+        "--max-connections", help="Connections served at once; more get 503.")] = 100,
     verbose: Annotated[bool, typer.Option(help="Log every request to stderr.")] = False,
 ):
     """Serve a read-only SPARQL 1.1 endpoint (GET/POST /sparql) and a query page (/)."""
@@ -129,13 +141,23 @@ def serve(
     from ..loading import open_for_query
     from ..server import ServeConfig, make_server, worker_factory
 
-    config = ServeConfig(host, port, timeout, max_rows, workers, tuple(cors_origin or ()))
+    config = ServeConfig(host, port, timeout, max_rows, workers, tuple(cors_origin or ()),
+                         allowed_hosts=tuple(allow_host or ()), per_client=per_client,
+                         queue=queue, read_timeout=read_timeout,
+                         max_connections=max_connections)
     target = open_for_query(store, note=_note)
     server = make_server(worker_factory(target), config, verbose=verbose)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/] listening on {escape(host)}: reachable from the network")
-    err.print(f"read-only SPARQL endpoint: {server.url} (query page: "
-              f"{server.url.removesuffix('sparql')}); Ctrl-C stops it", highlight=False)
+    if server.pool.isolated is False:
+        _note("the query workers could not be cut off from the network here (no network "
+              "namespaces); the read-only check still refuses SERVICE")
+
+    def ready(endpoint):
+        err.print(f"read-only SPARQL endpoint: {endpoint.url} (query page: "
+                  f"{endpoint.url.removesuffix('sparql')}); Ctrl-C stops it", highlight=False)
+
+    server.on_ready = ready
     signal.signal(signal.SIGTERM, _interrupt)  # stop cleanly on kill, like on Ctrl-C
     try:
         server.serve_forever()

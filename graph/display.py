@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["display_text", "unify_line_breaks", "BIDI_CONTROLS", "LINE_BREAKS"]
+__all__ = ["display_text", "unify_line_breaks", "markdown_text", "html_text", "csv_cell",
+           "terminal_text", "BIDI_CONTROLS", "LINE_BREAKS"]
 
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                           "\u2066\u2067\u2068\u2069")
@@ -49,3 +50,63 @@ def display_text(text) -> str:
     if text is None:
         return ""
     return _REMOVED.sub("", unify_line_breaks(str(text)))
+
+
+# -- each output's own syntax, applied after display_text: one function a syntax --------------
+
+_MARKDOWN_ANYWHERE = re.compile(r"([\\`*_\[\]<#|~&])")
+_MARKDOWN_AT_START = re.compile(r"^(\d+)([.)])|^([-+=>])")
+
+
+def markdown_text(text) -> str:
+    r"""*text* as inert Markdown inline text, on one line (a table cell, a heading, a list
+    item): line breaks become spaces, and every character that could start markup (HTML,
+    links, images, emphasis, code, tables, entities, a list or a heading) is escaped.
+
+    >>> markdown_text("<img src=x onerror=alert(1)>\n# Heading | cell")
+    '\\<img src=x onerror=alert(1)> \\# Heading \\| cell'
+    >>> markdown_text("1. [link](http://x/)")
+    '1\\. \\[link\\](http://x/)'
+    """
+    flat = " ".join(display_text(text).split("\n")).strip()
+    flat = _MARKDOWN_ANYWHERE.sub(r"\\\1", flat)
+    return _MARKDOWN_AT_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", flat)
+
+
+def html_text(text) -> str:
+    """*text* escaped for HTML text and quoted attribute values.
+
+    >>> html_text("<b title='x'>\\u202e")
+    '&lt;b title=&#x27;x&#x27;&gt;'
+    """
+    import html
+
+    return html.escape(display_text(text), quote=True)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_cell(value):
+    """A CSV cell that no spreadsheet runs as a formula: text starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return (after leading spaces) gets a ``'`` in front.
+    Numbers stay numbers.
+
+    >>> csv_cell('=HYPERLINK("http://x/")'), csv_cell(" -2+3"), csv_cell(4)
+    ('\\'=HYPERLINK("http://x/")', "' -2+3", 4)
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    text = display_text(value)
+    return "'" + text if text.lstrip(" ").startswith(_FORMULA_START) else text
+
+
+def terminal_text(text, style: str = ""):
+    """*text* as a rich ``Text``: printed as it is, no markup, no escape sequence.
+
+    >>> terminal_text("[red]\\x1b[2Jalert[/]").plain
+    '[red][2Jalert[/]'
+    """
+    from rich.text import Text
+
+    return Text(display_text(text), style=style)

@@ -3,18 +3,23 @@
 Every renderer is registered by name in :data:`RENDERERS`, which is what ``credgraph audit
 --format`` chooses from. The Markdown and HTML reports draw each chain as text, origin
 first (``origin -> relay -> relay -> report``), say what is wrong, and why the grade.
+
+Names, titles, statements and units come from files anyone can write: every field goes
+through :mod:`credgraph.display`'s rule for its output (``markdown_text``, ``html_text``,
+``csv_cell``, ``terminal_text``), which first strips bidirectional and control
+characters. JSON is data for programs and keeps every character (escaped as JSON).
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .audit import AuditResult, FigureAudit
+from .display import csv_cell, html_text, markdown_text, terminal_text
 from .plugins import Plugins
 
 __all__ = ["RENDERERS", "Renderer", "register_renderer", "render", "render_chunks",
@@ -82,37 +87,40 @@ def render_csv(result: AuditResult) -> str:
     writer.writerow(["id", "statement", "value", "reports", "apparent_sources",
                      "independent_origins", "origins", "grade", "flags", "grade_reason"])
     for fig in result.figures:
-        writer.writerow([fig.id, fig.claim.reference.text, _value(fig), " ".join(fig.claim.reports),
-                         fig.apparent_sources, fig.independent_origins,
-                         "; ".join(a.label for a in fig.origins), fig.grade.code, _flags(fig),
-                         fig.grade.reason])
+        writer.writerow([csv_cell(cell) for cell in (
+            fig.id, fig.claim.reference.text, _value(fig), " ".join(fig.claim.reports),
+            fig.apparent_sources, fig.independent_origins,
+            "; ".join(a.label for a in fig.origins), fig.grade.code, _flags(fig),
+            fig.grade.reason)])
     return buf.getvalue()
 
 
 def render_markdown(result: AuditResult) -> str:
+    m = markdown_text
     s = result.summary()
     lines = [
         "# credgraph provenance audit", "",
-        f"Input: {s['input']}. Figures: {s['figures']}, flagged: {s['flagged_figures']}, "
+        f"Input: {m(s['input'])}. Figures: {s['figures']}, flagged: {s['flagged_figures']}, "
         f"resting on a single independent origin: {s['single_origin_figures']}.", "",
         "| figure | value | reports | independent origins | grade | flags |",
         "|---|---|---|---|---|---|",
     ]
     for fig in result.figures:
-        lines.append(f"| {fig.id} | {_value(fig)} | {fig.apparent_sources} | "
-                     f"{fig.independent_origins} | {fig.grade.code} | {_flags(fig)} |")
+        lines.append(f"| {m(fig.id)} | {m(_value(fig))} | {fig.apparent_sources} | "
+                     f"{fig.independent_origins} | {m(fig.grade.code)} | {m(_flags(fig))} |")
     for fig in result.figures:
-        lines += ["", f"## {fig.id}: {_value(fig)}", "", fig.claim.reference.text, "",
-                  f"**Grade {fig.grade.code}**: {fig.grade.reason}.", "", "Chains:"]
-        lines += [f"- {chain_text(result, c)}" for c in fig.claim.chains]
+        lines += ["", f"## {m(fig.id)}: {m(_value(fig))}", "", m(fig.claim.reference.text), "",
+                  f"**Grade {m(fig.grade.code)}**: {m(fig.grade.reason)}.", "", "Chains:"]
+        lines += [f"- {m(chain_text(result, c))}" for c in fig.claim.chains]
         if fig.findings:
             lines += ["", "What is wrong:"]
-            lines += [f"- **{f.check}** ({f.severity}): {f.message}" for f in fig.findings]
+            lines += [f"- **{m(f.check)}** ({m(f.severity)}): {m(f.message)}"
+                      for f in fig.findings]
     return "\n".join(lines) + "\n"
 
 
 def render_html(result: AuditResult) -> str:
-    e = html.escape
+    e = html_text
     s = result.summary()
     rows = "".join(
         f"<tr><td><a href='#{e(f.id)}'>{e(f.id)}</a></td><td>{e(_value(f))}</td>"
@@ -144,15 +152,15 @@ def rich_table(result: AuditResult):
     """The audit as a rich Table for the terminal."""
     from rich.table import Table
 
-    table = Table(title=f"credgraph audit: {result.input}", show_lines=False)
+    table = Table(title=terminal_text(f"credgraph audit: {result.input}"), show_lines=False)
     for name, justify in (("figure", "left"), ("value", "right"), ("reports", "right"),
                           ("indep. origins", "right"), ("grade", "center"), ("flags", "left")):
         table.add_column(name, justify=justify, overflow="fold")
     for fig in result.figures:
         grade_style = {1: "green", 2: "green", 3: "yellow"}.get(fig.grade.credibility, "red")
-        table.add_row(fig.id, _value(fig), str(fig.apparent_sources),
-                      str(fig.independent_origins),
-                      f"[{grade_style}]{fig.grade.code}[/]", _flags(fig))
+        table.add_row(terminal_text(fig.id), terminal_text(_value(fig)),
+                      str(fig.apparent_sources), str(fig.independent_origins),
+                      terminal_text(fig.grade.code, grade_style), terminal_text(_flags(fig)))
     return table
 
 

@@ -315,13 +315,17 @@ def display(term) -> str:
 
 
 def rich_table(result: QueryResult, title: str | None = None):
-    """A SELECT result as a rich Table for the terminal (every cell plain text)."""
+    """A SELECT result as a rich Table for the terminal: every cell, the title and the
+    column names plain text (:func:`credgraph.display.terminal_text`: no markup, no
+    escape sequence)."""
     from rich.table import Table
-    from rich.text import Text
 
-    table = Table(title=title, caption=f"{len(result.rows)} row(s)")
+    from .display import terminal_text
+
+    table = Table(title=None if title is None else terminal_text(title),
+                  caption=f"{len(result.rows)} row(s)")
     for name in result.variables:
-        table.add_column(name, overflow="fold")
+        table.add_column(terminal_text(name), overflow="fold")
     for row in result.rows:
-        table.add_row(*(Text(display(t)) for t in row))
+        table.add_row(*(terminal_text(display(t)) for t in row))
     return table

@@ -181,6 +181,30 @@ class OxigraphStore(Store):
         except OSError as exc:  # e.g. a SERVICE that cannot be reached
             raise QueryError(f"the query failed: {exc}") from None
 
+    def graph_bytes(self, query: str, media_type: str, *, max_rows=None,
+                    prefixes=None) -> bytes:
+        """A CONSTRUCT / DESCRIBE result written by Oxigraph's own serializer in *media_type*
+        (Turtle, N-Triples, JSON-LD ...), *prefixes* (name -> IRI) declared where the format
+        has them; :class:`~credgraph.results.TooManyRows` beyond *max_rows* triples. Several
+        times faster than :meth:`query` and rdflib's serializers (``credgraph serve``).
+
+        >>> store = OxigraphStore()
+        >>> store.graph_bytes("CONSTRUCT { <http://x/a> <http://x/b> 1 } WHERE {}",
+        ...                   "application/n-triples")
+        b'<http://x/a> <http://x/b> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\\n'
+        """
+        try:
+            result = self.store.query(query, use_default_graph_as_union=True)
+            if not isinstance(result, ox.QueryTriples):
+                raise QueryError("graph_bytes answers CONSTRUCT and DESCRIBE queries only")
+            triples = capped_rows(result, max_rows)
+            return ox.serialize(triples, format=ox.RdfFormat.from_media_type(media_type),
+                                prefixes=prefixes)
+        except SyntaxError as exc:
+            raise syntax_error(str(exc)) from None
+        except OSError as exc:
+            raise QueryError(f"the query failed: {exc}") from None
+
     def update(self, update):
         try:
             self.store.update(update)

@@ -41,11 +41,13 @@ from .query_policy import read_only_query
 from .remote import RemoteStore
 from .results import RESULT_FORMATS, TooManyRows, get_result_format, negotiate
 from .store import Store
+from .vocab import PREFIXES
 
 __all__ = ["Response", "text_response", "StoreOpener", "worker_factory", "execute",
            "isolate_from_network", "QueryPool"]
 
 _TEXT = "text/plain; charset=utf-8"
+_PREFIXES = {name: str(namespace) for name, namespace in PREFIXES.items()}
 
 
 class Response(NamedTuple):
@@ -119,7 +121,11 @@ def execute(store: Store, query: str, accept: str | None, fmt: str | None,
         return text_response(406, f"cannot answer in {accept!r}; this query gives "
                                   f"{', '.join(offered)}")
     try:
-        body = store.query(checked.text, max_rows=max_rows).serialize(chosen).encode("utf-8")
+        if checked.kind == "graph" and isinstance(store, OxigraphStore):
+            body = store.graph_bytes(checked.text, chosen.media_type, max_rows=max_rows,
+                                     prefixes=_PREFIXES)  # the engine's own writer: faster
+        else:
+            body = store.query(checked.text, max_rows=max_rows).serialize(chosen).encode("utf-8")
     except TooManyRows as exc:
         return text_response(400, str(exc))
     except QueryError as exc:

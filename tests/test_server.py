@@ -370,6 +370,17 @@ def test_the_load_test_script(endpoint):
     assert "18 requests from 2 clients" in done.stdout and "requests/s, 0 errors" in done.stdout
 
 
+def test_the_side_by_side_load_test():
+    """The comparison with oxigraph serve-read-only runs (no timing is asserted here)."""
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "loadtest.py"), "--compare",
+                           "--clients", "2", "--requests", "20", "--rounds", "1"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert "| credgraph serve | 2 |" in done.stdout
+    assert "| oxigraph serve-read-only | 2 |" in done.stdout
+    assert "2 clients: credgraph/oxigraph throughput" in done.stdout and "p99" in done.stdout
+
+
 def test_the_load_test_refuses_other_hosts():
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "loadtest.py"), "--url",
                            "http://192.0.2.1/sparql"], capture_output=True, text=True, timeout=60,

@@ -164,6 +164,23 @@ def report(stats: dict) -> str:
 
 # -- side by side ------------------------------------------------------------------------------
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of process *pid* and all its descendants, from /proc (Linux;
+    0.0 elsewhere): what a server spent, whatever else runs on the machine."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -216,9 +233,11 @@ def compare(args) -> int:
              str(args.timeout)], f"http://127.0.0.1:{cg_port}/sparql")
         processes = []
         try:
-            for command, url in servers.values():
+            pids = {}
+            for name, (command, url) in servers.items():
                 processes.append(subprocess.Popen(command, stdout=subprocess.DEVNULL,
                                                   stderr=subprocess.DEVNULL))
+                pids[name] = processes[-1].pid
             for _, url in servers.values():
                 _wait_for(url)
             rows = []
@@ -226,10 +245,14 @@ def compare(args) -> int:
                 for rnd in range(args.rounds):
                     order = list(servers) if rnd % 2 == 0 else list(reversed(servers))
                     for name in order:
+                        cpu = _cpu_seconds(pids[name])
                         stats = run(servers[name][1], workload(), clients=clients,
                                     requests=args.requests, duration=args.duration,
                                     timeout=args.timeout)
-                        rows.append((name, clients, summary(stats)))
+                        row = summary(stats)
+                        row["cpu"] = 1000 * (_cpu_seconds(pids[name]) - cpu) / max(
+                            1, row["requests"])
+                        rows.append((name, clients, row))
         finally:
             for process in processes:
                 process.terminate()
@@ -241,17 +264,21 @@ def compare(args) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPU(s), Python "
           f"{platform.python_version()}; store {store}; credgraph serve --workers "
           f"{args.workers}; {args.requests} requests a run, {args.rounds} round(s)")
-    print("| server | clients | requests/s | p50 ms | p95 ms | p99 ms | errors |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| server | clients | requests/s | p50 ms | p95 ms | p99 ms | server CPU ms a "
+          "request | errors |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, clients, s in rows:
         print(f"| {name} | {clients} | {s['rps']:.0f} | {s['p50']:.1f} | {s['p95']:.1f} | "
-              f"{s['p99']:.1f} | {sum(s['errors'].values())} |")
+              f"{s['p99']:.1f} | {s['cpu']:.2f} | {sum(s['errors'].values())} |")
     for clients in args.clients:
         ours = [s for n, c, s in rows if c == clients and n == "credgraph serve"]
         theirs = [s for n, c, s in rows if c == clients and n != "credgraph serve"]
         rps = statistics.mean(s["rps"] for s in ours) / statistics.mean(s["rps"] for s in theirs)
         p99 = statistics.mean(s["p99"] for s in ours) / statistics.mean(s["p99"] for s in theirs)
-        print(f"{clients} clients: credgraph/oxigraph throughput {rps:.2f}x, p99 {p99:.2f}x")
+        cpu = statistics.mean(s["cpu"] for s in ours) / max(
+            1e-9, statistics.mean(s["cpu"] for s in theirs))
+        print(f"{clients} clients: credgraph/oxigraph throughput {rps:.2f}x, p99 {p99:.2f}x, "
+              f"server CPU a request {cpu:.2f}x")
     return 1 if any(s["errors"] for _, _, s in rows) else 0
 
 

@@ -30,19 +30,20 @@ credgraph.errors.AnnotationErrors: 1 problem(s) in the annotations:
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 
 from .errors import AnnotationError, AnnotationErrors, UnknownNameError
 from .heap import gc_paused
-from .model import Corpus, DateSpan, Evidence, Figure, Mention, Period, Registry, Report, Source
+from .figure_reader import read_figure
+from .measures import Measures, builtin_measures, load_measures
+from .model import Corpus, DateSpan, Evidence, Mention, Registry, Report, Source
 from .reader import FieldReader, read_yaml_file
+from .references import References
 from .vocab import (CITES_AS, DATE_CERTAINTY, HEDGE, PARTY, QUALIFIER, RELIABILITY, REPORT_KIND,
                     SOURCE_KIND, members)
 
-__all__ = ["load_corpus", "load_registry", "load_report", "bundled_corpus", "check_relays",
-           "report_files"]
+__all__ = ["load_corpus", "load_registry", "load_report", "bundled_corpus", "report_files"]
 
 _ALLOWED = {scheme: members(scheme) for scheme in (SOURCE_KIND, RELIABILITY, PARTY, REPORT_KIND,
                                                    DATE_CERTAINTY, HEDGE, QUALIFIER)}
@@ -71,14 +72,15 @@ def load_registry(path: Path, errors: list | None = None) -> Registry:
             continue
         if source_id:
             seen[source_id] = r.line
-        aliases = r.get("aliases", list, default=[])
+        aliases = [r.element({"alias": a}, f"{r.prefix}aliases[{i}]").name("alias") or ""
+                   for i, a in enumerate(r.get("aliases", list, default=[]))]
         country = r.text("country")
         if country and not re.fullmatch(r"[A-Z]{2}", country):
             r.fail("country", f"{country!r} is not an ISO 3166-1 alpha-2 code such as 'UA'")
             country = None
         source = Source(
             id=source_id or f"?{index}",
-            name=r.text("name", required=True) or "",
+            name=r.name("name", required=True) or "",
             kind=r.choice("kind", _ALLOWED[SOURCE_KIND], required=True) or "news-outlet",
             reliability=r.choice("reliability", _ALLOWED[RELIABILITY], required=True) or "F",
             reliability_reason=r.text("reliability_reason", required=True) or "",
@@ -91,6 +93,9 @@ def load_registry(path: Path, errors: list | None = None) -> Registry:
         )
         sources.append(source)
         raw_links.append((r, source))
+    if data is not None and not items and not errors:
+        top.fail("sources", "lists no source: every report names its outlet and sources "
+                            "from this registry")
     registry = Registry(sources)
     for r, source in raw_links:  # speaks_for may name a source defined later
         if source.speaks_for:
@@ -110,18 +115,19 @@ def _resolve(registry: Registry, name, reader: FieldReader, key: str) -> str | N
 
 
 _REPORT_KEYS = {"id", "kind", "outlet", "author", "date", "title", "url", "seed", "text",
-                "input_file", "ambiguity", "mentions"}
+                "input_file", "ambiguity", "copies", "mentions"}
 _MENTION_KEYS = {"id", "claim", "statement", "figure", "attributed_to", "via", "relays", "quoted",
-                 "cites_as", "hedge", "own_work", "evidence", "ambiguity"}
-_FIGURE_KEYS = {"measure", "value", "min", "max", "qualifier", "unit", "subject", "subject_side",
-                "place", "period"}
+                 "cites_as", "hedge", "own_work", "evidence", "ambiguity", "derived_from",
+                 "disputes", "part_of"}
 
 
 def load_report(path: Path, registry: Registry, errors: list,
-                locations: dict | None = None) -> Report | None:
+                locations: dict | None = None, measures: Measures | None = None,
+                dropped: set | None = None) -> Report | None:
     """Read one report file; problems go to *errors*, and None comes back if it is unusable.
 
-    *locations*, when given, receives ``(path, line)`` for each mention key.
+    *locations*, when given, receives ``(path, line)`` for each mention key; *dropped* the
+    keys of mentions too broken to read (others that relay them are not blamed for it).
     """
     before = len(errors)
     data = read_yaml_file(path, errors)
@@ -146,8 +152,11 @@ def load_report(path: Path, registry: Registry, errors: list,
     mentions, seen = [], {}
     for index, item in enumerate(r.get("mentions", list, default=[])):
         m = r.element(item, f"mentions[{index}]")
-        mention = _mention(m, report_id or "?", (seed, text), registry)
+        mention = _mention(m, report_id or "?", (seed, text), registry,
+                           measures or builtin_measures())
         if mention is None:
+            if dropped is not None and isinstance(item, dict) and item.get("id"):
+                dropped.add(f"{report_id or '?'}#{item['id']}")
             continue
         if mention.id in seen:
             m.fail("id", f"duplicate mention id {mention.id!r} (first on line {seen[mention.id]})")
@@ -162,6 +171,7 @@ def load_report(path: Path, registry: Registry, errors: list,
         outlet=outlet or "?", title=r.text("title", required=True) or "", date=_date_span(r),
         mentions=tuple(mentions), author=r.text("author"), url=r.url("url"), seed=seed,
         ambiguity=r.text("ambiguity"), text=text, input_file=r.text("input_file"),
+        copies=r.slug("copies", required=False),
     )
 
 
@@ -181,7 +191,23 @@ def _date_span(r: FieldReader) -> DateSpan:
     return DateSpan(earliest, latest, certainty, d.text("basis"))
 
 
-def _mention(m: FieldReader, report_id: str, texts, registry: Registry) -> Mention | None:
+def _claims(m: FieldReader, key: str) -> tuple[str, ...]:
+    """The claim ids under *key*: one, or a list."""
+    value = m.data.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        value = [value]
+    found = []
+    for item in value:
+        claim = m.element({"claim": item}, f"{m.prefix}{key}").slug("claim")
+        if claim:
+            found.append(claim)
+    return tuple(found)
+
+
+def _mention(m: FieldReader, report_id: str, texts, registry: Registry,
+             measures: Measures) -> Mention | None:
     m.unknown_keys(_MENTION_KEYS)
     mention_id, claim = m.slug("id"), m.slug("claim")
     statement = m.text("statement", required=True)
@@ -207,7 +233,16 @@ def _mention(m: FieldReader, report_id: str, texts, registry: Registry) -> Menti
     relays = m.text("relays")
     if relays:
         relays = relays if "#" in relays else f"{report_id}#{relays}"
-    figure = _figure(m.child("figure")) if m.data.get("figure") is not None else None
+    figure = read_figure(m.child("figure"), measures) if m.data.get("figure") is not None \
+        else None
+    derived, disputes, part_of = _claims(m, "derived_from"), _claims(m, "disputes"), \
+        _claims(m, "part_of")
+    for key, found in (("disputes", disputes), ("part_of", part_of)):
+        if len(found) > 1:
+            m.fail(key, f"{key} names one claim, not {len(found)}")
+    if claim in derived + disputes + part_of:
+        m.fail("derived_from" if claim in derived else "disputes" if claim in disputes
+               else "part_of", f"a claim cannot relate to itself ({claim})")
     return Mention(
         report_id=report_id, id=mention_id, claim=claim, statement=statement, figure=figure,
         attributed_to=attributed, via=tuple(via), relays=relays,
@@ -215,36 +250,8 @@ def _mention(m: FieldReader, report_id: str, texts, registry: Registry) -> Menti
         cites_as=m.choice("cites_as", _CITES_AS, default="data-source"),
         hedge=m.choice("hedge", _ALLOWED[HEDGE], default="none"),
         own_work=m.get("own_work", bool, default=False),
-        evidence=_evidence(m, *texts), ambiguity=m.text("ambiguity"),
-    )
-
-
-def _figure(f: FieldReader) -> Figure | None:
-    f.unknown_keys(_FIGURE_KEYS)
-    value, low, high = f.number("value"), f.number("min"), f.number("max")
-    qualifier = f.choice("qualifier", _ALLOWED[QUALIFIER], default=None)
-    if value is not None and (low is not None or high is not None):
-        f.fail("value", "give either value or min and max, not both")
-    elif value is None and (low is None or high is None):
-        f.fail("value", "a figure needs a value, or both min and max")
-    elif low is not None and high is not None and low > high:
-        f.fail("min", f"min {low} is greater than max {high}")
-    if qualifier is None:
-        qualifier = "range" if value is None else "exact"
-    elif (qualifier == "range") != (value is None):
-        f.fail("qualifier", "use qualifier 'range' exactly when the figure has min and max")
-    period = Period()
-    if f.data.get("period") is not None:
-        p = f.child("period")
-        p.unknown_keys({"start", "end"})
-        period = Period(p.day("start"), p.day("end"))
-        if period.start and period.end and period.start > period.end:
-            p.fail("end", f"{period.end} is before start {period.start}")
-    return Figure(
-        measure=f.text("measure", required=True) or "", value=value, min=low, max=high,
-        qualifier=qualifier, unit=f.text("unit"), subject=f.text("subject"),
-        subject_side=f.choice("subject_side", _ALLOWED[PARTY]), place=f.text("place"),
-        period=period,
+        evidence=_evidence(m, *texts), ambiguity=m.text("ambiguity"), computed_from=derived,
+        disputes=disputes[0] if disputes else None, part_of=part_of[0] if part_of else None,
     )
 
 
@@ -267,7 +274,8 @@ def _evidence(m: FieldReader, seed, text) -> Evidence | None:
 
 
 def load_corpus(root: str | Path) -> Corpus:
-    """Read ``root/sources.yaml`` and every ``root/reports/*.yaml``; check cross-references."""
+    """Read ``root/sources.yaml``, ``root/measures.yaml`` (if any) and every
+    ``root/reports/*.yaml``; check what spans files (:mod:`credgraph.references`)."""
     root = Path(root)
     if not (root / "sources.yaml").is_file():
         raise AnnotationErrors([AnnotationError(
@@ -276,10 +284,13 @@ def load_corpus(root: str | Path) -> Corpus:
     with gc_paused():  # a big corpus is millions of records, none in a reference cycle
         errors: list[AnnotationError] = []
         registry = load_registry(root / "sources.yaml", errors)
+        measures = load_measures(root / "measures.yaml", errors)
         reports: dict[str, Report] = {}
         locations: dict[str, tuple[str, int]] = {}
+        references = References()
         for path in report_files(root):
-            report = load_report(path, registry, errors, locations)
+            report = load_report(path, registry, errors, locations, measures,
+                                 references.dropped)
             if report is None:
                 continue
             if report.id in reports:
@@ -287,32 +298,17 @@ def load_corpus(root: str | Path) -> Corpus:
                                               line=1, field="id"))
                 continue
             reports[report.id] = report
-        corpus = Corpus(registry, reports, str(root), locations)
-        check_relays({m.key: m.relays for m in corpus.mentions()}, locations, errors)
+            references.add(report, locations, str(path))
+        references.check(errors)
         if errors:
             raise AnnotationErrors(errors)
-        return corpus
-
-
-def check_relays(relays: dict[str, str | None], locations: dict, errors: list) -> None:
-    """Every ``relays`` must name a mention some report states.
-
-    *relays* maps each mention key of the corpus to the key it relays (or None);
-    *locations* maps keys to ``(path, line)`` for the error.
-    """
-    for key, target in relays.items():
-        if target and target not in relays:
-            others = [k for k in relays if k != key]
-            known = difflib.get_close_matches(target, others, n=3, cutoff=0.6)
-            path, line = locations.get(key, (key.split("#")[0], None))
-            errors.append(UnknownNameError(
-                f"relays {target!r}, which no report states", path=path, line=line,
-                field=f"mentions[{key.split('#', 1)[1]}].relays", suggestions=known[:5]))
+        return Corpus(registry, reports, str(root), measures=measures, locations=locations)
 
 
 def report_files(root: Path) -> list[Path]:
     """The report files of a corpus folder, in the order of their ids (file names)."""
-    return sorted((root / "reports").glob("*.yaml"), key=lambda p: p.stem)
+    return sorted([*(root / "reports").glob("*.yaml"), *(root / "reports").glob("*.yml")],
+                  key=lambda p: p.stem)
 
 
 def bundled_corpus() -> Path:

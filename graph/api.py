@@ -29,7 +29,8 @@ from .errors import AnnotationError, AnnotationErrors
 from .formats import DEFAULT_FORMATS, get_format, write_outputs
 from .inputs import Input, StoreInput, open_input
 from .store import Store, open_store
-from .validation import check_evidence, check_shapes
+from .shape_report import located
+from .validation import check_evidence, shape_results
 
 __all__ = ["CorpusSummary", "validate", "build", "audit", "stats", "LARGE_CORPUS"]
 
@@ -60,7 +61,9 @@ def _checked(corpus, seeds, shacl: bool):
     """The corpus as a dataset, its SHACL shapes and evidence offsets checked."""
     dataset = to_dataset(corpus)
     if shacl:
-        check_shapes(dataset)
+        results = shape_results(dataset)  # a check of the RDF, said where it was written
+        if results:
+            raise AnnotationErrors(located(results, corpus))
     problems = check_evidence(corpus, seeds)  # seed files with seeds; the corpus's texts always
     if problems:
         raise AnnotationErrors([AnnotationError(p, field="evidence") for p in problems])

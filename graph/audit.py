@@ -22,14 +22,23 @@ from datetime import datetime, timezone
 from decimal import Decimal
 
 from .checks import Finding, load_builtin_checks, run_check, severity_rank
-from .checks.context import AuditContext, bounds_overlap
+from .checks.context import AuditContext
+from .comparison import bounds_overlap
 from .facts import AuditFacts
 from .grade import Grade, downgrade_for_conflict, grade_claim
 from .heap import gc_paused
 from .origins import OriginAssessment
 from .trace import CitationTrace, ClaimTrace, trace_facts
+from .verdict import verdict
 
 __all__ = ["FigureAudit", "AuditResult", "audit_facts"]
+
+
+WEAKNESS = {1: 0, 2: 1, 3: 2, 6: 2, 4: 3, 5: 4}
+"""How weak a credibility (1-6) is for an analyst deciding where to look: 5 (improbable)
+weakest, then 4 (doubtful); 6 (cannot be judged: an unknown or unnamed source) about as
+weak as 3."""
+SEVERITY_WEIGHT = {None: 0, "info": 0, "warning": 1, "error": 3}
 
 
 def _num(value: Decimal | None):
@@ -46,6 +55,10 @@ class FigureAudit:
     origins: list[OriginAssessment]
     findings: list[Finding]
     grade: Grade
+    uncertain: frozenset = frozenset()
+    """Origins (independences) that may depend on the claim's others."""
+    outlets: int = 0
+    """Outlets whose reports state it."""
 
     @property
     def id(self) -> str:
@@ -53,17 +66,41 @@ class FigureAudit:
 
     @property
     def independent_origins(self) -> int:
-        return len(self.claim.independent)
+        """Independent for sure: origins that may copy another of them left out."""
+        return max(1, len(self.claim.independent) - len(self.uncertain))
+
+    @property
+    def independent_origins_max(self) -> int:
+        """Independent at most: each origin counted once (``speaks_for`` resolved)."""
+        return max(1, len(self.claim.independent))
 
     @property
     def apparent_sources(self) -> int:
-        return len(self.claim.reports)
+        """How many sources it seems to have: the reports stating it, or the origins they
+        name if more."""
+        return max(len(self.claim.reports), self.independent_origins_max)
+
+    @property
+    def worst(self) -> str | None:
+        """Its most serious finding's severity."""
+        found = [f.severity for f in self.findings]
+        return max(found, key=severity_rank) if found else None
+
+    @property
+    def priority(self) -> int:
+        """Where an analyst should look first: its reach (reports and outlets stating it)
+        times its weakness (the grade's credibility, worse for an error or a warning);
+        a claim without a number counts half."""
+        weakness = WEAKNESS[self.grade.credibility] + SEVERITY_WEIGHT[self.worst]
+        reach = len(self.claim.reports) + self.outlets
+        return reach * weakness // (1 if self.claim.reference.figure is not None else 2)
 
     def as_dict(self) -> dict:
         """The figure in the stable JSON shape."""
         ref = self.claim.reference
         fig = ref.figure
-        period = fig.period.iso() if fig else None
+        period = fig.time.iso() if fig else None
+        time = fig.time if fig else None
         return {
             "id": self.id,
             "statement": ref.text,
@@ -85,6 +122,12 @@ class FigureAudit:
             "flags": [f.as_dict() for f in self.findings],
             "grade": self.grade.code,
             "grade_reason": self.grade.reason,
+            "time": None if time is None or time.kind == "none" and not time.per else {
+                "kind": time.kind, "start": str(time.start) if time.start else None,
+                "end": str(time.end) if time.end else None, "per": time.per},
+            "independent_origins_max": self.independent_origins_max,
+            "priority": self.priority,
+            "verdict": verdict(self),
         }
 
 
@@ -173,8 +216,13 @@ def _audit(trace, table, names, claims, input_label, started) -> AuditResult:
         for name in names:
             findings.extend(run_check(table[name], ctx, claim))
         judged = ctx.origins(claim)
-        figures.append(FigureAudit(claim, judged, findings, grade_claim(claim, judged)))
+        uncertain = frozenset(ctx.dependence(claim))
+        outlets = len({trace.reports[m.report].outlet for m in claim.mentions
+                       if m.report in trace.reports})
+        figures.append(FigureAudit(claim, judged, findings, grade_claim(claim, judged, uncertain),
+                                   uncertain, outlets))
     _downgrade_conflicts(ctx, figures)
+    figures.sort(key=lambda f: (-f.priority, f.id))
     return AuditResult(figures, input_label, started, datetime.now(timezone.utc), names,
                        trace.cycles, trace)
 
@@ -189,7 +237,8 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
 
     def base_grade(claim):
         if claim.claim not in base:
-            base[claim.claim] = grade_claim(claim, ctx.origins(claim))
+            base[claim.claim] = grade_claim(claim, ctx.origins(claim),
+                                            frozenset(ctx.dependence(claim)))
         return base[claim.claim]
 
     for fig in figures:

@@ -10,8 +10,8 @@ documented in ``docs/rdf-mapping.md``.
 >>> rep = Report("r1", "article", "tass", "T", DateSpan(None, None, "unknown"),
 ...              (Mention("r1", "m1", "c1", "Said.", attributed_to="tass"),))
 >>> ds = to_dataset(Corpus(reg, {"r1": rep}))
->>> len(list(ds.graphs())) - 1   # registry + one report (the default graph not counted)
-2
+>>> len(list(ds.graphs())) - 1   # registry, measures, one report (not the default graph)
+3
 
 The mapping itself, every kind and field, is declared in :mod:`credgraph.mapping`.
 """
@@ -22,12 +22,14 @@ from collections.abc import Iterator
 
 from rdflib import Dataset
 
-from .ids import REGISTRY_GRAPH, report_graph
+from .ids import MEASURES_GRAPH, REGISTRY_GRAPH, report_graph
 from .mapping import KINDS, ReportView
+from .measures import builtin_measures
 from .model import Corpus, Report, Source
 from .vocab import bind_prefixes
 
-__all__ = ["corpus_quads", "to_dataset", "source_triples", "report_triples", "relay_cycles",
+__all__ = ["corpus_quads", "to_dataset", "source_triples", "measure_triples", "report_triples",
+           "relay_cycles",
            "relay_loops"]
 
 def source_triples(source: Source) -> Iterator[tuple]:
@@ -47,11 +49,21 @@ def report_triples(report: Report, kinds: dict | None = None) -> Iterator[tuple]
             yield from kind.triples(obj)
 
 
+def measure_triples(measures) -> Iterator[tuple]:
+    """Triples describing the measure scheme (credgraph's measures and the corpus's)."""
+    kind = KINDS["measure"]
+    for measure in measures:
+        yield from kind.triples(measure)
+
+
 def corpus_quads(corpus: Corpus) -> Iterator[tuple]:
-    """Every quad of the corpus: registry graph first, then each report's graph."""
+    """Every quad of the corpus: the registry's graph first, the measures', then each
+    report's graph."""
     for source in corpus.registry:
         for s, p, o in source_triples(source):
             yield s, p, o, REGISTRY_GRAPH
+    for s, p, o in measure_triples(corpus.measures or builtin_measures()):
+        yield s, p, o, MEASURES_GRAPH
     for report_id in sorted(corpus.reports):
         g = report_graph(report_id)
         for s, p, o in report_triples(corpus.reports[report_id]):
@@ -94,7 +106,9 @@ def relay_loops(relays: dict[str, str | None]) -> list[list[str]]:
             walk.append(key)
             key = relays[key]
         if key in relays and state.get(key) == 1:
-            cycles.append(walk[walk.index(key):])
+            loop = walk[walk.index(key):]
+            first = loop.index(min(loop))  # from the first by name, as the audit draws it
+            cycles.append(loop[first:] + loop[:first])
         for k in walk:
             state[k] = 2
     return cycles

@@ -27,13 +27,15 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .annotations import check_relays, load_registry, load_report, report_files
-from .build import relay_loops, report_triples, source_triples
+from .annotations import load_registry, load_report, report_files
+from .build import measure_triples, relay_loops, report_triples, source_triples
 from .errors import AnnotationError, AnnotationErrors, InputError
-from .ids import REGISTRY_GRAPH, report_graph
+from .ids import MEASURES_GRAPH, REGISTRY_GRAPH, report_graph
 from .formats import atomic_writer, get_format, quads_to_nquads
 from .heap import gc_paused
+from .measures import Measures, load_measures
 from .model import Registry
+from .references import References
 
 __all__ = ["build_lines", "read_reports", "checked_registry", "BuildSummary", "LINE_FORMATS"]
 
@@ -65,11 +67,8 @@ class _Chunk:
     """What a worker sends back for one chunk of report files."""
 
     errors: list
-    locations: dict
-    """``{mention key: (path, line)}`` of the mentions that relay another: the only ones a
-    cross-file error can name."""
-    relays: dict
-    """``{mention key: key it relays or None}`` of every mention in the chunk."""
+    references: References
+    """What the chunk's reports refer to in other files."""
     report_ids: list
     mentions: int
     product: object
@@ -77,11 +76,12 @@ class _Chunk:
 
 
 _REGISTRY: Registry | None = None
+_MEASURES: Measures | None = None
 
 
-def _init_worker(registry: Registry) -> None:
-    global _REGISTRY
-    _REGISTRY = registry
+def _init_worker(registry: Registry, measures: Measures) -> None:
+    global _REGISTRY, _MEASURES
+    _REGISTRY, _MEASURES = registry, measures
 
 
 def _read_chunk(task: tuple[list[str], Callable, tuple]) -> _Chunk:
@@ -91,15 +91,16 @@ def _read_chunk(task: tuple[list[str], Callable, tuple]) -> _Chunk:
     errors: list = []
     locations: dict = {}
     reports = []
+    references = References()
     with gc_paused():
         for path in paths:
-            report = load_report(Path(path), _REGISTRY, errors, locations)
+            report = load_report(Path(path), _REGISTRY, errors, locations, _MEASURES,
+                                 references.dropped)
             if report is not None:
                 reports.append(report)
-        relays = {m.key: m.relays for r in reports for m in r.mentions}
-        locations = {k: where for k, where in locations.items() if relays.get(k)}
+                references.add(report, locations, path)
         product = None if errors else make(reports, *args)
-    return _Chunk(errors, locations, relays, [r.id for r in reports],
+    return _Chunk(errors, references, [r.id for r in reports],
                   sum(len(r.mentions) for r in reports), product)
 
 
@@ -119,33 +120,35 @@ def _lines(reports, with_graph: bool) -> Iterator[str]:
 
 
 def _chunks(paths: list[str], make: Callable, args: tuple, registry: Registry,
-            jobs: int) -> Iterable[_Chunk]:
+            measures: Measures, jobs: int) -> Iterable[_Chunk]:
     tasks = [(paths[i:i + _CHUNK], make, args) for i in range(0, len(paths), _CHUNK)]
     if jobs <= 1 or len(tasks) <= 1:
-        _init_worker(registry)
+        _init_worker(registry, measures)
         yield from map(_read_chunk, tasks)
         return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(registry,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                             initargs=(registry, measures)) as pool:
         yield from pool.map(_read_chunk, tasks)
 
 
-def checked_registry(root: Path) -> Registry:
-    """The source registry of the corpus folder *root*, or
-    :class:`~credgraph.errors.AnnotationErrors` (every report names its sources: they are
-    checked against a sound registry)."""
+def checked_registry(root: Path) -> tuple[Registry, Measures]:
+    """The source registry and the measures of the corpus folder *root*, or
+    :class:`~credgraph.errors.AnnotationErrors` (every report names its sources and
+    measures: they are checked against a sound registry and scheme)."""
     if not (root / "sources.yaml").is_file():
         raise AnnotationErrors([AnnotationError(
             "no sources.yaml here: a corpus folder holds sources.yaml and reports/*.yaml",
             path=str(root))])
     errors: list = []
     registry = load_registry(root / "sources.yaml", errors)
+    measures = load_measures(root / "measures.yaml", errors)
     if errors:
         raise AnnotationErrors(errors)
-    return registry
+    return registry, measures
 
 
 def read_reports(root: str | Path, registry: Registry, make: Callable, args: tuple = (), *,
-                 jobs: int | None = None, progress: Callable[[int, int], None] | None = None,
+                 measures: Measures | None = None, jobs: int | None = None, progress: Callable[[int, int], None] | None = None,
                  summary: BuildSummary | None = None) -> Iterator:
     """Read the report files of the corpus folder *root* in parallel and yield
     ``make(reports, *args)`` for each chunk of them, in report id order, while the corpus
@@ -162,12 +165,12 @@ def read_reports(root: str | Path, registry: Registry, make: Callable, args: tup
     root = Path(root)
     summary = summary if summary is not None else BuildSummary([])
     errors: list = []
-    relays: dict[str, str | None] = {}
-    locations: dict = {}
+    references = References()
     seen: dict[str, str] = {}
     paths = [str(p) for p in report_files(root)]
+    measures = measures if measures is not None else load_measures(root / "measures.yaml")
     done = 0
-    for chunk in _chunks(paths, make, args, registry, jobs or os.cpu_count() or 1):
+    for chunk in _chunks(paths, make, args, registry, measures, jobs or os.cpu_count() or 1):
         done = min(done + _CHUNK, len(paths))
         if progress is not None:
             progress(done, len(paths))
@@ -177,17 +180,16 @@ def read_reports(root: str | Path, registry: Registry, make: Callable, args: tup
                 errors.append(AnnotationError(f"duplicate report id {report_id!r}",
                                               path=seen[report_id], line=1, field="id"))
             seen[report_id] = str(root / "reports" / f"{report_id}.yaml")
-        relays.update(chunk.relays)
-        locations.update(chunk.locations)
+        references.update(chunk.references)
         summary.reports += len(chunk.report_ids)
         summary.report_ids.extend(chunk.report_ids)
         summary.mentions += chunk.mentions
         if not errors:
             yield chunk.product
-    check_relays(relays, locations, errors)
+    references.check(errors)
     if errors:
         raise AnnotationErrors(errors)
-    summary.loops = relay_loops(relays)
+    summary.loops = relay_loops(references.relays)
 
 
 def build_lines(root: str | Path, outdir: str | Path, formats: Iterable[str] = ("nquads",),
@@ -207,19 +209,19 @@ def build_lines(root: str | Path, outdir: str | Path, formats: Iterable[str] = (
     if wrong:
         raise InputError(f"build_lines writes line formats only, not {', '.join(wrong)}; "
                          f"allowed: {', '.join(LINE_FORMATS)}")
-    registry = checked_registry(root)
+    registry, measures = checked_registry(root)
     summary = BuildSummary([outdir / f"{stem}.{get_format(n).extension}" for n in names])
+    head = [(s, p, o, REGISTRY_GRAPH) for src in registry for s, p, o in source_triples(src)]
+    head += [(s, p, o, MEASURES_GRAPH) for s, p, o in measure_triples(measures)]
     with ExitStack() as stack:
         files = {n: stack.enter_context(atomic_writer(p)) for n, p in zip(names, summary.paths)}
         for name, fh in files.items():
-            fh.writelines(quads_to_nquads(
-                ((s, p, o, REGISTRY_GRAPH) for src in registry for s, p, o in source_triples(src)),
-                name == "nquads"))
+            fh.writelines(quads_to_nquads(head, name == "nquads"))
         # an error raised once every file is read: the atomic writers remove their files
-        for lines in read_reports(root, registry, _lines_of, (names,), jobs=jobs,
-                                  progress=progress, summary=summary):
+        for lines in read_reports(root, registry, _lines_of, (names,), measures=measures,
+                                  jobs=jobs, progress=progress, summary=summary):
             for name, text in lines.items():
                 files[name].write(text)
             summary.quads += lines[names[0]].count("\n") if names else 0
-    summary.quads += sum(1 for src in registry for _t in source_triples(src))
+    summary.quads += len(head)
     return summary

@@ -17,7 +17,7 @@ from itertools import chain
 
 import networkx as nx
 
-__all__ = ["roots_and_loops", "chains_from", "digraph_from"]
+__all__ = ["roots_and_loops", "loop_text", "chains_from", "digraph_from"]
 
 
 def roots_and_loops(succ: Mapping[str, Iterable[str]],
@@ -122,7 +122,52 @@ def _close_component(node, succ, stack, roots, loops) -> None:
     for m in members:
         roots[m] = found
     if len(members) > 1 or node in succ.get(node, ()):
-        loops.append(sorted(members))
+        loops.append(_in_citation_order(inside, succ))
+
+
+def _in_citation_order(inside: set, succ, budget: int = 10_000) -> list[str]:
+    """A loop's members from the first by name, each citing the next and the last the
+    first: a ring through them all when there is one (looked for within *budget* steps),
+    else the longest cycle through the first that was found, then the others by name.
+
+    >>> _in_citation_order({"c", "a", "b"}, {"a": ["c"], "b": ["a"], "c": ["b"]})
+    ['a', 'c', 'b']
+    """
+    first = min(inside)
+
+    def cited(node):
+        return sorted(s for s in succ.get(node, ()) if s in inside)
+
+    best: list[str] = [first]
+    path, on_path = [first], {first}
+    work = [iter(cited(first))]
+    while work and budget > 0:
+        budget -= 1
+        for nxt in work[-1]:
+            if nxt == first:
+                if len(path) > len(best) or best == [first]:
+                    best = list(path)
+                if len(best) == len(inside):
+                    return best
+                continue
+            if nxt not in on_path:
+                on_path.add(nxt)
+                path.append(nxt)
+                work.append(iter(cited(nxt)))
+                break
+        else:
+            work.pop()
+            on_path.discard(path.pop())
+    return best + sorted(inside - set(best))
+
+
+def loop_text(loop: list[str]) -> str:
+    """A loop as people read it, each member citing the next and the last the first.
+
+    >>> loop_text(["r1#m2", "r2#m2"])
+    'r1#m2 -> r2#m2 -> r1#m2'
+    """
+    return " -> ".join([*loop, loop[0]])
 
 
 def chains_from(graph: nx.DiGraph | Mapping[str, Iterable[str]], start: str,

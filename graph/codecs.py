@@ -23,9 +23,10 @@ from typing import Any
 from rdflib import Literal, URIRef
 
 from .ids import ID_PREFIX, source_iri
+from .time_reference import Day
 from .vocab import CITES_AS, XSD
 
-__all__ = ["Codec", "TEXT", "INTEGER", "DECIMAL", "DATE", "BOOLEAN", "URL", "NODE", "PRESENCE",
+__all__ = ["Codec", "TEXT", "INTEGER", "DECIMAL", "DATE", "DAY", "BOOLEAN", "URL", "NODE", "PRESENCE",
            "INSTANCE", "concept", "CITATION_INTENT", "decimal_literal"]
 
 
@@ -90,6 +91,17 @@ INTEGER = Codec("integer", Literal, lambda v: None if v is None else int(v))
 DECIMAL = Codec("decimal", lambda v: _memo(("decimal", v), lambda: decimal_literal(v)),
                 _to_decimal)
 DATE = Codec("date", _shared, _to_date)
+
+
+def _day_literal(day) -> Literal:
+    datatype = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}[day.precision]
+    return Literal(str(day), datatype=datatype)
+
+
+DAY = Codec("day", lambda day: _memo(("day", day), lambda: _day_literal(day)),
+            lambda v: None if v is None else Day.parse(v))
+"""A date at the precision the text gives (:class:`~credgraph.time_reference.Day`):
+xsd:date, xsd:gYearMonth or xsd:gYear."""
 _TRUE, _FALSE = Literal(True), Literal(False)
 BOOLEAN = Codec("boolean", lambda v: _TRUE if v else _FALSE, bool)
 URL = Codec("url", URIRef, None)

@@ -46,9 +46,11 @@ def corpus_facts(root: str | Path, *, jobs: int | None = None, progress=None) ->
     with (report files done, all of them).
     """
     root = Path(root)
-    registry = checked_registry(root)
-    rows: dict[str, list[tuple]] = {"source": [KINDS["source"].row(s) for s in registry]}
-    for chunk in read_reports(root, registry, report_rows, jobs=jobs, progress=progress):
+    registry, measures = checked_registry(root)
+    rows: dict[str, list[tuple]] = {"source": [KINDS["source"].row(s) for s in registry],
+                                    "measure": [KINDS["measure"].row(m) for m in measures]}
+    for chunk in read_reports(root, registry, report_rows, measures=measures, jobs=jobs,
+                              progress=progress):
         for name, part in chunk.items():
             rows.setdefault(name, []).extend(part)
     return assemble(lambda kind: rows.pop(kind.name, ()))

@@ -12,14 +12,14 @@ and triples (distinct quads). Each kind of input counts them its own way, all ex
 >>> from credgraph.inputs import open_input
 >>> counts = count(open_input(None))
 >>> counts["reports"], counts["named graphs"], counts["triples"] > 1000
-(5, 6, True)
+(5, 7, True)
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .build import report_triples, source_triples
+from .build import measure_triples, report_triples, source_triples
 from .bulk import checked_registry, read_reports
 import pyoxigraph as ox
 
@@ -79,9 +79,9 @@ def _chunk_counts(reports) -> dict:
 
 
 def _folder_counts(root: Path) -> dict[str, int]:
-    registry = checked_registry(root)
+    registry, measures = checked_registry(root)
     totals: dict = {}
-    for chunk in read_reports(root, registry, _chunk_counts):
+    for chunk in read_reports(root, registry, _chunk_counts, measures=measures):
         for name, value in chunk.items():
             if isinstance(value, set):
                 totals.setdefault(name, set()).update(value)
@@ -90,9 +90,9 @@ def _folder_counts(root: Path) -> dict[str, int]:
     counts = {name: len(totals.get(name, ())) if kind in (CLAIM, STATEMENT)
               else len(registry) if kind is SOURCE else totals.get(name, 0)
               for name, kind in COUNTED.items()}
-    counts["named graphs"] = counts["reports"] + 1  # and the registry's
+    counts["named graphs"] = counts["reports"] + 2  # and the registry's and the measures'
     counts["triples"] = totals.get("triples", 0) + len(
-        {t for s in registry for t in source_triples(s)})
+        {t for s in registry for t in source_triples(s)}) + len(set(measure_triples(measures)))
     return counts
 
 

@@ -19,6 +19,7 @@ from rdflib import Literal
 
 from .errors import InputError, QueryError, StoreError
 from .formats import get_format, quads_to_nquads
+from .query_policy import star_columns
 from .results import QueryResult, rdflib_term, syntax_error
 from .store import Store, capped_rows, plain_value
 
@@ -153,7 +154,7 @@ class OxigraphStore(Store):
         try:
             result = self.store.query(query, use_default_graph_as_union=True)
         except SyntaxError as exc:
-            raise InputError(f"SPARQL syntax error: {exc}") from None
+            raise syntax_error(str(exc), text=query) from None
         named, other = ox.NamedNode, plain_term_cache()
 
         def cell(term):
@@ -172,12 +173,13 @@ class OxigraphStore(Store):
             if isinstance(result, ox.QuerySolutions):
                 names = [v.value for v in result.variables]
                 return QueryResult.select(names, capped_rows(
-                    (tuple(map(term, row)) for row in result), max_rows))
+                    (tuple(map(term, row)) for row in result), max_rows)).in_order(
+                        star_columns(query))
             return QueryResult.graph(capped_rows(
                 ((term(t.subject), term(t.predicate), term(t.object)) for t in result),
                 max_rows))
         except SyntaxError as exc:
-            raise syntax_error(str(exc)) from None
+            raise syntax_error(str(exc), text=query) from None
         except OSError as exc:  # e.g. a SERVICE that cannot be reached
             raise QueryError(f"the query failed: {exc}") from None
 
@@ -201,7 +203,7 @@ class OxigraphStore(Store):
             return ox.serialize(triples, format=ox.RdfFormat.from_media_type(media_type),
                                 prefixes=prefixes)
         except SyntaxError as exc:
-            raise syntax_error(str(exc)) from None
+            raise syntax_error(str(exc), text=query) from None
         except OSError as exc:
             raise QueryError(f"the query failed: {exc}") from None
 
@@ -209,7 +211,7 @@ class OxigraphStore(Store):
         try:
             self.store.update(update)
         except SyntaxError as exc:
-            raise syntax_error(str(exc), "update") from None
+            raise syntax_error(str(exc), "update", update) from None
 
     def clear(self):
         self.store.clear()

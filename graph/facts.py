@@ -23,14 +23,16 @@ graph's successor lists taken from the edge fields.
 from __future__ import annotations
 
 import sys
-from operator import itemgetter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .ids import ID_PREFIX, claim_node, node_kind, short
 from .mapping import FIGURE, KINDS, MENTION, REPORT, STATEMENT, RecordKind
+from .measures import Measures
 from .model import Registry
 from .store import Store
+from .vocab import MEASURE
 
 __all__ = ["AuditFacts", "assemble", "fetch_facts", "store_rows", "claims_in_scope",
            "read_kinds"]
@@ -53,6 +55,8 @@ class AuditFacts:
     """The claims (``claim/<id>``) asked for and compared with; None for all."""
     records: dict[str, dict] = field(default_factory=dict)
     """Every read kind's records by node (or id), by kind name."""
+    measures: Measures = field(default_factory=lambda: Measures(()))
+    """The measure scheme the figures name (read from the input, like the registry)."""
 
 
 def read_kinds(kinds: dict[str, RecordKind] | None = None) -> list[RecordKind]:
@@ -88,7 +92,7 @@ def assemble(rows: Callable[[RecordKind], Iterable[tuple]],
                 continue
             values = [c(raw) if c else raw for c, raw in zip(convert, row[1:])]
             node = sys.intern(short(row[0]))
-            key = node.partition("/")[2] if by_id else node
+            key = node.rpartition("/")[2] if by_id else node
             if key in found:
                 if not many_at:
                     continue  # a repeat: the first values stay
@@ -104,7 +108,8 @@ def assemble(rows: Callable[[RecordKind], Iterable[tuple]],
     return AuditFacts(Registry(sorted(records.get("source", {}).values(), key=lambda s: s.id)),
                       records.get("mention", {}), succ,
                       {node: st.source for node, st in statements.items()},
-                      records.get("report", {}), scope, records)
+                      records.get("report", {}), scope, records,
+                      Measures(sorted(records.get("measure", {}).values(), key=lambda m: m.id)))
 
 
 def _converter(f, linked: dict | None):
@@ -204,22 +209,79 @@ def _mentions_and_figures(store: Store, restrict: tuple[str, set]) -> dict[str, 
             "figure": list(store_rows(store, FIGURE, ("node", figures))) if figures else []}
 
 
+def _claims_where(store: Store, values: tuple[str, set[str]], pattern: str) -> set[str]:
+    """The claims of the mentions *pattern* finds (it binds ``?mention``), with the
+    variable *values* names bound to those IRIs."""
+    var, iris = values
+    bound = " ".join(f"<{iri}>" for iri in sorted(iris))
+    query = (f"SELECT DISTINCT ?claim WHERE {{ VALUES ?{var} {{ {bound} }} {pattern} "
+             f"?mention {_p(MENTION, 'claim')} ?claim }}")
+    return {short(row[0]) for row in store.select(query)}
+
+
+def _relayed_by(store: Store, outlets: set[str], family_measures: set[str]) -> set[str]:
+    """The claims of a measure family that *outlets* pass on from some origin: stated in
+    their reports, or by them in a chain (what source dependence is judged on)."""
+    sources = " ".join(f"<{ID_PREFIX}source/{o}>" for o in sorted(outlets))
+    measures = " ".join(f"<{MEASURE[m]}>" for m in sorted(family_measures))
+    publisher, part = _p(REPORT, "outlet"), _p(MENTION, "report")
+    said_by, states = _p(STATEMENT, "source"), _p(MENTION, "claim")
+    query = (f"SELECT DISTINCT ?claim WHERE {{ VALUES ?source {{ {sources} }} "
+             f"VALUES ?measure {{ {measures} }} "
+             f"?any {_p(MENTION, 'figure')} ?f ; {states} ?claim . "
+             f"?f {_p(FIGURE, 'measure')} ?measure . "
+             f"{{ ?mention {states} ?claim ; {part} ?r . ?r {publisher} ?source }} UNION "
+             f"{{ ?st {said_by} ?source ; {states} ?claim }} }}")
+    return {short(row[0]) for row in store.select(query)}
+
+
 def claims_in_scope(store: Store, claims: Iterable[str]) -> set[str]:
-    """The claims plus every claim with a figure of the same subject (or, without a subject,
-    measure): what an audit of *claims* compares them with, and whose findings a change to
-    them can alter."""
+    """The claims plus every claim an audit of them compares them with, and whose findings a
+    change to them can alter: figures of the same subject (or, without a subject, of the
+    same measure family), and claims related to them (``derived_from``, ``disputes``,
+    ``part_of``, either way), until no new claim comes in."""
+    from .comparison import family
+
+    measures = assemble(lambda kind: store_rows(store, kind) if kind.name == "measure"
+                        else ()).measures
+    by_family: dict[str, set[str]] = {}
+    for m in measures:
+        by_family.setdefault(family(m.id, measures), set()).add(m.id)
     wanted = {claim_node(c) for c in claims}
-    given = _mentions_and_figures(store, ("claim", wanted))
-    facts = assemble(lambda kind: given.get(kind.name, ()))
-    subjects, measures = set(), set()
-    for m in facts.mentions.values():
-        if m.figure is not None:
-            measure, subject = m.figure.comparable_key()[:2]
-            (subjects if subject else measures).add(subject or measure)
-    if subjects:
-        wanted |= _same_words(store, "subject", subjects, bare=False)
-    if measures:
-        wanted |= _same_words(store, "measure", measures, bare=True)
+    frontier = set(wanted)
+    relations = " | ".join(_p(MENTION, n) for n in ("computed_from", "disputes", "part_of"))
+    while frontier:
+        given = _mentions_and_figures(store, ("claim", frontier))
+        at = MENTION.column("report")
+        given["report"] = list(store_rows(store, REPORT, ("node", {
+            short(row[at]) for row in given["mention"]}))) if given["mention"] else []
+        facts = assemble(lambda kind: given.get(kind.name, ()))
+        found, subjects, bare, unsourced = set(), set(), set(), {}
+        for m in facts.mentions.values():
+            found |= {claim_node(c) for c in (*m.computed_from, m.disputes, m.part_of) if c}
+            if m.figure is not None:
+                subject = _norm(m.figure.subject or "")
+                fam = family(m.figure.measure, measures)
+                if subject:
+                    subjects.add(subject)
+                else:
+                    bare |= by_family.get(fam, {m.figure.measure})
+                if m.attributed_to is None and not m.derived_from and m.report in facts.reports:
+                    unsourced.setdefault(fam, set()).add(facts.reports[m.report].outlet)
+        for fam, outlets in unsourced.items():  # what those outlets relay on the measure
+            found |= _relayed_by(store, outlets, by_family.get(fam, {fam}))
+        if subjects:
+            found |= _same_words(store, "subject", subjects, bare=False)
+        if bare:
+            measure_iris = {str(MEASURE[m]) for m in bare}
+            found |= _claims_where(store, ("measure", measure_iris),
+                                   f"?f {_p(FIGURE, 'measure')} ?measure . FILTER NOT EXISTS "
+                                   f"{{ ?f {_p(FIGURE, 'subject')} ?s }} "
+                                   f"?mention {_p(MENTION, 'figure')} ?f .")
+        found |= _claims_where(store, ("target", {ID_PREFIX + c for c in frontier}),
+                               f"?mention {relations} ?target .")
+        frontier = found - wanted
+        wanted |= frontier
     return {c.removeprefix("claim/") for c in wanted}
 
 

@@ -37,18 +37,23 @@ class Grade:
         return f"{self.reliability}{self.credibility}"
 
 
-def grade_claim(claim: ClaimTrace, judged: list[OriginAssessment]) -> Grade:
-    """Grade one claim from its judged origins (before comparing with other claims)."""
+def grade_claim(claim: ClaimTrace, judged: list[OriginAssessment],
+                uncertain=frozenset()) -> Grade:
+    """Grade one claim from its judged origins (before comparing with other claims).
+
+    Origins in *uncertain* (independences) may depend on the claim's others
+    (:func:`~credgraph.checks.context.AuditContext.dependence`): they add to nothing that
+    needs independence for sure ("confirmed", "several independent origins agree")."""
     if not judged or all(a.origin.source is None for a in judged):
         return Grade("F", 6, "no source is named, so neither source nor content can be judged")
     by_group: dict[str, list[OriginAssessment]] = {}
     for a in judged:
         by_group.setdefault(a.origin.independence, []).append(a)
     best = min((a.reliability for a in judged), key=RELIABILITY_ORDER.index)
-    reliable = [g for g, items in by_group.items()
-                if any(a.verified and (a.reliability in RELIABLE or a.documentary)
-                       for a in items)]
-    n = len(by_group)
+    reliable = [g for g, items in by_group.items() if g not in uncertain
+                and any(a.verified and (a.reliability in RELIABLE or a.documentary)
+                        for a in items)]
+    n = len([g for g in by_group if g not in uncertain])
     if len(reliable) >= 2:
         return Grade(best, 1, f"confirmed by {len(reliable)} independent, verified, reliable "
                               f"origins")

@@ -41,7 +41,7 @@ __all__ = ["ID_PREFIX", "short", "node_iri", "node_kind", "node_id", "source_nod
            "report_node", "claim_node", "mention_node", "mention_key", "statement_node",
            "source_of_statement", "figure_node", "evidence_node", "derivation_node",
            "source_iri", "report_iri", "claim_iri", "mention_iri", "statement_iri",
-           "report_graph", "REGISTRY_GRAPH", "audit_iri"]
+           "report_graph", "REGISTRY_GRAPH", "MEASURES_GRAPH", "audit_iri"]
 
 ID_PREFIX = str(ID)
 """The id namespace as a string: instance IRIs are made as ``URIRef(ID_PREFIX + node)``
@@ -49,6 +49,8 @@ ID_PREFIX = str(ID)
 _CUT = len(ID_PREFIX)
 REGISTRY_GRAPH = GRAPH["registry"]
 """The named graph of the source registry."""
+MEASURES_GRAPH = GRAPH["measures"]
+"""The named graph of the measure scheme."""
 
 
 def short(iri: str) -> str:

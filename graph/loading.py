@@ -74,14 +74,21 @@ def load(source: str | Path | Input | None, store: str | Store, *, audit: bool =
     return target
 
 
-def open_for_query(spec: str | None = None, note=lambda message: None) -> Store:
+def open_for_query(spec: str | None = None, note=lambda message: None,
+                   corpus: str | Path | None = None) -> Store:
     """The store ``credgraph query`` and ``serve`` read, by spec.
 
     ``oxigraph:PATH`` must exist (``credgraph load`` makes it) and is opened read-only; an
     ``http(s)://`` endpoint is used as it is; ``memory`` or ``oxigraph`` hold the bundled
-    corpus and its audit in memory. Without a spec: ``CREDGRAPH_STORE``, else the default
-    store when it exists, else (with a *note*) the bundled corpus in memory.
+    corpus (or the annotation folder *corpus*) and its audit in memory. Without a spec:
+    ``CREDGRAPH_STORE``, else the default store when it exists, else (with a *note*) the
+    bundled corpus in memory; with only *corpus*, that folder in memory.
     """
+    if corpus is not None:
+        if spec not in (None, "memory", "oxigraph"):
+            raise InputError(f"--corpus {corpus} is read into memory: it cannot be queried "
+                             f"in --store {spec} (credgraph load puts it there)")
+        return load(corpus, spec or "oxigraph")
     if spec is None:
         spec = default_store_spec()
         if spec == f"oxigraph:{DEFAULT_STORE_PATH.as_posix()}" and not DEFAULT_STORE_PATH.is_dir():

@@ -36,15 +36,16 @@ from typing import Any, NamedTuple
 
 from rdflib import URIRef
 
-from .codecs import (BOOLEAN, CITATION_INTENT, DATE, DECIMAL, INSTANCE, INTEGER, NODE,
+from .codecs import (BOOLEAN, CITATION_INTENT, DATE, DAY, DECIMAL, INSTANCE, INTEGER, NODE,
                      PRESENCE, TEXT, URL, Codec, concept)
 from .ids import (ID_PREFIX, claim_node, derivation_node, evidence_node, figure_node,
                   mention_node, report_node, source_node, statement_node)
-from .model import Figure, Mention, Period, Report, Source
-from .vocab import (CG, DATE_CERTAINTY, DCTERMS, HEDGE, PARTY, PROV, QUALIFIER, RDF,
+from .measures import Measure
+from .model import Figure, Mention, Report, Source, TimeRef
+from .vocab import (CG, CITO, MEASURE, QUANTITY_KIND, RATE_UNIT, DATE_CERTAINTY, DCTERMS, HEDGE, PARTY, PROV, QUALIFIER, RDF,
                     RDFS, RELIABILITY, REPORT_KIND, SCHEMA, SKOS, SOURCE_KIND)
 
-__all__ = ["Field", "RecordKind", "KINDS", "SOURCE", "REPORT", "CLAIM", "MENTION", "STATEMENT",
+__all__ = ["Field", "RecordKind", "KINDS", "SOURCE", "MEASURE_KIND", "REPORT", "CLAIM", "MENTION", "STATEMENT",
            "DERIVATION", "FIGURE", "EVIDENCE", "ReportView", "MentionView"]
 
 
@@ -132,6 +133,8 @@ class RecordKind:
     """Its ``rdf:type``\\ s besides :attr:`rdf_class`."""
     objects: Callable[[ReportView], Iterable] | None = None
     """Its build objects in one report; None for the registry's sources."""
+    base: str = ID_PREFIX
+    """The namespace its nodes are in (credgraph's instances; measures their own)."""
     keyed_by_id: bool = False
     """Its records start with ``id`` (``hur``) rather than ``node`` (``source/hur``)."""
     make: Callable | None = None
@@ -166,7 +169,7 @@ class RecordKind:
 
     def triples(self, obj) -> Iterator[tuple]:
         """The triples of one build object."""
-        s = URIRef(ID_PREFIX + self.node(obj))
+        s = URIRef(self.base + self.node(obj))
         yield s, _TYPE, self.rdf_class
         for cls in self.types(obj):
             yield s, _TYPE, cls
@@ -240,6 +243,20 @@ SOURCE = RecordKind(
         Field("url", SCHEMA.url, URL),
     ))
 
+MEASURE_KIND = RecordKind(
+    "measure", CG.Measure, lambda m: m.id, base=str(MEASURE), types=lambda m: (SKOS.Concept,),
+    keyed_by_id=True, make=Measure, fields=(
+        Field("label", SKOS.prefLabel, TEXT, required=True),
+        Field("aliases", SKOS.altLabel, TEXT, many=True),
+        Field("broader", SKOS.broader, concept(MEASURE, "measure"), many=True),
+        Field("kind", CG.quantityKind, concept(QUANTITY_KIND, "quantity-kind"), required=True),
+        Field("cumulative", CG.cumulative, BOOLEAN, get=lambda m: bool(m.cumulative)),
+        Field("definition", SKOS.definition, TEXT),
+        Field("scheme", SKOS.inScheme, URL, get=lambda m: MEASURE_SCHEME, read=False),
+    ))
+"""The measures: credgraph's and a corpus's, in the graph of every build."""
+MEASURE_SCHEME = str(MEASURE).rstrip("/")
+
 REPORT = RecordKind(
     "report", CG.Report, lambda v: report_node(v.report.id),
     types=lambda v: (PROV.Entity, _REPORT_CLASS.get(v.report.kind, SCHEMA.CreativeWork)),
@@ -263,6 +280,7 @@ REPORT = RecordKind(
         Field("seed", CG.seedFile, TEXT, get="report.seed"),
         Field("text", CG.textFile, TEXT, get="report.text", read=False),
         Field("input_file", CG.inputFile, TEXT, get="report.input_file", read=False),
+        Field("copies", CG.copies, INSTANCE["report"], get="report.copies"),
         Field("ambiguity", CG.ambiguity, TEXT, get="report.ambiguity", read=False),
     ))
 
@@ -273,9 +291,10 @@ FIGURE = RecordKind(
     "figure", CG.Figure, lambda v: figure_node(v.mention.key),
     types=lambda v: (SCHEMA.QuantitativeValue,),
     objects=lambda view: (v for v in view.mentions if v.mention.figure is not None),
-    make=lambda node, *v: Figure(*v[:9], _period(v[9], v[10])),
+    make=lambda node, *v: Figure(*v[:9], _time(*v[9:14])),
     fields=(
-        Field("measure", CG.measure, TEXT, required=True, get="mention.figure.measure"),
+        Field("measure", CG.measure, concept(MEASURE, "measure"), required=True,
+              get="mention.figure.measure"),
         Field("value", SCHEMA.value, DECIMAL, get="mention.figure.value"),
         Field("min", SCHEMA.minValue, DECIMAL, get="mention.figure.min"),
         Field("max", SCHEMA.maxValue, DECIMAL, get="mention.figure.max"),
@@ -286,17 +305,29 @@ FIGURE = RecordKind(
         Field("subject_side", CG.subjectSide, concept(PARTY, "party"),
               get="mention.figure.subject_side"),
         Field("place", SCHEMA.spatialCoverage, TEXT, get="mention.figure.place"),
-        Field("start", CG.periodStart, DATE, get="mention.figure.period.start"),
-        Field("end", CG.periodEnd, DATE, get="mention.figure.period.end"),
+        Field("as_of", CG.asOf, DAY, get=lambda v: _when(v, "as-of", "end")),
+        Field("since", CG.since, DAY, get=lambda v: _when(v, "as-of", "start")),
+        Field("start", CG.periodStart, DAY, get=lambda v: _when(v, "period", "start")),
+        Field("end", CG.periodEnd, DAY, get=lambda v: _when(v, "period", "end")),
+        Field("per", CG.ratePer, concept(RATE_UNIT, "rate-unit"), get="mention.figure.time.per"),
         Field("coverage", SCHEMA.temporalCoverage, TEXT, read=False,
-              get=lambda v: v.mention.figure.period.iso()),
+              get=lambda v: v.mention.figure.time.iso()),
     ))
 
 
+def _when(view: MentionView, kind: str, end: str):
+    time = view.mention.figure.time
+    return getattr(time, end) if time.kind == kind else None
+
+
 @lru_cache(maxsize=4096)
-def _period(start, end) -> Period:
-    """Periods repeat from figure to figure: each distinct one is made once."""
-    return Period(start, end)
+def _time(as_of, since, start, end, per) -> TimeRef:
+    """Time references repeat from figure to figure: each distinct one is made once."""
+    if as_of is not None:
+        return TimeRef("as-of", since, as_of, per)
+    if start is not None or end is not None:
+        return TimeRef("period", start, end, per)
+    return TimeRef("none", per=per)
 
 
 MENTION = RecordKind(
@@ -320,6 +351,10 @@ MENTION = RecordKind(
               get=lambda v: derivation_node(v.mention.key) if v.upstream else None),
         Field("evidence", CG.evidence, NODE, read=False,
               get=lambda v: evidence_node(v.mention.key) if v.mention.evidence else None),
+        Field("computed_from", CG.computedFrom, INSTANCE["claim"], many=True,
+              get="mention.computed_from"),
+        Field("disputes", CITO.disputes, INSTANCE["claim"], get="mention.disputes"),
+        Field("part_of", CG.partOf, INSTANCE["claim"], get="mention.part_of"),
         Field("ambiguity", CG.ambiguity, TEXT, get="mention.ambiguity", read=False),
     ))
 
@@ -351,5 +386,5 @@ EVIDENCE = RecordKind(
     ))
 
 KINDS: dict[str, RecordKind] = {kind.name: kind for kind in (
-    SOURCE, REPORT, CLAIM, MENTION, STATEMENT, DERIVATION, FIGURE, EVIDENCE)}
+    SOURCE, MEASURE_KIND, REPORT, CLAIM, MENTION, STATEMENT, DERIVATION, FIGURE, EVIDENCE)}
 """Every kind, in the order the build writes them (the registry's sources first)."""

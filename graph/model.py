@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from .time_reference import Day, TimeRef
+
 __all__ = [
-    "Source", "Period", "Figure", "Evidence", "Mention", "DateSpan", "Report", "Registry",
+    "Source", "Figure", "TimeRef", "Day", "Evidence", "Mention", "DateSpan", "Report", "Registry",
     "Corpus", "ABOUT_TOLERANCE",
 ]
 
@@ -47,36 +49,9 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Period:
-    """The time a figure covers; either end may be open (None)."""
-
-    start: date | None = None
-    end: date | None = None
-
-    def overlaps(self, other: Period) -> bool:
-        """Whether two periods share at least one day (open ends overlap everything).
-
-        >>> Period(date(2023, 1, 1), date(2023, 6, 30)).overlaps(Period(date(2023, 6, 1), None))
-        True
-        >>> Period(date(2022, 1, 1), date(2022, 12, 31)).overlaps(Period(date(2023, 1, 1), None))
-        False
-        """
-        if self.end and other.start and self.end < other.start:
-            return False
-        if other.end and self.start and other.end < self.start:
-            return False
-        return True
-
-    def iso(self) -> str | None:
-        """ISO 8601 interval, ``..`` for an open end; None when both ends are open."""
-        if self.start is None and self.end is None:
-            return None
-        return f"{self.start or '..'}/{self.end or '..'}"
-
-
-@dataclass(frozen=True, slots=True)
 class Figure:
-    """A quantity as a report states it: a value or a range, qualified, of a measure."""
+    """A quantity as a report states it: a value or a range, qualified, of a measure (an id
+    of the measure scheme), at a time reference."""
 
     measure: str
     value: Decimal | None = None
@@ -87,7 +62,7 @@ class Figure:
     subject: str | None = None
     subject_side: str | None = None
     place: str | None = None
-    period: Period = field(default_factory=Period)
+    time: TimeRef = field(default_factory=TimeRef)
 
     def bounds(self) -> tuple[Decimal | None, Decimal | None]:
         """The (low, high) interval the wording admits; None is unbounded."""
@@ -103,11 +78,6 @@ class Figure:
             "up-to": (Decimal(0), v),
             "less-than": (Decimal(0), v),
         }.get(self.qualifier, (v, v))
-
-    def comparable_key(self) -> tuple[str, str, str, str]:
-        """What two figures must share to be about the same quantity."""
-        norm = lambda s: " ".join((s or "").lower().split())  # noqa: E731
-        return norm(self.measure), norm(self.subject), norm(self.place), norm(self.unit)
 
     def describe(self) -> str:
         """The figure in a few words.
@@ -158,6 +128,12 @@ class Mention:
     own_work: bool = False
     evidence: Evidence | None = None
     ambiguity: str | None = None
+    computed_from: tuple[str, ...] = ()
+    """Claims the figure was computed from ("double the 2022 count")."""
+    disputes: str | None = None
+    """A claim this mention contests."""
+    part_of: str | None = None
+    """A claim whose total this figure is a stated part of."""
 
     @property
     def key(self) -> str:
@@ -194,6 +170,8 @@ class Report:
     to the corpus folder (``texts/<id>.txt``)."""
     input_file: str | None = None
     """The document the text was taken from (a file name as given, ``-`` for standard input)."""
+    copies: str | None = None
+    """The report this one republishes word for word: its mentions relay the original's."""
 
 
 class Registry:
@@ -258,6 +236,8 @@ class Corpus:
     registry: Registry
     reports: dict[str, Report]
     origin: str = "<memory>"
+    measures: object = None
+    """The measure scheme the figures name (:class:`~credgraph.measures.Measures`)."""
     locations: dict[str, tuple[str, int]] = field(default_factory=dict)
     """Where each mention was written: ``(file, line)`` by mention key, when read from files."""
 

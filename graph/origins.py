@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .ids import mention_key
 from .trace import CitationTrace, ClaimTrace, Origin
 
 __all__ = ["OriginAssessment", "assess_origins", "DOCUMENTARY_KINDS", "ANONYMOUS_KINDS",
@@ -50,10 +51,10 @@ class OriginAssessment:
 
 def _asserted_by(registry, origin: Origin) -> str:
     """Who asserts a figure no source is named for: the outlet of the unattributed mention
-    (its name), or the loop it is caught in (``loop:<first member>``)."""
+    (its name), or the loop it is caught in (named by its first member)."""
     kind, key = origin.independence
     if kind == "loop":
-        return f"loop:{key}"
+        return f"a citation loop through {mention_key(key)}"
     return registry[key].name if key in registry else key
 
 

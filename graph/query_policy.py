@@ -42,7 +42,7 @@ from .display import unify_line_breaks
 from .errors import QueryError
 from .results import syntax_error
 
-__all__ = ["ReadOnlyQuery", "read_only_query", "check_read_only", "engine_text"]
+__all__ = ["star_columns", "ReadOnlyQuery", "read_only_query", "check_read_only", "engine_text"]
 
 # The lexemes whose insides are not SPARQL tokens: strings, IRIs, comments, and a
 # backslash with the character after it (a prefixed name's escape, like ex:a\#b). The text
@@ -116,6 +116,25 @@ def engine_text(query: str) -> str:
         return "" if match["comment"] else match[0]
 
     return _LEXEME.sub(rewrite, unify_line_breaks(query))
+
+
+_SELECT_STAR = re.compile(r"\bSELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", re.I)
+_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\U000effff]+)")
+
+
+def star_columns(query: str) -> list[str] | None:
+    """For a ``SELECT *`` query, its variables in the order they first appear (the order
+    its columns are given in, whatever order the engine has); ``None`` for other queries.
+
+    >>> star_columns("SELECT * WHERE { ?s ?p ?o # ?comment\\n FILTER(?o != '?x') }")
+    ['s', 'p', 'o']
+    >>> star_columns("SELECT ?o ?s WHERE { ?s ?p ?o }") is None
+    True
+    """
+    text = _LEXEME.sub(" ", unify_line_breaks(query))
+    if not _SELECT_STAR.search(text):
+        return None
+    return list(dict.fromkeys(_VARIABLE.findall(text)))
 
 
 def _parse(text: str):

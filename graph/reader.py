@@ -15,6 +15,7 @@ r1.yaml:2: kind: 'artcle' is not allowed; allowed: article, slideshow
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -23,7 +24,7 @@ import yaml
 
 from .errors import AnnotationError
 
-__all__ = ["parse_yaml", "read_yaml_file", "FieldReader", "SLUG"]
+__all__ = ["parse_yaml", "read_yaml_file", "FieldReader", "SLUG", "mixed_script_word"]
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -94,6 +95,11 @@ _SCALARS = {"tag:yaml.org,2002:int": _Base.construct_yaml_int,
             "tag:yaml.org,2002:null": _Base.construct_yaml_null,
             "tag:yaml.org,2002:timestamp": _Base.construct_yaml_str}
 _FLATTEN = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+_FLOAT = _Base.construct_yaml_float
+
+
+class _Float(float):
+    """A YAML float that remembers how it was written (``text``)."""
 
 
 def _construct(loader, root):
@@ -114,6 +120,10 @@ def _construct(loader, root):
             if tag == _STR:
                 return node.value
             make = _SCALARS.get(tag)
+            if make is _FLOAT:  # its text says whether 18.000 meant eighteen thousand
+                number = _Float(make(loader, node))
+                number.text = node.value
+                return number
             return make(loader, node) if make else loader.construct_object(node, deep=True)
         found = made.get(id(node))
         if found is not None:
@@ -181,7 +191,7 @@ class FieldReader:
     def where(self, key):
         line = getattr(self.data, "key_lines", {}).get(key, self.line) if key else self.line
         return {"path": self.path, "line": line,
-                "field": self.prefix + ("" if key is None else str(key))}
+                "field": self.prefix.rstrip(".") if key is None else self.prefix + str(key)}
 
     def fail(self, key, message, cls=AnnotationError, **extra):
         self.errors.append(cls(message, **self.where(key), **extra))
@@ -266,31 +276,71 @@ class FieldReader:
         return value
 
     def number(self, key):
+        """A number >= 0: YAML's, or text with English thousands commas (``"18,000"``).
+
+        ``18.000`` and ``1.500.000`` (a dot between groups of three digits, the European
+        way of writing thousands) are refused, since YAML would read 18.000 as eighteen; so
+        are commas anywhere but between groups of three digits (a decimal comma), and
+        numbers past a quadrillion (a typing slip)."""
         value = self.data.get(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             self.fail(key, f"expected a number, got {_kind(value)}")
             return None
+        text = getattr(value, "text", None) or str(value).strip()
+        if _EUROPEAN_THOUSANDS.fullmatch(text):
+            grouped, plain = text.replace(".", ","), text.replace(".", "")
+            if text.count(".") == 1:
+                small = Decimal(text).normalize()
+                self.fail(key, f"{text} is ambiguous: YAML reads it as {small}; for {grouped} "
+                               f"write {plain} or \"{grouped}\", for {small} write {small}")
+            else:
+                self.fail(key, f"{text} is not a number: for {grouped} write {plain} or "
+                               f"\"{grouped}\"")
+            return None
+        if "," in text and not _ENGLISH_THOUSANDS.fullmatch(text):
+            self.fail(key, f"{text!r} is not a number: write thousands as 18000 or "
+                           "\"18,000\", and decimals with a point (2.5)")
+            return None
         try:
-            number = Decimal(str(value).replace(",", "").replace("_", ""))
+            number = Decimal(text.replace(",", "").replace("_", ""))
         except InvalidOperation:
             self.fail(key, f"{value!r} is not a number")
             return None
         if not number.is_finite() or number < 0:
             self.fail(key, f"{value!r} must be a finite number >= 0")
             return None
+        if number > _LARGEST:
+            self.fail(key, f"{value!r} is larger than any figure can be ({_LARGEST:,})")
+            return None
         return number
 
     def day(self, key, data=None):
         value = (self.data if data is None else data).get(key)
-        if value is None or isinstance(value, date):
-            return value
+        if value is None:
+            return None
         try:
-            return date.fromisoformat(str(value))
+            day = value if isinstance(value, date) else date.fromisoformat(str(value))
         except ValueError:
             self.fail(key, f"{value!r} is not a date (YYYY-MM-DD)")
             return None
+        if not 1900 <= day.year <= 2100:
+            self.fail(key, f"{day} is not a year a report can have (1900-2100)")
+            return None
+        return day
+
+    def name(self, key, required=False):
+        """Text a person reads as a name: one that mixes alphabets within a word (a Cyrillic
+        letter among Latin ones, the look-alike trick) is refused."""
+        value = self.text(key, required)
+        if value is not None:
+            mixed = mixed_script_word(value)
+            if mixed:
+                self.fail(key, f"{value!r} mixes alphabets in {mixed!r} (a look-alike "
+                               "letter?): write each word in one alphabet")
+                return None
+        return value
 
     def child(self, key):
         """A reader for the mapping under *key*."""
@@ -302,9 +352,27 @@ class FieldReader:
         return FieldReader(data, self.path, name + ".", self.errors, self.line)
 
 
+_EUROPEAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_LARGEST = Decimal(10) ** 15
 _NOT_IN_IRI = frozenset('<>"{}|\\^`')
 _SEED_FILE = re.compile(r"[^/\\\x00-\x1f]+\.txt")
 _CORPUS_TEXT = re.compile(r"(?:[^/\\.\x00-\x1f][^/\\\x00-\x1f]*/)*[^/\\.\x00-\x1f][^/\\\x00-\x1f]*\.txt")
+
+
+def mixed_script_word(text: str) -> str | None:
+    """The first word of *text* that mixes Latin, Cyrillic and Greek letters, or None.
+
+    >>> mixed_script_word("Defence Intelligence (HUR)"), mixed_script_word("Медиазона")
+    (None, None)
+    >>> mixed_script_word("\u041dUR channel")
+    'НUR'
+    """
+    for word in re.findall(r"\w+", text):
+        scripts = {unicodedata.name(c, "").split(" ")[0] for c in word if c.isalpha()}
+        if len(scripts & {"LATIN", "CYRILLIC", "GREEK"}) > 1:
+            return word
+    return None
 
 
 def _kind(value) -> str:

@@ -44,6 +44,7 @@ from rdflib import Graph
 
 from .errors import InputError, QueryError, StoreError
 from .formats import get_format, quads_to_nquads
+from .query_policy import star_columns
 from .results import QueryResult, TooManyRows, parse_json_results, syntax_error
 from .store import Store, plain_value
 
@@ -214,13 +215,15 @@ class RemoteStore(Store):
         except requests.RequestException as exc:
             raise StoreError(f"cannot reach the SPARQL server at {url}: {_reason(exc)}") from None
         if response.status_code >= 400:
+            sent = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
             raise self._refused(method, url, response.status_code, response.reason or "",
-                                response.content.decode("utf-8", "replace").strip()[:2000])
+                                response.content.decode("utf-8", "replace").strip()[:2000],
+                                sent if isinstance(sent, str) else None)
         media = response.headers.get("Content-Type", "").partition(";")[0].strip().lower()
         return Answer(media, response.content, response.headers)
 
     def _refused(self, method: str, url: str, status: int, reason: str,
-                 text: str) -> Exception:
+                 text: str, sent: str | None = None) -> Exception:
         """The error for an HTTP error answer (an engine's profile reads its own messages)."""
         where = f"{method} {url.partition('?')[0]}"
         if status == 401:
@@ -229,7 +232,7 @@ class RemoteStore(Store):
             return StoreError(f"{where}: HTTP 403, the server refuses this "
                               f"{'user' if self.credentials else 'anonymous request'}: {text}")
         if status == 400:
-            return syntax_error(text) if "error at" in text else QueryError(
+            return syntax_error(text, text=sent) if "error at" in text else QueryError(
                 f"the server refused the request: {text}")
         return StoreError(f"{where}: HTTP {status} {reason}: {text}")
 
@@ -266,7 +269,7 @@ class RemoteStore(Store):
         result = self._result(self._send_query(query, union=union))
         if max_rows is not None and len(result) > max_rows:
             raise TooManyRows(max_rows)
-        return result
+        return result.in_order(star_columns(query))
 
     def select(self, query: str) -> list[tuple]:
         return [tuple(plain_value(t) for t in row) for row in self.query(query).rows]

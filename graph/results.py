@@ -46,17 +46,30 @@ class TooManyRows(QueryError):
         super().__init__(f"the result has more than {limit} rows; add a LIMIT (at most {limit})")
 
 
-def syntax_error(message: str, source: str = "query") -> QueryError:
+def syntax_error(message: str, source: str = "query", text: str | None = None) -> QueryError:
     """A :class:`QueryError` naming line and column, from an engine's parse message.
 
     Oxigraph writes ``error at 5:2: ...``; pyparsing (rdflib) ``(line:5, col:2)``.
 
     >>> str(syntax_error("error at 5:2: expected one of ABS, AVG"))
     'SPARQL syntax error in the query at line 5, column 2: expected one of ABS, AVG'
+
+    Oxigraph's parser reports the furthest place it tried to read, which can be well past
+    the mistake (the end of the query, for some). Given the query's *text*, the position is
+    checked against rdflib's parser, which stops at the clause it cannot read, and the
+    earlier of the two is named:
+
+    >>> query = "SELECT ?s WHERE {\\n  ?s <http://x/p> ?o ;\\n     ?s <http://x/q> ?z .\\n}\\n"
+    >>> str(syntax_error("error at 5:1: expected one of LATERAL, SERVICE", text=query))
+    "SPARQL syntax error in the query at line 3, column 22: cannot read on from '?z'"
     """
     found = re.search(r"at (\d+):(\d+):\s*(.*)", message, re.S)
     if found:
         line, column, what = found.groups()
+        if text is not None:
+            earlier = _clause_not_read(text, source)
+            if earlier is not None and earlier[:2] < (int(line), int(column)):
+                line, column, what = earlier
     else:
         found = re.search(r"line:(\d+), col:(\d+)", message)
         if not found:
@@ -65,6 +78,23 @@ def syntax_error(message: str, source: str = "query") -> QueryError:
         what = re.sub(r"\s*\(at char \d+\)", "", what)
     return QueryError(f"SPARQL syntax error in the {source} at line {line}, column {column}: "
                       f"{what.strip()}")
+
+
+def _clause_not_read(text: str, source: str):
+    """(line, column, what) of the first clause rdflib's parser cannot read, or None."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import Query, UpdateUnit
+
+    try:
+        (UpdateUnit if source == "update" else Query).parse_string(text, parse_all=True)
+    except ParseException as exc:
+        if exc.loc >= len(text.rstrip()):
+            return None
+        token = re.match(r"\S{1,20}", text[exc.loc:])
+        return exc.lineno, exc.col, f"cannot read on from {token[0]!r}"
+    except Exception:  # noqa: BLE001 - rdflib raises bare exceptions past the parser
+        return None
+    return None
 
 
 @dataclass(slots=True)
@@ -80,6 +110,22 @@ class QueryResult:
     @classmethod
     def select(cls, variables: Iterable[str], rows: Iterable[tuple]) -> QueryResult:
         return cls("select", list(variables), [tuple(r) for r in rows])
+
+    def in_order(self, names: list[str] | None) -> QueryResult:
+        """The columns in the order of *names* (those not in it last); ``None``: as they are.
+
+        >>> QueryResult.select(["o", "p", "s"], [(1, 2, 3)]).in_order(["s", "p", "o"]).rows
+        [(3, 2, 1)]
+        """
+        if self.kind != "select" or not names:
+            return self
+        rank = {name: i for i, name in enumerate(names)}
+        order = sorted(range(len(self.variables)),
+                       key=lambda i: rank.get(self.variables[i], len(rank)))
+        if order == list(range(len(self.variables))):
+            return self
+        return QueryResult.select([self.variables[i] for i in order],
+                                  (tuple(row[i] for i in order) for row in self.rows))
 
     @classmethod
     def ask(cls, value: bool) -> QueryResult:

@@ -34,6 +34,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from .errors import QueryError
 from .plugins import Plugins
 from .formats import get_format, quads_to_nquads
+from .query_policy import star_columns
 from .results import QueryResult, TooManyRows, syntax_error
 from .vocab import bind_prefixes
 
@@ -171,8 +172,8 @@ class MemoryStore(Store):
         if result.type == "ASK":
             return QueryResult.ask(result.askAnswer)
         if result.type == "SELECT":
-            return QueryResult.select([str(v) for v in result.vars],
-                                      capped_rows((tuple(row) for row in result), max_rows))
+            return QueryResult.select([str(v) for v in result.vars], capped_rows(
+                (tuple(row) for row in result), max_rows)).in_order(star_columns(query))
         return QueryResult.graph(capped_rows(iter(result.graph), max_rows))
 
     def update(self, update):

@@ -18,7 +18,7 @@ True
 >>> synth_corpus(200, seed=7).reports == corpus.reports
 True
 >>> sorted(SHAPE)[:3]
-['conflicting', 'cycles', 'drift']
+['computed', 'conflicting', 'cycles']
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from pathlib import Path
 
 from .build import corpus_quads
 from .formats import quads_to_nquads
-from .model import Corpus, DateSpan, Figure, Mention, Period, Registry, Report, Source
+from .measures import builtin_measures
+from .model import Corpus, DateSpan, Day, Figure, Mention, Registry, Report, Source, TimeRef
 
 __all__ = ["synth_corpus", "synth_registry", "write_annotations", "write_rdf", "SHAPE"]
 
@@ -47,6 +48,11 @@ SHAPE = {
     "drift": 0.08,
     "hedge_dropped": 0.5,
     "cycles": 0.002,
+    "running_total": 0.15,
+    "series": 0.05,
+    "part": 0.03,
+    "disputes": 0.01,
+    "computed": 0.01,
     "zipf": 1.1,
 }
 """Probabilities and weights that shape the corpus (see the module docstring)."""
@@ -68,8 +74,9 @@ _ORIGIN_KINDS = (  # kind, party choices, reliability, share of the origin pool
 )
 _RELAY_KINDS = (("news-outlet", "C"), ("aggregator", "D"), ("broadcaster", "C"),
                 ("telegram-channel", "F"), ("wire-agency", "B"))
-_MEASURES = ("deserters", "killed", "wounded", "captured", "refusers", "mobilised",
-             "missing", "criminal cases", "drones downed", "sentenced")
+_MEASURES = ("deserters", "killed", "wounded", "captured", "refusals-to-fight", "mobilised",
+             "missing", "criminal-cases", "drones-downed", "convictions")
+"""Measures of credgraph's scheme (ontology/measures.ttl)."""
 _UNITS = ("servicemen", "people", "soldiers", "cases", "drones")
 _QUALIFIERS = ("exact", "about", "more-than", "at-least", "nearly", "up-to", "range")
 _HEDGES = ("none", "none", "none", "unable-to-verify", "alleged", "estimate", "probable")
@@ -125,10 +132,14 @@ def synth_registry(size: int, seed: int = 0) -> tuple[Registry, list[str], list[
 def _figure(rnd: random.Random, index: int, group: int) -> Figure:
     qualifier = rnd.choice(_QUALIFIERS)
     value = Decimal(int(rnd.lognormvariate(7, 1.6)) + 1)
-    period = Period()
-    if rnd.random() < 0.4:
+    period = TimeRef()
+    if rnd.random() < SHAPE["running_total"]:
+        day = date(2022, 2, 24) + timedelta(days=rnd.randrange(700))
+        period = TimeRef("as-of", Day.parse(date(2022, 2, 24)), Day.parse(day))
+    elif rnd.random() < 0.4:
         start = date(2022, 2, 24) + timedelta(days=rnd.randrange(700))
-        period = Period(start, start + timedelta(days=rnd.randrange(30, 400)))
+        period = TimeRef("period", Day.parse(start),
+                         Day.parse(start + timedelta(days=rnd.randrange(30, 400))))
     return Figure(
         measure=_MEASURES[index % len(_MEASURES)],
         value=None if qualifier == "range" else value,
@@ -136,7 +147,7 @@ def _figure(rnd: random.Random, index: int, group: int) -> Figure:
         max=value * 2 if qualifier == "range" else None,
         qualifier=qualifier, unit=_UNITS[index % len(_UNITS)],
         subject=f"formation {group}", subject_side=rnd.choice(("russia", "ukraine", None)),
-        period=period)
+        time=period)
 
 
 def _drifted(rnd: random.Random, fig: Figure) -> Figure:
@@ -144,9 +155,39 @@ def _drifted(rnd: random.Random, fig: Figure) -> Figure:
     low, high = (fig.min, fig.max) if fig.value is None else (fig.value, fig.value)
     if fig.value is None:
         return Figure(fig.measure, None, low * factor, high * factor, "range", fig.unit,
-                      fig.subject, fig.subject_side, fig.place, fig.period)
+                      fig.subject, fig.subject_side, fig.place, fig.time)
     return Figure(fig.measure, (low * factor).to_integral_value(), None, None, fig.qualifier,
-                  fig.unit, fig.subject, fig.subject_side, fig.place, fig.period)
+                  fig.unit, fig.subject, fig.subject_side, fig.place, fig.time)
+
+
+def _related(rnd: random.Random, fig: Figure, previous: tuple, extra: dict):
+    """Now and then a figure related to the previous one: a later point of its running
+    total (sometimes lower), a month of its period (sometimes more than the whole), a
+    mention disputing it, or one computed from it."""
+    before, claim = previous[1], previous[0]
+    draw = rnd.random()
+    low = before.value if before.value is not None else before.min
+    if draw < SHAPE["series"] and before.time.kind == "as-of" and low is not None:
+        later = before.time.end.first() + timedelta(days=rnd.randrange(30, 200))
+        value = (low * Decimal(rnd.choice(("1.5", "2", "0.5")))).to_integral_value()
+        return Figure(before.measure, value, None, None, "exact", before.unit, before.subject,
+                      before.subject_side, before.place,
+                      TimeRef("as-of", before.time.start, Day.parse(later))), extra
+    draw -= SHAPE["series"]
+    if draw < SHAPE["part"] and before.time.closed() and low is not None:
+        start, end = before.time.window()
+        part_end = min(end, start + timedelta(days=rnd.randrange(7, 28)))
+        value = (low * Decimal(rnd.choice(("0.3", "1.5")))).to_integral_value() + 1
+        return Figure(before.measure, value, None, None, "exact", before.unit, before.subject,
+                      before.subject_side, before.place,
+                      TimeRef("period", Day.parse(start), Day.parse(part_end))), extra
+    draw -= SHAPE["part"]
+    if draw < SHAPE["disputes"]:
+        return fig, {"disputes": claim}
+    draw -= SHAPE["disputes"]
+    if draw < SHAPE["computed"]:
+        return fig, {"computed_from": (claim,)}
+    return fig, extra
 
 
 def synth_corpus(mentions: int, seed: int = 0) -> Corpus:
@@ -157,7 +198,7 @@ def synth_corpus(mentions: int, seed: int = 0) -> Corpus:
     pick = lambda pool, cum: pool[_draw(rnd, cum)]  # noqa: E731
     per_figure = list(accumulate(SHAPE["reports_per_figure"]))
     via_cum = list(accumulate(SHAPE["via_length"]))
-    specs: list[tuple] = []  # (claim, figure, attributed, via, relays-index, hedge, own_work)
+    specs: list[tuple] = []  # (claim, figure, attributed, via, relays-index, hedge, extra)
     index = 0
     while len(specs) < mentions:
         claim = f"figure-{index:07d}"
@@ -167,7 +208,10 @@ def synth_corpus(mentions: int, seed: int = 0) -> Corpus:
             fig = _drifted(rnd, _drifted(rnd, fig))
             fig = Figure(fig.measure, fig.value, fig.min, fig.max, "exact" if fig.value else
                          "range", fig.unit, specs[-1][1].subject, specs[-1][1].subject_side,
-                         None, specs[-1][1].period)
+                         None, specs[-1][1].time)
+        extra = {}
+        if not conflict and specs:
+            fig, extra = _related(rnd, fig, specs[-1], extra)
         first_origin = pick(origins, origin_cum)
         n = _draw(rnd, per_figure) + 1
         first = len(specs)
@@ -180,21 +224,21 @@ def synth_corpus(mentions: int, seed: int = 0) -> Corpus:
                     hedge = "none"
                 drift = rnd.random() < SHAPE["drift"]
                 specs.append((claim, _drifted(rnd, up_fig) if drift else up_fig, None, (), up,
-                              hedge))
+                              hedge, extra))
                 continue
             if rnd.random() < SHAPE["unattributed"]:
-                specs.append((claim, fig, None, (), None, hedge))
+                specs.append((claim, fig, None, (), None, hedge, extra))
                 continue
             origin = first_origin if rnd.random() > SHAPE["second_origin"] \
                 else pick(origins, origin_cum)
             length = _draw(rnd, via_cum)
             via = tuple(dict.fromkeys(pick(relays, outlet_cum) for _ in range(length)))
-            specs.append((claim, fig, origin, via, None, hedge))
+            specs.append((claim, fig, origin, via, None, hedge, extra))
         if n >= 2 and rnd.random() < SHAPE["cycles"] * 10 / 3 and first + 1 < mentions:
             # two reports relay each other (not when the cut below would drop one of them)
             a, b = specs[first], specs[first + 1]
-            specs[first] = (a[0], a[1], None, (), first + 1, a[5])
-            specs[first + 1] = (b[0], b[1], None, (), first, b[5])
+            specs[first] = (a[0], a[1], None, (), first + 1, a[5], a[6])
+            specs[first + 1] = (b[0], b[1], None, (), first, b[5], b[6])
         index += 1
     return _assemble(rnd, registry, relays, outlet_cum, specs[:max(mentions, 1)])
 
@@ -223,15 +267,15 @@ def _assemble(rnd, registry, relays, outlet_cum, specs) -> Corpus:
         day = date(2022, 3, 1) + timedelta(days=rnd.randrange(900))
         mentions = []
         for pos, i in enumerate(items, 1):
-            claim, fig, origin, via, up, hedge = specs[i]
+            claim, fig, origin, via, up, hedge, extra = specs[i]
             who = registry[origin].name if origin else "the outlet"
             mentions.append(Mention(
                 rid, f"m{pos}", claim, f"{who} puts {fig.measure} in {fig.subject} at "
                 f"{fig.describe()}.", fig, origin, via, keys[up] if up is not None else None,
-                hedge=hedge))
+                hedge=hedge, **extra))
         reports[rid] = Report(rid, rnd.choice(_KINDS), outlet, f"Synthetic report {r}",
                               DateSpan(day, day), tuple(mentions))
-    return Corpus(registry, reports, "<synthetic>")
+    return Corpus(registry, reports, "<synthetic>", measures=builtin_measures())
 
 
 def _yaml(value) -> str:
@@ -250,12 +294,16 @@ def _mention_yaml(m: Mention) -> str:
     fields = {"id": m.id, "claim": m.claim, "statement": m.statement}
     if m.figure is not None:
         f = m.figure
-        period = {"start": f.period.start, "end": f.period.end} if f.period.iso() else None
+        t = f.time
+        period = {"start": t.start, "end": t.end} if t.kind == "period" else None
         fields["figure"] = {"measure": f.measure, "value": f.value, "min": f.min, "max": f.max,
                             "qualifier": f.qualifier, "unit": f.unit, "subject": f.subject,
-                            "subject_side": f.subject_side, "place": f.place, "period": period}
+                            "subject_side": f.subject_side, "place": f.place, "period": period,
+                            "as_of": t.end if t.kind == "as-of" else None,
+                            "since": t.start if t.kind == "as-of" else None}
     fields.update(attributed_to=m.attributed_to, via=list(m.via) or None, relays=m.relays,
-                  hedge=m.hedge if m.hedge != "none" else None)
+                  hedge=m.hedge if m.hedge != "none" else None,
+                  derived_from=list(m.computed_from) or None, disputes=m.disputes)
     return "  - " + _yaml(fields) + "\n"
 
 

@@ -28,7 +28,8 @@ import networkx as nx
 
 from .chains import chains_from, digraph_from, roots_and_loops
 from .facts import AuditFacts
-from .ids import claim_node
+from .ids import claim_node, mention_node
+from .measures import Measures
 from .model import Registry
 
 __all__ = ["Origin", "ClaimTrace", "CitationTrace", "trace_facts"]
@@ -115,6 +116,8 @@ class CitationTrace:
     roots: dict[str, frozenset]
     cycles: list[list[str]]
     statement_source: dict[str, str]
+    measures: Measures = field(default_factory=lambda: Measures(()))
+    """The measure scheme the figures name."""
     _graph: nx.DiGraph | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -150,17 +153,55 @@ class CitationTrace:
         return None
 
 
+def _copied(facts: AuditFacts, succ: dict) -> dict:
+    """The mentions of the facts and those of every report that ``copies`` another: each
+    mention of the original the copy does not restate itself is stated again in the copy,
+    relaying the original's (so the copy is never an origin of its own)."""
+    copies = {rid: r.copies for rid, r in facts.reports.items() if getattr(r, "copies", None)}
+    if not copies:
+        return facts.mentions
+    mentions = dict(facts.mentions)
+    by_report: dict[str, list] = {}
+    for m in facts.mentions.values():
+        by_report.setdefault(m.report, []).append(m)
+    for copy, original in sorted(copies.items()):
+        for m in by_report.get(original, ()):
+            node = mention_node(f"{copy}#{m.node.rsplit('/', 1)[-1]}")
+            if node not in mentions:
+                mentions[node] = m._replace(node=node, report=copy, derived_from=(m.node,))
+                succ[node] = (m.node,)
+    return mentions
+
+
+def _computed(mentions: dict, succ: dict) -> None:
+    """A mention computed from other claims (``derived_from`` in the annotations) also
+    derives from every mention of those claims, through a node of each claim: its origins
+    include theirs."""
+    by_claim: dict[str, list[str]] = {}
+    for m in mentions.values():
+        by_claim.setdefault(m.claim, []).append(m.node)
+    for m in mentions.values():
+        inputs = getattr(m, "computed_from", ())
+        if inputs:
+            junctions = tuple(claim_node(c) for c in inputs)
+            succ[m.node] = tuple(sorted({*succ.get(m.node, ()), *junctions}))
+            for claim, junction in zip(inputs, junctions):
+                succ[junction] = tuple(sorted(by_claim.get(claim, ())))
+
+
 def trace_facts(facts: AuditFacts, chain_limit: int = 64) -> CitationTrace:
     """Trace every claim of *facts* (from a store or a file) in one pass.
 
     Nothing here depends on the order the facts came in: a store and a file scan of the
     same graph give the same trace (loops are listed in order).
     """
-    mentions, succ, statement_source = facts.mentions, facts.succ, facts.statement_source
+    succ, statement_source = dict(facts.succ), facts.statement_source
+    mentions = _copied(facts, succ)
+    _computed(mentions, succ)
     roots, cycles = roots_and_loops(succ, order=concat(mentions, statement_source))
     cycles.sort()
     trace = CitationTrace(succ, facts.registry, facts.reports, mentions, {}, roots, cycles,
-                          statement_source)
+                          statement_source, facts.measures)
     by_claim: dict[str, list] = {}
     for mention in mentions.values():
         by_claim.setdefault(mention.claim, []).append(mention)

@@ -49,28 +49,24 @@ __all__ = ["view", "view_graph", "ranked", "most_flagged", "counts_note", "figur
            "layered_layout", "to_html", "script_json", "grade_key", "STYLE",
            "VIS_NETWORK_VERSION", "VIS_NETWORK_SHA256", "LARGE_VIEW", "GROUP_ABOVE", "ORDER"]
 
-ORDER = "the most flagged"
+ORDER = "the highest priority"
 """What :func:`ranked` puts first, in words (the page and the command line say it)."""
 _TEXT = ("name", "aliases", "label", "title", "badge", "statement", "grade_reason",
          "source_kind", "kinds")
 
 
 def ranked(figures: list[FigureAudit]) -> list[FigureAudit]:
-    """Figures in the order the viewer shows them, the most questionable first: worst
-    finding, then most findings, then weakest grade, ties by id. The one ordering the
-    viewer uses: which figures a capped view keeps, where the page opens, which groups and
-    figures come first.
+    """Figures in the order the viewer shows them: by priority, as every output lists them
+    (:attr:`~credgraph.audit.FigureAudit.priority`: reach times weakness), ties by id. The
+    one ordering the viewer uses: which figures a capped view keeps, where the page opens,
+    which groups and figures come first.
 
     >>> from credgraph.api import audit
-    >>> [(f.id, f.grade.code) for f in ranked(audit(None).figures)[:2]]
-    [('hur-southern-district-deserters', 'D4'), ('ukraine-russian-soldiers-killed-2022', 'D5')]
+    >>> result = audit(None).figures
+    >>> ranked(result) == sorted(result, key=lambda f: (-f.priority, f.id))
+    True
     """
-    def questionable(fig: FigureAudit):
-        worst = max((severity_rank(f.severity) for f in fig.findings), default=-1)
-        return (-worst, -len(fig.findings), -fig.grade.credibility, -ord(fig.grade.reliability),
-                fig.id)
-
-    return sorted(figures, key=questionable)
+    return sorted(figures, key=lambda f: (-f.priority, f.id))
 
 
 def _shown(attrs: dict) -> dict:
@@ -100,7 +96,7 @@ def _figure_attrs(trace: CitationTrace, fig: FigureAudit) -> dict:
     lines, value = [fig.id, fig.claim.reference.text], fig.claim.reference.figure
     if value is not None:
         lines.append(f"value: {value.describe()} ({value.measure})")
-        lines += [f"{k}: {v}" for k, v in (("period", value.period.iso()),
+        lines += [f"{k}: {v}" for k, v in (("time", value.time.iso()),
                                             ("place", value.place)) if v]
     for m in fig.claim.mentions:
         r = trace.reports[m.report]
@@ -249,9 +245,9 @@ def most_flagged(result: AuditResult, limit: int) -> AuditResult:
     of a whole newsroom's corpus is too big to look at; these are worth looking at first.
 
     >>> from credgraph.api import audit
-    >>> top = most_flagged(audit(None), 2)
-    >>> [(f.id, f.grade.code) for f in top.figures]
-    [('hur-southern-district-deserters', 'D4'), ('ukraine-russian-soldiers-killed-2022', 'D5')]
+    >>> result = audit(None)
+    >>> [f.id for f in most_flagged(result, 2).figures] == [f.id for f in ranked(result.figures)[:2]]
+    True
     """
     if limit >= len(result.figures):
         return result
@@ -262,7 +258,7 @@ def counts_note(shown: int, total: int) -> str:
     """How many figures of how many a view shows, and which (:data:`ORDER`).
 
     >>> counts_note(400, 8453), counts_note(78, 78)
-    ('400 of 8,453 figures (the most flagged)', 'All 78 figures')
+    ('400 of 8,453 figures (the highest priority)', 'All 78 figures')
     """
     return page_counts(shown, total, ORDER)
 

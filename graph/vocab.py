@@ -25,7 +25,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
 __all__ = [
-    "BASE", "CG", "CITO", "CREDIBILITY", "DATE_CERTAINTY", "DCTERMS", "GRAPH", "HEDGE", "ID",
+    "BASE", "CG", "CITO", "CREDIBILITY", "MEASURE", "QUANTITY_KIND", "RATE_UNIT", "DATE_CERTAINTY", "DCTERMS", "GRAPH", "HEDGE", "ID",
     "OWL", "PARTY", "PROV", "QUALIFIER", "RDF", "RDFS", "RELIABILITY", "REPORT_KIND", "SCHEMA",
     "SEVERITY", "SKOS", "SOURCE_KIND", "XSD", "CITES_AS", "CONCEPT_SCHEMES", "PREFIXES",
     "bind_prefixes", "members", "SPARQL_PREFIXES",
@@ -53,6 +53,7 @@ class CG(DefinedNamespace):
     Statement: URIRef  # a source's statement of a claim, implied by an attribution
     Figure: URIRef  # the quantity a mention states
     Evidence: URIRef  # where in a seed text a mention is stated
+    Measure: URIRef  # what a figure counts: a concept of the measure scheme
     AuditRun: URIRef  # one run of the provenance audit
     Finding: URIRef  # one thing an audit check found
     # registry properties
@@ -90,6 +91,16 @@ class CG(DefinedNamespace):
     subjectSide: URIRef
     periodStart: URIRef
     periodEnd: URIRef
+    asOf: URIRef
+    since: URIRef
+    ratePer: URIRef
+    # relations between claims and reports
+    computedFrom: URIRef
+    partOf: URIRef
+    copies: URIRef
+    # measure properties
+    quantityKind: URIRef
+    cumulative: URIRef
     # audit properties
     check: URIRef
     severity: URIRef
@@ -199,6 +210,35 @@ class SEVERITY(DefinedNamespace):
     _extras = ["info", "warning", "error"]
 
 
+class QUANTITY_KIND(DefinedNamespace):
+    """SKOS scheme: what sort of quantity a measure is."""
+
+    _NS = Namespace(BASE + "quantity-kind/")
+    _fail = True
+
+    count: URIRef  # how many: people, cases, objects
+    share: URIRef  # a part of a whole: a percentage or fraction
+    ratio: URIRef  # one quantity relative to another: double, three times
+    duration: URIRef  # a length of time
+    amount: URIRef  # a sum of money
+
+
+class RATE_UNIT(DefinedNamespace):
+    """SKOS scheme: what a rate is counted per."""
+
+    _NS = Namespace(BASE + "rate-unit/")
+    _fail = True
+
+    day: URIRef
+    week: URIRef
+    month: URIRef
+    year: URIRef
+
+
+MEASURE = Namespace(BASE + "measure/")
+"""The measures: ``MEASURE["deserters"]``; open, since a corpus adds its own
+(``ontology/measures.ttl`` holds credgraph's)."""
+
 CONCEPT_SCHEMES: dict[str, type[DefinedNamespace]] = {
     "source-kind": SOURCE_KIND,
     "party": PARTY,
@@ -209,6 +249,8 @@ CONCEPT_SCHEMES: dict[str, type[DefinedNamespace]] = {
     "qualifier": QUALIFIER,
     "hedge": HEDGE,
     "severity": SEVERITY,
+    "quantity-kind": QUANTITY_KIND,
+    "rate-unit": RATE_UNIT,
 }
 """Each closed list by the name its SKOS concept scheme has in the ontology."""
 
@@ -226,6 +268,7 @@ PREFIXES = {
     "prov": PROV._NS,
     "schema": Namespace(str(SDO._NS)),
     "cito": CITO._NS,
+    "measure": MEASURE,
     "dcterms": DCTERMS._NS,
     "skos": SKOS._NS,
     "owl": OWL._NS,

@@ -63,6 +63,8 @@ def audit_case_folder(tmp_path):
         registry = folder / "sources.yaml"
         shutil.copy(registry if registry.is_file() else AUDIT_CASES / "sources.yaml",
                     tmp_path / name)
+        if (folder / "measures.yaml").is_file():
+            shutil.copy(folder / "measures.yaml", tmp_path / name)
         return tmp_path / name
 
     return make

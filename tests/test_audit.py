@@ -14,7 +14,8 @@ from credgraph.vocab import CG, RDF, SCHEMA
 
 FIGURE_KEYS = {"id", "statement", "measure", "value", "min", "max", "qualifier", "unit",
                "period", "place", "reports", "apparent_sources", "independent_origins",
-               "origins", "chains", "flags", "grade", "grade_reason"}
+               "origins", "chains", "flags", "grade", "grade_reason", "time",
+               "independent_origins_max", "priority", "verdict"}
 
 
 def checks_of(fig):

@@ -7,7 +7,8 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from credgraph.build import REGISTRY_GRAPH, corpus_quads, relay_cycles, report_graph, to_dataset
+from credgraph.build import corpus_quads, relay_cycles, to_dataset
+from credgraph.ids import MEASURES_GRAPH, REGISTRY_GRAPH, report_graph
 from credgraph.formats import FORMATS, get_format, quads_to_nquads, serialize, write_outputs
 from credgraph.validation import shape_results
 from credgraph.vocab import CG, RDF
@@ -45,9 +46,9 @@ def test_fast_nquads_writer_matches_rdflib(corpus, dataset):
     assert isomorphic(_union(dataset), _union(back))
 
 
-def test_one_named_graph_per_report_plus_registry(corpus, dataset):
+def test_one_named_graph_per_report_plus_registry_and_measures(corpus, dataset):
     names = {g.identifier for g in dataset.graphs() if len(g)}
-    assert names == {REGISTRY_GRAPH} | {report_graph(r) for r in corpus.reports}
+    assert names == {REGISTRY_GRAPH, MEASURES_GRAPH} | {report_graph(r) for r in corpus.reports}
 
 
 def test_bundled_graph_passes_shacl(dataset):
@@ -132,3 +133,23 @@ def test_written_files_get_the_usual_permissions(tmp_path):
         os.umask(mask)
     for path in [tmp_path / "out.txt", *paths]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+
+
+def test_a_shape_violation_is_said_where_it_was_written(corpus):
+    from dataclasses import replace
+
+    from credgraph.shape_report import located
+    from credgraph.validation import shape_results
+
+    rid = sorted(corpus.reports)[0]
+    report = corpus.reports[rid]
+    i = next(i for i, m in enumerate(report.mentions) if m.figure)
+    mentions = list(report.mentions)
+    mentions[i] = replace(mentions[i], figure=replace(mentions[i].figure, subject=None))
+    broken = replace(corpus, reports={**corpus.reports,
+                                      rid: replace(report, mentions=tuple(mentions))})
+    (error,) = located(shape_results(to_dataset(broken)), broken)
+    file, line = corpus.locations[mentions[i].key]
+    assert (error.path, error.line) == (file, line)
+    assert error.field == f"mentions[{mentions[i].id}].figure.subject"
+    assert "https://" not in str(error)

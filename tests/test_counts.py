@@ -28,7 +28,7 @@ def _counts_everywhere(folder, out):
 def test_the_bundled_corpus(tmp_path):
     folder, nquads, store, ntriples, union = _counts_everywhere(open_input(None).root, tmp_path)
     assert folder == nquads == store
-    assert folder["reports"] == 5 and folder["named graphs"] == 6
+    assert folder["reports"] == 5 and folder["named graphs"] == 7
     assert ntriples == union and ntriples["named graphs"] == 0
     assert ntriples["triples"] < folder["triples"]  # the union keeps a shared triple once
 

@@ -302,6 +302,8 @@ PREFIXES = """
 @prefix qual:    <https://w3id.org/credgraph/qualifier/> .
 @prefix hedge:   <https://w3id.org/credgraph/hedge/> .
 @prefix sev:     <https://w3id.org/credgraph/severity/> .
+@prefix measure: <https://w3id.org/credgraph/measure/> .
+@prefix qkind:   <https://w3id.org/credgraph/quantity-kind/> .
 """
 
 # One report of an outlet stating a HUR figure, as graph/build.py writes it
@@ -384,7 +386,7 @@ VALID_TTL = (
     prov:wasAttributedTo <id/source/hur> .
 
 <id/figure/nw/m1> a cg:Figure, schema:QuantitativeValue ;
-    cg:measure "deserters" ;
+    cg:measure measure:deserters ;
     schema:value "18000"^^xsd:decimal ;
     cg:qualifier qual:more-than ;
     schema:unitText "servicemen" ;
@@ -394,6 +396,11 @@ VALID_TTL = (
     cg:periodStart "2022-02-24"^^xsd:date ;
     cg:periodEnd "2024-02-26"^^xsd:date ;
     schema:temporalCoverage "2022-02-24/2024-02-26" .
+
+measure:deserters a cg:Measure, skos:Concept ;
+    skos:prefLabel "deserters"@en ;
+    cg:quantityKind qkind:count ;
+    cg:cumulative true .
 
 <id/evidence/nw/m1> a cg:Evidence ;
     cg:seedFile "002_e82a78f22526c30b.txt" ;
@@ -447,10 +454,18 @@ BROKEN = {
         ' schema:maxValue "450"^^xsd:decimal } WHERE { <id/figure/nw/m1> schema:value ?v }',
         "`min` must be a single number (xsd:decimal) no greater than its `max`",
     ),
-    "figure-period-reversed": (
-        'DELETE WHERE { <id/figure/nw/m1> cg:periodEnd ?d } ;'
-        ' INSERT DATA { <id/figure/nw/m1> cg:periodEnd "2021-01-01"^^xsd:date }',
-        "`period.start` must be one xsd:date no later than `period.end`",
+    "figure-measure-not-in-the-scheme": (
+        "DELETE WHERE { <id/figure/nw/m1> cg:measure ?m } ;"
+        ' INSERT DATA { <id/figure/nw/m1> cg:measure "deserters" }',
+        "a measure of the scheme",
+    ),
+    "figure-as-of-and-period": (
+        'INSERT DATA { <id/figure/nw/m1> cg:asOf "2024-02"^^xsd:gYearMonth }',
+        "one of `as_of` (with `since` perhaps) or `period`",
+    ),
+    "measure-without-kind": (
+        "DELETE WHERE { measure:deserters cg:quantityKind ?k }",
+        "exactly one `kind`",
     ),
     "source-reliability-G": (
         "DELETE WHERE { <id/source/hur> cg:reliability ?r } ;"

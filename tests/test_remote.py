@@ -168,7 +168,7 @@ def test_loading_matches_the_embedded_store(loaded):
 
 def test_graph_queries_find_the_named_graphs(loaded):
     graphs = loaded.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    assert len(graphs) == 7  # five reports, the registry, the audit
+    assert len(graphs) == 8  # five reports, the registry, the measures, the audit
 
 
 def test_reloading_sends_no_create_graph(remote, monkeypatch):
@@ -233,6 +233,15 @@ def test_updates_and_clear(remote):
 def test_a_syntax_error_from_the_server_names_line_and_column(loaded):
     with pytest.raises(QueryError, match=r"line 2, column \d+"):
         loaded.query("SELECT ?x\nWHERE { ?x ?y }")
+
+
+def test_a_syntax_error_from_the_server_is_not_placed_at_the_end(loaded):
+    with pytest.raises(QueryError, match=r"line 3, column \d+"):
+        loaded.query("SELECT ?s WHERE {\n  ?s ?p ?o ;\n  ?s ?q ?z .\n}\n")
+
+
+def test_select_star_columns_come_in_the_query_order(loaded):
+    assert loaded.query("SELECT * WHERE { ?s ?p ?o } LIMIT 1").variables == ["s", "p", "o"]
 
 
 def test_dump_has_every_quad(loaded):

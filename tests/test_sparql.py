@@ -15,6 +15,8 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -283,6 +285,28 @@ def test_a_syntax_error_names_line_and_column(spec):
         open_store(spec).query("SELECT ?x\nWHERE {\n  ?x ?y .\n}")
 
 
+# (query, line and column of the mistake): the error names that line, and a column at or
+# before the mistake (the clause it is in), never the end of the query.
+MISTAKES = [
+    ("PREFIX x: <http://x/>\nSELECT ?s\nWHERE {\n  ?s x:p ?o ;\n  ?s x:q ?z .\n}\n", (5, 10)),
+    ("SELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER(?s = )\n}\n\n", (3, 15)),
+    ("SELECT ?s\nWHERE { ?s ?p ?o }\nLIMT 3\n", (3, 1)),
+    ("SELECT (COUNT(?s) AS ?n\nWHERE { ?s ?p ?o }", (2, 1)),
+    ("SELECT ?s WHERE {\n  ?s ?p ?o\n  ?s ?p ?q\n}", (3, 3)),
+]
+
+
+@pytest.mark.parametrize("spec", ["memory", "oxigraph"])
+@pytest.mark.parametrize(("query", "mistake"), MISTAKES)
+def test_a_syntax_error_points_at_the_mistake_not_the_end(spec, query, mistake):
+    with pytest.raises(QueryError) as caught:
+        open_store(spec).query(query)
+    found = re.search(r"at line (\d+), column (\d+)", str(caught.value))
+    assert found, caught.value
+    line, column = int(found[1]), int(found[2])
+    assert line == mistake[0] and column <= mistake[1], caught.value
+
+
 # -- credgraph query ---------------------------------------------------------------------------
 
 @pytest.fixture()
@@ -337,7 +361,7 @@ def test_cli_binds_parameters_and_reads_files(run, tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["SELECT ?x\nWHERE {\n  ?x ?y\n}"], "line 4, column"),
+    (["SELECT ?x\nWHERE {\n  ?x ?y\n}"], "line 3, column 3"),  # the pattern with no object
     (["figures-by-source"], "needs --param source="),
     (["single-origin", "-f", "turtle"], "turtle is for CONSTRUCT/DESCRIBE"),
     (["claim-subgraph", "-p", "figure=x", "-f", "csv"], "csv is for SELECT/ASK"),

@@ -49,6 +49,21 @@ def test_select_sees_every_graph(small):
     assert (URIRef(EX + "a"), Literal("one", lang="en")) in result.rows
 
 
+@pytest.mark.parametrize("query, columns", [
+    (f"SELECT * WHERE {{ ?s <{EX}p> ?o }}", ["s", "o"]),
+    (f"SELECT DISTINCT * WHERE {{ ?z <{EX}p> ?a . OPTIONAL {{ ?a <{EX}q> ?m }} }}",
+     ["z", "a", "m"]),
+    (f"select * {{ ?o ?p ?s # ?comment\n FILTER(STR(?s) != '?x') }}", ["o", "p", "s"]),
+    (f"SELECT ?o ?s WHERE {{ ?s <{EX}p> ?o }}", ["o", "s"]),
+])
+def test_columns_come_in_the_query_order(small, query, columns):
+    result = small.query(query)
+    assert result.variables == columns
+    expected = small.query(f"SELECT {' '.join('?' + c for c in columns)} WHERE "
+                           f"{query[query.index('{'):]}")
+    assert sorted(map(repr, result.rows)) == sorted(map(repr, expected.rows))
+
+
 def test_unbound_is_none(small):
     result = small.query(f"SELECT ?s ?x WHERE {{ <{EX}a> <{EX}p> ?s "
                          f"OPTIONAL {{ ?s <{EX}q> ?x }} }}")
@@ -186,7 +201,7 @@ def test_on_disk_store_keeps_its_graph(tmp_path):
     counts = store_counts(store)
     store.close()
     reopened = OxigraphStore(path, read_only=True)
-    assert store_counts(reopened) == counts and counts["named graphs"] == 7  # 5, registry, audit
+    assert store_counts(reopened) == counts and counts["named graphs"] == 8  # 5, registry, measures, audit
     assert reopened.query(f"ASK {{ GRAPH <{AUDIT_GRAPH}> {{ ?s ?p ?o }} }}").boolean
 
 

@@ -155,11 +155,12 @@ def test_the_scoped_audit_compares_figures_written_differently(subject_b):
     from dataclasses import replace
     from decimal import Decimal
 
-    from credgraph.model import Figure
+    from credgraph.model import Day, Figure, TimeRef
 
     base = synth_corpus(40, seed=4)
     outlet = next(iter(base.reports.values())).outlet
-    figure = Figure("killed", Decimal(100), subject="brigade 7", unit="soldiers")
+    figure = Figure("killed", Decimal(100), subject="brigade 7", unit="soldiers",
+                    time=TimeRef("as-of", end=Day(2023, 5)))
     reports = {rid: Report(rid, "article", outlet, "t", DateSpan(None, None, "unknown"),
                            (Mention(rid, "m1", claim, "Says so.", fig),))
                for rid, claim, fig in (("ra", "claim-a", figure),
@@ -168,7 +169,7 @@ def test_the_scoped_audit_compares_figures_written_differently(subject_b):
     store = OxigraphStore()
     store.load_quads(corpus_quads(Corpus(base.registry, {**base.reports, **reports})))
     scoped = audit(store, claims=["claim-a"], scoped=True)
-    assert {f.id for f in scoped.figures} == {"claim-a", "claim-b"}
+    assert {"claim-a", "claim-b"} <= {f.id for f in scoped.figures}
     assert any(f.check == "conflicting-figures" for f in scoped.figure("claim-a").findings)
 
 

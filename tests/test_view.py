@@ -142,17 +142,13 @@ def test_ranked_is_the_one_order(seed_audit, seed_view):
     assert [f.id for f in viewer.most_flagged(seed_audit, 7).figures] == [
         f.id for f in order[:7]]
 
-    def worst(fig):
-        return max((["info", "warning", "error"].index(f.severity) for f in fig.findings),
-                   default=-1)
-
-    assert [worst(f) for f in order] == sorted(map(worst, order), reverse=True)
+    assert [f.priority for f in order] == sorted((f.priority for f in order), reverse=True)
 
 
 def test_tooltip_states_the_facts(seed_audit, seed_view):
     fig = seed_audit.figure("hur-southern-district-deserters")
     title = seed_view.nodes["figure:hur-southern-district-deserters"]["title"]
-    for fact in ("more than 18,000 servicemen", "period: 2022-", "Newsweek", "hedge: ",
+    for fact in ("more than 18,000 servicemen", "time: 2022-", "Newsweek", "hedge: ",
                  f"grade {fig.grade.code}: {fig.grade.reason}", "figure-drift"):
         assert fact in title
     assert "Mediazone" in seed_view.nodes["source:mediazona"]["title"]
@@ -240,7 +236,7 @@ def test_cli_shows_the_most_flagged_figures_of_a_large_audit(tmp_path, capsys):
     out = tmp_path / "big.html"
     assert main(["view", str(tmp_path / "corpus"), "--max-figures", "25", "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert re.search(r"showing 25 of [\d,]+ figures \(the most flagged\)", err)
+    assert re.search(r"showing 25 of [\d,]+ figures \(the highest priority\)", err)
     assert "--figure ID" in err
     page = out.read_text(encoding="utf-8")
     shown = {n["id"].removeprefix("figure:") for n in page_data(page)["nodes"]
@@ -248,14 +244,9 @@ def test_cli_shows_the_most_flagged_figures_of_a_large_audit(tmp_path, capsys):
     result = audit(tmp_path / "corpus")
     expected = viewer.most_flagged(result, 25).figures
     assert shown == {f.id for f in expected} and len(result.figures) > 100
-    assert f"25 of {len(result.figures):,} figures (the most flagged)" in page
-    from credgraph.checks import severity_rank
-
-    def rank(fig):  # worst finding, then how many
-        return max((severity_rank(f.severity) for f in fig.findings), default=-1), len(fig.findings)
-
+    assert f"25 of {len(result.figures):,} figures (the highest priority)" in page
     hidden = [f for f in result.figures if f.id not in shown]
-    assert min(map(rank, expected)) >= max(map(rank, hidden))
+    assert min(f.priority for f in expected) >= max(f.priority for f in hidden)
 
 
 @pytest.mark.parametrize("args, message", [
@@ -271,12 +262,15 @@ def test_cli_bad_view_options_exit_2(tmp_path, capsys, args, message):
     assert not (tmp_path / "x.html").exists()
 
 
-def test_cli_open_hands_the_file_to_the_browser(tmp_path, monkeypatch):
+@pytest.mark.parametrize("found", [True, False])
+def test_cli_open_hands_the_file_to_the_browser(tmp_path, monkeypatch, capsys, found):
     opened = []
-    monkeypatch.setattr("webbrowser.open", opened.append)
+    monkeypatch.setattr("webbrowser.open", lambda uri: opened.append(uri) or found)
     out = tmp_path / "v.html"
     assert main(["view", str(XSS), "-o", str(out), "--open"]) == 0
-    assert opened == [out.resolve().as_uri()]
+    assert opened == [out.resolve().as_uri()] and out.exists()
+    said = capsys.readouterr().err
+    assert ("no web browser found" in said) is not found, said
 
 
 def test_no_pair_of_seed_labels_is_identical(seed_view):

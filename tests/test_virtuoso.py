@@ -142,7 +142,7 @@ def test_virtuoso_s_own_graphs_are_left_out(loaded):
     listed = {g for (g,) in loaded.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
     assert set(SYSTEM_GRAPHS) <= listed  # a plain GRAPH ?g sees them: the quirk
     assert not set(SYSTEM_GRAPHS) & set(loaded.named_graphs())
-    assert len(loaded.named_graphs()) == 7 and len(loaded.dump().splitlines()) == len(loaded)
+    assert len(loaded.named_graphs()) == 8 and len(loaded.dump().splitlines()) == len(loaded)
 
 
 def test_clear_keeps_virtuoso_s_own_graphs(scratch_server, scratch):

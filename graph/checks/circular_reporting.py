@@ -7,6 +7,8 @@ forever.
 
 from __future__ import annotations
 
+from ..chains import loop_text
+from ..ids import mention_key
 from . import Finding, register_check
 
 
@@ -21,5 +23,4 @@ def circular_reporting(ctx, claim):
             f"trace back to {independent} independent origin(s)",
             claim.chains)
     for loop in claim.cycles:
-        yield Finding(f"citation loop: {' -> '.join(loop)} -> {loop[0]}", [loop],
-                      severity="error")
+        yield Finding(f"citation loop: {loop_text([mention_key(n) for n in loop])}", [loop])

@@ -1,15 +1,18 @@
-"""``conflicting-figures``: another claim counts the same thing and cannot both be right.
+"""``conflicting-figures``: another figure counts the same thing at the same time, and they
+cannot both be right.
 
-Same measure, subject, place and unit, overlapping periods, and value intervals that do not
-meet once qualifiers are read ("more than 100" and "at least 115" agree; 29,200 and
-7,000-15,000 do not).
+Two figures of one measure, subject and place at the same time reference whose value
+intervals do not meet once qualifiers are read ("more than 100" and "at least 115" agree;
+29,200 and 7,000-15,000 do not); or a narrower measure that exceeds a broader one at the
+same time reference (more killed than casualties). Running totals at other dates, parts of
+a period and overlapping periods are not conflicts (:mod:`credgraph.comparison`).
 """
 
 from __future__ import annotations
 
+from ..comparison import disagree
 from ..trace import ClaimTrace
 from . import Finding, register_check
-from .context import bounds_overlap
 
 
 def _label(claim: ClaimTrace) -> str:
@@ -18,13 +21,20 @@ def _label(claim: ClaimTrace) -> str:
 
 
 @register_check("conflicting-figures",
-                "Another figure for the same quantity and period does not agree with it.",
-                "warning")
+                "Another figure for the same quantity at the same time does not agree with it.",
+                "error")
 def conflicting_figures(ctx, claim):
     ref = claim.reference
     if ref.figure is None:
         return
-    for other in ctx.comparable(claim):
-        if not bounds_overlap(ref.figure.bounds(), other.reference.figure.bounds()):
-            yield Finding(f"{_label(claim)} conflicts with {_label(other)}",
-                          [ref.node, other.reference.node])
+    for other, relation in ctx.related(claim):
+        if relation not in ("same", "narrower", "broader"):
+            continue
+        why = disagree(ref.figure, other.reference.figure, relation, ctx.measures)
+        if why is None:
+            continue
+        if relation == "same":
+            message = f"{_label(claim)} conflicts with {_label(other)}"
+        else:
+            message = f"{_label(claim)} and {_label(other)}: {why}"
+        yield Finding(message, [ref.node, other.reference.node])

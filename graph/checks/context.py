@@ -1,25 +1,20 @@
-"""What a check sees: the traced corpus, judged origins, and figures to compare against."""
+"""What a check sees: the traced corpus, judged origins, and how figures relate.
+
+Figures are grouped by what they must share to be compared (:func:`~credgraph.comparison.quantity_key`),
+so each is related only to the few of its group (:meth:`AuditContext.related`). Which
+sources relay which origins on which measures is worked out once for the corpus
+(:meth:`AuditContext.dependence`).
+"""
 
 from __future__ import annotations
 
 from functools import cached_property
 
+from ..comparison import bounds_overlap, family, quantity_key, relate
 from ..origins import OriginAssessment, assess_origins
 from ..trace import CitationTrace, ClaimTrace
 
 __all__ = ["AuditContext", "bounds_overlap"]
-
-
-def bounds_overlap(a: tuple, b: tuple) -> bool:
-    """Whether two (low, high) intervals meet; None is unbounded.
-
-    >>> from decimal import Decimal as D
-    >>> bounds_overlap((D(100), None), (D(115), None)), bounds_overlap((D(7000), D(15000)), (D(29200), D(29200)))
-    (True, False)
-    """
-    low = max((x for x in (a[0], b[0]) if x is not None), default=None)
-    high = min((x for x in (a[1], b[1]) if x is not None), default=None)
-    return low is None or high is None or low <= high
 
 
 class AuditContext:
@@ -27,7 +22,9 @@ class AuditContext:
 
     def __init__(self, trace: CitationTrace):
         self.trace = trace
+        self.measures = trace.measures
         self._origins: dict[str, list[OriginAssessment]] = {}
+        self._related: dict[str, list] = {}
 
     def origins(self, claim: ClaimTrace) -> list[OriginAssessment]:
         """The judged origins of a claim (computed once)."""
@@ -35,28 +32,98 @@ class AuditContext:
             self._origins[claim.claim] = assess_origins(self.trace, claim)
         return self._origins[claim.claim]
 
+    def key(self, claim: ClaimTrace) -> tuple | None:
+        figure = claim.reference.figure
+        return None if figure is None else quantity_key(figure, self.measures)
+
     @cached_property
-    def _by_quantity(self) -> dict[tuple, list[ClaimTrace]]:
+    def _groups(self) -> dict[tuple, list[ClaimTrace]]:
         groups: dict[tuple, list[ClaimTrace]] = {}
         for claim in self.trace.claims.values():
-            figure = claim.reference.figure
-            if figure is not None:
-                groups.setdefault(figure.comparable_key(), []).append(claim)
+            key = self.key(claim)
+            if key is not None:
+                groups.setdefault(key, []).append(claim)
         return groups
 
-    @cached_property
-    def _group_of(self) -> dict[str, list[ClaimTrace]]:
-        """Each traced claim's quantity group, so the key is normalised once per claim."""
-        return {c.claim: group for group in self._by_quantity.values() for c in group}
+    def related(self, claim: ClaimTrace) -> list[tuple[ClaimTrace, str]]:
+        """Every other claim comparable with *claim*, with how *claim* stands to it
+        (``same``, ``series``, ``part``, ``whole``, ``narrower``, ``broader``)."""
+        found = self._related.get(claim.claim)
+        if found is None:
+            figure, key = claim.reference.figure, self.key(claim)
+            found = []
+            for other in self._groups.get(key, []) if key is not None else []:
+                if other.claim != claim.claim:
+                    relation = relate(figure, other.reference.figure, self.measures)
+                    if relation is not None:
+                        found.append((other, relation))
+            self._related[claim.claim] = found
+        return found
 
     def comparable(self, claim: ClaimTrace) -> list[ClaimTrace]:
-        """Other claims about the same measure, subject, place and unit, in overlapping time."""
+        """The claims that count the same thing at the same time as *claim*."""
+        return [other for other, relation in self.related(claim) if relation == "same"]
+
+    @cached_property
+    def _disputes(self) -> dict[str, list]:
+        found: dict[str, list] = {}
+        for m in self.trace.mentions.values():
+            target = getattr(m, "disputes", None)
+            if target:
+                found.setdefault(target, []).append(m)
+        return found
+
+    def disputed_by(self, claim: ClaimTrace) -> list:
+        """The mentions that contest *claim*."""
+        return sorted(self._disputes.get(claim.claim, []), key=lambda m: m.node)
+
+    @cached_property
+    def _relayed_on(self) -> dict[tuple[str, str], set]:
+        """``(source, measure family) -> independences of the origins it relays``: every
+        source recorded as passing on an origin's figure (a report's outlet, or a source of
+        its chain) on a measure."""
+        trace, found = self.trace, {}
+        for claim in trace.claims.values():
+            figure = claim.reference.figure
+            if figure is None:
+                continue
+            fam = family(figure.measure, self.measures)
+            sourced = [o for o in claim.origins if o.source is not None]
+            if not sourced:
+                continue
+            for m in claim.mentions:
+                report = trace.reports.get(m.report)
+                relays = {report.outlet} if report else set()
+                for chain in claim.chains:
+                    if chain and chain[0] == m.node:
+                        relays |= {trace.statement_source[n] for n in chain[1:-1]
+                                   if n in trace.statement_source}
+                for origin in sourced:
+                    if origin.node in trace.roots.get(m.node, ()):
+                        for source in relays - {origin.source}:
+                            found.setdefault((source, fam), set()).add(origin.independence)
+        return found
+
+    def dependence(self, claim: ClaimTrace) -> dict[tuple, set]:
+        """The origins of *claim* that may not be independent of its others: each
+        unattributed figure of a source recorded elsewhere as relaying one of this claim's
+        other origins on the same measure family, with those it may depend on."""
         figure = claim.reference.figure
         if figure is None:
-            return []
-        if self.trace.claims.get(claim.claim) is claim:
-            group = self._group_of.get(claim.claim, [])
-        else:  # a claim from elsewhere: look its quantity up
-            group = self._by_quantity.get(figure.comparable_key(), [])
-        return [other for other in group
-                if other is not claim and figure.period.overlaps(other.reference.figure.period)]
+            return {}
+        fam, groups = family(figure.measure, self.measures), set(claim.independent)
+        found = {}
+        for group in groups:
+            kind, key = group
+            if kind == "unattributed":
+                maybe = (self._relayed_on.get((key, fam), set()) & groups) - {group}
+                if maybe:
+                    found[group] = maybe
+        return found
+
+    def sure_groups(self, claim: ClaimTrace) -> list[tuple]:
+        """The claim's origin groups that are independent for sure: those that may depend
+        on another of its origins left out (each may be a copy of one of them, so the
+        claim has at least this many independent origins)."""
+        maybe = self.dependence(claim)
+        return [g for g in claim.independent if g not in maybe]

@@ -1,7 +1,9 @@
 """``figure-drift``: the figure changes between a relay and what it relays.
 
-Compares each mention with the mention it relays, and mentions that relay the same source
-statement with each other: value or range, qualifier, unit and period.
+Compares each mention with the mention it relays, mentions that relay the same source
+statement with each other, and every other mention of the claim, in whatever report, with
+the claim's mention nearest to the origin (whether or not ``relays:`` is written): value or
+range, qualifier, unit and time reference. A relay that moves the date or period is drift.
 """
 
 from __future__ import annotations
@@ -17,9 +19,17 @@ def differences(a, b) -> list[str]:
         out.append(f"{b.describe()} became {a.describe()}")
     elif (a.unit or "") != (b.unit or ""):
         out.append(f"unit {b.unit!r} became {a.unit!r}")
-    if a.period != b.period:
-        out.append(f"period {b.period.iso() or 'unstated'} became {a.period.iso() or 'unstated'}")
+    if a.time != b.time:
+        out.append(f"{_when(b.time)} became {_when(a.time)}")
     return out
+
+
+def _when(time) -> str:
+    if time.kind == "as-of":
+        return f"as of {time.end}" + (f" since {time.start}" if time.start else "")
+    if time.kind == "period":
+        return f"period {time.iso()}"
+    return "no time given"
 
 
 @register_check("figure-drift",
@@ -47,3 +57,16 @@ def figure_drift(ctx, claim):
                     f"{mention_key(other.node)} and {mention_key(first.node)} relay the same "
                     f"source ({node}) differently: {diff}",
                     [[first.node, node], [other.node, node]])
+    reported = {m.node for m in claim.mentions if m.figure is not None
+                and (trace.upstream_mention(m.node) is not None or m.node in
+                     {x.node for group in by_upstream.values() for x in group[1:]})}
+    ref = claim.reference
+    if ref.figure is None:
+        return
+    for m in claim.mentions:
+        if m.node == ref.node or m.node in reported or m.figure is None:
+            continue
+        for diff in differences(m.figure, ref.figure):
+            yield Finding(f"{mention_key(m.node)} states {claim.claim} differently from "
+                          f"{mention_key(ref.node)}, nearest its origin: {diff}",
+                          [[m.node], [ref.node]])

@@ -3,10 +3,16 @@
 Anonymous, interested (a party to the conflict on either side's people, an organisation
 counting its own work), unattributed, or hedged as unverified by a reporting outlet. A
 documentary origin (court record, official register) counts as verified even when single.
+
+An **error** when a report presents the figure as fact (without a hedge) and it rests on
+one origin that is unverified or interested; colour from an anonymous person (a soldier's
+account of his unit) is a warning, as are figures every report hedges and figures with
+several unverified origins.
 """
 
 from __future__ import annotations
 
+from ..origins import PERSON_KINDS
 from . import Finding, register_check
 
 
@@ -31,8 +37,11 @@ def unverified_origin(ctx, claim):
     if not judged or any(a.verified for a in judged):
         return
     single = len(claim.independent) == 1
-    parts = [f"{a.label} ({why_unverified(a)})" for a in judged]
+    as_fact = any(m.hedge == "none" for m in claim.mentions)
+    colour = all(a.anonymous and a.kind in PERSON_KINDS and not a.interested for a in judged)
+    parts = list(dict.fromkeys(f"{a.label} ({why_unverified(a)})" for a in judged))
+    serious = single and as_fact and not colour
     yield Finding(
         ("its only origin is unverified: " if single else "none of its origins is verified: ")
-        + "; ".join(parts),
-        [a.origin.node for a in judged], severity=None if single else "warning")
+        + "; ".join(parts) + ("" if as_fact else "; every report hedges it"),
+        [a.origin.node for a in judged], severity=None if serious else "warning")

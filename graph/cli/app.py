@@ -25,6 +25,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # plain help: the boxed Rich help of typer 0.29 writes "<bool>" after every flag and
+    # wraps option names mid-word in an 80-column terminal
+    rich_markup_mode=None,
 )
 out = Console()
 err = Console(stderr=True)
@@ -80,15 +83,42 @@ def _progress(what: str):
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
+SHOWN_LOOPS = 5
+
+
 def _loops(loops) -> None:
-    for cycle in loops:
-        _note(f"relay loop (allowed, reported): {' -> '.join(cycle)}")
+    """Note the relay loops (allowed: the audit reports them), the first few of them."""
+    from ..chains import loop_text
+
+    for cycle in loops[:SHOWN_LOOPS]:
+        _note(f"relay loop (allowed, the audit reports it): {loop_text(cycle)}")
+    if len(loops) > SHOWN_LOOPS:
+        more = len(loops) - SHOWN_LOOPS
+        _note(f"and {more:,} more relay loop{'s' if more != 1 else ''} "
+              f"({len(loops):,} in all): credgraph audit lists every one")
 
 
 InputArg = Annotated[Optional[str], typer.Argument(
     help="Annotation folder, RDF file (.trig, .ttl, .nt, .nq, .jsonld) or store (oxigraph:PATH, "
          "an http(s):// SPARQL endpoint, virtuoso+http:// for Virtuoso). Default: the bundled "
          "corpus.")]
+
+
+CorpusArg = Annotated[Optional[Path], typer.Argument(
+    metavar="[FOLDER]", help="Annotation folder (sources.yaml + reports/), as with --corpus. "
+                             "Default: the bundled corpus.", file_okay=False)]
+
+
+def _one_input(given, corpus: Path | None):
+    """The input named by the positional argument or ``--corpus`` (the same folder either
+    way); :class:`~credgraph.errors.InputError` when the two name different inputs."""
+    if corpus is None:
+        return given
+    if given is not None and Path(given).resolve() != corpus.resolve():
+        from ..errors import InputError
+
+        raise InputError(f"two inputs given, {given} and --corpus {corpus}: give one")
+    return corpus
 
 
 def _store(spec: str) -> str | None:
@@ -105,7 +135,7 @@ AuditStoreOpt = Annotated[str, typer.Option(
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map errors to exit codes (2 bad input, 3 internal) without a traceback."""
     try:
-        code = app(args=argv, standalone_mode=False)
+        code = app(args=argv, prog_name="credgraph", standalone_mode=False)
     except CredgraphError as exc:
         err.print("[red]error:[/]", escape(str(exc)), highlight=False, soft_wrap=True)
         return exc.exit_code

@@ -9,7 +9,8 @@ import typer
 from rich.table import Table
 
 from ..errors import EXIT_FINDINGS, InputError
-from .app import AuditStoreOpt, InputArg, _emit, _note, _progress, _store, app, out
+from .app import (AuditStoreOpt, CorpusOpt, InputArg, _emit, _note, _one_input, _progress, _store,
+                  app, out)
 
 
 def _audit_formats() -> list[str]:
@@ -21,6 +22,7 @@ def _audit_formats() -> list[str]:
 @app.command()
 def audit(
     source: InputArg = None,
+    corpus: CorpusOpt = None,
     fmt: Annotated[str, typer.Option(
         "--format", "-f", autocompletion=_audit_formats,
         help="Output format: table, json, markdown, html, csv or a plugin's "
@@ -49,7 +51,7 @@ def audit(
     if fail_on is not None:
         severity_rank(fail_on)
     with _progress("reading the input") as progress:
-        result = audit_input(source, store=_store(store), checks=check, claims=figure,
+        result = audit_input(_one_input(source, corpus), store=_store(store), checks=check, claims=figure,
                              progress=progress)
     if figure and not result.figures:
         raise InputError(f"no figure with id {', '.join(figure)} in {result.input}")
@@ -84,6 +86,7 @@ def checks():
 @app.command()
 def view(
     source: InputArg = None,
+    corpus: CorpusOpt = None,
     output: Annotated[Path, typer.Option(
         "--output", "-o", help="The HTML file to write (self-contained, works offline).",
         dir_okay=False)] = ...,
@@ -93,7 +96,7 @@ def view(
                      ] = False,
     store: AuditStoreOpt = "none",
     max_figures: Annotated[int, typer.Option(
-        "--max-figures", min=1, help="Show at most this many figures, the most flagged first "
+        "--max-figures", min=1, help="Show at most this many figures, the highest priority first "
         "(a browser stays responsive up to a few thousand nodes).")] = 400,
 ):
     """Write the interactive graph viewer: sources, outlets, reports, figures and relays."""
@@ -104,10 +107,12 @@ def view(
     from ..view import view as render_view
 
     with _progress("reading the input") as progress:
-        result = audit_input(source, store=_store(store), progress=progress)
+        result = audit_input(_one_input(source, corpus), store=_store(store),
+                             progress=progress)
     if figure is None and len(result.figures) > max_figures:
         _note(f"showing {counts_note(max_figures, len(result.figures))}: "
               "--figure ID shows one, --max-figures N more")
     _emit(render_view(result, figure=figure, max_figures=max_figures), output)
-    if open_:
-        webbrowser.open(output.resolve().as_uri())
+    if open_ and not webbrowser.open(output.resolve().as_uri()):
+        _note(f"no web browser found to open {output}: open that file in one "
+              "(or set BROWSER to the command that starts one)")

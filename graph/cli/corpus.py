@@ -9,11 +9,13 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from .app import CorpusOpt, InputArg, SeedsOpt, _loops, _note, _progress, app, out
+from .app import (CorpusArg, CorpusOpt, InputArg, SeedsOpt, _loops, _note, _one_input,
+                  _progress, app, out)
 
 
 @app.command()
 def build(
+    folder: CorpusArg = None,
     corpus: CorpusOpt = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.",
                                          file_okay=False)] = Path("out"),
@@ -34,6 +36,7 @@ def build(
     """
     from ..api import build as build_corpus
 
+    corpus = _one_input(folder, corpus)
     fmts = [f.strip() for f in formats.split(",") if f.strip()]
     with _progress("reading report files") as progress:
         summary = build_corpus(corpus, output, fmts, seeds=seeds, shacl=shacl, jobs=jobs,
@@ -50,6 +53,7 @@ def build(
 
 @app.command()
 def validate(
+    folder: CorpusArg = None,
     corpus: CorpusOpt = None,
     seeds: SeedsOpt = None,
     shacl: Annotated[bool, typer.Option(help="Validate the RDF with the SHACL shapes.")] = True,
@@ -57,21 +61,21 @@ def validate(
     """Check the annotations and the SHACL shapes without writing anything."""
     from ..api import validate as validate_corpus
 
-    summary = validate_corpus(corpus, seeds=seeds, shacl=shacl)
+    summary = validate_corpus(_one_input(folder, corpus), seeds=seeds, shacl=shacl)
     _loops(summary.loops)
     out.print(f"[green]ok[/]: {summary.reports} reports, {summary.mentions} mentions, "
               f"{summary.sources} sources")
 
 
 @app.command()
-def stats(source: InputArg = None):
+def stats(source: InputArg = None, corpus: CorpusOpt = None):
     """Print counts: reports, sources, claims, mentions, figures, named graphs, triples."""
     from ..api import stats as count
 
     table = Table(title="credgraph stats")
     table.add_column("what")
     table.add_column("count", justify="right")
-    for name, value in count(source).items():
+    for name, value in count(_one_input(source, corpus)).items():
         table.add_row(name, str(value))
     out.print(table)
 

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..errors import InputError
-from .app import InputArg, _emit, _note, app, err, out
+from .app import CorpusOpt, InputArg, _emit, _note, _one_input, app, err, out
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
@@ -38,6 +38,7 @@ def query(
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write to this file.", dir_okay=False)] = None,
     store: QueryStoreOpt = None,
+    corpus: CorpusOpt = None,
 ):
     """Run a SPARQL query: a bundled one by name, a .rq file, or the query text."""
     from ..errors import QueryError
@@ -56,7 +57,7 @@ def query(
         raise InputError("give a query (a bundled name, a .rq file or the text), or --list")
     named = resolve_query(text)
     bound = named.bind(parse_params(param or ()))
-    target = open_for_query(store, note=_note)
+    target = open_for_query(store, note=_note, corpus=corpus)
     if "audit" in named.requires and not has_audit(target):
         _note("this query reads the stored audit and the store has none: run credgraph load")
     try:
@@ -76,6 +77,7 @@ def query(
 @app.command()
 def load(
     source: InputArg = None,
+    corpus: CorpusOpt = None,
     store: Annotated[Optional[str], typer.Option(
         "--store", help="oxigraph:PATH or an http(s):// SPARQL endpoint (virtuoso+http:// for "
                         "Virtuoso; credentials from CREDGRAPH_STORE_USER and "
@@ -96,7 +98,7 @@ def load(
     if spec.partition(":")[::2] in (("memory", ""), ("oxigraph", "")):
         raise InputError(f"--store {spec} keeps nothing after the command: give oxigraph:PATH "
                          "or an http(s):// endpoint")
-    given = open_input(source)
+    given = open_input(_one_input(source, corpus))
     target = open_store(spec)
     try:
         counts = store_counts(load_input(given, target, audit=audit, fresh=fresh))
@@ -110,6 +112,7 @@ def load(
 @app.command()
 def serve(
     store: QueryStoreOpt = None,
+    corpus: CorpusOpt = None,
     host: Annotated[str, typer.Option(
         help="Address to listen on. Anything but 127.0.0.1 exposes the endpoint.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port (0: any free port).")] = 7070,
@@ -145,7 +148,7 @@ def serve(
                          allowed_hosts=tuple(allow_host or ()), per_client=per_client,
                          queue=queue, read_timeout=read_timeout,
                          max_connections=max_connections)
-    target = open_for_query(store, note=_note)
+    target = open_for_query(store, note=_note, corpus=corpus)
     server = make_server(worker_factory(target), config, verbose=verbose)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/] listening on {escape(host)}: reachable from the network")

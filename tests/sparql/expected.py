@@ -49,12 +49,12 @@ def answer(store, name: str) -> dict:
 
 NEARER_HEDGE = {
     "a": "mentions:\n  - {id: m1, claim: fled, statement: Blue says 9000 fled.,\n"
-         "     figure: {measure: deserters, value: 9000}, attributed_to: blue-intel,\n"
+         "     figure: {measure: deserters, value: 9000, unit: soldiers, subject: red soldiers}, attributed_to: blue-intel,\n"
          "     hedge: alleged}\n",
     "b": "mentions:\n  - {id: m1, claim: fled, statement: \"9000 fled, Paper A says; unconfirmed.\",\n"
-         "     figure: {measure: deserters, value: 9000}, relays: \"a#m1\", hedge: unable-to-verify}\n",
+         "     figure: {measure: deserters, value: 9000, unit: soldiers, subject: red soldiers}, relays: \"a#m1\", hedge: unable-to-verify}\n",
     "c": "mentions:\n  - {id: m1, claim: fled, statement: 9000 soldiers fled.,\n"
-         "     figure: {measure: deserters, value: 9000}, relays: \"b#m1\"}\n",
+         "     figure: {measure: deserters, value: 9000, unit: soldiers, subject: red soldiers}, relays: \"b#m1\"}\n",
 }
 """Three reports relaying one figure: hedged (alleged), hedged again (unable to verify), then
 stated as fact. ``hedge-dropped`` must name the nearer hedged mention (``b#m1``) only."""

@@ -1,0 +1,153 @@
+"""When two figures are about the same quantity, and how they may then disagree.
+
+Only figures of one measure family (a measure and those broader or narrower than it), one
+subject and one place are compared; for shares, ratios, durations and amounts the unit
+says of what, so it must match too. Their time references then decide:
+
+===========  ==================================================  ==========================
+relation     when                                                may disagree when
+===========  ==================================================  ==========================
+``same``     one measure, the same time reference                their intervals do not meet
+``series``   running totals of one measure at different dates     a cumulative count falls,
+                                                                  or grows implausibly fast
+``part``     a closed period inside the other's period (or       parts add up to more than
+             before a running total's date, after its start)     their whole
+``narrower`` a narrower measure at the same time reference       the narrower exceeds it
+``None``     overlapping periods, other measures, no time given  never
+===========  ==================================================  ==========================
+
+>>> from decimal import Decimal as D
+>>> from credgraph.measures import builtin_measures
+>>> from credgraph.model import Figure, TimeRef, Day
+>>> m = builtin_measures()
+>>> march = Figure("desertion-criminal-cases", D(400), time=TimeRef("as-of", end=Day(2023, 3)))
+>>> may = Figure("desertion-criminal-cases", D(650), time=TimeRef("as-of", end=Day(2023, 5)))
+>>> relate(march, may, m), disagree(march, may, "series", m)
+('series', None)
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from .model import Figure
+
+__all__ = ["quantity_key", "family", "relate", "disagree", "bounds_overlap", "RELATIONS",
+           "parts_over_whole"]
+
+RELATIONS = ("same", "series", "part", "whole", "narrower", "broader")
+"""How a figure stands to another: ``part`` is a part of the other, ``whole`` the other's
+whole; ``narrower``/``broader`` its measure against the other's."""
+
+
+def _norm(text) -> str:
+    return " ".join((text or "").casefold().split())
+
+
+def bounds_overlap(a: tuple, b: tuple) -> bool:
+    """Whether two (low, high) intervals meet; None is unbounded.
+
+    >>> from decimal import Decimal as D
+    >>> bounds_overlap((D(100), None), (D(115), None)), bounds_overlap((D(7000), D(15000)), (D(29200), D(29200)))
+    (True, False)
+    """
+    low = max((x for x in (a[0], b[0]) if x is not None), default=None)
+    high = min((x for x in (a[1], b[1]) if x is not None), default=None)
+    return low is None or high is None or low <= high
+
+
+def family(measure: str, measures) -> str:
+    """The broadest measure above *measure* (its own id when none is broader): figures of
+    one family may be compared."""
+    above = measures.ancestors(measure) if measure in measures else set()
+    tops = sorted(a for a in above if not (measures.ancestors(a) if a in measures else ()))
+    return tops[0] if tops else measure
+
+
+def quantity_key(figure: Figure, measures) -> tuple:
+    """What figures must share to be compared at all."""
+    kind = measures[figure.measure].kind if figure.measure in measures else "count"
+    unit = "" if kind == "count" else _norm(figure.unit)
+    return family(figure.measure, measures), _norm(figure.subject), _norm(figure.place), unit
+
+
+def relate(a: Figure, b: Figure, measures) -> str | None:
+    """How *a* stands to *b* (see the module's table), or None: not comparable."""
+    if quantity_key(a, measures) != quantity_key(b, measures):
+        return None
+    ta, tb = a.time, b.time
+    if ta.per != tb.per or ta.kind == "none" or tb.kind == "none":
+        return None
+    if a.measure != b.measure:
+        if ta != tb:
+            return None
+        if measures.is_narrower(a.measure, b.measure):
+            return "narrower"
+        return "broader" if measures.is_narrower(b.measure, a.measure) else None
+    if ta == tb:
+        return "same"
+    if ta.kind == tb.kind == "as-of" and (ta.start is None or tb.start is None
+                                          or ta.start == tb.start):
+        return "series"
+    if tb.contains(ta):
+        return "part"
+    if ta.contains(tb):
+        return "whole"
+    return None
+
+
+_FAST = ((timedelta(days=7), 2), (timedelta(days=92), 10))
+"""Growth of a running total too fast to be plausible without a word on it: more than
+doubling within a week, or tenfold within three months."""
+
+
+def disagree(a: Figure, b: Figure, relation: str, measures) -> str | None:
+    """Why *a* and *b*, standing in *relation*, cannot both be right, or None."""
+    if relation == "same":
+        if not bounds_overlap(a.bounds(), b.bounds()):
+            return "they count the same thing at the same time and cannot both be right"
+        return None
+    if relation in ("narrower", "broader"):
+        narrow, broad = (a, b) if relation == "narrower" else (b, a)
+        (n_low, _n), (_b, b_high) = narrow.bounds(), broad.bounds()
+        if n_low is not None and b_high is not None and n_low > b_high:
+            return (f"{narrow.measure} ({narrow.describe()}) cannot exceed {broad.measure} "
+                    f"({broad.describe()}) at the same time")
+        return None
+    if relation == "series" and a.measure in measures and measures[a.measure].cumulative:
+        early, late = sorted((a, b), key=lambda f: f.time.end.first())
+        (e_low, _eh), (_ll, l_high) = early.bounds(), late.bounds()
+        if e_low is not None and l_high is not None and l_high < e_low:
+            return (f"a running total cannot fall: {early.describe()} by {early.time.end} "
+                    f"but {late.describe()} by {late.time.end}")
+        gap = late.time.end.first() - early.time.end.last()
+        (_el, e_high), (l_low, _lh) = early.bounds(), late.bounds()
+        for within, factor in _FAST:
+            if e_high and l_low and gap <= within and l_low > e_high * factor:
+                return (f"the running total grows more than {factor}-fold in at most "
+                        f"{within.days} days ({early.describe()} by {early.time.end}, "
+                        f"{late.describe()} by {late.time.end})")
+    return None
+
+
+def parts_over_whole(whole: Figure, parts: list[Figure]) -> list[Figure] | None:
+    """Parts of *whole* that do not overlap one another and together exceed it, or None.
+
+    The parts that do not overlap and give the largest sure total (their lower bounds)
+    are chosen by weighted interval scheduling; they break the whole when that total is
+    above the whole's upper bound.
+    """
+    high = whole.bounds()[1]
+    if high is None:
+        return None
+    timed = sorted((p for p in parts if p.bounds()[0] is not None and p.time.closed()),
+                   key=lambda p: p.time.window()[1])
+    best: list[tuple] = [(0, [])]  # best[i]: (total, parts) using the first i parts
+    ends = [p.time.window()[1] for p in timed]
+    for i, part in enumerate(timed):
+        start = part.time.window()[0]
+        j = sum(1 for e in ends[:i] if e < start)  # parts ending before this one starts
+        take = (best[j][0] + part.bounds()[0], best[j][1] + [part])
+        best.append(max(best[i], take, key=lambda t: t[0]))
+    total, chosen = best[-1]
+    return chosen if total > high else None

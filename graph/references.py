@@ -1,0 +1,101 @@
+"""What spans report files, checked once every file is read: the mention a ``relays``
+names, the claims ``derived_from``, ``disputes`` and ``part_of`` name, the report a
+``copies`` names. The same checks whether a corpus is read in one process
+(:func:`credgraph.annotations.load_corpus`) or by parallel workers
+(:func:`credgraph.bulk.read_reports`, each chunk's references merged here).
+
+>>> from credgraph.model import Mention, Report, DateSpan
+>>> refs = References()
+>>> refs.add(Report("r1", "article", "o", "t", DateSpan(None, None, "unknown"),
+...     (Mention("r1", "m1", "c1", "s", relays="r2#m9", computed_from=("c7",)),)),
+...     {"r1#m1": ("reports/r1.yaml", 8)})
+>>> errors = []
+>>> refs.check(errors)
+>>> [str(e) for e in errors]  # doctest: +NORMALIZE_WHITESPACE
+["reports/r1.yaml:8: mentions[m1].relays: relays 'r2#m9', which no report states",
+ "reports/r1.yaml:8: mentions[m1].derived_from: names claim 'c7', which no report states"]
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from .errors import UnknownNameError
+from .model import Report
+
+__all__ = ["References"]
+
+
+@dataclass
+class References:
+    """The references of some reports, and what they can be checked against."""
+
+    relays: dict[str, str | None] = field(default_factory=dict)
+    """Every mention key, with the key it relays (or None)."""
+    claims: set[str] = field(default_factory=set)
+    """The claims some report states."""
+    reports: dict[str, str] = field(default_factory=dict)
+    """Every report id, with its file."""
+    claim_refs: list[tuple[str, str, str]] = field(default_factory=list)
+    """``(mention key, field, claim)`` for each claim a mention names."""
+    copies: list[tuple[str, str]] = field(default_factory=list)
+    """``(report id, report it copies)``."""
+    locations: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """``(path, line)`` of the mentions that refer to something (the only ones an error
+    can name)."""
+    dropped: set[str] = field(default_factory=set)
+    """Keys of mentions too broken to read (their own errors say why): what refers to them
+    is not blamed for it."""
+
+    def add(self, report: Report, locations: dict, path: str | None = None) -> None:
+        """Take in one report's references; *locations* has its mentions' lines."""
+        self.reports[report.id] = path or f"reports/{report.id}.yaml"
+        if report.copies:
+            self.copies.append((report.id, report.copies))
+        for m in report.mentions:
+            self.relays[m.key] = m.relays
+            self.claims.add(m.claim)
+            named = [("derived_from", c) for c in m.computed_from]
+            named += [(key, c) for key, c in (("disputes", m.disputes), ("part_of", m.part_of))
+                      if c]
+            self.claim_refs += [(m.key, key, c) for key, c in named]
+            if (m.relays or named) and m.key in locations:
+                self.locations[m.key] = locations[m.key]
+
+    def update(self, other: References) -> None:
+        """Merge what another chunk of reports took in."""
+        self.relays.update(other.relays)
+        self.claims |= other.claims
+        self.reports.update(other.reports)
+        self.claim_refs += other.claim_refs
+        self.copies += other.copies
+        self.locations.update(other.locations)
+        self.dropped |= other.dropped
+
+    def check(self, errors: list) -> None:
+        """Every reference must name something the corpus has; problems go to *errors*."""
+        for key, target in self.relays.items():
+            if target and target not in self.relays and target not in self.dropped:
+                known = difflib.get_close_matches(target, [k for k in self.relays if k != key],
+                                                  n=3, cutoff=0.6)
+                errors.append(self._error(key, "relays", f"relays {target!r}, which no report "
+                                                         "states", known))
+        for key, name, claim in self.claim_refs:
+            if claim not in self.claims:
+                known = difflib.get_close_matches(claim, sorted(self.claims), n=3, cutoff=0.6)
+                errors.append(self._error(key, name, f"names claim {claim!r}, which no report "
+                                                     "states", known))
+        for report, target in self.copies:
+            if target not in self.reports or target == report:
+                known = difflib.get_close_matches(target, sorted(self.reports), n=3, cutoff=0.6)
+                errors.append(UnknownNameError(
+                    f"copies {target!r}, which is no other report of the corpus",
+                    path=self.reports.get(report), line=None, field="copies",
+                    suggestions=known))
+
+    def _error(self, key: str, name: str, message: str, known) -> UnknownNameError:
+        path, line = self.locations.get(key, (key.split("#")[0], None))
+        return UnknownNameError(message, path=path, line=line,
+                                field=f"mentions[{key.split('#', 1)[1]}].{name}",
+                                suggestions=list(known)[:5])

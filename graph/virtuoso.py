@@ -116,7 +116,7 @@ class VirtuosoStore(RemoteStore):
 
     # -- errors ----------------------------------------------------------------------------
 
-    def _refused(self, method, url, status, reason, text):
+    def _refused(self, method, url, status, reason, text, sent=None):
         where = f"{method} {url.partition('?')[0]}"
         found = re.search(r"<xmp>(.*?)</xmp>", text, re.S)  # the Graph Store's HTML page
         text = html.unescape(found[1]) if found else text

@@ -88,3 +88,17 @@ def bad_input_folder(tmp_path):
         return target
 
     return make
+
+
+def assert_error_says(name: str, message: str, *, with_seeds: bool = True) -> None:
+    """Checks *message* against ``bad_inputs/<name>/expected.txt``: each line must be said
+    (whitespace-insensitive), a line starting with ``!`` must not be; lines naming
+    ``--seeds`` are skipped when the path checked no evidence (*with_seeds* false)."""
+    said = " ".join(message.split())
+    for line in (BAD_INPUTS / name / "expected.txt").read_text().splitlines():
+        if not line.strip() or (not with_seeds and "--seeds" in line):
+            continue
+        if line.startswith("!"):
+            assert " ".join(line[1:].split()) not in said, (name, line)
+        else:
+            assert " ".join(line.split()) in said, (name, line)

@@ -128,5 +128,6 @@ def test_roots_and_loops_on_lists_equal_networkx(pairs, order):
         assert roots[node] == {n for n in reach if mapping[n] in sinks}
     expected = [sorted(c) for c in nx.strongly_connected_components(graph)
                 if len(c) > 1 or graph.has_edge(next(iter(c)), next(iter(c)))]
-    assert sorted(loops) == sorted(expected)
+    assert sorted(sorted(loop) for loop in loops) == sorted(expected)
+    assert all(loop[0] == min(loop) for loop in loops)  # drawn from the first by name
     assert roots_and_loops(graph.succ, order=order)[1] == loops

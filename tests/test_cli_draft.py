@@ -119,3 +119,35 @@ def test_a_folder_of_inputs(corpus, capsys):
     assert sorted(p.stem for p in (corpus / "reports").glob("*.yaml")) == [
         "html-01", "html-02", "html-03"]
     assert main(["validate", "--corpus", str(corpus)]) == 0
+
+
+def test_a_measure_the_scheme_lacks_is_proposed_once(corpus, tmp_path, capsys):
+    """A count of something with no concept in the scheme goes to measures.yaml as a
+    proposal; the report validates; a second text reuses it instead of proposing again."""
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Kyiv, 2 May 2024. Mediazona counted 40 sappers at the depot.\n")
+    second.write_text("Kyiv, 9 May 2024. Mediazona counted 55 sappers at the depot.\n")
+    assert main(["draft", str(first), "--corpus", str(corpus), "--outlet", "Baltic Wire"]) == 0
+    scheme = (corpus / "measures.yaml").read_text()
+    assert scheme.count("- id: sappers") == 1 and "proposed by credgraph draft" in scheme
+    assert "measure: sappers" in (corpus / "reports" / "first.yaml").read_text()
+    assert main(["validate", "--corpus", str(corpus)]) == 0
+    assert main(["draft", str(second), "--corpus", str(corpus), "--outlet", "Baltic Wire"]) == 0
+    assert (corpus / "measures.yaml").read_text() == scheme
+    assert "measure: sappers" in (corpus / "reports" / "second.yaml").read_text()
+    assert main(["validate", "--corpus", str(corpus)]) == 0
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_one_batch_proposes_a_new_measure_once(corpus, tmp_path, jobs, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for day, n in (("2", 40), ("9", 55)):
+        (inputs / f"d{day}.txt").write_text(f"Kyiv, {day} May 2024. Mediazona counted {n} "
+                                            "sappers at the depot.\n")
+    assert main(["draft", str(inputs), "--corpus", str(corpus), "--outlet", "Baltic Wire",
+                 "--jobs", jobs]) == 0
+    assert (corpus / "measures.yaml").read_text().count("- id: sappers") == 1
+    assert main(["validate", "--corpus", str(corpus)]) == 0
+    capsys.readouterr()

@@ -100,6 +100,7 @@ def _expand(inputs: list[str]) -> list[str]:
 def _write_all(results, tasks, context, corpus, dry_run, force, progress) -> list[Outcome]:
     outcomes: list[Outcome] = []
     added: dict[str, str] = {}  # proposed id -> name, appended in this batch
+    measured: set[str] = set()  # proposed measure ids, appended in this batch
     ids: set[str] = set()
     cache: dict = {}  # the registry text written last, checked whole once
     total = len(tasks)
@@ -124,10 +125,13 @@ def _write_all(results, tasks, context, corpus, dry_run, force, progress) -> lis
             draft = outcome.draft
             fresh = [s for s in draft.sources if s.id not in added]
             header = f"proposed by credgraph draft from {path} for report {draft.report.id}: review"
+            new_measures = [m for m in draft.measures if m.id not in measured]
             try:
                 outcome.written = write_draft(draft.report, Path(corpus), draft.yaml, fresh,
-                                              header, force=force, registry_cache=cache)
+                                              header, force=force, registry_cache=cache,
+                                              measures=new_measures)
                 added.update((s.id, s.name) for s in fresh)
+                measured.update(m.id for m in new_measures)
             except CredgraphError as exc:
                 outcome = Outcome(path, error=exc)
             except OSError as exc:

@@ -1,18 +1,15 @@
 """Claim linking: which claim of the corpus a drafted figure states, or a new claim id.
 
 A drafted figure takes an existing claim's id when some mention of the corpus states the
-same measure (compared as word sets, plurals folded: ``criminal cases opened for
-desertion`` and ``desertion criminal cases`` match), in the same kind of unit, for the same
-side, with values the two qualifiers allow to be equal (their bounds overlap) and periods
-that overlap; the reason goes into the mention's ``ambiguity``. Within one report a heading
+same measure (the same concept of the measure scheme), in the same kind of unit, for the
+same side, with values the two qualifiers allow to be equal (their bounds overlap) and time
+references that overlap; the reason goes into the mention's ``ambiguity``. Within one report a heading
 that rounds a figure of the body (``Thousands ...`` over ``more than 18,000``) states the
 body's claim and relays it; a figure repeated with the same value and source shares its
 claim. Every other figure gets a new claim id made of its source, measure and value.
 
 >>> claim_slug("hur", "deserters", Decimal(18000), None, None)
 'hur-deserters-18000'
->>> measure_key("criminal cases opened for desertion") >= measure_key("desertion criminal cases")
-True
 """
 
 from __future__ import annotations
@@ -22,18 +19,9 @@ from decimal import Decimal
 
 from ..model import Figure
 
-__all__ = ["ClaimIndex", "measure_key", "claim_slug", "unit_family", "link_claims"]
+__all__ = ["ClaimIndex", "claim_slug", "unit_family", "link_claims"]
 
-_SKIP = {"of", "for", "the", "a", "an", "and", "to", "in", "by", "on", "with", "from", "who",
-         "over", "at", "s"}
 _TIME = {"years", "months", "weeks", "days", "hours", "year", "month", "week", "day", "hour"}
-
-
-def measure_key(measure: str) -> frozenset[str]:
-    """A measure as a set of words, plurals folded (``requests`` as ``request``)."""
-    words = re.findall(r"[a-z0-9]+", (measure or "").lower())
-    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words
-                     if w not in _SKIP)
 
 
 def unit_family(unit: str | None) -> str:
@@ -58,20 +46,19 @@ class ClaimIndex:
 
     def __init__(self, corpus=None):
         self.claims: set[str] = set()
-        self.entries: list[tuple[frozenset, str, Figure, str]] = []
+        self.entries: list[tuple[str, str, Figure, str]] = []
         if corpus is not None:
             for mention in corpus.mentions():
                 self.claims.add(mention.claim)
                 if mention.figure is not None:
-                    self.entries.append((measure_key(mention.figure.measure), mention.claim,
+                    self.entries.append((mention.figure.measure, mention.claim,
                                          mention.figure, mention.key))
 
     def link(self, figure: Figure) -> tuple[str | None, str | None]:
         """The claim an existing mention gives this figure, and why; or (None, None)."""
-        key = measure_key(figure.measure)
         best = None
-        for other_key, claim, other, where in self.entries:
-            if not key or not (key <= other_key or other_key <= key):
+        for measure, claim, other, where in self.entries:
+            if measure != figure.measure:
                 continue
             if unit_family(figure.unit) != unit_family(other.unit):
                 continue
@@ -80,7 +67,7 @@ class ClaimIndex:
                 continue
             if not _overlap(figure.bounds(), other.bounds()):
                 continue
-            if not figure.period.overlaps(other.period):
+            if not figure.time.overlaps(other.time):
                 continue
             gap = abs(_middle(figure) - _middle(other))
             if best is None or gap < best[0]:
@@ -89,7 +76,7 @@ class ClaimIndex:
             return None, None
         _gap, claim, other, where = best
         return claim, (f"linked to claim {claim} ({where}: {other.describe()}): same measure, "
-                       "values the qualifiers allow to be equal, overlapping periods; check "
+                       "values the qualifiers allow to be equal, overlapping times; check "
                        "that it is the same quantity")
 
 
@@ -118,7 +105,7 @@ def link_claims(mentions, passages, index: ClaimIndex) -> None:
     for m in mentions:
         fig = model_figure(m)
         origin = m.attribution.origin.id if m.attribution.origin else None
-        signature = (origin, tuple(sorted(measure_key(fig.measure))), fig.value, fig.min, fig.max)
+        signature = (origin, fig.measure, fig.value, fig.min, fig.max)
         claim, why = index.link(fig)
         if claim is not None:
             m.claim = claim

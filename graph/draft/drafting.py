@@ -10,7 +10,7 @@ a string, :func:`draft_file` reads, drafts and writes one input; many inputs go 
 ...                "servicemen had deserted since the start of the war.", report_id="r1",
 ...                outlet="Example News")
 >>> m = d.report.mentions[0]
->>> m.figure.value, m.figure.qualifier, m.figure.measure.label, m.time.start
+>>> m.figure.value, m.figure.qualifier, m.figure.measure.id, m.time.start
 (Decimal('18000'), 'more-than', 'deserters', '2022-02-24')
 >>> [s.id for s in d.sources]
 ['example-news', 'ukraines-hur']
@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from .. import __version__
 from ..errors import CredgraphError
+from ..measures import Measures, builtin_measures
 from ..model import Registry, Source
 from ..reader import SLUG
 from .attribution import attribute
@@ -37,7 +38,7 @@ from .figures import find_figures
 from .hedges import find_hedges
 from .names import SourceNames, slug
 from .passages import Passages
-from .records import Document, DraftInputError, DraftMention, DraftReport, ProposedSource
+from .records import Document, DraftInputError, DraftMention, DraftReport, Measure, ProposedSource
 from .timeref import find_time_refs, last_day, time_for
 from .tokens import tokenize
 from .writer import report_yaml, write_draft
@@ -47,22 +48,26 @@ __all__ = ["DraftContext", "Draft", "draft_document", "draft_text", "draft_file"
 
 @dataclass
 class DraftContext:
-    """What a draft is made against: the registry, the corpus's claims and report ids."""
+    """What a draft is made against: the registry, the corpus's claims and report ids, and
+    its measure scheme (credgraph's and the corpus's ``measures.yaml``)."""
 
     registry: Registry
     claims: ClaimIndex
     report_ids: set[str] = field(default_factory=set)
     folder: Path | None = None
+    measures: Measures = field(default_factory=builtin_measures)
 
 
 @dataclass
 class Draft:
-    """One drafted report: the YAML to write, the text, the sources it proposes."""
+    """One drafted report: the YAML to write, the text, the sources and the measures it
+    proposes."""
 
     report: DraftReport
     yaml: str
     sources: list[ProposedSource]
     names: dict[str, str]
+    measures: list[Measure] = field(default_factory=list)
 
 
 def load_context(corpus: str | Path | None) -> DraftContext:
@@ -70,11 +75,16 @@ def load_context(corpus: str | Path | None) -> DraftContext:
     a folder without ``sources.yaml`` yet."""
     from ..annotations import load_corpus
 
+    from ..measures import load_measures
+
     if corpus is None or not (Path(corpus) / "sources.yaml").is_file():
-        return DraftContext(Registry([]), ClaimIndex(), set(),
-                            Path(corpus) if corpus is not None else None)
+        folder = Path(corpus) if corpus is not None else None
+        return DraftContext(Registry([]), ClaimIndex(), set(), folder,
+                            load_measures(folder / "measures.yaml") if folder else
+                            builtin_measures())
     loaded = load_corpus(corpus)
-    return DraftContext(loaded.registry, ClaimIndex(loaded), set(loaded.reports), Path(corpus))
+    return DraftContext(loaded.registry, ClaimIndex(loaded), set(loaded.reports), Path(corpus),
+                        loaded.measures or builtin_measures())
 
 
 def report_id_for(document: Document, given: str | None) -> str:
@@ -109,7 +119,7 @@ def draft_document(document: Document, context: DraftContext, report_id: str | N
     text = document.text
     doc, passages = tokenize(text), Passages(text)
     refs = find_time_refs(text, day)
-    figures = find_figures(doc, passages, refs)
+    figures, new_measures = _in_scheme(find_figures(doc, passages, refs), context.measures)
     spans = [(f.start, f.end) for f in figures]
     attributions = attribute(doc, passages, names, outlet_id, spans)
     origins = [a.origin.id if a.origin else None for a in attributions]
@@ -143,8 +153,36 @@ def draft_document(document: Document, context: DraftContext, report_id: str | N
     display = {sid: names.display(sid) for sid in used}
     yaml_text = report_yaml(report, display, f"Draft by credgraph draft {__version__}: "
                             "review before use.")
-    _self_check(yaml_text, rid, context.registry, proposed)
-    return Draft(report, yaml_text, proposed, display)
+    new_measures = [m for m in new_measures
+                    if any(x.figure.measure.id == m.id for x in mentions)]
+    _self_check(yaml_text, rid, context.registry, proposed,
+                context.measures.with_(_scheme_entries(new_measures)))
+    return Draft(report, yaml_text, proposed, display, new_measures)
+
+
+def _in_scheme(figures, measures: Measures):
+    """The figures with every measure a concept of *measures*: one the draft could not
+    place is looked up by its words in the corpus's scheme, else proposed (returned)."""
+    proposed: dict[str, Measure] = {}
+    out = []
+    for f in figures:
+        m = f.measure
+        if not m.known:
+            found = measures.resolve(m.label) or measures.resolve(m.id)
+            if found is not None:
+                f = replace(f, measure=Measure(found, measures[found].label))
+            else:
+                proposed.setdefault(m.id, m)
+                f = replace(f, notes=(*f.notes, f"measure {m.id!r} is not in the scheme: "
+                                      "proposed in measures.yaml, or name one of the scheme"))
+        out.append(f)
+    return out, list(proposed.values())
+
+
+def _scheme_entries(measures: list[Measure]):
+    from ..measures import Measure as SchemeMeasure
+
+    return [SchemeMeasure(m.id, m.label) for m in measures]
 
 
 def draft_file(path: str, corpus: str | Path, context: DraftContext | None = None,
@@ -156,7 +194,7 @@ def draft_file(path: str, corpus: str | Path, context: DraftContext | None = Non
         return draft, []
     header = f"proposed by credgraph draft from {path} for report {draft.report.id}: review"
     return draft, write_draft(draft.report, Path(corpus), draft.yaml, draft.sources, header,
-                              force=force)
+                              force=force, measures=draft.measures)
 
 
 def _outlet(document, names, outlet, notes) -> str:
@@ -235,7 +273,8 @@ def _first_line(text: str) -> str | None:
     return line[:200] if line else None
 
 
-def _self_check(yaml_text: str, rid: str, registry: Registry, proposed) -> None:
+def _self_check(yaml_text: str, rid: str, registry: Registry, proposed,
+                measures: Measures) -> None:
     """The drafted YAML must read back as a valid report: a failure is a bug (exit 3)."""
     from ..annotations import load_report
 
@@ -245,7 +284,7 @@ def _self_check(yaml_text: str, rid: str, registry: Registry, proposed) -> None:
     with tempfile.TemporaryDirectory(prefix="credgraph-draft-") as tmp:
         path = Path(tmp) / f"{rid}.yaml"
         path.write_text(yaml_text, encoding="utf-8")
-        load_report(path, Registry(sources), errors)
+        load_report(path, Registry(sources), errors, measures=measures)
     if errors:
         raise CredgraphError("credgraph draft wrote an invalid report (a bug): " +
                              "; ".join(re.sub(r"^.*?\.yaml:", "line ", str(e)) for e in errors))

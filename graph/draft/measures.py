@@ -1,28 +1,29 @@
-"""What a figure counts: the measures the draft knows, and how it tells them apart.
+"""What a figure counts: which concept of the measure scheme, and how the draft tells them
+apart.
 
-:data:`MEASURES` is the one table of measures (each with its slug, the short lower-case
-label written as ``measure:`` today, the nouns that name it, the words that signal it, and
-the broader measure it is part of), in the order they are tried. It is meant to become the
-SKOS concept scheme of measures (issue 19) unchanged: ``id`` the concept, ``label`` its
-prefLabel, ``broader`` its skos:broader.
+The measures themselves (ids, labels, aliases, broader) are the scheme's
+(:func:`credgraph.measures.builtin_measures`, ``ontology/measures.ttl``); :data:`CUES` only
+adds what the draft needs to recognise each in running text: the nouns that name it and the
+words that signal it, in the order they are tried.
 
 :func:`measure_for` picks one: first by the counted noun (``requests`` are requests for
 help whatever they ask), then by the words around the number (``deserted``,
 ``sentenced``, ``killed and wounded``), then by the kind of number (years are a duration,
-or a prison term near ``prison``; a percentage is a share, or an increase near ``rise``).
+a percentage is a share, "15 percent more" or "three times" a ratio). A count of something
+the scheme has no concept for comes back ``known=False``, named by its unit: the draft
+proposes it as a new measure for the corpus's ``measures.yaml``.
 
->>> measure_for("servicemen", "count", ["have", "deserted", "their", "posts"]).label
+>>> measure_for("servicemen", "count", ["have", "deserted", "their", "posts"]).id
 'deserters'
 >>> measure_for("cases", "count", ["criminal", "cases", "of", "desertion"]).label
 'desertion criminal cases'
->>> measure_for("years", "count", ["sentenced", "to", "prison"]).label
-'prison term'
->>> measure_for("percent", "percent", ["an", "increase", "compared"]).label
-'increase'
->>> measure_for("percent", "percent", ["15", "percent", "more"], ["more", "than"]).label
-'increase'
->>> measure_for("officers", "count", ["were", "there"]).label
-'officers'
+>>> measure_for("years", "count", ["sentenced", "to", "prison"]).id
+'duration'
+>>> measure_for("percent", "percent", ["15", "percent", "more"], ["more", "than"]).id
+'ratio'
+>>> m = measure_for("officers", "count", ["were", "there"])
+>>> m.id, m.label, m.known
+('officers', 'officers', False)
 """
 
 from __future__ import annotations
@@ -30,92 +31,76 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..measures import builtin_measures
 from .records import Measure
 
-__all__ = ["MeasureDef", "MEASURES", "measure_for", "measure_by_id", "BROADER"]
+__all__ = ["MeasureCues", "CUES", "measure_for", "scheme_measure"]
 
 
 @dataclass(frozen=True)
-class MeasureDef:
-    """One measure: slug, label, the nouns that name it, the cue words (regular
-    expressions matched against lower-case words), and its broader measure."""
+class MeasureCues:
+    """How the draft recognises one measure of the scheme (*id*): the nouns that name it
+    and the cue words (regular expressions matched against lower-case words)."""
 
     id: str
-    label: str
     nouns: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
-    broader: str | None = None
 
 
 _DESERT = (r"desert\w*", r"abscond\w*", r"awol", r"fled", r"flee\w*", r"runaways?",
            r"abandon\w*", r"absent", r"unauthori[sz]ed")
 _REFUSE = (r"refus\w*", r"refusers?", r"objectors?", r"disobey\w*")
 
-MEASURES: tuple[MeasureDef, ...] = (
-    MeasureDef("requests-for-help", "requests for help",
-               ("requests", "appeals", "messages", "calls", "applications", "pleas",
-                "enquiries", "inquiries", "callers"),
-               (r"request\w*", r"appeal\w*", r"sought", r"asked", r"contacted", r"hotline")),
-    MeasureDef("complaints", "complaints", ("complaints",), (r"complain\w*",)),
-    MeasureDef("desertion-cases", "desertion criminal cases",
-               ("cases", "prosecutions", "proceedings", "charges"), _DESERT,
-               broader="criminal-cases"),
-    MeasureDef("refusal-cases", "criminal cases for refusing orders",
-               ("cases", "prosecutions", "proceedings", "charges"), _REFUSE,
-               broader="criminal-cases"),
-    MeasureDef("criminal-cases", "criminal cases",
-               ("cases", "prosecutions", "proceedings", "charges"), (r"criminal", r"cases?")),
-    MeasureDef("convictions", "convictions", ("convictions", "verdicts", "rulings", "sentences"),
-               (r"convict\w*", r"sentenced", r"guilty", r"jailed", r"verdicts?")),
-    MeasureDef("dismissals", "dismissals", ("dismissals",),
-               (r"dismiss\w*", r"fired", r"sacked", r"discharged")),
-    MeasureDef("refusals-to-fight", "refusals to fight", ("refusers", "refusals"), _REFUSE),
-    MeasureDef("deserters", "deserters", ("deserters", "absconders", "runaways"), _DESERT),
-    MeasureDef("casualties", "casualties", ("casualties", "losses"),
-               (r"casualt\w*", r"losses", r"toll", r"lost"), None),
-    MeasureDef("killed", "killed", ("dead", "deaths", "killed", "fatalities"),
-               (r"killed", r"dead", r"died", r"deaths?", r"perished"), broader="casualties"),
-    MeasureDef("wounded", "wounded", ("wounded", "injured"), (r"wounded", r"injur\w*"),
-               broader="casualties"),
-    MeasureDef("missing", "missing", (), (r"missing",), broader="casualties"),
-    MeasureDef("captured", "captured", ("pows", "prisoners"),
-               (r"captured", r"surrender\w*", r"captivity", r"prisoners?"), broader="casualties"),
-    MeasureDef("mobilised", "mobilised", ("reservists", "draftees", "conscripts"),
-               (r"mobili[sz]\w*", r"conscript\w*", r"drafted", r"call-up", r"called")),
-    MeasureDef("recruited", "recruited", ("recruits",), (r"recruit\w*", r"enlist\w*")),
+CUES: tuple[MeasureCues, ...] = (
+    MeasureCues("requests-for-help",
+                ("requests", "appeals", "messages", "calls", "applications", "pleas",
+                 "enquiries", "inquiries", "callers", "complaints"),
+                (r"request\w*", r"appeal\w*", r"sought", r"asked", r"contacted", r"hotline",
+                 r"complain\w*")),
+    MeasureCues("desertion-criminal-cases", ("cases", "prosecutions", "proceedings", "charges"),
+                _DESERT),
+    MeasureCues("refusal-criminal-cases", ("cases", "prosecutions", "proceedings", "charges"),
+                _REFUSE),
+    MeasureCues("criminal-cases", ("cases", "prosecutions", "proceedings", "charges"),
+                (r"criminal", r"cases?")),
+    MeasureCues("convictions", ("convictions", "verdicts", "rulings", "sentences"),
+                (r"convict\w*", r"sentenced", r"guilty", r"jailed", r"verdicts?")),
+    MeasureCues("dismissals", ("dismissals",), (r"dismiss\w*", r"fired", r"sacked", r"discharged")),
+    MeasureCues("refusals-to-fight", ("refusers", "refusals"), _REFUSE),
+    MeasureCues("deserters", ("deserters", "absconders", "runaways"), _DESERT),
+    MeasureCues("casualties", ("casualties", "losses"),
+                (r"casualt\w*", r"losses", r"toll", r"lost")),
+    MeasureCues("killed", ("dead", "deaths", "killed", "fatalities"),
+                (r"killed", r"dead", r"died", r"deaths?", r"perished")),
+    MeasureCues("wounded", ("wounded", "injured"), (r"wounded", r"injur\w*")),
+    MeasureCues("missing", (), (r"missing",)),
+    MeasureCues("captured", ("pows", "prisoners"),
+                (r"captured", r"surrender\w*", r"captivity", r"prisoners?")),
+    MeasureCues("mobilised", ("reservists", "draftees", "conscripts"),
+                (r"mobili[sz]\w*", r"conscript\w*", r"drafted", r"call-up", r"called")),
+    MeasureCues("recruited", ("recruits",), (r"recruit\w*", r"enlist\w*")),
 )
-"""Every measure the draft writes, in the order they are tried."""
+"""The measures the draft recognises in running text, in the order they are tried; each
+``id`` is a concept of the scheme."""
 
-_BY_ID = {m.id: m for m in MEASURES}
-BROADER = {m.id: m.broader for m in MEASURES if m.broader}
-"""Each measure's broader measure (killed -> casualties ...)."""
+_BY_ID = {m.id: m for m in CUES}
+_CASES = {m.id for m in CUES if "criminal-cases" in builtin_measures()[m.id].broader}
 
 _TIME = {"years", "months", "weeks", "days", "hours"}
 _MONEY = {"roubles", "rubles", "dollars", "euros", "hryvnias", "pounds", "usd", "eur"}
-_PRISON = re.compile(r"prison|jail\w*|colony|sentenc\w*|imprison\w*|penal|term|detention")
 _UP = re.compile(r"increas\w*|rise|rose|risen|grew|grown|jump\w*|surge\w*|growth")
 _DOWN = re.compile(r"decreas\w*|fell|fall\w*|drop\w*|declin\w*")
 _MORE = re.compile(r"more|higher|up|over")
 _LESS = re.compile(r"less|lower|fewer|down")
 
-_EXTRA = {
-    "prison-term": Measure("prison-term", "prison term"),
-    "duration": Measure("duration", "duration"),
-    "fine": Measure("fine", "fine"),
-    "amount": Measure("amount", "amount of money"),
-    "share": Measure("share", "share"),
-    "increase": Measure("increase", "increase"),
-    "decrease": Measure("decrease", "decrease"),
-    "ratio": Measure("ratio", "ratio to an earlier count"),
-}
 
+def scheme_measure(measure_id: str) -> Measure:
+    """The scheme's measure *measure_id* as the draft's record (its label the scheme's).
 
-def measure_by_id(measure_id: str) -> Measure:
-    """The measure with slug *measure_id* (a :data:`MEASURES` entry or a kind of number)."""
-    if measure_id in _BY_ID:
-        m = _BY_ID[measure_id]
-        return Measure(m.id, m.label)
-    return _EXTRA.get(measure_id) or Measure(measure_id, measure_id.replace("-", " "))
+    >>> scheme_measure("killed-and-wounded").label
+    'killed and wounded'
+    """
+    return Measure(measure_id, builtin_measures()[measure_id].label)
 
 
 def _cued(words: list[str], cues: tuple[str, ...]) -> bool:
@@ -131,30 +116,31 @@ def measure_for(unit: str, kind: str, context: list[str], after: list[str] = ())
     next_words = [w.lower() for w in after][:3]
     unit = (unit or "").lower()
     if kind == "times":
-        return _EXTRA["ratio"]
+        return scheme_measure("ratio")
     if kind in ("percent", "fraction") or unit in ("percent", "percentage points"):
-        if any(_UP.fullmatch(w) for w in words) or any(_MORE.fullmatch(w) for w in next_words):
-            return _EXTRA["increase"]
-        if any(_DOWN.fullmatch(w) for w in words) or any(_LESS.fullmatch(w) for w in next_words):
-            return _EXTRA["decrease"]
-        return _EXTRA["share"]
+        if any(_UP.fullmatch(w) or _DOWN.fullmatch(w) for w in words) or \
+                any(_MORE.fullmatch(w) or _LESS.fullmatch(w) for w in next_words):
+            return scheme_measure("ratio")  # a change relative to an earlier count
+        return scheme_measure("share")
     if unit in _TIME:
-        return _EXTRA["prison-term" if any(_PRISON.fullmatch(w) for w in words) else "duration"]
+        return scheme_measure("duration")
     if unit in _MONEY:
-        return _EXTRA["fine" if any(w.startswith("fine") for w in words) else "amount"]
+        return scheme_measure("amount")
     head = unit.split()[-1] if unit else ""
-    for m in MEASURES:  # the counted noun names the measure
-        if head in m.nouns and (not m.broader == "criminal-cases" or _cued(words, m.cues)):
-            return Measure(m.id, m.label)
-    for m in MEASURES:  # people counted: what happened to them
-        if m.id in ("criminal-cases", "complaints") or m.broader == "criminal-cases":
+    for m in CUES:  # the counted noun names the measure
+        if head in m.nouns and (m.id not in _CASES or _cued(words, m.cues)):
+            return scheme_measure(m.id)
+    for m in CUES:  # people counted: what happened to them
+        if m.id in _CASES or m.id in ("criminal-cases", "requests-for-help"):
             continue
         if _cued(words, m.cues):
-            if m.id == "casualties" and _cued(words, _BY_ID["killed"].cues) and not (
-                    _cued(words, _BY_ID["wounded"].cues)):
-                return measure_by_id("killed") if "lost" not in words else Measure(m.id, m.label)
-            if m.id == "killed" and _cued(words, _BY_ID["wounded"].cues):
-                return measure_by_id("casualties")
-            return Measure(m.id, m.label)
+            killed, wounded = _cued(words, _BY_ID["killed"].cues), \
+                _cued(words, _BY_ID["wounded"].cues)
+            if m.id in ("casualties", "killed") and killed and wounded:
+                return scheme_measure("killed-and-wounded")
+            if m.id == "casualties" and killed and "lost" not in words:
+                return scheme_measure("killed")
+            return scheme_measure(m.id)
     label = unit or "unspecified"
-    return Measure(re.sub(r"[^a-z0-9]+", "-", label).strip("-") or "unspecified", label)
+    return Measure(re.sub(r"[^a-z0-9]+", "-", label).strip("-") or "unspecified", label,
+                   known=False)

@@ -50,11 +50,12 @@ class NumberExpr:
 
 @dataclass(frozen=True, slots=True)
 class Measure:
-    """What a figure counts: ``id`` is the measure's slug (a concept of the coming SKOS
-    scheme of measures), ``label`` the short lower-case phrase written today."""
+    """What a figure counts: ``id`` is a concept of the measure scheme and ``label`` its
+    label; ``known`` is false for a measure the draft proposes (no concept has it)."""
 
     id: str
     label: str
+    known: bool = True
 
 
 @dataclass(frozen=True, slots=True)

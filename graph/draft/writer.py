@@ -1,20 +1,21 @@
-"""The YAML writer: a drafted report as an annotation file, new sources appended to the
-registry, and the three files of a draft written all or nothing.
+"""The YAML writer: a drafted report as an annotation file, new sources and measures
+appended to the corpus's registry and ``measures.yaml``, and the files of a draft written
+all or nothing.
 
-Two fields of the format are about to change (issue 19), so each is written by one
-function here: :func:`time_fields` turns a :class:`~credgraph.draft.records.TimeRef` into
-today's ``period: {start, end}`` (a month or year expanded to its first and last day, and
-said so), and :func:`measure_field` writes the measure as its short lower-case phrase.
+:func:`time_reference` turns the draft's :class:`~credgraph.draft.records.TimeRef` into the
+model's :class:`~credgraph.time_reference.TimeRef` (at the precision the text gives: a month
+stays a month), and :func:`time_fields` writes that as the annotation's ``as_of:``,
+``since:``, ``period:`` and ``rate:``:
 
->>> from credgraph.draft.records import TimeRef, Measure
+>>> from credgraph.draft.records import TimeRef
 >>> time_fields(TimeRef("period", "2023-01", "2023-06", "month", "in the first six months of 2023"))
-({'start': '2023-01-01', 'end': '2023-06-30'}, ['"in the first six months of 2023" gives months: written as 2023-01-01 to 2023-06-30'])
->>> time_fields(TimeRef("none"))
-(None, [])
->>> time_fields(TimeRef("as_of", "2032-09", "2024-06-01", "day", "since September 2032"))[0] is None
-True
->>> measure_field(Measure("deserters", "deserters"), TimeRef("rate", per="day"))
-'deserters per day'
+({'period': {'start': '2023-01', 'end': '2023-06'}}, [])
+>>> time_fields(TimeRef("as_of", "2022-02-24", "2024-03", "day", "since the start of the war"))
+({'as_of': '2024-03', 'since': '2022-02-24'}, ['a running total since 2022-02-24 up to 2024-03'])
+>>> time_fields(TimeRef("rate", per="day", phrase="a day"))
+({'rate': {'per': 'day'}}, [])
+>>> time_fields(TimeRef("as_of", "2032-09", "2024-06-01", "day", "since September 2032"))[0]
+{}
 >>> scalar("yes"), scalar("18,000"), scalar("Mediazona"), scalar(None)
 ('"yes"', '"18,000"', 'Mediazona', 'null')
 """
@@ -30,11 +31,13 @@ from pathlib import Path
 from ..formats import atomic_writer
 from ..model import Figure
 from ..reader import parse_yaml
+from ..time_reference import Day
+from ..time_reference import TimeRef as ModelTimeRef
 from .records import DraftInputError, DraftReport, Measure, ProposedSource, TimeRef
-from .timeref import first_day, last_day
 
-__all__ = ["time_fields", "measure_field", "scalar", "report_yaml", "source_entries",
-           "append_sources", "write_draft", "statement", "model_figure"]
+__all__ = ["time_reference", "time_fields", "scalar", "report_yaml", "source_entries",
+           "measure_entries", "append_sources", "append_measures", "write_draft", "statement",
+           "model_figure"]
 
 _PLAIN = re.compile(r"[A-Za-z][\w .()'/-]*")
 _RESERVED = {"yes", "no", "true", "false", "on", "off", "null", "none", "y", "n", "~"}
@@ -59,61 +62,79 @@ def scalar(value) -> str:
                                                 else f"\\U{ord(c):08x}") for c in quoted)
 
 
-def time_fields(ref: TimeRef) -> tuple[dict | None, list[str]]:
-    """Today's ``period`` for a time reference, and the notes that say what was read.
-
-    The one place to change when ``as_of:`` / ``rate:`` replace ``period:`` (issue 19).
-    """
+def time_reference(ref: TimeRef) -> tuple[ModelTimeRef, list[str]]:
+    """The model's time reference for a drafted one, and the notes that say what was read
+    (or why nothing could be written)."""
     notes = [ref.note] if ref.note else []
-    if ref.kind == "none":
-        return None, notes
-    if ref.start is None and ref.end is None:
-        notes.append(f'"{ref.phrase}" gives no date that can be written: give the period')
-        return None, notes
-    start = first_day(ref.start).isoformat() if ref.start else None
-    end = last_day(ref.end).isoformat() if ref.end else None
-    if start and end and start > end:
+    per = ref.per if ref.kind == "rate" else None
+    if ref.kind == "none" or (ref.start is None and ref.end is None):
+        if ref.kind not in ("none", "rate"):
+            notes.append(f'"{ref.phrase}" gives no date that can be written: give the time')
+        return ModelTimeRef("none", per=per), notes
+    try:
+        start = Day.parse(ref.start) if ref.start else None
+        end = Day.parse(ref.end) if ref.end else None
+    except ValueError as exc:
+        notes.append(f'"{ref.phrase}": {exc}; no time written')
+        return ModelTimeRef("none", per=per), notes
+    if start and end and start.first() > end.last():
         notes.append(f'"{ref.phrase}" gives a start after its end ({start}, {end}), maybe after '
-                     "the report's date: no period written")
-        return None, notes
-    coarse = [p for p in (ref.start, ref.end) if p and len(p.split("-")) < 3]
-    if coarse:
-        unit = "years" if any(len(p) == 4 for p in coarse) else "months"
-        notes.append(f'"{ref.phrase}" gives {unit}: written as {start or ".."} to {end or ".."}')
+                     "the report's date: no time written")
+        return ModelTimeRef("none", per=per), notes
+    if ref.kind == "as_of" and end is not None:
+        notes.append("a running total" + (f" since {start}" if start else "") + f" up to {end}")
+        return ModelTimeRef("as-of", start, end, per), notes
     if ref.kind == "as_of":
-        notes.append("a running total" + (f" since {ref.start}" if ref.start else "") +
-                     (f" up to {ref.end}" if ref.end else ""))
-    return {"start": start, "end": end}, notes
+        notes.append(f'"{ref.phrase}": a running total since {start} with no end date given: '
+                     "written as a period from then; give as_of")
+    return ModelTimeRef("period", start, end, per), notes
 
 
-def measure_field(measure: Measure, time: TimeRef | None = None) -> str:
-    """The ``measure:`` written today: the measure's phrase (a rate says per what).
+def time_fields(ref: TimeRef) -> tuple[dict, list[str]]:
+    """The annotation's time fields for a drafted time reference, and the notes."""
+    time, notes = time_reference(ref)
+    fields: dict = {}
+    if time.kind == "as-of":
+        fields["as_of"] = str(time.end)
+        if time.start is not None:
+            fields["since"] = str(time.start)
+    elif time.kind == "period":
+        fields["period"] = {"start": str(time.start) if time.start else None,
+                            "end": str(time.end) if time.end else None}
+    if time.per:
+        fields["rate"] = {"per": time.per}
+    return fields, notes
 
-    The one place to change when ``measure:`` becomes a concept id (issue 19).
-    """
-    if time is not None and time.kind == "rate" and time.per:
-        return f"{measure.label} per {time.per}"
-    return measure.label
+
+def _time_lines(fields: dict, indent: str) -> list[str]:
+    out = []
+    for key, value in fields.items():
+        if isinstance(value, dict):
+            inner = ", ".join(f"{k}: {scalar(v)}" for k, v in value.items())
+            out.append(f"{indent}{key}: {{{inner}}}")
+        else:
+            out.append(f"{indent}{key}: {scalar(value)}")
+    return out
 
 
 def model_figure(mention) -> Figure:
     """The drafted figure as the model's :class:`~credgraph.model.Figure`."""
-    from ..model import Period
-    from .timeref import first_day as fd, last_day as ld
-
-    f, t = mention.figure, mention.time
-    period = Period(fd(t.start) if t.start else None, ld(t.end) if t.end else None) \
-        if t.kind != "none" else Period()
-    return Figure(measure=measure_field(f.measure, t), value=f.value, min=f.min, max=f.max,
+    f = mention.figure
+    return Figure(measure=f.measure.id, value=f.value, min=f.min, max=f.max,
                   qualifier=f.qualifier, unit=f.unit, subject=f.subject,
-                  subject_side=f.subject_side, period=period)
+                  subject_side=f.subject_side, time=time_reference(mention.time)[0])
+
+
+def _measure_words(measure: Measure, time: TimeRef) -> str:
+    per = f" per {time.per}" if time.kind == "rate" and time.per else ""
+    return measure.label + per
 
 
 def statement(mention, names: dict[str, str]) -> str:
     """The mention's statement, composed from its parts (never a sentence of the text)."""
     a = mention.attribution
     who = names.get(a.origin.id, a.origin.id) if a.origin else "The report, unattributed,"
-    text = f"{who} puts {measure_field(mention.figure.measure, mention.time)} at " \
+    text = f"{who} puts {_measure_words(mention.figure.measure, mention.time)} at " \
            f"{model_figure(mention).describe()}"
     if a.via:
         text += ", via " + ", ".join(names.get(v.id, v.id) for v in a.via)
@@ -136,19 +157,17 @@ def report_yaml(draft: DraftReport, names: dict[str, str], header: str) -> str:
               "mentions:" if draft.mentions else "mentions: []"]
     for m in draft.mentions:
         f, a = m.figure, m.attribution
-        period, time_notes = time_fields(m.time)
+        time, time_notes = time_fields(m.time)
         notes = [*f.notes, *a.notes, *time_notes, *m.notes]
         number = [f"      value: {scalar(f.value)}"] if f.value is not None else [
             f"      min: {scalar(f.min)}", f"      max: {scalar(f.max)}"]
         lines += [f"  - id: {m.id}", f"    claim: {m.claim}",
                   f"    statement: {scalar(statement(m, names))}", "    figure:",
-                  f"      measure: {scalar(measure_field(f.measure, m.time))}", *number,
+                  f"      measure: {scalar(f.measure.id)}", *number,
                   f"      qualifier: {f.qualifier}", f"      unit: {scalar(f.unit)}",
                   f"      subject: {scalar(f.subject)}",
-                  f"      subject_side: {scalar(f.subject_side)}", "      place: null"]
-        if period is not None:
-            lines.append(f"      period: {{start: {period['start'] or 'null'}, "
-                         f"end: {period['end'] or 'null'}}}")
+                  f"      subject_side: {scalar(f.subject_side)}", "      place: null",
+                  *_time_lines(time, "      ")]
         lines += [f"    attributed_to: {scalar(a.origin.id if a.origin else None)}",
                   f"    via: [{', '.join(v.id for v in a.via)}]",
                   f"    relays: {scalar(m.relays)}", f"    quoted: {scalar(a.quoted)}",
@@ -173,54 +192,79 @@ def source_entries(sources: list[ProposedSource], indent: str = "  ") -> str:
     return "\n".join(out)
 
 
+def measure_entries(measures: list[Measure], indent: str = "  ") -> str:
+    """``measures.yaml`` entries for measures the draft proposes, as list items at *indent*."""
+    out = []
+    for m in measures:
+        pad = indent + "  "
+        why = (f"proposed by credgraph draft: what is counted as {m.label!r}; review it, or "
+               "name a measure of the scheme instead")
+        out += [f"{indent}- id: {m.id}", f"{pad}label: {scalar(m.label)}", f"{pad}kind: count",
+                f"{pad}definition: {scalar(why)}", ""]
+    return "\n".join(out)
+
+
 def append_sources(existing: str | None, sources: list[ProposedSource], path: str,
                    header: str, known_good: str | None = None) -> str:
     """The registry text with *sources* appended after what the analyst wrote, unchanged;
     checked to read back as the same entries plus the new ones. When *existing* is
     *known_good* (a text this function returned before), only the new entries are parsed:
     a batch appends to a growing registry without reading it again and again."""
+    return _append(existing, "sources", [s.id for s in sources],
+                   lambda indent: source_entries(sources, indent), path, header, known_good)
+
+
+def append_measures(existing: str | None, measures: list[Measure], path: str, header: str,
+                    known_good: str | None = None) -> str:
+    """``measures.yaml`` with the proposed *measures* appended (as :func:`append_sources`)."""
+    return _append(existing, "measures", [m.id for m in measures],
+                   lambda indent: measure_entries(measures, indent), path, header, known_good)
+
+
+def _append(existing, key, ids, entries, path, header, known_good) -> str:
     if existing is None or not existing.strip():
-        text = "sources:\n"
+        text = f"{key}:\n"
     else:
         text = existing if existing.endswith("\n") else existing + "\n"
-    text = re.sub(r"(?m)^sources:\s*\[\s*\]\s*$", "sources:", text, count=1)
+    text = re.sub(rf"(?m)^{key}:\s*\[\s*\]\s*$", f"{key}:", text, count=1)
     found = re.search(r"(?m)^([ \t]*)- ", text)
     indent = found.group(1) if found else "  "
-    chunk = f"\n{indent}# {header}\n" + source_entries(sources, indent)
+    chunk = f"\n{indent}# {header}\n" + entries(indent)
     new = text + chunk
     from ..errors import AnnotationError
 
     if known_good is not None and existing == known_good:
         try:
-            got = parse_yaml("sources:\n" + chunk, path)["sources"]
+            got = parse_yaml(f"{key}:\n" + chunk, path)[key]
         except (AnnotationError, TypeError, KeyError):
             got = None
-        if isinstance(got, list) and [g.get("id") for g in got] == [s.id for s in sources]:
+        if isinstance(got, list) and [g.get("id") for g in got] == ids:
             return new
-
     try:
         before = parse_yaml(text, path) if text.strip() else None
         after = parse_yaml(new, path)
     except AnnotationError as exc:
-        raise DraftInputError(f"cannot append the proposed sources ({exc.message}): keep the "
-                              "`sources:` list the last block of the file, in block style",
+        raise DraftInputError(f"cannot append the proposed {key} ({exc.message}): keep the "
+                              f"`{key}:` list the last block of the file, in block style",
                               path=path) from None
-    old = list((before or {}).get("sources") or []) if isinstance(before, dict) else []
-    got = after.get("sources") if isinstance(after, dict) else None
+    old = list((before or {}).get(key) or []) if isinstance(before, dict) else []
+    got = after.get(key) if isinstance(after, dict) else None
     if not isinstance(got, list) or got[:len(old)] != old or \
-            [g.get("id") for g in got[len(old):] if isinstance(g, dict)] != [s.id for s in sources]:
-        raise DraftInputError("cannot append the proposed sources: the file's `sources:` list "
+            [g.get("id") for g in got[len(old):] if isinstance(g, dict)] != ids:
+        raise DraftInputError(f"cannot append the proposed {key}: the file's `{key}:` list "
                               "is not the last block in block style; move it to the end",
                               path=path)
     return new
 
 
 def write_draft(draft: DraftReport, corpus: Path, yaml_text: str, sources: list[ProposedSource],
-                header: str, force: bool = False, registry_cache: dict | None = None) -> list[Path]:
-    """Write the text, the report and the registry's new entries: all or nothing.
+                header: str, force: bool = False, registry_cache: dict | None = None,
+                measures: list[Measure] = ()) -> list[Path]:
+    """Write the text, the report, the registry's new entries and the proposed *measures*
+    (to ``measures.yaml``): all or nothing.
 
-    *registry_cache* (a dict a batch keeps between calls) remembers the registry text this
-    process wrote last, so it is checked whole only once."""
+    *registry_cache* (a dict a batch keeps between calls) remembers the registry and
+    measures texts this process wrote last, so each is checked whole only once."""
     text_path = corpus / "texts" / f"{draft.id}.txt"
     report_path = corpus / "reports" / f"{draft.id}.yaml"
     for path in (report_path, text_path):
@@ -229,14 +273,19 @@ def write_draft(draft: DraftReport, corpus: Path, yaml_text: str, sources: list[
                                   "another --id", path=draft.document.input_file)
     registry = corpus / "sources.yaml"
     writes = [(text_path, draft.document.text), (report_path, yaml_text)]
+    cache = registry_cache if registry_cache is not None else {}
     if sources:
         existing = registry.read_text(encoding="utf-8") if registry.is_file() else None
-        cache = registry_cache if registry_cache is not None else {}
         text = append_sources(existing, sources, str(registry), header, cache.get("text"))
         writes.append((registry, text))
+    if measures:
+        scheme = corpus / "measures.yaml"
+        existing = scheme.read_text(encoding="utf-8") if scheme.is_file() else None
+        writes.append((scheme, append_measures(existing, list(measures), str(scheme), header,
+                                               cache.get("measures"))))
     with ExitStack() as stack:  # every temporary file is written before any is renamed
         for path, content in writes:
             stack.enter_context(atomic_writer(path)).write(content)
-    if sources and registry_cache is not None:
-        registry_cache["text"] = writes[-1][1]
+    for path, content in writes[2:]:
+        cache["text" if path == registry else "measures"] = content
     return [path for path, _c in writes]

@@ -24,7 +24,7 @@ YAML is read with ``safe_load`` semantics only (PyYAML's C loader when available
 >>> load_corpus(root)
 Traceback (most recent call last):
 ...
-credgraph.errors.AnnotationErrors: 1 problem(s) in the annotations:
+credgraph.errors.AnnotationErrors: 1 problem in the annotations:
   .../reports/r1.yaml:8: mentions[0].attributed_to: unknown source 'Reutres'; did you mean 'reuters'?
 """
 

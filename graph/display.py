@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["display_text", "unify_line_breaks", "markdown_text", "html_text", "csv_cell",
+__all__ = ["counted", "display_text", "unify_line_breaks", "markdown_text", "html_text", "csv_cell",
            "terminal_text", "BIDI_CONTROLS", "LINE_BREAKS"]
 
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -110,3 +110,13 @@ def terminal_text(text, style: str = ""):
     from rich.text import Text
 
     return Text(display_text(text), style=style)
+
+
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """*n* and *word*, the word in the plural unless *n* is one (never "1 report(s)").
+
+    >>> counted(1, "report"), counted(3, "report"), counted(0, "problem"), counted(2, "analysis", "analyses")
+    ('1 report', '3 reports', '0 problems', '2 analyses')
+    """
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+

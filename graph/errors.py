@@ -13,6 +13,8 @@ input that cannot be used.
 
 from __future__ import annotations
 
+from .display import counted
+
 __all__ = [
     "CredgraphError", "InputError", "AnnotationError", "AnnotationErrors", "ShapeViolation",
     "UnknownNameError", "QueryError", "StoreError", "EXIT_OK",
@@ -76,7 +78,7 @@ class AnnotationErrors(InputError):
 
     def __init__(self, errors: list[AnnotationError]):
         self.errors = list(errors)
-        head = f"{len(self.errors)} problem(s) in the annotations"
+        head = f"{counted(len(self.errors), 'problem')} in the annotations"
         super().__init__(head + ":\n" + "\n".join(f"  {e}" for e in self.errors))
 
 
@@ -86,7 +88,7 @@ class ShapeViolation(InputError):
     def __init__(self, results: list[tuple[str, str, str]]):
         self.results = list(results)
         lines = [f"  {focus} {path}: {msg}" for focus, path, msg in self.results]
-        super().__init__(f"{len(self.results)} SHACL violation(s):\n" + "\n".join(lines))
+        super().__init__(f"{counted(len(self.results), 'SHACL violation')}:\n" + "\n".join(lines))
 
 
 class QueryError(InputError):

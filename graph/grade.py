@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .display import counted
 from .origins import RELIABILITY_ORDER, RELIABLE, OriginAssessment
 from .trace import ClaimTrace
 
@@ -62,7 +63,7 @@ def grade_claim(claim: ClaimTrace, judged: list[OriginAssessment],
         top = min(items, key=lambda a: RELIABILITY_ORDER.index(a.reliability))
         if n >= 2:
             return Grade(best, 2, f"one verified reliable origin ({top.label}) and "
-                                  f"{n - 1} other independent origin(s)")
+                                  f"{counted(n - 1, 'other independent origin')}")
         if top.documentary or top.reliability in "AB":
             what = "a documentary record" if top.documentary else f"rated {top.reliability}"
             return Grade(best, 2, f"a single verified origin, {what} ({top.label}), "

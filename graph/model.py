@@ -48,6 +48,11 @@ class Source:
     url: str | None = None
 
 
+_SINGULAR = {"years": "year", "months": "month", "weeks": "week", "days": "day",
+             "hours": "hour", "minutes": "minute", "times": "time"}
+"""Units said in the singular of one ("1 week"); other units are the annotator's words."""
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A quantity as a report states it: a value or a range, qualified, of a measure (an id
@@ -87,9 +92,13 @@ class Figure:
         '7,000-15,000 soldiers'
         >>> Figure(measure="share", value=Decimal("33.30"), qualifier="about", unit="percent").describe()
         'about 33.3 percent'
+        >>> Figure(measure="duration", value=Decimal(1), qualifier="about", unit="weeks").describe()
+        'about 1 week'
         """
         fmt = lambda d: f"{int(d):,}" if d == d.to_integral_value() else f"{d.normalize():,}"  # noqa: E731
         unit = f" {self.unit}" if self.unit else ""
+        if self.value == 1 and self.unit in _SINGULAR:  # "about 1 week", not "1 weeks"
+            unit = f" {_SINGULAR[self.unit]}"
         if self.value is None:
             return f"{fmt(self.min)}-{fmt(self.max)}{unit}"
         words = {"exact": "", "about": "about ", "nearly": "nearly ", "more-than": "more than ",

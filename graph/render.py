@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from .audit import AuditResult, FigureAudit
 from .display import csv_cell, html_text, markdown_text, terminal_text
 from .plugins import Plugins
+from .terminal import terminal_report
 
 __all__ = ["RENDERERS", "Renderer", "register_renderer", "render", "render_chunks",
-           "json_chunks", "chain_text", "node_label", "rich_table"]
+           "json_chunks", "chain_text", "node_label"]
 
 
 def node_label(result: AuditResult, node: str) -> str:
@@ -52,6 +53,12 @@ def chain_text(result: AuditResult, chain: list[str]) -> str:
         if not labels or labels[-1] != label:
             labels.append(label)
     return " -> ".join(labels)
+
+
+def _chain_lines(result: AuditResult, fig: FigureAudit) -> list[str]:
+    """A figure's chains as drawn, each drawing once (two mentions of one report relaying
+    the same origin draw the same line)."""
+    return list(dict.fromkeys(chain_text(result, c) for c in fig.claim.chains))
 
 
 def _value(fig: FigureAudit) -> str:
@@ -111,7 +118,7 @@ def render_markdown(result: AuditResult) -> str:
     for fig in result.figures:
         lines += ["", f"## {m(fig.id)}: {m(_value(fig))}", "", m(fig.claim.reference.text), "",
                   f"**Grade {m(fig.grade.code)}**: {m(fig.grade.reason)}.", "", "Chains:"]
-        lines += [f"- {m(chain_text(result, c))}" for c in fig.claim.chains]
+        lines += [f"- {m(text)}" for text in _chain_lines(result, fig)]
         if fig.findings:
             lines += ["", "What is wrong:"]
             lines += [f"- **{m(f.check)}** ({m(f.severity)}): {m(f.message)}"
@@ -128,7 +135,7 @@ def render_html(result: AuditResult) -> str:
         f"<td>{e(f.grade.code)}</td><td>{e(_flags(f))}</td></tr>" for f in result.figures)
     sections = []
     for fig in result.figures:
-        chains = "".join(f"<li>{e(chain_text(result, c))}</li>" for c in fig.claim.chains)
+        chains = "".join(f"<li>{e(text)}</li>" for text in _chain_lines(result, fig))
         found = "".join(f"<li><b>{e(f.check)}</b> ({e(f.severity)}): {e(f.message)}</li>"
                         for f in fig.findings) or "<li>nothing flagged</li>"
         sections.append(
@@ -148,22 +155,6 @@ def render_html(result: AuditResult) -> str:
         + "".join(sections) + "</body></html>\n")
 
 
-def rich_table(result: AuditResult):
-    """The audit as a rich Table for the terminal."""
-    from rich.table import Table
-
-    table = Table(title=terminal_text(f"credgraph audit: {result.input}"), show_lines=False)
-    for name, justify in (("figure", "left"), ("value", "right"), ("reports", "right"),
-                          ("indep. origins", "right"), ("grade", "center"), ("flags", "left")):
-        table.add_column(name, justify=justify, overflow="fold")
-    for fig in result.figures:
-        grade_style = {1: "green", 2: "green", 3: "yellow"}.get(fig.grade.credibility, "red")
-        table.add_row(terminal_text(fig.id), terminal_text(_value(fig)),
-                      str(fig.apparent_sources), str(fig.independent_origins),
-                      terminal_text(fig.grade.code, grade_style), terminal_text(_flags(fig)))
-    return table
-
-
 @dataclass(frozen=True, slots=True)
 class Renderer:
     """An audit output format: its name, what it is for, how it writes an audit (whole, and
@@ -173,15 +164,16 @@ class Renderer:
     description: str
     render: Callable[[AuditResult], str]
     chunks: Callable[[AuditResult], Iterable[str]] | None = None
-    terminal: Callable[[AuditResult], object] | None = None
-    """A rich renderable for a terminal (colours, a table that fits the width)."""
+    terminal: Callable[[AuditResult, int], object] | None = None
+    """A rich renderable for a terminal of the given width (colours, a table that fits)."""
 
 
-def _plain_table(result: AuditResult) -> str:
+def _plain_report(result: AuditResult) -> str:
+    """The terminal report as plain text, 100 columns wide (``--format table -o FILE``)."""
     from rich.console import Console
 
-    console = Console(width=120, record=True, file=io.StringIO(), color_system=None)
-    console.print(rich_table(result))
+    console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+    console.print(terminal_report(result, 100))
     return console.export_text()
 
 
@@ -196,8 +188,9 @@ def register_renderer(renderer: Renderer) -> Renderer:
 
 
 for _renderer in (
-    Renderer("table", "the figures as a table, worst first: a first look", _plain_table,
-             terminal=lambda result: rich_table(result)),
+    Renderer("table", "a first look: the figures to check first with their verdicts, then "
+             "all of them in a table, most urgent first", _plain_report,
+             terminal=terminal_report),
     Renderer("json", "the stable interface: every figure, origin, chain and finding",
              render_json, json_chunks),
     Renderer("markdown", "a report to read: each figure's chains, what is wrong, why the grade",

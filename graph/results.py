@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from .display import counted
 from .errors import QueryError
 from .formats import get_format
 from .plugins import Plugins
@@ -369,7 +370,7 @@ def rich_table(result: QueryResult, title: str | None = None):
     from .display import terminal_text
 
     table = Table(title=None if title is None else terminal_text(title),
-                  caption=f"{len(result.rows)} row(s)")
+                  caption=counted(len(result.rows), "row"))
     for name in result.variables:
         table.add_column(terminal_text(name), overflow="fold")
     for row in result.rows:

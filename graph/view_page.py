@@ -24,19 +24,16 @@ import hashlib
 import html
 import json
 import string
-from functools import lru_cache
 from importlib.resources import files
 
 import networkx as nx
-from rdflib import URIRef
 
 from . import __version__
+from .admiralty import grade_key
 from .display import display_text
 from .errors import CredgraphError
 from .layout import BADGE_FONT, BADGE_LINE, FONT, OUTLET_SIZE
-from .validation import ontology_graph
 from .view_groups import GROUP_ABOVE, Sheet, sheets
-from .vocab import CREDIBILITY, RDFS, RELIABILITY, SKOS
 
 __all__ = ["to_html", "script_json", "grade_key", "counts_note", "STYLE", "VIS_NETWORK_VERSION",
            "VIS_NETWORK_SHA256", "LARGE_VIEW", "LABEL_PX"]
@@ -83,19 +80,6 @@ def script_json(value) -> str:
     for char, escape in _SCRIPT_ESCAPES:  # str.replace: a dict translate is slow on 30 MB
         text = text.replace(char, escape)
     return text
-
-
-@lru_cache(maxsize=1)
-def grade_key() -> dict:
-    """The Admiralty code's two scales as the ontology defines them (``credgraph.ttl``):
-    ``{"reliability" | "credibility": {"title", "values": [[notation, label, comment]]}}``."""
-    g, key = ontology_graph(), {}
-    for name, scheme in (("reliability", RELIABILITY), ("credibility", CREDIBILITY)):
-        iri = URIRef(str(scheme._NS).rstrip("/"))
-        rows = sorted([str(g.value(c, SKOS.notation)), str(g.value(c, SKOS.prefLabel)),
-                       str(g.value(c, RDFS.comment))] for c in g.subjects(SKOS.inScheme, iri))
-        key[name] = {"title": str(g.value(iri, SKOS.prefLabel)), "values": rows}
-    return key
 
 
 def counts_note(shown: int, total: int, order: str = "") -> str:

@@ -29,7 +29,7 @@ def files(folder):
 def test_draft_then_validate_then_audit(corpus, capsys):
     assert main(["draft", str(WIRE), "--corpus", str(corpus), "--outlet", "Baltic Wire",
                  "--date", "2024-03-12"]) == 0
-    assert "5 figure(s)" in capsys.readouterr().out
+    assert "5 figures" in capsys.readouterr().out
     assert (corpus / "texts" / "wire-01.txt").read_text() == WIRE.read_text()
     report = (corpus / "reports" / "wire-01.yaml").read_text()
     assert "text: texts/wire-01.txt" in report and f"input_file: " in report
@@ -76,7 +76,7 @@ def test_one_bad_input_among_good_ones(corpus, tmp_path, capsys):
     bad = tmp_path / "empty.txt"
     bad.write_text("")
     assert main(["draft", str(bad), str(WIRE), "--corpus", str(corpus)]) == 2
-    assert "1 of 2 input(s) not drafted" in capsys.readouterr().err
+    assert "1 of 2 inputs not drafted" in capsys.readouterr().err
     assert sorted(files(corpus)) == ["reports/wire-01.yaml", "sources.yaml", "texts/wire-01.txt"]
 
 

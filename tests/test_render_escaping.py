@@ -21,7 +21,8 @@ import pytest
 from rdflib import Literal, URIRef
 
 from credgraph.api import audit
-from credgraph.render import render, rich_table
+from credgraph.render import render
+from credgraph.terminal import terminal_report
 from credgraph.results import QueryResult
 from credgraph.results import rich_table as result_table
 
@@ -124,7 +125,7 @@ def _foreign_escapes(printed: str) -> list[str]:
 
 
 def test_the_audit_table_prints_markup_and_escapes_as_text(result):
-    printed = _terminal(rich_table(result))
+    printed = _terminal(terminal_report(result, 400))
     assert not _foreign_escapes(printed)
     plain = re.sub(r"\x1b\[[0-9;]*m", "", printed)
     assert "[bold red]rich[/]" in plain and "\u202e" not in plain

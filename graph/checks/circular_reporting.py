@@ -8,6 +8,7 @@ forever.
 from __future__ import annotations
 
 from ..chains import loop_text
+from ..display import counted
 from ..ids import mention_key
 from . import Finding, register_check
 
@@ -20,7 +21,7 @@ def circular_reporting(ctx, claim):
     if apparent >= 2 and independent < apparent:
         yield Finding(
             f"{apparent} reports ({', '.join(claim.reports)}) look like separate sources but "
-            f"trace back to {independent} independent origin(s)",
+            f"trace back to {counted(independent, 'independent origin')}",
             claim.chains)
     for loop in claim.cycles:
         yield Finding(f"citation loop: {loop_text([mention_key(n) for n in loop])}", [loop])

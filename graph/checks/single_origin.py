@@ -6,6 +6,7 @@ is not suspect for being the only one).
 
 from __future__ import annotations
 
+from ..display import counted
 from . import Finding, register_check
 
 
@@ -21,5 +22,6 @@ def single_origin(ctx, claim):
     reports = claim.reports
     verified = all(judged[o.node].verified for o in origins)
     yield Finding(
-        f"{len(reports)} report(s) state it and every chain ends at one origin: {names}",
+        f"{counted(len(reports), 'report')} {'states' if len(reports) == 1 else 'state'} it "
+        f"and every chain ends at one origin: {names}",
         [o.node for o in origins] + claim.chains, severity="info" if verified else None)

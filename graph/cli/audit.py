@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
+from ..display import counted
 from ..errors import EXIT_FINDINGS, InputError
 from .app import (AuditStoreOpt, CorpusOpt, InputArg, _emit, _note, _one_input, _progress, _store,
                   app, out)
@@ -56,17 +57,18 @@ def audit(
     if figure and not result.figures:
         raise InputError(f"no figure with id {', '.join(figure)} in {result.input}")
     if renderer.terminal is not None and output is None:
-        out.print(renderer.terminal(result))
-        s = result.summary()
-        out.print(f"{s['figures']} figures, {s['flagged_figures']} flagged, "
-                  f"{s['single_origin_figures']} resting on a single independent origin; "
-                  f"findings: {s['findings_by_severity']}")
+        out.print(renderer.terminal(result, out.width))
     else:
         _emit(renderer.chunks(result) if renderer.chunks else renderer.render(result), output)
     if rdf is not None:
         _emit(findings_graph(result).serialize(format="turtle"), rdf)
-    if fail_on is not None and any(True for _ in result.findings(fail_on)):
-        raise typer.Exit(EXIT_FINDINGS)
+    if fail_on is not None:
+        failing = list(result.findings(fail_on))
+        if failing:
+            figures = len({fig.id for fig, _finding in failing})
+            _note(f"exit {EXIT_FINDINGS}: {counted(len(failing), 'finding')} at {fail_on} or "
+                  f"above (--fail-on {fail_on}), in {counted(figures, 'figure')}")
+            raise typer.Exit(EXIT_FINDINGS)
 
 
 @app.command()

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
+from ..display import counted
 from ..errors import EXIT_BAD_INPUT
 from .app import _progress, app, err, out
 
@@ -75,9 +76,9 @@ def draft(
                                  source_entries(outcome.draft.sources))
             continue
         out.print(f"drafted {escape(outcome.input)} -> {escape(str(outcome.written[1]))}: "
-                  f"{len(report.mentions)} figure(s), {len(outcome.draft.sources)} new "
-                  f"source(s) proposed", highlight=False, soft_wrap=True)
+                  f"{counted(len(report.mentions), 'figure')}, "
+                  f"{counted(len(outcome.draft.sources), 'new source')} proposed", highlight=False, soft_wrap=True)
     if failed:
         if len(outcomes) > 1:
-            err.print(f"{failed} of {len(outcomes)} input(s) not drafted")
+            err.print(f"{failed} of {counted(len(outcomes), 'input')} not drafted")
         raise typer.Exit(code)

@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from ..display import counted
 from ..errors import InputError
 from .app import CorpusOpt, InputArg, _emit, _note, _one_input, app, err, out
 
@@ -71,7 +72,7 @@ def query(
         return out.print(rich_table(result, named.description or None))
     if fmt == "table":
         fmt = "turtle" if result.kind == "graph" else "tsv"  # ASK: true or false
-    _emit(result.serialize(fmt), output, f" ({len(result)} row(s))")
+    _emit(result.serialize(fmt), output, f" ({counted(len(result), 'row')})")
 
 
 @app.command()

@@ -16,6 +16,7 @@ never leaves a half-written file and the previous version survives.
 from __future__ import annotations
 
 import io
+import json
 import os
 import tempfile
 from collections.abc import Iterable
@@ -24,11 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.plugins.stores.memory import Memory
 
 from .plugins import Plugins
 
 __all__ = ["Format", "FORMATS", "get_format", "register_format", "atomic_writer",
-           "write_outputs", "quads_to_nquads", "DEFAULT_FORMATS"]
+           "write_outputs", "quads_to_nquads", "in_order", "DEFAULT_FORMATS"]
 
 
 @dataclass(frozen=True)
@@ -151,16 +153,60 @@ def quads_to_nquads(quads: Iterable[tuple], with_graph: bool = True,
             yield line + " .\n"
 
 
+class _GraphsInOrder(Memory):
+    """rdflib's memory store, listing its named graphs in IRI order: its own keeps them in a
+    set, so TriG and JSON-LD came out in an order that changed with the hash seed."""
+
+    def contexts(self, triple=None):
+        return iter(sorted(super().contexts(triple), key=lambda g: str(g.identifier)))
+
+
+def in_order(dataset: Dataset) -> Dataset:
+    """A copy of *dataset* whose graphs, and the triples in each, come out sorted: every
+    serialisation of it is the same bytes whatever the hash seed (``credgraph build`` is
+    reproducible)."""
+    ordered = Dataset(store=_GraphsInOrder())
+    for prefix, ns in dataset.namespaces():
+        ordered.bind(prefix, ns, override=True, replace=True)
+    for graph in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+        target = ordered.graph(graph.identifier)
+        for triple in sorted(graph):
+            target.add(triple)
+    return ordered
+
+
 def serialize(dataset: Dataset, fmt: Format) -> str:
-    """The dataset in one format; formats without graphs get the union of all graphs."""
+    """The dataset in one format, the same bytes for the same data whatever the hash seed
+    (``credgraph build`` is reproducible); formats without graphs get the union of all
+    graphs. rdflib keeps a graph's triples in a set: TriG and Turtle sort them themselves,
+    N-Triples is written sorted, and JSON-LD's keys and unordered arrays are sorted."""
+    dataset = in_order(dataset)
+    if fmt.name == "ntriples":
+        quads = dataset.quads((None, None, None, None))
+        return "".join(sorted(set(quads_to_nquads(quads, with_graph=False))))
+    if fmt.name == "json-ld":
+        return _sorted_json(dataset.serialize(format=fmt.rdflib_name))
     if fmt.keeps_graphs:
         return dataset.serialize(format=fmt.rdflib_name)
     union = Graph()
     for prefix, ns in dataset.namespaces():
         union.bind(prefix, ns)
-    for s, p, o, _g in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
+    for triple in sorted({(s, p, o) for s, p, o, _g in dataset.quads((None, None, None, None))}):
+        union.add(triple)
     return union.serialize(format=fmt.rdflib_name)
+
+
+def _sorted_json(text: str) -> str:
+    """JSON-LD with its keys and its arrays sorted (an ``@list`` keeps its order)."""
+    def walk(node, ordered=False):
+        if isinstance(node, dict):
+            return {k: walk(v, k == "@list") for k, v in node.items()}
+        if isinstance(node, list):
+            items = [walk(v) for v in node]
+            return items if ordered else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+        return node
+
+    return json.dumps(walk(json.loads(text)), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def write_outputs(dataset: Dataset, outdir: str | Path, formats: Iterable[str] = DEFAULT_FORMATS,

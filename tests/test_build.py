@@ -153,3 +153,40 @@ def test_a_shape_violation_is_said_where_it_was_written(corpus):
     assert (error.path, error.line) == (file, line)
     assert error.field == f"mentions[{mentions[i].id}].figure.subject"
     assert "https://" not in str(error)
+
+
+@pytest.mark.parametrize("formats", [["trig", "turtle", "ntriples", "json-ld"], ["nquads"]],
+                         ids=["default", "stream"])
+def test_the_build_is_the_same_bytes_whatever_the_hash_seed(tmp_path, formats):
+    """rdflib keeps graphs and triples in sets: without care the output order changes with
+    PYTHONHASHSEED. The same input must give the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        args = [sys.executable, "-m", "credgraph.cli", "build", "-o", str(out)]
+        args += ["-f", ",".join(formats)]
+        if formats == ["nquads"]:
+            args.append("--no-shacl")
+        subprocess.run(args, check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) == len(formats)
+
+
+def test_the_sorted_ntriples_are_the_graphs_union(dataset, tmp_path):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from credgraph.formats import get_format, serialize
+
+    union = Graph()
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    text = serialize(dataset, get_format("ntriples"))
+    assert text.splitlines() == sorted(text.splitlines())
+    assert isomorphic(Graph().parse(data=text, format="nt"), union)

@@ -383,9 +383,28 @@ def _kind(value) -> str:
 def read_yaml_file(path: Path, errors: list):
     """Parse a YAML file; a problem goes to *errors* and None comes back."""
     try:
-        return parse_yaml(path.read_text(encoding="utf-8"), str(path))
+        return parse_yaml(path.read_bytes().decode("utf-8"), str(path))
     except AnnotationError as err:
         errors.append(err)
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.append(AnnotationError(f"cannot read: {exc}", path=str(path)))
+    except UnicodeDecodeError as exc:
+        errors.append(not_utf8(exc, str(path)))
+    except OSError as exc:
+        errors.append(AnnotationError(f"cannot read: {exc.strerror or exc}", path=str(path)))
     return None
+
+
+def not_utf8(exc: UnicodeDecodeError, path: str) -> AnnotationError:
+    """The error for a file that is not UTF-8, at the line and column of the first byte
+    that cannot be read.
+
+    >>> try:
+    ...     b"id: r1\ntitle: caf\xe9\n".decode("utf-8")
+    ... except UnicodeDecodeError as exc:
+    ...     print(not_utf8(exc, "r1.yaml"))
+    r1.yaml:2: not UTF-8: byte 0xe9 at column 11 cannot be read; save the file as UTF-8
+    """
+    data = exc.object
+    line = data.count(b"\n", 0, exc.start) + 1
+    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    return AnnotationError(f"not UTF-8: byte 0x{data[exc.start]:02x} at column {column} cannot "
+                           "be read; save the file as UTF-8", path=path, line=line)

@@ -394,7 +394,7 @@ def read_yaml_file(path: Path, errors: list):
 
 
 def not_utf8(exc: UnicodeDecodeError, path: str) -> AnnotationError:
-    """The error for a file that is not UTF-8, at the line and column of the first byte
+    r"""The error for a file that is not UTF-8, at the line and column of the first byte
     that cannot be read.
 
     >>> try:

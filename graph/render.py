@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .audit import AuditResult, FigureAudit
 from .display import csv_cell, html_text, markdown_text, terminal_text
 from .plugins import Plugins
-from .terminal import terminal_report
+from .terminal import numbered, terminal_report
 
 __all__ = ["RENDERERS", "Renderer", "register_renderer", "render", "render_chunks",
            "json_chunks", "chain_text", "node_label"]
@@ -107,7 +107,8 @@ def render_markdown(result: AuditResult) -> str:
     s = result.summary()
     lines = [
         "# credgraph provenance audit", "",
-        f"Input: {m(s['input'])}. Figures: {s['figures']}, flagged: {s['flagged_figures']}, "
+        f"Input: {m(s['input'])}. Claims audited: {s['figures']} ({numbered(result)} with a "
+        f"number), flagged: {s['flagged_figures']}, "
         f"resting on a single independent origin: {s['single_origin_figures']}.", "",
         "| figure | value | reports | independent origins | grade | flags |",
         "|---|---|---|---|---|---|",
@@ -149,7 +150,8 @@ def render_html(result: AuditResult) -> str:
         "body{font-family:sans-serif;max-width:60em;margin:auto}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}"
         "</style></head><body><h1>credgraph provenance audit</h1>"
-        f"<p>Input: {e(s['input'])}. Figures: {s['figures']}, flagged: {s['flagged_figures']}."
+        f"<p>Input: {e(s['input'])}. Claims audited: {s['figures']} ({numbered(result)} with a "
+        f"number), flagged: {s['flagged_figures']}."
         "</p><table><tr><th>figure</th><th>value</th><th>reports</th>"
         f"<th>independent origins</th><th>grade</th><th>flags</th></tr>{rows}</table>"
         + "".join(sections) + "</body></html>\n")

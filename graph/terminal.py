@@ -27,7 +27,7 @@ from .audit import AuditResult, FigureAudit
 from .display import counted, display_text, terminal_text
 from .verdict import verdict
 
-__all__ = ["terminal_report", "summary_words", "SHOWN_FIRST"]
+__all__ = ["terminal_report", "summary_words", "numbered", "SHOWN_FIRST"]
 
 SHOWN_FIRST = 8
 """How many figures the terminal shows with their verdicts before the table."""
@@ -41,7 +41,7 @@ def summary_words(result: AuditResult) -> str:
 
     >>> from credgraph.api import audit
     >>> summary_words(audit(claims=["hur-southern-district-deserters"]))
-    '1 figure in 1 report: 1 with an error, to look at first; 1 rests on a single independent origin.'
+    '1 claim in 1 report (1 with a number): 1 with an error, to look at first; 1 rests on a single independent origin.'
     """
     worst = [f.worst for f in result.figures]
     reports = {r for f in result.figures for r in f.claim.reports}
@@ -53,8 +53,14 @@ def summary_words(result: AuditResult) -> str:
         parts.append(f"{quiet} with notes only or nothing flagged")
     single = sum(1 for f in result.figures if f.independent_origins == 1)
     rests = "rests" if single == 1 else "rest"
-    head = f"{counted(len(result.figures), 'figure')} in {counted(len(reports), 'report')}"
+    head = f"{counted(len(result.figures), 'claim')} in {counted(len(reports), 'report')} " \
+           f"({numbered(result)} with a number)"
     return f"{head}: {'; '.join(parts)}; {single} {rests} on a single independent origin."
+
+
+def numbered(result: AuditResult) -> int:
+    """How many of the audited claims state a number (the SPARQL queries' "figures")."""
+    return sum(1 for f in result.figures if f.claim.reference.figure is not None)
 
 
 def _grade_line() -> str:
@@ -120,11 +126,11 @@ def _table(result: AuditResult, width: int):
     checks = {f.check for fig in result.figures for f in fig.findings}
     flags_w = max([len(c) for c in checks] + [5])
     figure_w = max(width - (5 + 4 + 5 + flags_w + 4 * 2), 16)  # what the others leave
-    table = Table(title=f"All {counted(len(result.figures), 'figure')}, most urgent first",
+    table = Table(title=f"All {counted(len(result.figures), 'claim')}, most urgent first",
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1),
                   collapse_padding=True)
     table.add_column("grade", width=5, no_wrap=True)
-    table.add_column("figure: id, then value", width=figure_w)
+    table.add_column("claim: id, then figure", width=figure_w)
     table.add_column("rep.", width=4, justify="right")
     table.add_column("orig.", width=5, justify="right")
     table.add_column("flags", width=flags_w, overflow="fold")

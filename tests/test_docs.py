@@ -88,3 +88,28 @@ def test_no_seed_sentence_is_copied(seeds_dir):
         if any(tuple(w[i:i + 10]) in grams for i in range(len(w) - 9)):
             hits.append(name)
     assert hits == []
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/annotation-format.md"])
+def test_the_report_examples_are_valid_annotations(doc, tmp_path, seeds_dir, capsys):
+    """Every report example in the docs validates against the bundled registry, its
+    evidence checked against the seed texts."""
+    import shutil
+
+    from credgraph.annotations import bundled_corpus
+    from credgraph.cli import main
+
+    text = (ROOT / doc).read_text()
+    examples = [b for b in re.findall(r"```yaml\n(.*?)```", text, re.S)
+                if re.match(r"id: ", b) and "mentions:" in b]
+    assert examples, f"no report example in {doc}"
+    for n, example in enumerate(examples):
+        corpus = tmp_path / f"c{n}"
+        (corpus / "reports").mkdir(parents=True)
+        for name in ("sources.yaml", "measures.yaml"):
+            if (bundled_corpus() / name).is_file():
+                shutil.copy(bundled_corpus() / name, corpus / name)
+        report_id = re.match(r"id: (\S+)", example)[1]
+        (corpus / "reports" / f"{report_id}.yaml").write_text(example)
+        code = main(["validate", "--corpus", str(corpus), "--seeds", str(seeds_dir)])
+        assert code == 0, capsys.readouterr().err

@@ -48,7 +48,7 @@ def test_the_summary_is_words_with_plurals_right(seed_audit):
     words = summary_words(seed_audit)
     assert "{" not in words and "(s)" not in words
     one = summary_words(audit(claims=["hur-southern-district-deserters"]))
-    assert one.startswith("1 figure in 1 report:") and "1 rests on" in one
+    assert one.startswith("1 claim in 1 report (1 with a number):") and "1 rests on" in one
 
 
 def test_no_count_is_written_with_a_bracketed_plural(seed_audit, capsys):

@@ -72,7 +72,9 @@ def stats(source: InputArg = None, corpus: CorpusOpt = None):
     """Print counts: reports, sources, claims, mentions, figures, named graphs, triples."""
     from ..api import stats as count
 
-    table = Table(title="credgraph stats")
+    table = Table(title="credgraph stats", caption=(
+        "claims: what the audit grades, with a number or without; figures: the numbers the "
+        "mentions state, one a mention that gives one"))
     table.add_column("what")
     table.add_column("count", justify="right")
     for name, value in count(_one_input(source, corpus)).items():

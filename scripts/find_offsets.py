@@ -15,7 +15,7 @@ end a sentence. The rule is :func:`credgraph.draft.passages.sentence_spans`, the
 
 Examples::
 
-    python scripts/find_offsets.py /work/shared/seeds/002_e82a78f22526c30b.txt "18,000"
+    python scripts/find_offsets.py ../shared/seeds/002_e82a78f22526c30b.txt "18,000"
     python scripts/find_offsets.py SEED "a dozen" --sentence --show
     python scripts/find_offsets.py SEED "get lost" --ignore-case --format yaml
 

@@ -170,3 +170,31 @@ def test_progress_counts_report_files_up_to_all(synth_folder, tmp_path):
     totals = {total for _done, total in seen}
     assert totals == {summary.reports} and seen[-1] == (summary.reports, summary.reports)
     assert [d for d, _t in seen] == sorted(d for d, _t in seen) and len(seen) >= 2
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_mid_build_leaves_no_temporary_file_and_the_old_output(tmp_path, jobs):
+    """A build stopped by SIGTERM (a CI timeout, a container stopped) removes what it was
+    writing and keeps the previous output byte for byte."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    write_annotations(synth_corpus(12000, seed=9), corpus)
+    command = [sys.executable, "-m", "credgraph.cli", "build", "-f", "nquads", "--no-shacl",
+               "-o", str(out), "--corpus", str(corpus), "--jobs", jobs]
+    subprocess.run(command, check=True, capture_output=True)
+    before = (out / "credgraph.nq").read_bytes()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".*.tmp")) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert proc.poll() is None, "the build ended before it could be stopped"
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert "SIGTERM" in err and "Traceback" not in err
+    assert not list(out.glob(".*.tmp")) and not list(tmp_path.rglob("*.tmp"))
+    assert (out / "credgraph.nq").read_bytes() == before

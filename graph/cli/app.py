@@ -132,10 +132,43 @@ AuditStoreOpt = Annotated[str, typer.Option(
                     "and audit everything there.")]
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, so every ``finally`` runs (temporary files of a
+    build are removed; nothing half-written stays behind)."""
+
+
+@contextmanager
+def _sigterm_unwinds():
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signum, _frame):
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+EXIT_TERMINATED = 143
+"""The exit status after SIGTERM (128 + 15, as a shell reports it)."""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map errors to exit codes (2 bad input, 3 internal) without a traceback."""
     try:
-        code = app(args=argv, prog_name="credgraph", standalone_mode=False)
+        with _sigterm_unwinds():
+            code = app(args=argv, prog_name="credgraph", standalone_mode=False)
+    except Terminated:
+        err.print("stopped (SIGTERM): the files it was writing were removed; earlier output "
+                  "is unchanged")
+        return EXIT_TERMINATED
     except CredgraphError as exc:
         err.print("[red]error:[/]", escape(str(exc)), highlight=False, soft_wrap=True)
         return exc.exit_code

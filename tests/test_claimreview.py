@@ -18,8 +18,7 @@ from credgraph.api import audit
 from credgraph.claimreview import (CSV_COLUMNS, INFORMATION_CREDIBILITY, SOURCE_RELIABILITY,
                                    Reviewer, claim_review, data_feed, feed_csv, feed_json,
                                    textual_rating)
-from credgraph.fact_checks import markup_problems
-from credgraph.schema_context import jsonld_graph
+from credgraph.fact_checks import jsonld_graph, markup_problems
 from credgraph.vocab import SCHEMA
 
 HUR = "hur-southern-district-deserters"

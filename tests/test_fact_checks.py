@@ -11,8 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from credgraph.errors import InputError
-from credgraph.fact_checks import graph_name, read_fact_checks, reviews_in
-from credgraph.schema_context import offline
+from credgraph.fact_checks import graph_name, offline, read_fact_checks, reviews_in
 
 SAMPLES = Path(__file__).parent / "data" / "claimreview"
 

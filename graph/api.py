@@ -27,12 +27,15 @@ from .bulk import LINE_FORMATS, build_lines
 from .counts import count
 from .errors import AnnotationError, AnnotationErrors
 from .formats import DEFAULT_FORMATS, get_format, write_outputs
-from .inputs import Input, StoreInput, open_input
+from .fact_check_store import attach as attach_fact_checks
+from .fact_check_store import import_fact_checks
+from .inputs import CorpusFolder, Input, StoreInput, open_input
 from .store import Store, open_store
 from .shape_report import located
 from .validation import check_evidence, shape_results
 
-__all__ = ["CorpusSummary", "validate", "build", "audit", "stats", "LARGE_CORPUS"]
+__all__ = ["CorpusSummary", "validate", "build", "audit", "stats", "import_claimreviews",
+           "LARGE_CORPUS"]
 
 LARGE_CORPUS = 20_000
 """Mentions past which a build in memory is worth streaming instead (``-f nquads
@@ -126,16 +129,27 @@ def audit(source: str | Path | Store | Input | None = None, *,
     :func:`~credgraph.inputs.open_input` names it).
     """
     given = open_input(source)
+    folder = given.root if isinstance(given, CorpusFolder) else None
     label = given.label if label is None else label
     if store is not None:
         target = open_store(store) if isinstance(store, str) else store
         given = StoreInput(given.load_into(target), label)
     facts = given.facts(claims=claims if scoped else None, progress=progress)
-    return audit_facts(facts, checks=checks, claims=None if scoped else claims,
-                       input_label=label)
+    result = audit_facts(facts, checks=checks, claims=None if scoped else claims,
+                         input_label=label)
+    if folder is not None:  # the fact checks imported beside it
+        attach_fact_checks(result, folder)
+    return result
 
 
 def stats(source: str | Path | Store | Input | None = None) -> dict[str, int]:
     """How many sources, reports, claims, mentions, figures, statements, named graphs and
     triples *source* holds (:mod:`credgraph.counts`), counted without a store."""
     return count(open_input(source))
+
+
+def import_claimreviews(files, corpus: str | Path):
+    """Import files of published ClaimReviews beside *corpus* (an annotation folder), each
+    review linked to the claims it matches (:mod:`credgraph.fact_check_store`); an
+    :class:`~credgraph.fact_check_store.ImportSummary`."""
+    return import_fact_checks(files, corpus)

@@ -59,6 +59,9 @@ class FigureAudit:
     """Origins (independences) that may depend on the claim's others."""
     outlets: int = 0
     """Outlets whose reports state it."""
+    fact_checks: tuple = ()
+    """Fact checks other desks published, linked to the claim (imported beside a corpus:
+    :class:`credgraph.fact_check_store.FactCheckNote`), the surest first."""
 
     @property
     def id(self) -> str:
@@ -128,6 +131,7 @@ class FigureAudit:
             "independent_origins_max": self.independent_origins_max,
             "priority": self.priority,
             "verdict": verdict(self),
+            "fact_checks": [note.as_dict() for note in self.fact_checks],
         }
 
 

@@ -120,6 +120,9 @@ def render_markdown(result: AuditResult) -> str:
         lines += ["", f"## {m(fig.id)}: {m(_value(fig))}", "", m(fig.claim.reference.text), "",
                   f"**Grade {m(fig.grade.code)}**: {m(fig.grade.reason)}.", "", "Chains:"]
         lines += [f"- {m(text)}" for text in _chain_lines(result, fig)]
+        if fig.fact_checks:
+            lines += ["", "Published fact checks:"]
+            lines += [f"- {m(note.text())}" for note in fig.fact_checks]
         if fig.findings:
             lines += ["", "What is wrong:"]
             lines += [f"- **{m(f.check)}** ({m(f.severity)}): {m(f.message)}"
@@ -139,11 +142,14 @@ def render_html(result: AuditResult) -> str:
         chains = "".join(f"<li>{e(text)}</li>" for text in _chain_lines(result, fig))
         found = "".join(f"<li><b>{e(f.check)}</b> ({e(f.severity)}): {e(f.message)}</li>"
                         for f in fig.findings) or "<li>nothing flagged</li>"
+        checked = "".join(f"<li>{e(note.text())}</li>" for note in fig.fact_checks)
         sections.append(
             f"<section id='{e(fig.id)}'><h2>{e(fig.id)}: {e(_value(fig))}</h2>"
             f"<p>{e(fig.claim.reference.text)}</p>"
             f"<p><b>Grade {e(fig.grade.code)}</b>: {e(fig.grade.reason)}.</p>"
-            f"<h3>Chains</h3><ul>{chains}</ul><h3>What is wrong</h3><ul>{found}</ul></section>")
+            f"<h3>Chains</h3><ul>{chains}</ul><h3>What is wrong</h3><ul>{found}</ul>"
+            + (f"<h3>Published fact checks</h3><ul>{checked}</ul>" if checked else "")
+            + "</section>")
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<title>credgraph provenance audit</title><style>"

@@ -106,6 +106,7 @@ def _figure_attrs(trace: CitationTrace, fig: FigureAudit) -> dict:
     lines.append(f"origins: {'; '.join(a.label for a in fig.origins) or 'none'} "
                  f"({fig.independent_origins} independent)")
     lines.append(f"grade {fig.grade.code}: {fig.grade.reason}")
+    lines += [note.text() for note in fig.fact_checks]
     by_check: dict = {}
     for f in fig.findings:
         by_check.setdefault(f.check, []).append(f)

@@ -113,6 +113,12 @@ class CG(DefinedNamespace):
     sourceReliability: URIRef
     informationCredibility: URIRef
     gradeReason: URIRef
+    # links of imported fact checks (schema:ClaimReview) to claims
+    FactCheckLink: URIRef  # an imported fact check linked to a claim, with reason and score
+    linkedReview: URIRef
+    linkedClaim: URIRef
+    linkScore: URIRef
+    linkReason: URIRef
 
 
 class CITO(DefinedNamespace):

@@ -15,7 +15,7 @@ from credgraph.vocab import CG, RDF, SCHEMA
 FIGURE_KEYS = {"id", "statement", "measure", "value", "min", "max", "qualifier", "unit",
                "period", "place", "reports", "apparent_sources", "independent_origins",
                "origins", "chains", "flags", "grade", "grade_reason", "time",
-               "independent_origins_max", "priority", "verdict"}
+               "independent_origins_max", "priority", "verdict", "fact_checks"}
 
 
 def checks_of(fig):

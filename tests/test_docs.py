@@ -19,7 +19,12 @@ DOCS = "\n".join(p.read_text() for p in (ROOT / "docs").glob("*.md"))
 
 
 def _commands():
-    return sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+    """Every command, those of a group (``export claimreview``) by their full name."""
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    for group in app.registered_groups:
+        names += [f"{group.name} {c.name or c.callback.__name__}"
+                  for c in group.typer_instance.registered_commands]
+    return sorted(names)
 
 
 @pytest.mark.parametrize("command", _commands())

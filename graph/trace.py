@@ -173,13 +173,14 @@ def _copied(facts: AuditFacts, succ: dict) -> dict:
     return mentions
 
 
-def _computed(mentions: dict, succ: dict) -> None:
+def _computed(mentions: dict, succ: dict) -> frozenset:
     """A mention computed from other claims (``derived_from`` in the annotations) also
     derives from every mention of those claims, through a node of each claim: its origins
-    include theirs."""
+    include theirs. Returns those junction nodes."""
     by_claim: dict[str, list[str]] = {}
     for m in mentions.values():
         by_claim.setdefault(m.claim, []).append(m.node)
+    found = set()
     for m in mentions.values():
         inputs = getattr(m, "computed_from", ())
         if inputs:
@@ -187,6 +188,39 @@ def _computed(mentions: dict, succ: dict) -> None:
             succ[m.node] = tuple(sorted({*succ.get(m.node, ()), *junctions}))
             for claim, junction in zip(inputs, junctions):
                 succ[junction] = tuple(sorted(by_claim.get(claim, ())))
+            found.update(junctions)
+    return frozenset(found)
+
+
+def _computation(stated: list, origin_nodes: list, succ: dict, junctions: frozenset,
+                 origin) -> dict:
+    """The origins of a claim reached only through the figures it was computed from,
+    each with the independence it takes: that of the claim's first origin reached
+    otherwise (the source that did the sum), else that of the first of them. A figure
+    computed from another source's count is one computation, not a second origin
+    confirming it ("double the 2022 count" by RFE/RL on Mediazona's count is not confirmed
+    by two).
+
+    >>> from types import SimpleNamespace
+    >>> o = lambda n: Origin(n, n, Independence("source", n))
+    >>> succ = {"m": ("st/rferl", "claim/c"), "claim/c": ("st/mz",)}
+    >>> _computation([SimpleNamespace(node="m")], ["st/mz", "st/rferl"], succ,
+    ...              frozenset({"claim/c"}), o)
+    {'st/mz': ('source', 'st/rferl')}
+    """
+    seen, stack = set(), [m.node for m in stated]
+    while stack:
+        node = stack.pop()
+        if node in seen or node in junctions:
+            continue
+        seen.add(node)
+        stack.extend(succ.get(node, ()))
+    inputs_only = [n for n in origin_nodes if n not in seen]
+    if not inputs_only:
+        return {}
+    direct = [n for n in origin_nodes if n in seen]
+    key = origin(direct[0] if direct else inputs_only[0]).independence
+    return {n: key for n in inputs_only}
 
 
 def trace_facts(facts: AuditFacts, chain_limit: int = 64) -> CitationTrace:
@@ -197,7 +231,7 @@ def trace_facts(facts: AuditFacts, chain_limit: int = 64) -> CitationTrace:
     """
     succ, statement_source = dict(facts.succ), facts.statement_source
     mentions = _copied(facts, succ)
-    _computed(mentions, succ)
+    junctions = _computed(mentions, succ)
     roots, cycles = roots_and_loops(succ, order=concat(mentions, statement_source))
     cycles.sort()
     trace = CitationTrace(succ, facts.registry, facts.reports, mentions, {}, roots, cycles,
@@ -226,6 +260,10 @@ def trace_facts(facts: AuditFacts, chain_limit: int = 64) -> CitationTrace:
                     origin = Origin(origin.node, origin.source,
                                     Independence("loop", in_cycle[n][0]))
                 origins[n] = origin
-        trace.claims[claim] = ClaimTrace(claim, stated, [origins[n] for n in origin_nodes],
-                                         chains, loops)
+        found = [origins[n] for n in origin_nodes]
+        if junctions:  # a computed figure: its inputs' origins are the computation's
+            merged = _computation(stated, origin_nodes, succ, junctions, origins.__getitem__)
+            found = [Origin(o.node, o.source, merged[o.node]) if o.node in merged else o
+                     for o in found]
+        trace.claims[claim] = ClaimTrace(claim, stated, found, chains, loops)
     return trace

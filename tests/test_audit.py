@@ -180,3 +180,82 @@ def test_grades_do_not_depend_on_what_was_asked(seed_store, seed_audit, kwargs):
     assert partial.figures
     for fig in partial.figures:
         assert fig.grade == seed_audit.figure(fig.id).grade, fig.id
+
+
+# --- issue 19: the re-annotated bundled corpus ---
+
+def test_the_2076_is_a_first_half_count(seed_audit):
+    data = seed_audit.figure("mediazona-desertion-cases-h1-2023").as_dict()
+    assert data["time"] == {"kind": "period", "start": "2023-01", "end": "2023-06", "per": None}
+    assert data["period"] == "2023-01/2023-06"
+
+
+@pytest.mark.parametrize("claim", ["rferl-desertion-cases-vs-2022", "rferl-desertion-cases-vs-2021"])
+def test_ratios_on_the_2076_are_computed_and_corroborate_nothing(seed_audit, claim):
+    fig = seed_audit.figure(claim)
+    assert "computed-figure" in checks_of(fig)
+    assert {o.origin.source for o in fig.origins} == {"rferl", "mediazona"}
+    assert fig.independent_origins == fig.independent_origins_max == 1
+    assert fig.grade.credibility != 1, fig.grade.reason
+    count = seed_audit.figure("mediazona-desertion-cases-h1-2023")
+    assert count.independent_origins == count.apparent_sources == 1
+    assert count.grade.code == "B2"
+
+
+@pytest.mark.parametrize("claim", ["idite-lesom-requests-rise-sep-nov-2023",
+                                   "idite-lesom-requests-almost-doubled-2023"])
+def test_get_lost_s_rise_rests_on_its_own_count_once(seed_audit, claim):
+    fig = seed_audit.figure(claim)
+    assert "computed-figure" in checks_of(fig) and fig.independent_origins == 1
+    assert len([f for f in fig.findings if f.check == "interested-party"]) == 1
+
+
+RECYCLED = ["cnn-officer-tricked-into-war", "cnn-officer-not-told-purpose", "cnn-officer-ashamed",
+            "cnn-officer-aftershock-first-week", "cnn-officer-decided-to-leave",
+            "cnn-officer-resigned-legally", "reuters-soldier-not-our-war",
+            "reuters-soldier-promises-broken", "reuters-soldier-14-quit",
+            "ukraine-pow-videos-civilian-targets", "ukraine-video-soldiers-felt-cheated",
+            "ukraine-claims-daily-russian-exits"]
+
+
+@pytest.mark.parametrize("claim", RECYCLED)
+def test_the_recycled_slideshow_passages_add_no_origin(seed_audit, claim):
+    """The Daily Digest's reuse of the 2022 slideshow goes through the slideshow's mention:
+    two reports, one independent origin, and a circular-reporting warning."""
+    fig = seed_audit.figure(claim)
+    assert fig.claim.reports == ["dailydigest-2024-desertions-surge",
+                                 "es-slideshow-2022-soldiers-refuse-to-fight"]
+    assert fig.independent_origins == fig.independent_origins_max == 1
+    assert "circular-reporting" in checks_of(fig)
+    digest = [c for c in fig.claim.chains if c[0].startswith("mention/dailydigest")]
+    assert digest and all(c[1].startswith("mention/es-slideshow") for c in digest)
+
+
+def test_the_14_who_quit_no_longer_drift_in_time(seed_audit):
+    """Both slideshows state the 2022 passage: one time reference, no drift."""
+    fig = seed_audit.figure("reuters-soldier-14-quit")
+    assert "figure-drift" not in checks_of(fig)
+    assert fig.as_dict()["time"]["end"] == "2022"
+
+
+def test_29200_is_disputed_by_nato_and_by_russia_an_interested_party(seed_audit):
+    disputed = [f.message for f in seed_audit.figure("ukraine-russian-soldiers-killed-2022")
+                .findings if f.check == "disputed"]
+    assert len(disputed) == 2
+    nato, = [m for m in disputed if "NATO" in m]
+    russia, = [m for m in disputed if "Russian Federation" in m]
+    assert "not an interested party" in nato and "party to the conflict" in russia
+
+
+def test_stated_parts_stay_within_their_wholes(seed_audit):
+    for claim in ("hur-southern-district-deserters", "pavlivka-unit-strength",
+                  "pavlivka-killed-and-wounded-nov-2022"):
+        assert "parts-exceed-whole" not in checks_of(seed_audit.figure(claim)), claim
+
+
+def test_no_bundled_running_total_is_flagged_or_conflicts_across_dates(seed_audit):
+    """Every conflict left is the slideshow's three 2022 tolls set side by side."""
+    conflicting = {f.id for f in seed_audit.figures if "conflicting-figures" in checks_of(f)}
+    assert conflicting == {"ukraine-russian-soldiers-killed-2022",
+                           "nato-russian-soldiers-killed-2022", "russia-own-soldiers-killed-2022"}
+    assert not any("running-total" in checks_of(f) for f in seed_audit.figures)

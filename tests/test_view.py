@@ -38,9 +38,13 @@ def _kinds(G) -> dict:
 
 
 def _view_path(trace, chain: list[str]) -> list[str]:
-    """A traced chain (mention first) as view nodes, origin first."""
+    """A traced chain (mention first) as view nodes, origin first; a computed figure's
+    step into the claim it was computed from (``claim/...``) is no node of the view."""
     path = []
     for key in reversed(chain):
+        if key not in trace.statement_source and key not in trace.mentions:
+            assert key.startswith("claim/"), key
+            continue
         node = ("source:" + trace.statement_source[key] if key in trace.statement_source
                 else "report:" + trace.mentions[key].report)
         if path[-1:] != [node]:

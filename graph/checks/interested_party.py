@@ -12,6 +12,11 @@ from . import Finding, register_check
 @register_check("interested-party", "An origin of the figure is an interested party.",
                 "warning")
 def interested_party(ctx, claim):
+    """One finding per source and stake: a computed figure may reach its source twice,
+    through its own statement and through the figure it was computed from."""
+    said: dict[str, list[str]] = {}
     for a in ctx.origins(claim):
         if a.interested:
-            yield Finding(f"{a.label} is {a.interested}", [a.origin.node])
+            said.setdefault(f"{a.label} is {a.interested}", []).append(a.origin.node)
+    for message, nodes in said.items():
+        yield Finding(message, nodes)

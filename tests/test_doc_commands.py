@@ -57,6 +57,10 @@ def workspace(tmp_path_factory):
     shutil.copy(DRAFT / "inputs" / "html-01.html", here / "article.html")
     shutil.copy(DRAFT / "gold" / "texts" / "wire-01.txt", here / "wire.txt")
     shutil.copy(DRAFT / "gold" / "texts" / "telegram-01.txt", here / "post.txt")
+    reviews = ROOT / "tests" / "data" / "claimreview"
+    for name, target in (("single.json", "published.json"), ("page.html", "page.html"),
+                         ("reviews.jsonl", "feed.jsonl")):
+        shutil.copy(reviews / name, here / target)
     (here / "folder").mkdir()
     for name in ("ngo-01.txt", "court-01.txt"):
         shutil.copy(DRAFT / "gold" / "texts" / name, here / "folder" / name)

@@ -8,6 +8,8 @@ says of what, so it must match too. Their time references then decide:
 relation     when                                                may disagree when
 ===========  ==================================================  ==========================
 ``same``     one measure, the same time reference                their intervals do not meet
+``coarse``   running totals of one measure dated only to the      never (a note: the same
+             same month or year                                   total, or two points)
 ``series``   running totals of one measure at different dates     a cumulative count falls,
                                                                   or grows implausibly fast
 ``part``     a closed period inside the other's period (or       parts add up to more than
@@ -24,6 +26,15 @@ relation     when                                                may disagree wh
 >>> may = Figure("desertion-criminal-cases", D(650), time=TimeRef("as-of", end=Day(2023, 5)))
 >>> relate(march, may, m), disagree(march, may, "series", m)
 ('series', None)
+
+A running total dated only to a year or a month may have been counted on any day of it:
+two such totals "as of 2022" are the same quantity only if counted up to the same day,
+which the texts do not say. They are ``coarse``, never a conflict:
+
+>>> tally = Figure("killed", D(1351), time=TimeRef("as-of", end=Day(2022)))
+>>> claim = Figure("killed", D(29200), time=TimeRef("as-of", end=Day(2022)))
+>>> relate(tally, claim, m), disagree(tally, claim, "coarse", m)
+('coarse', None)
 """
 
 from __future__ import annotations
@@ -35,7 +46,7 @@ from .model import Figure
 __all__ = ["quantity_key", "family", "relate", "disagree", "bounds_overlap", "RELATIONS",
            "parts_over_whole"]
 
-RELATIONS = ("same", "series", "part", "whole", "narrower", "broader")
+RELATIONS = ("same", "coarse", "series", "part", "whole", "narrower", "broader")
 """How a figure stands to another: ``part`` is a part of the other, ``whole`` the other's
 whole; ``narrower``/``broader`` its measure against the other's."""
 
@@ -79,13 +90,13 @@ def relate(a: Figure, b: Figure, measures) -> str | None:
     if ta.per != tb.per or ta.kind == "none" or tb.kind == "none":
         return None
     if a.measure != b.measure:
-        if ta != tb:
+        if ta != tb or not _one_time(ta):
             return None
         if measures.is_narrower(a.measure, b.measure):
             return "narrower"
         return "broader" if measures.is_narrower(b.measure, a.measure) else None
     if ta == tb:
-        return "same"
+        return "same" if _one_time(ta) else "coarse"
     if ta.kind == tb.kind == "as-of" and (ta.start is None or tb.start is None
                                           or ta.start == tb.start):
         return "series"
@@ -94,6 +105,13 @@ def relate(a: Figure, b: Figure, measures) -> str | None:
     if ta.contains(tb):
         return "whole"
     return None
+
+
+def _one_time(time) -> bool:
+    """Whether two figures with this same time reference were counted at one time: a
+    period is one window whatever its precision; a running total is one moment only when
+    its date is a day."""
+    return time.kind != "as-of" or (time.end is not None and time.end.precision == "day")
 
 
 _FAST = ((timedelta(days=7), 2), (timedelta(days=92), 10))
@@ -116,6 +134,8 @@ def disagree(a: Figure, b: Figure, relation: str, measures) -> str | None:
         return None
     if relation == "series" and a.measure in measures and measures[a.measure].cumulative:
         early, late = sorted((a, b), key=lambda f: f.time.end.first())
+        if early.time.end.last() >= late.time.end.first():
+            return None  # "as of 2022" and "by 30 June 2022": which came first is not known
         (e_low, _eh), (_ll, l_high) = early.bounds(), late.bounds()
         if e_low is not None and l_high is not None and l_high < e_low:
             return (f"a running total cannot fall: {early.describe()} by {early.time.end} "

@@ -35,13 +35,20 @@ def test_hur_figures_rest_on_one_unverified_interested_origin(seed_audit, claim)
     assert fig.grade.credibility >= 4
 
 
-def test_29200_conflicts_with_nato_and_russia(seed_audit):
+def test_29200_disagrees_with_nato_and_russia_but_is_not_improbable(seed_audit):
+    """The slideshow gives three 2022 tolls "so far" in a report dated only to 2022: they
+    disagree, but nothing says they were counted up to the same day (outside the text they
+    date from March and May 2022). A note and the disputes, never credibility 5."""
     fig = seed_audit.figure("ukraine-russian-soldiers-killed-2022")
     conflicts = [f for f in fig.findings if f.check == "conflicting-figures"]
     text = " ".join(f.message for f in conflicts)
     assert "nato-russian-soldiers-killed-2022" in text
     assert "russia-own-soldiers-killed-2022" in text
-    assert fig.grade.credibility == 5, fig.grade.reason
+    assert {f.severity for f in conflicts} == {"info"}
+    assert "disputed" in checks_of(fig)
+    for claim in ("ukraine-russian-soldiers-killed-2022", "russia-own-soldiers-killed-2022",
+                  "nato-russian-soldiers-killed-2022"):
+        assert seed_audit.figure(claim).grade.credibility != 5, claim
 
 
 def test_heading_nearly_30000_drifts_from_29200(seed_audit):

@@ -183,8 +183,8 @@ def test_feed_json_is_the_feed(result):
 
 @pytest.mark.parametrize("claim_id, rating", [
     (HUR, "single unverified source"),
-    ("russia-own-soldiers-killed-2022", "contradicted by a verified figure"),
-    ("nato-russian-soldiers-killed-2022", "conflicting figures"),
+    ("ukraine-russian-soldiers-killed-2022", "single unverified source, disputed"),
+    ("nato-russian-soldiers-killed-2022", "single verified source"),  # a note, no conflict
     ("reuters-soldier-14-quit", "single anonymous source"),
     ("war-duration-newsweek-2024", "no source named"),
     ("mediazona-desertion-cases-h1-2023", "single verified source"),
@@ -192,6 +192,15 @@ def test_feed_json_is_the_feed(result):
 ])
 def test_textual_ratings(result, claim_id, rating):
     assert textual_rating(result.figure(claim_id)) == rating
+
+
+@pytest.mark.parametrize("claim_id, rating", [
+    ("blue-count", "contradicted by a verified figure"),
+    ("observer-count", "conflicting figures"),
+])
+def test_textual_ratings_of_a_conflict(audit_case_folder, claim_id, rating):
+    case = audit(str(audit_case_folder("same-time-conflict")))
+    assert textual_rating(case.figure(claim_id)) == rating
 
 
 def test_a_graph_from_the_feed_keeps_every_review_apart(feed):

@@ -29,7 +29,10 @@ def fig(measure="deserters", value=100, time=None, **kw):
 
 
 @pytest.mark.parametrize("a, b, relation", [
-    (fig(time=ASOF("2023-03")), fig(time=ASOF("2023-03")), "same"),
+    (fig(time=ASOF("2023-03-31")), fig(time=ASOF("2023-03-31")), "same"),
+    (fig(time=ASOF("2023-03")), fig(time=ASOF("2023-03")), "coarse"),  # which days of March?
+    (fig(time=ASOF("2023")), fig(time=ASOF("2023")), "coarse"),
+    (fig(time=PER("2023", "2023")), fig(time=PER("2023", "2023")), "same"),  # one window
     (fig(time=ASOF("2023-03")), fig(time=ASOF("2023-05")), "series"),
     (fig(time=ASOF("2023-03", "2022-02-24")), fig(time=ASOF("2023-05", "2022-09")), None),
     (fig(time=PER("2023-10", "2023-10")), fig(time=PER("2023-09", "2023-11")), "part"),
@@ -37,8 +40,9 @@ def fig(measure="deserters", value=100, time=None, **kw):
     (fig(time=PER("2023-01", "2023-06")), fig(time=PER("2023-04", "2023-09")), None),
     (fig(time=PER("2023-01", "2023-06")), fig(time=ASOF("2023-07-01")), "part"),
     (fig(time=PER("2023-01", "2023-06")), fig(time=ASOF("2023-07", "2023-03")), None),
-    (fig("killed", time=ASOF("2023")), fig("casualties", time=ASOF("2023")), "narrower"),
-    (fig("casualties", time=ASOF("2023")), fig("killed", time=ASOF("2023")), "broader"),
+    (fig("killed", time=ASOF("2023-12-31")), fig("casualties", time=ASOF("2023-12-31")), "narrower"),
+    (fig("casualties", time=ASOF("2023-12-31")), fig("killed", time=ASOF("2023-12-31")), "broader"),
+    (fig("killed", time=ASOF("2023")), fig("casualties", time=ASOF("2023")), None),
     (fig("killed", time=ASOF("2023")), fig("casualties", time=ASOF("2024")), None),
     (fig(time=ASOF("2023")), fig("desertion-criminal-cases", time=ASOF("2023")), None),
     (fig(time=ASOF("2023")), fig(time=ASOF("2023"), subject="blue"), None),
@@ -46,8 +50,8 @@ def fig(measure="deserters", value=100, time=None, **kw):
     (fig(time=replace(ASOF("2023"), per="day")), fig(time=ASOF("2023")), None),
     (fig("share", 30, ASOF("2023"), unit="percent of tanks"),
      fig("share", 60, ASOF("2023"), unit="percent of crews"), None),
-    (fig("share", 30, ASOF("2023"), unit="percent"), fig("share", 60, ASOF("2023"), unit="percent"),
-     "same"),
+    (fig("share", 30, PER("2023", "2023"), unit="percent"),
+     fig("share", 60, PER("2023", "2023"), unit="percent"), "same"),
 ])
 def test_how_figures_relate(a, b, relation):
     assert relate(a, b, M) == relation

@@ -109,12 +109,23 @@ def test_hedge_dropped_is_the_audit_s(oxi, seed_audit):
     assert found == audit and found
 
 
-def test_conflicting_figures_are_the_audit_s(oxi, seed_audit):
-    found = {frozenset((r[1], r[4])) for r in rows(oxi, "conflicting-figures")}
-    index = seed_audit.trace.mentions
-    audit = {frozenset("claim/" + index[node].claim for node in f.evidence)
-             for _fig, f in seed_audit.findings() if f.check == "conflicting-figures"}
-    assert found == audit and found
+@pytest.mark.parametrize("case", ["same-time-conflict", "narrower-exceeds-broader",
+                                  "coarse-running-totals"])
+def test_conflicting_figures_are_the_audit_s(case, audit_case_folder):
+    """The query lists the pairs the audit calls irreconcilable (its errors), and only
+    those: a note on coarse dates is not a conflict."""
+    from credgraph.api import audit
+    from credgraph.inputs import open_input
+
+    folder = audit_case_folder(case)
+    store = load(open_input(str(folder)), open_store("oxigraph"))
+    result = audit(str(folder))
+    found = {frozenset((r[1], r[4])) for r in rows(store, "conflicting-figures")}
+    index = result.trace.mentions
+    errors = {frozenset("claim/" + index[node].claim for node in f.evidence)
+              for _fig, f in result.findings("error") if f.check == "conflicting-figures"}
+    assert found == errors
+    assert bool(found) == (case != "coarse-running-totals")
 
 
 def test_grades_are_the_audit_s(oxi, seed_audit):

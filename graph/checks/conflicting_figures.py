@@ -5,12 +5,14 @@ Two figures of one measure, subject and place at the same time reference whose v
 intervals do not meet once qualifiers are read ("more than 100" and "at least 115" agree;
 29,200 and 7,000-15,000 do not); or a narrower measure that exceeds a broader one at the
 same time reference (more killed than casualties). Running totals at other dates, parts of
-a period and overlapping periods are not conflicts (:mod:`credgraph.comparison`).
+a period and overlapping periods are not conflicts (:mod:`credgraph.comparison`); running
+totals dated only to the same month or year that do not agree get a note (``info``), not an
+error: the texts do not say they were counted up to the same day.
 """
 
 from __future__ import annotations
 
-from ..comparison import disagree
+from ..comparison import bounds_overlap, disagree
 from ..trace import ClaimTrace
 from . import Finding, register_check
 
@@ -28,6 +30,16 @@ def conflicting_figures(ctx, claim):
     if ref.figure is None:
         return
     for other, relation in ctx.related(claim):
+        if relation == "coarse":
+            if not bounds_overlap(ref.figure.bounds(), other.reference.figure.bounds()):
+                when = ref.figure.time.end
+                yield Finding(
+                    f"{_label(claim)} and {_label(other)} do not agree, but both are running "
+                    f"totals dated only to {when}: counted up to the same day they cannot "
+                    "both be right; on different days they may be points of a series. The "
+                    "dates the texts give cannot tell, so neither is downgraded",
+                    [ref.node, other.reference.node], severity="info")
+            continue
         if relation not in ("same", "narrower", "broader"):
             continue
         why = disagree(ref.figure, other.reference.figure, relation, ctx.measures)

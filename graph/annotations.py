@@ -31,6 +31,7 @@ credgraph.errors.AnnotationErrors: 1 problem in the annotations:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import AnnotationError, AnnotationErrors, UnknownNameError
@@ -39,11 +40,13 @@ from .figure_reader import read_figure
 from .measures import Measures, builtin_measures, load_measures
 from .model import Corpus, DateSpan, Evidence, Mention, Registry, Report, Source
 from .reader import FieldReader, read_yaml_file
+from .report_stream import report_yaml
 from .references import References
+from .validation import check_evidence
 from .vocab import (CITES_AS, DATE_CERTAINTY, HEDGE, PARTY, QUALIFIER, RELIABILITY, REPORT_KIND,
                     SOURCE_KIND, members)
 
-__all__ = ["load_corpus", "load_registry", "load_report", "bundled_corpus", "report_files"]
+__all__ = ["load_corpus", "load_registry", "load_report", "report_parts", "bundled_corpus", "report_files"]
 
 _ALLOWED = {scheme: members(scheme) for scheme in (SOURCE_KIND, RELIABILITY, PARTY, REPORT_KIND,
                                                    DATE_CERTAINTY, HEDGE, QUALIFIER)}
@@ -129,16 +132,32 @@ def load_report(path: Path, registry: Registry, errors: list,
     *locations*, when given, receives ``(path, line)`` for each mention key; *dropped* the
     keys of mentions too broken to read (others that relay them are not blamed for it).
     """
+    parts = list(report_parts(path, registry, errors, locations, measures, dropped))
+    return parts[0] if parts else None
+
+
+def report_parts(path: Path, registry: Registry, errors: list,
+                 locations: dict | None = None, measures: Measures | None = None,
+                 dropped: set | None = None, size: int | None = None,
+                 stream: bool | None = None) -> Iterator[Report]:
+    """Read one report file as parts of at most *size* mentions each (None: one part), the
+    same report with a share of its mentions; problems go to *errors*, as
+    :func:`load_report` says. A large file is read a mention at a time
+    (:mod:`credgraph.report_stream`; *stream* True or False forces it either way), so only
+    one part is in memory at once. A report with no mention is one part; an unusable file
+    none.
+    """
     before = len(errors)
-    data = read_yaml_file(path, errors)
+    data, items = read_yaml_file(path, errors, lambda t, p: report_yaml(t, p, stream)) \
+        or (None, ())
     if data is None:
         if len(errors) == before:
             errors.append(AnnotationError("the file is empty: a report needs at least id, kind, "
                                           "outlet and title", path=str(path), line=1))
-        return None
+        return
     r = FieldReader(data, str(path), "", errors, 1)
     if not isinstance(data, dict):
-        return None
+        return
     r.unknown_keys(_REPORT_KEYS)
     report_id = r.slug("id")
     if report_id and path.stem != report_id:
@@ -149,11 +168,20 @@ def load_report(path: Path, registry: Registry, errors: list,
     seed, text = r.seed_file("seed"), r.corpus_text("text")
     if seed and text:
         r.fail("text", "give seed (a seed file) or text (a text in the corpus folder), not both")
-    mentions, seen = [], {}
-    for index, item in enumerate(r.get("mentions", list, default=[])):
+    r.get("mentions", list)
+    late: list = []  # the other fields' problems, said after the mentions' as they always were
+    h = FieldReader(data, str(path), "", late, 1)
+    head = dict(
+        id=report_id or "?",
+        kind=h.choice("kind", _ALLOWED[REPORT_KIND], required=True) or "article",
+        outlet=outlet or "?", title=h.text("title", required=True) or "", date=_date_span(h),
+        author=h.text("author"), url=h.url("url"), seed=seed, ambiguity=h.text("ambiguity"),
+        text=text, input_file=h.text("input_file"), copies=h.slug("copies", required=False))
+    measures = measures or builtin_measures()
+    mentions, seen, parts = [], {}, 0
+    for index, item in enumerate(items):
         m = r.element(item, f"mentions[{index}]")
-        mention = _mention(m, report_id or "?", (seed, text), registry,
-                           measures or builtin_measures())
+        mention = _mention(m, report_id or "?", (seed, text), registry, measures)
         if mention is None:
             if dropped is not None and isinstance(item, dict) and item.get("id"):
                 dropped.add(f"{report_id or '?'}#{item['id']}")
@@ -165,14 +193,12 @@ def load_report(path: Path, registry: Registry, errors: list,
         mentions.append(mention)
         if locations is not None:
             locations[mention.key] = (str(path), m.line)
-    return Report(
-        id=report_id or "?",
-        kind=r.choice("kind", _ALLOWED[REPORT_KIND], required=True) or "article",
-        outlet=outlet or "?", title=r.text("title", required=True) or "", date=_date_span(r),
-        mentions=tuple(mentions), author=r.text("author"), url=r.url("url"), seed=seed,
-        ambiguity=r.text("ambiguity"), text=text, input_file=r.text("input_file"),
-        copies=r.slug("copies", required=False),
-    )
+        if size is not None and len(mentions) >= size:
+            yield Report(mentions=tuple(mentions), **head)
+            mentions, parts = [], parts + 1
+    errors.extend(late)
+    if mentions or not parts:
+        yield Report(mentions=tuple(mentions), **head)
 
 
 def _date_span(r: FieldReader) -> DateSpan:
@@ -302,7 +328,11 @@ def load_corpus(root: str | Path) -> Corpus:
         references.check(errors)
         if errors:
             raise AnnotationErrors(errors)
-        return Corpus(registry, reports, str(root), measures=measures, locations=locations)
+        corpus = Corpus(registry, reports, str(root), measures=measures, locations=locations)
+        texts = check_evidence(corpus)  # the corpus's own texts (seed files: --seeds)
+        if texts:
+            raise AnnotationErrors([AnnotationError(p, field="evidence") for p in texts])
+        return corpus
 
 
 def report_files(root: Path) -> list[Path]:

@@ -24,15 +24,13 @@ from .annotations import bundled_corpus, load_corpus
 from .audit import AuditResult, audit_facts
 from .build import relay_cycles, to_dataset
 from .bulk import LINE_FORMATS, build_lines
+from .corpus_check import check_corpus
 from .counts import count
-from .errors import AnnotationError, AnnotationErrors
 from .formats import DEFAULT_FORMATS, get_format, write_outputs
 from .fact_check_store import attach as attach_fact_checks
 from .fact_check_store import import_fact_checks
 from .inputs import CorpusFolder, Input, StoreInput, open_input
 from .store import Store, open_store
-from .shape_report import located
-from .validation import check_evidence, shape_results
 
 __all__ = ["CorpusSummary", "validate", "build", "audit", "stats", "import_claimreviews",
            "LARGE_CORPUS"]
@@ -60,55 +58,48 @@ class CorpusSummary:
     """Advice for the user (a large corpus built in memory, say)."""
 
 
-def _checked(corpus, seeds, shacl: bool):
-    """The corpus as a dataset, its SHACL shapes and evidence offsets checked."""
-    dataset = to_dataset(corpus)
-    if shacl:
-        results = shape_results(dataset)  # a check of the RDF, said where it was written
-        if results:
-            raise AnnotationErrors(located(results, corpus))
-    problems = check_evidence(corpus, seeds)  # seed files with seeds; the corpus's texts always
-    if problems:
-        raise AnnotationErrors([AnnotationError(p, field="evidence") for p in problems])
-    return dataset
-
-
 def _summary(corpus, **extra) -> CorpusSummary:
     return CorpusSummary(len(corpus.reports), sum(len(r.mentions) for r in corpus.reports.values()),
                          len(corpus.registry), relay_cycles(corpus), **extra)
 
 
 def validate(corpus: str | Path | None = None, *, seeds: str | Path | None = None,
-             shacl: bool = True) -> CorpusSummary:
+             shacl: bool = True, jobs: int | None = None, progress=None) -> CorpusSummary:
     """Check the annotations of *corpus* (None: the bundled one), the SHACL shapes of their
-    RDF and the evidence offsets (into seed files when *seeds* names their folder)."""
-    data = load_corpus(corpus or bundled_corpus())
-    _checked(data, seeds, shacl)
-    return _summary(data)
+    RDF and the evidence offsets (into seed files when *seeds* names their folder), in
+    bounded memory whatever its size (:func:`~credgraph.corpus_check.check_corpus`: *jobs*
+    processes check the shapes; *progress* is told the mentions done)."""
+    checked = check_corpus(corpus or bundled_corpus(), seeds=seeds, shacl=shacl, jobs=jobs,
+                           progress=progress)
+    return CorpusSummary(checked.reports, checked.mentions, checked.sources, checked.loops)
 
 
 def build(corpus: str | Path | None = None, output: str | Path = "out",
           formats=DEFAULT_FORMATS, *, seeds: str | Path | None = None, shacl: bool = True,
           jobs: int | None = None, progress=None) -> CorpusSummary:
-    """Check *corpus* and write its RDF to *output* in each format, all or nothing.
+    """Check *corpus* as :func:`validate` does and write its RDF to *output* in each format,
+    all or nothing.
 
-    With only line formats (N-Quads, N-Triples), no SHACL and no *seeds*, the RDF is streamed
-    to the files by *jobs* parallel readers, without a graph in memory: the way to build a
-    large corpus (*progress* is told the report files read). Otherwise the corpus is read
-    into memory, checked and written.
+    With only line formats (N-Quads, N-Triples), the RDF is streamed to the files by *jobs*
+    parallel readers, without a graph in memory: the way to build a large corpus (*progress*
+    is told the mentions checked, then the report files read). Otherwise the corpus is then
+    read into memory and written.
     """
     root = Path(corpus) if corpus is not None else bundled_corpus()
     names = [get_format(f).name for f in formats]
-    if names and set(names) <= set(LINE_FORMATS) and not shacl and seeds is None:
+    lines = bool(names) and set(names) <= set(LINE_FORMATS)
+    if shacl or seeds is not None or not lines:
+        check_corpus(root, seeds=seeds, shacl=shacl, jobs=jobs, progress=progress)
+    if lines:
         done = build_lines(root, output, names, jobs, progress=progress)
         return CorpusSummary(done.reports, done.mentions, 0, done.loops, done.paths,
                              done.quads, streamed=True)
     data = load_corpus(root)
     summary = _summary(data)
     if summary.mentions > LARGE_CORPUS:
-        summary.notes.append("a large corpus: -f nquads --no-shacl streams it with parallel "
+        summary.notes.append("a large corpus: -f nquads streams it with parallel "
                              "readers, without a graph in memory")
-    summary.paths = write_outputs(_checked(data, seeds, shacl), output, names)
+    summary.paths = write_outputs(to_dataset(data), output, names)
     return summary
 
 

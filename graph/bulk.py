@@ -34,8 +34,9 @@ from .ids import MEASURES_GRAPH, REGISTRY_GRAPH, report_graph
 from .formats import atomic_writer, get_format, quads_to_nquads
 from .heap import gc_paused
 from .measures import Measures, load_measures
-from .model import Registry
+from .model import Corpus, Registry
 from .references import References
+from .validation import check_evidence
 
 __all__ = ["build_lines", "read_reports", "checked_registry", "BuildSummary", "LINE_FORMATS"]
 
@@ -99,6 +100,10 @@ def _read_chunk(task: tuple[list[str], Callable, tuple]) -> _Chunk:
             if report is not None:
                 reports.append(report)
                 references.add(report, locations, path)
+        if reports and not errors:  # the corpus's own texts (seed files: validate --seeds)
+            root = str(Path(paths[0]).parent.parent)
+            errors += [AnnotationError(p, field="evidence") for p in check_evidence(
+                Corpus(_REGISTRY, {r.id: r for r in reports}, root, measures=_MEASURES))]
         product = None if errors else make(reports, *args)
     return _Chunk(errors, references, [r.id for r in reports],
                   sum(len(r.mentions) for r in reports), product)

@@ -380,10 +380,11 @@ def _kind(value) -> str:
             type(None): "nothing"}.get(type(value), type(value).__name__)
 
 
-def read_yaml_file(path: Path, errors: list):
-    """Parse a YAML file; a problem goes to *errors* and None comes back."""
+def read_yaml_file(path: Path, errors: list, parse=parse_yaml):
+    """Parse a YAML file (``parse(text, path)``); a problem goes to *errors* and None comes
+    back."""
     try:
-        return parse_yaml(path.read_bytes().decode("utf-8"), str(path))
+        return parse(path.read_bytes().decode("utf-8"), str(path))
     except AnnotationError as err:
         errors.append(err)
     except UnicodeDecodeError as exc:

@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 from bisect import bisect
@@ -36,7 +37,8 @@ from .formats import quads_to_nquads
 from .measures import builtin_measures
 from .model import Corpus, DateSpan, Day, Figure, Mention, Registry, Report, Source, TimeRef
 
-__all__ = ["synth_corpus", "synth_registry", "write_annotations", "write_rdf", "SHAPE"]
+__all__ = ["synth_corpus", "synth_registry", "one_report", "write_annotations", "write_rdf",
+           "SHAPE"]
 
 SHAPE = {
     "reports_per_figure": (34, 26, 18, 12, 10),
@@ -305,6 +307,29 @@ def _mention_yaml(m: Mention) -> str:
                   hedge=m.hedge if m.hedge != "none" else None,
                   derived_from=list(m.computed_from) or None, disputes=m.disputes)
     return "  - " + _yaml(fields) + "\n"
+
+
+def one_report(corpus: Corpus, report_id: str = "all") -> Corpus:
+    """The corpus as one report holding every mention (a report of 100,000 mentions, the
+    large file a validation must stream): mention ``r#m`` becomes ``all#r-m``, relays
+    follow.
+
+    >>> corpus = synth_corpus(60, seed=2)
+    >>> merged = one_report(corpus)
+    >>> list(merged.reports), len(merged.reports["all"].mentions) == len(list(corpus.mentions()))
+    (['all'], True)
+    """
+    def key(k: str) -> str:
+        report, mention = k.split("#", 1)
+        return f"{report_id}#{report}-{mention}"
+
+    first = corpus.reports[min(corpus.reports)]
+    mentions = tuple(dataclasses.replace(
+        m, report_id=report_id, id=f"{m.report_id}-{m.id}",
+        relays=key(m.relays) if m.relays else None) for m in corpus.mentions())
+    merged = dataclasses.replace(first, id=report_id, title="Every mention in one report",
+                                 copies=None, mentions=mentions)
+    return Corpus(corpus.registry, {report_id: merged}, corpus.origin, measures=corpus.measures)
 
 
 def write_annotations(corpus: Corpus, folder: str | Path) -> int:

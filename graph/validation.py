@@ -82,17 +82,19 @@ def _digits(text: str) -> str:
     return re.sub(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3})", "", text)
 
 
-def check_evidence(corpus: Corpus, seeds: str | Path | None = None) -> list[str]:
+def check_evidence(corpus: Corpus, seeds: str | Path | None = None,
+                   texts: dict | None = None) -> list[str]:
     """Problems with evidence offsets, checked against the texts they point into: seed
     files in the folder *seeds* (skipped when it is None), and the corpus's own texts
     (``text:``, relative to the corpus folder), always.
 
     A passage must lie inside its file and contain the evidence term if one is given, or
     else the figure's value (or both range bounds) as digits, thousands separators ignored.
+    *texts* caches the texts read, for a corpus checked a part at a time.
     """
     if seeds is not None and not Path(seeds).is_dir():
         return [f"{seeds}: no such folder of seed texts"]
-    texts: dict[Path, str | None] = {}
+    texts = {} if texts is None else texts
     problems = []
     for mention in corpus.mentions():
         ev = mention.evidence

@@ -2,6 +2,7 @@
 
     python scripts/synth.py --mentions 100000 --out big/ --seed 1
     python scripts/synth.py --mentions 1e6 --out big/ --rdf nq --no-annotations
+    python scripts/synth.py --mentions 114721 --out one/ --one-report   # one 42 MB report
 
 writes ``big/sources.yaml`` and ``big/reports/*.yaml`` (unless ``--no-annotations``) and
 ``big/corpus.<ext>`` for each ``--rdf`` format (nq, nt, trig).
@@ -16,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from credgraph.synth import synth_corpus, write_annotations, write_rdf  # noqa: E402
+from credgraph.synth import one_report, synth_corpus, write_annotations, write_rdf  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,9 +27,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--rdf", action="append", choices=["nq", "nt", "trig"], default=[])
     ap.add_argument("--no-annotations", action="store_true")
+    ap.add_argument("--one-report", action="store_true",
+                    help="every mention in one report file (reports/all.yaml)")
     args = ap.parse_args(argv)
     started = time.perf_counter()
     corpus = synth_corpus(int(args.mentions), args.seed)
+    if args.one_report:
+        corpus = one_report(corpus)
     mentions = sum(len(r.mentions) for r in corpus.reports.values())
     print(f"{mentions:,} mentions in {len(corpus.reports):,} reports, "
           f"{len(corpus.registry):,} sources")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -174,3 +175,47 @@ def test_many_loops_are_summarised(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("relay loop (allowed") == SHOWN_LOOPS
     assert f"and 7 more relay loops ({SHOWN_LOOPS + 7} in all)" in err
+
+
+def _on_a_terminal(argv: list[str], timeout: float = 120) -> str:
+    """What a command prints on a real pseudo-terminal (its standard error included)."""
+    import os
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "credgraph.cli", *argv], stdin=slave,
+                            stdout=slave, stderr=slave, env={**os.environ, "COLUMNS": "100"})
+    os.close(slave)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], timeout)
+        if not ready:
+            proc.kill()
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the command ended and closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=timeout)
+    os.close(master)
+    assert proc.returncode == 0, seen.decode(errors="replace")
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode(errors="replace"))  # colours
+
+
+@pytest.mark.parametrize("command", ["validate", "build"])
+def test_long_work_shows_a_progress_bar_on_a_terminal(command, tmp_path):
+    from credgraph.synth import one_report, synth_corpus, write_annotations
+
+    write_annotations(one_report(synth_corpus(3000, seed=4)), tmp_path / "corpus")
+    extra = ["-o", str(tmp_path / "out"), "-f", "nquads"] if command == "build" else []
+    shown = _on_a_terminal([command, str(tmp_path / "corpus"), "--no-shacl", *extra])
+    assert "checking" in shown  # the bar's own words, drawn while it worked
+    assert ("ok: 1 report, 3,0" if command == "validate" else "wrote ") in shown
+    piped = subprocess.run([sys.executable, "-m", "credgraph.cli", command,
+                            str(tmp_path / "corpus"), "--no-shacl", *extra],
+                           capture_output=True, text=True, check=True)
+    assert "checking" not in piped.stderr + piped.stdout  # no bar where no one watches

@@ -9,6 +9,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
+from ..display import counted
+
 from .app import (CorpusArg, CorpusOpt, InputArg, SeedsOpt, _loops, _note, _one_input,
                   _progress, app, out)
 
@@ -25,20 +27,20 @@ def build(
     seeds: SeedsOpt = None,
     shacl: Annotated[bool, typer.Option(help="Validate the result with the SHACL shapes.")] = True,
     jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", min=1, help="Processes reading report files when only nquads/ntriples "
-        "are written with --no-shacl (default: one per CPU).")] = None,
+        "--jobs", "-j", min=1, help="Processes checking the SHACL shapes, and reading report "
+        "files when only nquads/ntriples are written (default: one per CPU).")] = None,
 ):
-    """Read the annotations, validate them, and write the RDF (one named graph per report).
+    """Read the annotations, validate them as validate does, and write the RDF (one named
+    graph per report).
 
-    With only line formats (nquads, ntriples), --no-shacl and no --seeds, the RDF is
-    streamed to the files by parallel readers, without a graph in memory: the way to build
-    a large corpus.
+    With only line formats (nquads, ntriples), the RDF is streamed to the files by parallel
+    readers, without a graph in memory: the way to build a large corpus.
     """
     from ..api import build as build_corpus
 
     corpus = _one_input(folder, corpus)
     fmts = [f.strip() for f in formats.split(",") if f.strip()]
-    with _progress("reading report files") as progress:
+    with _progress("checking and reading report files") as progress:
         summary = build_corpus(corpus, output, fmts, seeds=seeds, shacl=shacl, jobs=jobs,
                                progress=progress)
     for note in summary.notes:
@@ -47,8 +49,9 @@ def build(
     for path in summary.paths:
         out.print(f"wrote {path}")
     if summary.streamed:
-        out.print(f"{summary.reports} reports, {summary.mentions} mentions, "
-                  f"{summary.lines} lines in {summary.paths[0].name}")
+        out.print(f"{counted(summary.reports, 'report')}, "
+                  f"{counted(summary.mentions, 'mention')}, "
+                  f"{counted(summary.lines, 'line')} in {summary.paths[0].name}")
 
 
 @app.command()
@@ -57,14 +60,23 @@ def validate(
     corpus: CorpusOpt = None,
     seeds: SeedsOpt = None,
     shacl: Annotated[bool, typer.Option(help="Validate the RDF with the SHACL shapes.")] = True,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="Processes checking the SHACL shapes (default: one per CPU "
+        "for a corpus of more than 2,000 mentions).")] = None,
 ):
-    """Check the annotations and the SHACL shapes without writing anything."""
+    """Check the annotations and the SHACL shapes without writing anything.
+
+    Any size of corpus, one large report file included, is checked a part at a time in
+    bounded memory, with a progress bar on a terminal.
+    """
     from ..api import validate as validate_corpus
 
-    summary = validate_corpus(_one_input(folder, corpus), seeds=seeds, shacl=shacl)
+    with _progress("checking the annotations") as progress:
+        summary = validate_corpus(_one_input(folder, corpus), seeds=seeds, shacl=shacl,
+                                  jobs=jobs, progress=progress)
     _loops(summary.loops)
-    out.print(f"[green]ok[/]: {summary.reports} reports, {summary.mentions} mentions, "
-              f"{summary.sources} sources")
+    out.print(f"[green]ok[/]: {counted(summary.reports, 'report')}, "
+              f"{counted(summary.mentions, 'mention')}, {counted(summary.sources, 'source')}")
 
 
 @app.command()

@@ -198,6 +198,15 @@ def _phrase_after(doc, i, end) -> tuple[int, int]:
     return i, j
 
 
+def _described(ref: SourceRef) -> bool:
+    """A proposed source that reads as a description, not a name: capitalised only where
+    the sentence starts (``Survivors who served``, ``Lawyers``), not ``The Foundation``."""
+    words = ref.text.split()
+    return ref.how == "new" and bool(words) and (
+        all(w[:1].islower() for w in words[1:]) if len(words) > 1
+        else words[0].endswith("s") and words[0][1:].islower())
+
+
 def _chain(r: SpeakerReader, cues: list[_Cue], near: int) -> Attribution | None:
     if not cues:
         return None
@@ -205,6 +214,10 @@ def _chain(r: SpeakerReader, cues: list[_Cue], near: int) -> Attribution | None:
     by_role = {}
     for cue in sorted(cues, key=lambda c: abs(c.at - near), reverse=True):
         by_role[cue.role] = cue  # the cue nearest the figure wins its role
+    own, speaker = by_role.get("own"), by_role.get("speaker")
+    if own and speaker and speaker.at > own.at and _described(own.source):
+        del by_role["own"]  # "Survivors ... received a pardon, Russian media reported": what
+        cues = [c for c in cues if c is not own]  # the speaker reports, not a counting source
     order = [by_role.get(role) for role in ("citing", "own", "speaker", "according")]
     order = [c for c in order if c is not None]
     origin = order[0]

@@ -50,7 +50,9 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
     ("estimate", "sentence", re.compile(r"\bestimat\w*", re.I)),
     ("probable", "clause", re.compile(
         r"\b(?:likely|probably|possibly|presumably)\b|\b(?:believed|thought) to\b|"
-        r"\b(?:appears?|seems?) to\b|\bmay have\b", re.I)),
+        r"\b(?:appears?|seems?) to\b|\bmay have\b"
+        r"|\b(?:preliminary|initial|early|provisional|incomplete) (?:data|figures|information|"
+        r"reports?|estimates?|counts?|results)\b", re.I)),
 ]
 """Each hedge's cues and how far they reach; the first that applies wins."""
 

@@ -47,6 +47,8 @@ _GROUPS = {p + "s" for p in _PEOPLE} | {"men", "women", "people", "relatives", "
                                         "authorities", "bloggers", "activists", "residents",
                                         "lawyers", "outlets", "media", "prosecutors", "groups",
                                         "organisations", "organizations", "servicemen"}
+_NATIONALITIES = set("""russian ukrainian belarusian british american us uk european western
+german french polish chinese iranian israeli georgian moldovan kazakh chechen""".split())
 _DETERMINERS = {"the", "a", "an", "one", "another", "some", "its", "his", "her", "their", "our",
                 "this", "that", "these", "those", "several", "various", "unnamed", "anonymous",
                 "other", "many", "two", "three"}
@@ -219,6 +221,8 @@ class SourceNames:
         lower = [t.lower_ for t in words]
         proper = _proper_tail(doc)
         head = next((w for w in reversed(lower) if w in _PEOPLE | _GROUPS), None)
+        if proper and head and set(normal_name(proper).split()) <= _NATIONALITIES:
+            proper = None  # "Russian media", "Ukrainian officials": unnamed, of a country
         if not proper and head:
             group = head in _GROUPS
             described = " ".join(w for w in lower if w not in _DETERMINERS)

@@ -65,6 +65,13 @@ _POSSESSIVE = re.compile(r"^(.+?)['’]s (?:press service|website|site|spokes(?:
                          r"telegram channel|channel|statement|office|account|data|figures|count|"
                          r"report|press office)$", re.I)
 _NATIONAL = {"russian", "russians", "ukrainian", "ukrainians", "russia's", "ukraine's"}
+_DATA_QUALIFIERS = {"preliminary", "initial", "early", "provisional", "incomplete", "official",
+                    "unofficial", "available", "latest", "updated", "recent", "new", "final",
+                    "operational", "first", "current", "these", "those", "the"}
+"""Words that say what kind of data a phrase means, not whose (``according to preliminary
+data``)."""
+_ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_OWNERS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 _VERB_NEXT = {"that", ",", ":", "on", "in", "the", "a", "an", "its", "their", "his", "her", "about",
               "more", "over", "up", "at", "as", "some", "nearly", "almost", "around", "it"}
 _PASSIVE = {"been", "be", "being", "is", "was", "were", "are"}
@@ -102,12 +109,16 @@ class SpeakerReader:
                 return self.antecedent(first[1], at)
             return self.names.resolve(owner.group(1)), "the source of its press service, " \
                 "website or statement"
-        if any(t.like_num or t.lower_ in _NOT_A_NAME for t in self.doc[i:j]) and not \
-                self.names.find(self.doc, i, j):
-            return None, None
-        if not words or (len(words) <= 2 and words[-1] in _GENERIC_ALONE and (
-                len(words) == 1 or words[0] in ("a", "the", "new", "one"))):
-            return None, None
+        if any(t.like_num or t.lower_ in _NOT_A_NAME and not _ACRONYM.match(t.text)
+               for t in self.doc[i:j]) and not self.names.find(self.doc, i, j):
+            return None, None  # "US" in "the US National Security Council" is no pronoun
+        content = [w for w in words if w not in _DATA_QUALIFIERS]
+        if len(words) >= 2 and words[0] in _OWNERS and content[1:] and \
+                content[-1] in _GENERIC_ALONE:  # "its data": the last source of that kind
+            return self.antecedent(_OWNERS[words[0]], at)
+        if not content or (len(content) <= 2 and content[-1] in _GENERIC_ALONE and (
+                len(content) == 1 or content[0] in ("a", "the", "new", "one"))):
+            return None, None  # "preliminary data", "the latest figures": no one named
         if len(words) == 1 and words[0] in _PRONOUNS or (
                 len(words) == 2 and words[0] in ("the", "this") and words[1] in _GENERIC):
             ref, note = self.antecedent(words[-1], at)

@@ -61,6 +61,19 @@ def chains(text, outlet="bbc"):
      []),
     ("Reports say 300 men left.", None, []),
     ("In 2023, 300 men left.", None, []),
+    # an acronym is no pronoun ("US" is not "us")
+    ("About 20,000 were killed, according to the US National Security Council.",
+     "us-national-security-council", []),
+    # what kind of data, not whose: no source
+    ("According to preliminary data, 3 people were injured.", None, []),
+    ("According to the latest figures, 300 men left.", None, []),
+    ("According to official data from Mediazona, 300 men left.", "mediazona", []),
+    # a description that "received" something is what the speaker reports, not a counter
+    ("Survivors who served six months received a pardon, Mediazona reported.", "mediazona", []),
+    ("Lawyers received 300 requests, Mediazona reported.", "mediazona", []),
+    ("The Foundation received 577 requests in May, Mediazona reported.", "foundation",
+     ["mediazona"]),
+    ("Memorial received 300 requests, Mediazona reported.", "memorial", ["mediazona"]),
 ])
 def test_origin_and_route(text, origin, via):
     (found,), _names = chains(text)
@@ -106,3 +119,20 @@ def test_someone_who_contacted_an_outlet_reaches_the_report_through_it():
     figures = find_figures(doc, passages, [])
     (a,) = attribute(doc, passages, SourceNames(reg, "r1"), "bbc", [(f.start, f.end) for f in figures])
     assert (a.origin.id, [v.id for v in a.via]) == ("anon-soldier", ["mediazona"])
+
+
+def test_its_data_is_the_last_source_of_that_kind():
+    found, _n = chains("Mediazona said on Monday that 200 had fled. According to its data, 300 "
+                       "more fled in May.")
+    assert [f[0] for f in found] == ["mediazona", "mediazona"]
+
+
+@pytest.mark.parametrize("text, proposed", [
+    ("Russian media reported that 300 soldiers fled.", "r1-russian-media"),
+    ("Ukrainian officials said 300 soldiers fled.", "r1-ukrainian-officials"),
+    ("Russian Railways said 300 wagons burned.", "russian-railways"),
+])
+def test_a_nationality_and_a_group_is_unnamed_not_a_name(text, proposed):
+    (found,), names = chains(text)
+    assert found[0] == proposed
+    assert names.proposed[proposed].anonymous is (proposed != "russian-railways")

@@ -20,6 +20,8 @@ def at(text, *terms):
     ("Unconfirmed reports say 300 fled.", "unable-to-verify"),
     ("It is hard to say how accurate the claim that 300 fled is.", "accuracy-uncertain"),
     ("Reportedly 300 fled.", "alleged"),
+    ("According to preliminary data, 300 people were injured.", "probable"),
+    ("Initial reports put the toll at 300.", "probable"),
     ("Allegedly 300 fled.", "alleged"),
     ("The HUR claims that 300 fled.", "alleged"),
     ("An estimated 300 fled.", "estimate"),

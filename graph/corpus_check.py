@@ -219,7 +219,7 @@ def check_corpus(root: str | Path, *, seeds: str | Path | None = None, shacl: bo
             path=str(root))])
     registry, measures, checked, evidence = _annotations(root, seeds, progress)
     if shacl:
-        jobs = jobs or (os.cpu_count() or 1 if checked.mentions > PART else 1)
+        jobs = jobs or ((os.cpu_count() or 1) if checked.mentions > PART else 1)
         violations = _shapes(root, registry, measures, checked.mentions, jobs, progress)
         if violations:
             raise AnnotationErrors(violations)

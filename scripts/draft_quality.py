@@ -6,8 +6,11 @@ Two sets, reported separately:
 - seeds (the development set): the five seed articles against the bundled annotations.
   Each is drafted against the bundled registry and the claims of the *other* four reports
   (its own report left out), with its outlet given as on the command line.
-- held-out texts: four more invented texts annotated after the drafter was written, to
-  which nothing was tuned (tests/data/draft_texts/heldout/).
+- held-out texts: four more invented texts annotated after the drafter was written
+  (tests/data/draft_texts/heldout/); their misses were later read and the generic faults
+  behind them fixed, so they are no longer untouched;
+- second held-out texts: three more, annotated by hand and committed before the drafter
+  first ran on them (tests/data/draft_texts/heldout2/).
 - own texts (the test set): the invented texts of tests/data/draft_texts/, annotated by
   hand before the drafter was written, drafted against known-sources.yaml (the registry an
   analyst had before; the other sources must come out as proposals) with the outlet and,
@@ -135,13 +138,13 @@ def own_set(details):
         yield rid, score(report, draft, gold.registry, details)
 
 
-def heldout_set(details):
-    gold = load_corpus(OWN / "heldout")
+def heldout_set(details, folder: str = "heldout"):
+    gold = load_corpus(OWN / folder)
     known = load_registry(OWN / "known-sources.yaml")
     for rid, report in sorted(gold.reports.items()):
         exact = report.date.certainty == "exact"
         context = DraftContext(known, ClaimIndex(), set())
-        draft = draft_document(read_document(str(OWN / "heldout" / report.text)), context,
+        draft = draft_document(read_document(str(OWN / folder / report.text)), context,
                                report_id=rid, outlet=gold.registry[report.outlet].name,
                                date_=report.date.earliest.isoformat() if exact else None)
         yield rid, score(report, draft, gold.registry, details)
@@ -175,12 +178,16 @@ def main(argv=None) -> int:
     seed_details, details = details, []
     lines += table("Own texts (test set)", list(own_set(details)))
     own_details, details = details, []
-    lines += table("Held-out texts (written after the drafter, never tuned on)",
-                   list(heldout_set(details)))
+    lines += table("Held-out texts (written after the drafter; their misses were then looked "
+                   "at)", list(heldout_set(details)))
+    heldout_details, details = details, []
+    lines += table("Second held-out texts (annotated before the drafter ever ran on them)",
+                   list(heldout_set(details, "heldout2")))
     print("\n".join(lines))
     if args.details:
         print("seed details:\n" + "\n".join(seed_details) + "\nown-text details:\n" +
-              "\n".join(own_details) + "\nheld-out details:\n" + "\n".join(details))
+              "\n".join(own_details) + "\nheld-out details:\n" + "\n".join(heldout_details)
+              + "\nsecond held-out details:\n" + "\n".join(details))
     return 0
 
 

@@ -213,6 +213,9 @@ def check_corpus(root: str | Path, *, seeds: str | Path | None = None, shacl: bo
     the mentions whose shapes were checked, of all of them.
     """
     root = Path(root)
+    if seeds is not None and not Path(seeds).is_dir():  # said at once, not after the shapes
+        raise AnnotationErrors([AnnotationError(f"{seeds}: no such folder of seed texts",
+                                                field="evidence")])
     if not (root / "sources.yaml").is_file():
         raise AnnotationErrors([AnnotationError(
             "no sources.yaml here: a corpus folder holds sources.yaml and reports/*.yaml",

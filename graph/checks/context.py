@@ -73,6 +73,19 @@ class AuditContext:
                 found.setdefault(target, []).append(m)
         return found
 
+    @cached_property
+    def _parts(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for m in self.trace.mentions.values():
+            whole = getattr(m, "part_of", None)
+            if whole and m.claim in self.trace.claims:
+                found.setdefault(whole, []).append(m.claim)
+        return found
+
+    def stated_parts(self, claim: ClaimTrace) -> list[ClaimTrace]:
+        """The claims some mention states as a ``part_of`` *claim*, in mention order."""
+        return [self.trace.claims[c] for c in dict.fromkeys(self._parts.get(claim.claim, ()))]
+
     def disputed_by(self, claim: ClaimTrace) -> list:
         """The mentions that contest *claim*."""
         return sorted(self._disputes.get(claim.claim, []), key=lambda m: m.node)

@@ -18,9 +18,8 @@ def parts_exceed_whole(ctx, claim):
     if ref.figure is None:
         return
     parts = {other.claim: other for other, relation in ctx.related(claim) if relation == "whole"}
-    for m in ctx.trace.mentions.values():
-        if getattr(m, "part_of", None) == claim.claim and m.claim in ctx.trace.claims:
-            parts.setdefault(m.claim, ctx.trace.claims[m.claim])
+    for part in ctx.stated_parts(claim):
+        parts.setdefault(part.claim, part)
     by_figure = {id(c.reference.figure): c for c in parts.values()
                  if c.reference.figure is not None}
     figures = [c.reference.figure for c in by_figure.values()]

@@ -214,11 +214,11 @@ def _audit(trace, table, names, claims, input_label, started) -> AuditResult:
     """Run the checks over a trace: every claim it holds, or only *claims*."""
     ctx = AuditContext(trace)
     wanted = [c for c in trace.claims.values() if claims is None or c.claim in claims]
-    figures = []
+    figures, run = [], [table[name] for name in names]  # looked up once, not per claim
     for claim in wanted:
         findings = []
-        for name in names:
-            findings.extend(run_check(table[name], ctx, claim))
+        for check in run:
+            findings.extend(run_check(check, ctx, claim))
         judged = ctx.origins(claim)
         uncertain = frozenset(ctx.dependence(claim))
         outlets = len({trace.reports[m.report].outlet for m in claim.mentions

@@ -99,7 +99,9 @@ class SpeakerReader:
         words = [t.lower_ for t in self.doc[i:j] if not t.is_punct]
         if len(words) == 1 and words[0] in _PRONOUNS:
             return self.antecedent(words[0], at)
-        if words and words[0] in ("our", "we"):
+        first_person = max((n for n, w in enumerate(words) if w in ("our", "we")), default=None)
+        if first_person is not None and len(words) - first_person <= 3 and not any(
+                t.like_num for t in self.doc[i:j][first_person:]):  # "in 2024 our lawyers"
             return SourceRef(self.outlet, "our", (0, 0), "registry"), '"our" taken as the outlet'
         owner = _POSSESSIVE.match(self.span_text(i, j))
         if owner:  # "the court's press service": the court

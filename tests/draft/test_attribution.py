@@ -136,3 +136,19 @@ def test_a_nationality_and_a_group_is_unnamed_not_a_name(text, proposed):
     (found,), names = chains(text)
     assert found[0] == proposed
     assert names.proposed[proposed].anonymous is (proposed != "russian-railways")
+
+
+@pytest.mark.parametrize("text", [
+    "Our lawyers answered 4,612 requests.",
+    "In 2024 our lawyers answered 4,612 requests from servicemen.",
+    "In 1,150 cases we helped soldiers to challenge orders.",
+    "According to our data, at least 320 men had been wounded.",
+])
+def test_the_first_person_is_the_outlet_counting_its_own_work(text):
+    (found,), _n = chains(text, outlet="agora")
+    assert found[0] == "agora"
+
+
+def test_a_first_person_far_from_the_verb_is_not_the_subject():
+    (found,), _n = chains("We reported that Mediazona counted 300 cases.", outlet="agora")
+    assert found[0] == "mediazona"

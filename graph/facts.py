@@ -87,11 +87,15 @@ def assemble(rows: Callable[[RecordKind], Iterable[tuple]],
         edges = [i for i, f in enumerate(fields) if f.edge]
         make, rtype, by_id = kind.make, kind.record_type(), kind.keyed_by_id
         found: dict = {}
+        converted = [(i, c) for i, c in enumerate(convert) if c]
+        intern = sys.intern
         for row in rows(kind):
             if None in missing(row):
                 continue
-            values = [c(raw) if c else raw for c, raw in zip(convert, row[1:])]
-            node = sys.intern(short(row[0]))
+            values = list(row[1:])
+            for i, c in converted:
+                values[i] = c(values[i])
+            node = intern(short(row[0]))
             key = node.rpartition("/")[2] if by_id else node
             if key in found:
                 if not many_at:

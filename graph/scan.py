@@ -140,10 +140,10 @@ class _Scan:
     def rows(self, kind: RecordKind):
         """The rows of *kind* as its SELECT would give them: each subject of its class,
         the first value of each single field, every value of a repeating one."""
-        tables = [(self.multi if f.many else self.single).get(str(f.predicate), {})
-                  for f in kind.read_fields]
+        getters = [(self.multi if f.many else self.single).get(str(f.predicate), {}).get
+                   for f in kind.read_fields]
         for subject in self.typed.get(kind.name, ()):
-            yield (subject, *[table.get(subject) for table in tables])
+            yield (subject, *[get(subject) for get in getters])
 
 
 _LINE_MEDIA = {"application/n-quads", "application/n-triples"}

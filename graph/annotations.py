@@ -42,11 +42,12 @@ from .model import Corpus, DateSpan, Evidence, Mention, Registry, Report, Source
 from .reader import FieldReader, read_yaml_file
 from .report_stream import report_yaml
 from .references import References
-from .validation import check_evidence
+from .validation import evidence_errors
 from .vocab import (CITES_AS, DATE_CERTAINTY, HEDGE, PARTY, QUALIFIER, RELIABILITY, REPORT_KIND,
                     SOURCE_KIND, members)
 
-__all__ = ["load_corpus", "load_registry", "load_report", "report_parts", "bundled_corpus", "report_files"]
+__all__ = ["load_corpus", "load_registry", "load_report", "report_parts", "bundled_corpus",
+           "corpus_root", "report_files"]
 
 _ALLOWED = {scheme: members(scheme) for scheme in (SOURCE_KIND, RELIABILITY, PARTY, REPORT_KIND,
                                                    DATE_CERTAINTY, HEDGE, QUALIFIER)}
@@ -302,11 +303,7 @@ def _evidence(m: FieldReader, seed, text) -> Evidence | None:
 def load_corpus(root: str | Path) -> Corpus:
     """Read ``root/sources.yaml``, ``root/measures.yaml`` (if any) and every
     ``root/reports/*.yaml``; check what spans files (:mod:`credgraph.references`)."""
-    root = Path(root)
-    if not (root / "sources.yaml").is_file():
-        raise AnnotationErrors([AnnotationError(
-            "no sources.yaml here: a corpus folder holds sources.yaml and reports/*.yaml",
-            path=str(root))])
+    root = corpus_root(root)
     with gc_paused():  # a big corpus is millions of records, none in a reference cycle
         errors: list[AnnotationError] = []
         registry = load_registry(root / "sources.yaml", errors)
@@ -319,9 +316,9 @@ def load_corpus(root: str | Path) -> Corpus:
                                  references.dropped)
             if report is None:
                 continue
-            if report.id in reports:
-                errors.append(AnnotationError(f"duplicate report id {report.id!r}", path=str(path),
-                                              line=1, field="id"))
+            duplicate = references.duplicate(report.id, str(path))
+            if duplicate:
+                errors.append(duplicate)
                 continue
             reports[report.id] = report
             references.add(report, locations, str(path))
@@ -329,10 +326,21 @@ def load_corpus(root: str | Path) -> Corpus:
         if errors:
             raise AnnotationErrors(errors)
         corpus = Corpus(registry, reports, str(root), measures=measures, locations=locations)
-        texts = check_evidence(corpus)  # the corpus's own texts (seed files: --seeds)
+        texts = evidence_errors(corpus)  # the corpus's own texts (seed files: --seeds)
         if texts:
-            raise AnnotationErrors([AnnotationError(p, field="evidence") for p in texts])
+            raise AnnotationErrors(texts)
         return corpus
+
+
+def corpus_root(root: str | Path) -> Path:
+    """*root* as a corpus folder, or :class:`~credgraph.errors.AnnotationErrors` saying
+    what one holds."""
+    root = Path(root)
+    if not (root / "sources.yaml").is_file():
+        raise AnnotationErrors([AnnotationError(
+            "no sources.yaml here: a corpus folder holds sources.yaml and reports/*.yaml",
+            path=str(root))])
+    return root
 
 
 def report_files(root: Path) -> list[Path]:

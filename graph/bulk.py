@@ -27,16 +27,16 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .annotations import load_registry, load_report, report_files
+from .annotations import corpus_root, load_registry, load_report, report_files
 from .build import measure_triples, relay_loops, report_triples, source_triples
-from .errors import AnnotationError, AnnotationErrors, InputError
+from .errors import AnnotationErrors, InputError
 from .ids import MEASURES_GRAPH, REGISTRY_GRAPH, report_graph
 from .formats import atomic_writer, get_format, quads_to_nquads
 from .heap import gc_paused
 from .measures import Measures, load_measures
 from .model import Corpus, Registry
 from .references import References
-from .validation import check_evidence
+from .validation import evidence_errors
 
 __all__ = ["build_lines", "read_reports", "checked_registry", "BuildSummary", "LINE_FORMATS"]
 
@@ -102,8 +102,8 @@ def _read_chunk(task: tuple[list[str], Callable, tuple]) -> _Chunk:
                 references.add(report, locations, path)
         if reports and not errors:  # the corpus's own texts (seed files: validate --seeds)
             root = str(Path(paths[0]).parent.parent)
-            errors += [AnnotationError(p, field="evidence") for p in check_evidence(
-                Corpus(_REGISTRY, {r.id: r for r in reports}, root, measures=_MEASURES))]
+            errors += evidence_errors(
+                Corpus(_REGISTRY, {r.id: r for r in reports}, root, measures=_MEASURES))
         product = None if errors else make(reports, *args)
     return _Chunk(errors, references, [r.id for r in reports],
                   sum(len(r.mentions) for r in reports), product)
@@ -140,10 +140,7 @@ def checked_registry(root: Path) -> tuple[Registry, Measures]:
     """The source registry and the measures of the corpus folder *root*, or
     :class:`~credgraph.errors.AnnotationErrors` (every report names its sources and
     measures: they are checked against a sound registry and scheme)."""
-    if not (root / "sources.yaml").is_file():
-        raise AnnotationErrors([AnnotationError(
-            "no sources.yaml here: a corpus folder holds sources.yaml and reports/*.yaml",
-            path=str(root))])
+    root = corpus_root(root)
     errors: list = []
     registry = load_registry(root / "sources.yaml", errors)
     measures = load_measures(root / "measures.yaml", errors)
@@ -171,7 +168,6 @@ def read_reports(root: str | Path, registry: Registry, make: Callable, args: tup
     summary = summary if summary is not None else BuildSummary([])
     errors: list = []
     references = References()
-    seen: dict[str, str] = {}
     paths = [str(p) for p in report_files(root)]
     measures = measures if measures is not None else load_measures(root / "measures.yaml")
     done = 0
@@ -181,10 +177,9 @@ def read_reports(root: str | Path, registry: Registry, make: Callable, args: tup
             progress(done, len(paths))
         errors.extend(chunk.errors)
         for report_id in chunk.report_ids:
-            if report_id in seen:
-                errors.append(AnnotationError(f"duplicate report id {report_id!r}",
-                                              path=seen[report_id], line=1, field="id"))
-            seen[report_id] = str(root / "reports" / f"{report_id}.yaml")
+            duplicate = references.duplicate(report_id, str(root / "reports" / f"{report_id}.yaml"))
+            if duplicate:
+                errors.append(duplicate)
         references.update(chunk.references)
         summary.reports += len(chunk.report_ids)
         summary.report_ids.extend(chunk.report_ids)

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 
-from .annotations import load_registry, report_files, report_parts
+from .annotations import corpus_root, load_registry, report_files, report_parts
 from .build import measure_triples, relay_loops, report_triples, source_triples
 from .errors import AnnotationError, AnnotationErrors
 from .heap import gc_paused
@@ -45,7 +45,7 @@ from .measures import Measures, load_measures
 from .model import Corpus, Registry, Report
 from .references import References
 from .shape_report import located
-from .validation import check_evidence, shape_results
+from .validation import evidence_errors, shape_results
 
 __all__ = ["check_corpus", "Checked", "PART"]
 
@@ -71,17 +71,16 @@ def _parts(root: Path, registry: Registry, measures: Measures, errors: list,
            references: References | None = None) -> Iterator[tuple[Report, dict, str]]:
     """Every part of every report file, with its mentions' ``(path, line)`` and its file; a
     duplicate report id is an error and its file is skipped."""
-    seen: dict[str, str] = {}
+    seen = References()  # the report ids taken
     for path in report_files(root):
         locations: dict = {}
         dropped = references.dropped if references is not None else None
         for index, part in enumerate(report_parts(path, registry, errors, locations, measures,
                                                   dropped, size=PART)):
-            if index == 0 and part.id in seen:
-                errors.append(AnnotationError(f"duplicate report id {part.id!r}",
-                                              path=str(path), line=1, field="id"))
+            duplicate = seen.duplicate(part.id, str(path)) if index == 0 else None
+            if duplicate:
+                errors.append(duplicate)
                 break
-            seen[part.id] = str(path)
             yield part, {m.key: locations.pop(m.key) for m in part.mentions}, str(path)
 
 
@@ -98,14 +97,14 @@ def _annotations(root: Path, seeds, progress) -> tuple[Registry, Measures, Check
         checked.mentions += len(part.mentions)
         references.add(part, locations, path)
         corpus = Corpus(registry, {part.id: part}, str(root), measures=measures)
-        evidence.update(dict.fromkeys(check_evidence(corpus, seeds, texts)))
+        evidence.update({str(e): e for e in evidence_errors(corpus, seeds, texts)})
         if progress is not None:
             progress(checked.mentions, None)
     references.check(errors)
     if errors:
         raise AnnotationErrors(errors)
     checked.loops = relay_loops(references.relays)
-    return registry, measures, checked, list(evidence)
+    return registry, measures, checked, list(evidence.values())
 
 
 _CONTEXT: dict[URIRef, list] = {}
@@ -119,7 +118,7 @@ def _init_worker(registry: Registry, measures: Measures) -> None:
             _CONTEXT.setdefault(t[0], []).append(t)
 
 
-def _registry_results(_task=None) -> list[tuple[str, str, str]]:
+def _registry_results() -> list[tuple[str, str, str]]:
     """The shapes' violations in the registry and the measures (all of them in the graph)."""
     graph = Graph()
     for triples in _CONTEXT.values():
@@ -212,14 +211,11 @@ def check_corpus(root: str | Path, *, seeds: str | Path | None = None, shacl: bo
     line and field. *progress* is told the mentions read (of a total not yet known), then
     the mentions whose shapes were checked, of all of them.
     """
-    root = Path(root)
-    if seeds is not None and not Path(seeds).is_dir():  # said at once, not after the shapes
-        raise AnnotationErrors([AnnotationError(f"{seeds}: no such folder of seed texts",
-                                                field="evidence")])
-    if not (root / "sources.yaml").is_file():
-        raise AnnotationErrors([AnnotationError(
-            "no sources.yaml here: a corpus folder holds sources.yaml and reports/*.yaml",
-            path=str(root))])
+    root = corpus_root(root)
+    if seeds is not None:  # a folder of seed texts that is not there: said at once
+        missing = evidence_errors(Corpus(Registry([]), {}), seeds)
+        if missing:
+            raise AnnotationErrors(missing)
     registry, measures, checked, evidence = _annotations(root, seeds, progress)
     if shacl:
         jobs = jobs or ((os.cpu_count() or 1) if checked.mentions > PART else 1)
@@ -227,5 +223,5 @@ def check_corpus(root: str | Path, *, seeds: str | Path | None = None, shacl: bo
         if violations:
             raise AnnotationErrors(violations)
     if evidence:
-        raise AnnotationErrors([AnnotationError(p, field="evidence") for p in evidence])
+        raise AnnotationErrors(evidence)
     return checked

@@ -167,15 +167,19 @@ def parse_yaml(text: str, path: str):
     try:
         node = loader.get_single_node()
         return None if node is None else _construct(loader, node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or str(exc)
-        raise AnnotationError(f"not valid YAML: {problem}", path=path, line=line) from None
     except yaml.YAMLError as exc:
-        raise AnnotationError(f"not valid YAML: {exc}", path=path) from None
+        raise yaml_error(exc, path) from None
     finally:
         loader.dispose()
+
+
+def yaml_error(exc: yaml.YAMLError, path: str) -> AnnotationError:
+    """PyYAML's error as credgraph says it: "not valid YAML" at the line it names."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        return AnnotationError(f"not valid YAML: {exc.problem or exc}", path=path,
+                               line=mark.line + 1 if mark else None)
+    return AnnotationError(f"not valid YAML: {exc}", path=path)
 
 
 class FieldReader:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .errors import UnknownNameError
+from .errors import AnnotationError, UnknownNameError
 from .model import Report
 
 __all__ = ["References"]
@@ -62,6 +62,15 @@ class References:
             self.claim_refs += [(m.key, key, c) for key, c in named]
             if (m.relays or named) and m.key in locations:
                 self.locations[m.key] = locations[m.key]
+
+    def duplicate(self, report_id: str, path: str) -> AnnotationError | None:
+        """The error for a second report of id *report_id* (in the file *path*), else None,
+        the id taken in."""
+        if report_id in self.reports:
+            return AnnotationError(f"duplicate report id {report_id!r}", path=path, line=1,
+                                   field="id")
+        self.reports[report_id] = path
+        return None
 
     def update(self, other: References) -> None:
         """Merge what another chunk of reports took in."""

@@ -31,8 +31,7 @@ from yaml.events import (AliasEvent, DocumentEndEvent, DocumentStartEvent, Mappi
                          StreamEndEvent, StreamStartEvent)
 from yaml.nodes import MappingNode, SequenceNode
 
-from .errors import AnnotationError
-from .reader import _Loader, _construct, parse_yaml
+from .reader import _Loader, _construct, parse_yaml, yaml_error
 
 __all__ = ["report_yaml", "STREAM_BYTES"]
 
@@ -154,12 +153,8 @@ def report_yaml(text: str, path: str, stream: bool | None = None):
             header = _construct(loader, _header(loader))
         except _NotPlain:
             header = None
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            raise AnnotationError(f"not valid YAML: {exc.problem or exc}", path=path,
-                                  line=mark.line + 1 if mark else None) from None
         except yaml.YAMLError as exc:
-            raise AnnotationError(f"not valid YAML: {exc}", path=path) from None
+            raise yaml_error(exc, path) from None
         finally:
             loader.dispose()
         if header is not None:

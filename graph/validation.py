@@ -12,11 +12,11 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from .errors import CredgraphError, ShapeViolation
+from .errors import AnnotationError, CredgraphError, ShapeViolation
 from .model import Corpus
 
 __all__ = ["ontology_dir", "ontology_graph", "shapes_graph", "shape_results", "check_shapes",
-           "check_evidence"]
+           "check_evidence", "evidence_errors"]
 
 
 def ontology_dir() -> Path:
@@ -80,6 +80,12 @@ def check_shapes(data) -> None:
 
 def _digits(text: str) -> str:
     return re.sub(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3})", "", text)
+
+
+def evidence_errors(corpus: Corpus, seeds: str | Path | None = None,
+                    texts: dict | None = None) -> list[AnnotationError]:
+    """:func:`check_evidence`'s problems as annotation errors of the field ``evidence``."""
+    return [AnnotationError(p, field="evidence") for p in check_evidence(corpus, seeds, texts)]
 
 
 def check_evidence(corpus: Corpus, seeds: str | Path | None = None,

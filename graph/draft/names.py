@@ -47,7 +47,7 @@ _GROUPS = {p + "s" for p in _PEOPLE} | {"men", "women", "people", "relatives", "
                                         "authorities", "bloggers", "activists", "residents",
                                         "lawyers", "outlets", "media", "prosecutors", "groups",
                                         "organisations", "organizations", "servicemen"}
-_NATIONALITIES = set("""russian ukrainian belarusian british american us uk european western
+NATIONALITIES = set("""russian ukrainian belarusian british american us uk european western
 german french polish chinese iranian israeli georgian moldovan kazakh chechen""".split())
 _DETERMINERS = {"the", "a", "an", "one", "another", "some", "its", "his", "her", "their", "our",
                 "this", "that", "these", "those", "several", "various", "unnamed", "anonymous",
@@ -221,7 +221,7 @@ class SourceNames:
         lower = [t.lower_ for t in words]
         proper = _proper_tail(doc)
         head = next((w for w in reversed(lower) if w in _PEOPLE | _GROUPS), None)
-        if proper and head and set(normal_name(proper).split()) <= _NATIONALITIES:
+        if proper and head and set(normal_name(proper).split()) <= NATIONALITIES:
             proper = None  # "Russian media", "Ukrainian officials": unnamed, of a country
         if not proper and head:
             group = head in _GROUPS

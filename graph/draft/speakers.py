@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .names import NATIONALITIES
 from .records import Attribution, SourceRef
 from .tokens import tokenize
 
@@ -64,7 +65,8 @@ sunday""".split())
 _POSSESSIVE = re.compile(r"^(.+?)['’]s (?:press service|website|site|spokes(?:man|woman|person)|"
                          r"telegram channel|channel|statement|office|account|data|figures|count|"
                          r"report|press office)$", re.I)
-_NATIONAL = {"russian", "russians", "ukrainian", "ukrainians", "russia's", "ukraine's"}
+_NATIONAL = {*NATIONALITIES, *(w + "s" for w in NATIONALITIES), "russia's", "ukraine's"}
+"""Country words a capitalised word may be without being a name ("Russian officials")."""
 _DATA_QUALIFIERS = {"preliminary", "initial", "early", "provisional", "incomplete", "official",
                     "unofficial", "available", "latest", "updated", "recent", "new", "final",
                     "operational", "first", "current", "these", "those", "the"}

@@ -69,10 +69,8 @@ def bounds_overlap(a: tuple, b: tuple) -> bool:
 
 def family(measure: str, measures) -> str:
     """The broadest measure above *measure* (its own id when none is broader): figures of
-    one family may be compared."""
-    above = measures.ancestors(measure) if measure in measures else set()
-    tops = sorted(a for a in above if not (measures.ancestors(a) if a in measures else ()))
-    return tops[0] if tops else measure
+    one family may be compared (:meth:`credgraph.measures.Measures.family`)."""
+    return measures.family(measure)
 
 
 def quantity_key(figure: Figure, measures) -> tuple:
@@ -82,9 +80,10 @@ def quantity_key(figure: Figure, measures) -> tuple:
     return family(figure.measure, measures), _norm(figure.subject), _norm(figure.place), unit
 
 
-def relate(a: Figure, b: Figure, measures) -> str | None:
-    """How *a* stands to *b* (see the module's table), or None: not comparable."""
-    if quantity_key(a, measures) != quantity_key(b, measures):
+def relate(a: Figure, b: Figure, measures, *, same_key: bool = False) -> str | None:
+    """How *a* stands to *b* (see the module's table), or None: not comparable.
+    *same_key*: the caller knows their :func:`quantity_key`\ s are equal."""
+    if not same_key and quantity_key(a, measures) != quantity_key(b, measures):
         return None
     ta, tb = a.time, b.time
     if ta.per != tb.per or ta.kind == "none" or tb.kind == "none":

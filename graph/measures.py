@@ -57,6 +57,8 @@ class Measures:
     def __init__(self, measures):
         self.measures: dict[str, Measure] = {}
         self._names: dict[str, str] = {}
+        self._above: dict[str, frozenset[str]] = {}
+        self._family: dict[str, str] = {}
         for m in measures:
             self.measures[m.id] = m
         for m in self.measures.values():
@@ -84,15 +86,32 @@ class Measures:
         close = difflib.get_close_matches(_key(name), list(self._names), n=n * 2, cutoff=0.5)
         return list(dict.fromkeys(self._names[c] for c in close))[:n]
 
-    def ancestors(self, measure_id: str) -> set[str]:
-        """Every measure broader than *measure_id*, however far up (loops are safe)."""
-        seen, todo = set(), list(self.measures[measure_id].broader) if measure_id in self else []
-        while todo:
-            current = todo.pop()
-            if current not in seen:
-                seen.add(current)
-                todo += self.measures[current].broader if current in self else []
-        return seen
+    def ancestors(self, measure_id: str) -> frozenset[str]:
+        """Every measure broader than *measure_id*, however far up (loops are safe); an
+        unknown id has none. Worked out once per id (the scheme does not change)."""
+        found = self._above.get(measure_id)
+        if found is None:
+            seen, todo = set(), list(self.measures[measure_id].broader) if measure_id in self else []
+            while todo:
+                current = todo.pop()
+                if current not in seen:
+                    seen.add(current)
+                    todo += self.measures[current].broader if current in self else []
+            found = self._above[measure_id] = frozenset(seen)
+        return found
+
+    def family(self, measure_id: str) -> str:
+        """The broadest measure above *measure_id* (its own id when none is broader; of
+        several, the first by id): figures of one family may be compared.
+
+        >>> builtin_measures().family("killed")
+        'casualties'
+        """
+        found = self._family.get(measure_id)
+        if found is None:
+            tops = sorted(a for a in self.ancestors(measure_id) if not self.ancestors(a))
+            found = self._family[measure_id] = tops[0] if tops else measure_id
+        return found
 
     def is_narrower(self, narrow: str, broad: str) -> bool:
         """Whether *narrow* is a kind of *broad* (killed of casualties)."""

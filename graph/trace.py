@@ -75,19 +75,26 @@ class ClaimTrace:
     chains: list[list[str]]
     cycles: list[list[str]] = field(default_factory=list)
     _reference: object = field(default=None, init=False, repr=False, compare=False)
+    _reports: list | None = field(default=None, init=False, repr=False, compare=False)
+    _independent: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def reports(self) -> list[str]:
-        """The reports stating the claim, sorted."""
-        return sorted({m.report for m in self.mentions})
+        """The reports stating the claim, sorted (worked out once: a trace is not changed
+        once made)."""
+        if self._reports is None:
+            self._reports = sorted({m.report for m in self.mentions})
+        return self._reports
 
     @property
     def independent(self) -> dict[str, list[Origin]]:
-        """Origins grouped by independence key."""
-        groups: dict[str, list[Origin]] = {}
-        for origin in self.origins:
-            groups.setdefault(origin.independence, []).append(origin)
-        return groups
+        """Origins grouped by independence key (worked out once)."""
+        if self._independent is None:
+            groups: dict[str, list[Origin]] = {}
+            for origin in self.origins:
+                groups.setdefault(origin.independence, []).append(origin)
+            self._independent = groups
+        return self._independent
 
     @property
     def reference(self):

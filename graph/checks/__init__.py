@@ -23,7 +23,7 @@ entry point names a module that registers its checks when imported).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import import_module
 
 from ..errors import InputError
@@ -94,7 +94,8 @@ def register_check(name: str, description: str, severity: str = "warning"):
 def run_check(check: Check, ctx, claim) -> list[Finding]:
     """The findings of one check on one claim, each stamped with the check's name and (when
     it gave none) its default severity."""
-    return [replace(f, check=check.name, severity=f.severity or check.severity)
+    name, default = check.name, check.severity
+    return [Finding(f.message, f.evidence, f.severity or default, name)
             for f in check.run(ctx, claim) or ()]
 
 

@@ -25,6 +25,8 @@ class AuditContext:
         self.measures = trace.measures
         self._origins: dict[str, list[OriginAssessment]] = {}
         self._related: dict[str, list] = {}
+        self._keys: dict[str, tuple | None] = {}
+        self._dependence: dict[str, dict] = {}
 
     def origins(self, claim: ClaimTrace) -> list[OriginAssessment]:
         """The judged origins of a claim (computed once)."""
@@ -33,8 +35,15 @@ class AuditContext:
         return self._origins[claim.claim]
 
     def key(self, claim: ClaimTrace) -> tuple | None:
-        figure = claim.reference.figure
-        return None if figure is None else quantity_key(figure, self.measures)
+        """What *claim*'s figure must share with another to be compared (None: no
+        figure); worked out once per claim."""
+        try:
+            return self._keys[claim.claim]
+        except KeyError:
+            figure = claim.reference.figure
+            key = self._keys[claim.claim] = (None if figure is None
+                                             else quantity_key(figure, self.measures))
+            return key
 
     @cached_property
     def _groups(self) -> dict[tuple, list[ClaimTrace]]:
@@ -53,8 +62,9 @@ class AuditContext:
             figure, key = claim.reference.figure, self.key(claim)
             found = []
             for other in self._groups.get(key, []) if key is not None else []:
-                if other.claim != claim.claim:
-                    relation = relate(figure, other.reference.figure, self.measures)
+                if other.claim != claim.claim:  # one group: one quantity key
+                    relation = relate(figure, other.reference.figure, self.measures,
+                                      same_key=True)
                     if relation is not None:
                         found.append((other, relation))
             self._related[claim.claim] = found
@@ -121,6 +131,13 @@ class AuditContext:
         """The origins of *claim* that may not be independent of its others: each
         unattributed figure of a source recorded elsewhere as relaying one of this claim's
         other origins on the same measure family, with those it may depend on."""
+        found = self._dependence.get(claim.claim)
+        if found is not None:
+            return found
+        found = self._dependence[claim.claim] = self._depends(claim)
+        return found
+
+    def _depends(self, claim: ClaimTrace) -> dict[tuple, set]:
         figure = claim.reference.figure
         if figure is None:
             return {}

@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from .errors import AnnotationError, UnknownNameError
 from .model import Report
 
-__all__ = ["References"]
+__all__ = ["References", "SUGGESTED"]
+
+SUGGESTED = 50
+"""How many broken references get close names suggested (the first ones found)."""
+
+
+def _close(name: str, known) -> list[str]:
+    return difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
 
 
 @dataclass
@@ -83,25 +90,44 @@ class References:
         self.dropped |= other.dropped
 
     def check(self, errors: list) -> None:
-        """Every reference must name something the corpus has; problems go to *errors*."""
+        """Every reference must name something the corpus has; problems go to *errors*.
+
+        The first :data:`SUGGESTED` problems say which names are close; past them, looking
+        for close names among every key for each broken reference of a badly cut corpus
+        would take longer than reading it (thousands of references times every key)."""
+        left = SUGGESTED
+        by_report: dict[str, list[str]] | None = None
+
+        def relay_close(key: str, target: str) -> list[str]:
+            nonlocal by_report
+            if by_report is None:
+                by_report = {}
+                for k in self.relays:
+                    by_report.setdefault(k.partition("#")[0], []).append(k)
+            report = target.partition("#")[0]
+            # the mentions of that report, else of the reports named most like it
+            near = [report] if report in by_report else _close(report, by_report)
+            return _close(target, [k for r in near for k in by_report[r] if k != key])
+
         for key, target in self.relays.items():
             if target and target not in self.relays and target not in self.dropped:
-                known = difflib.get_close_matches(target, [k for k in self.relays if k != key],
-                                                  n=3, cutoff=0.6)
+                left -= 1
                 errors.append(self._error(key, "relays", f"relays {target!r}, which no report "
-                                                         "states", known))
+                                          "states", relay_close(key, target) if left >= 0 else []))
+        claims = None
         for key, name, claim in self.claim_refs:
             if claim not in self.claims:
-                known = difflib.get_close_matches(claim, sorted(self.claims), n=3, cutoff=0.6)
+                left -= 1
+                claims = sorted(self.claims) if claims is None else claims
                 errors.append(self._error(key, name, f"names claim {claim!r}, which no report "
-                                                     "states", known))
+                                          "states", _close(claim, claims) if left >= 0 else []))
         for report, target in self.copies:
             if target not in self.reports or target == report:
-                known = difflib.get_close_matches(target, sorted(self.reports), n=3, cutoff=0.6)
+                left -= 1
                 errors.append(UnknownNameError(
                     f"copies {target!r}, which is no other report of the corpus",
                     path=self.reports.get(report), line=None, field="copies",
-                    suggestions=known))
+                    suggestions=_close(target, sorted(self.reports)) if left >= 0 else []))
 
     def _error(self, key: str, name: str, message: str, known) -> UnknownNameError:
         path, line = self.locations.get(key, (key.split("#")[0], None))

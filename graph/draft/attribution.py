@@ -4,13 +4,15 @@
 said / says / reported / claimed / estimated / wrote on Telegram``, ``X told Y`` (X via
 Y), ``Y, citing X`` (X via Y), an organisation that ``received`` or ``registered`` what it
 counts (its own work: ``according to Y, X received 577 requests`` is X via Y), the speaker
-of a quotation (``"...," the soldier said``). A pronoun or a plain description (``it
-added``, ``the agency said``) is the last speaker of that kind; an outlet that talked to
-someone earlier (``X told Y``, ``X contacted Y``, ``Y interviewed X``) stays the route of
-X's later statements. A sentence with no cue takes the source it begins with, or the
-speaker of the sentence before it in its paragraph, and says so; else the figure stays
-unattributed. The chain's ``via`` runs origin side first; the report's own outlet is never
-in it.
+of a quotation (``"...," the soldier said``), a court that ``sentenced``; a reporter of
+another speaker (``X reported that Y said``, ``Y said ..., X reported``, ``as reported by
+X``, ``speaking to X``) is on the route. A pronoun or a plain description (``it added``,
+``the agency said``) is the last speaker of that kind; an outlet that talked to someone
+earlier (``X told Y``, ``X contacted Y``, ``Y interviewed X``) stays the route of X's later
+statements. A sentence with no cue takes the source it begins with, or the speaker of the
+sentence before it in its paragraph (or of the paragraph before, into one without a voice
+of its own), and says so; else the figure stays unattributed. The chain's ``via`` runs
+origin side first; the report's own outlet is never in it.
 
 >>> from credgraph.model import Registry, Source
 >>> from credgraph.draft.names import SourceNames
@@ -27,13 +29,16 @@ in it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .records import Attribution, SourceRef
-from .speakers import (_DET, _NOT_PER, _NOUNISH, _PASSIVE, _QUOTE_MARKS, _RELAY_VERBS,
+from .speakers import (_BEFORE_BY, _CLOSING, _COURT_VERBS, _DET, _NOT_PER, _NOUNISH,
+                       _PASSIVE, _QUOTE_MARKS, _RELAY_VERBS, _TALKED_TO, _TIME_WORDS,
                        _VERB_NEXT, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader, _proper)
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS"]
+
 
 @dataclass
 class _Cue:
@@ -69,15 +74,15 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
             k = j
             continue
         if w in SPEECH_VERBS | {"published", "released", "compiled", "collected"} and k > start \
-                and doc[k - 1].lower_ in _PASSIVE | {"data", "figures", "statistics", "count"} \
-                and k + 1 < end and doc[k + 1].lower_ == "by":
-            i, j = _phrase_after(doc, k + 2, end)  # "was reported by Mediazona"
+                and doc[k - 1].lower_ in _PASSIVE | _BEFORE_BY and k + 1 < end \
+                and doc[k + 1].lower_ == "by":  # "was reported by X", "as reported by X"
+            i, j = _phrase_after(doc, k + 2, end)
             ref, note = r.resolve(i, j, k)
             if ref:
                 found.append(_Cue("speaker", ref, k, note=note))
             k = j
             continue
-        if w == "interview" and k + 1 < end and doc[k + 1].lower_ in ("with", "to"):
+        if w in _TALKED_TO and k + 1 < end and doc[k + 1].lower_ in ("with", "to"):
             i, j = _phrase_after(doc, k + 2, end)  # "in an interview with the BBC, X said"
             ref, note = r.resolve(i, j, k)
             if ref:
@@ -85,7 +90,7 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
             k = j
             continue
         speech = w in SPEECH_VERBS or (w in ("points", "pointed") and k + 1 < end
-                                       and doc[k + 1].lower_ == "out")
+                                       and doc[k + 1].lower_ == "out") or w in _COURT_VERBS
         own = w in OWN_WORK_VERBS
         nxt = doc[k + 1] if k + 1 < end else None
         if w in _NOUNISH and not (nxt is None or nxt.lower_ in _VERB_NEXT or nxt.like_num
@@ -96,18 +101,13 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
                                                         or (k + 1 < end and doc[k + 1].lower_ == "of"))):
             i, j = r.left(k, start)
             ref, note = r.resolve(i, j, k) if j > i else (None, None)
-            if ref is None and j > i:
-                taken = {c.source.id for c in found}
-                hits = [h for h in r.names.find(doc, start, k) if h[0] not in taken]
-                if hits and own:
-                    ref = SourceRef(hits[-1][0], doc[hits[-1][1]:hits[-1][2]].text, (0, 0),
-                                    "registry")
-                    note = "the subject taken as the last source named before the verb"
             inverted = k > start and (doc[k - 1].text in (",", ":") or doc[k - 1].text in
                                       _QUOTE_MARKS or doc[k - 1].is_quote)
             if ref is None and speech and (inverted or k == start):
                 i, j = r.right(k, end)
                 ref, note = r.resolve(i, j, k) if j > i else (None, None)
+            if ref is not None and w in _COURT_VERBS and r.names.source_kind(ref.id) != "court":
+                ref = None  # only a court's sentence is its own statement
             if ref is not None and own and not speech and ref.how == "new" and not (
                     _proper(doc, i, j) or ref.id == r.outlet):
                 ref = None  # "garrison courts heard": a description, not the counting source
@@ -121,7 +121,9 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
             if ref is not None:
                 cue = _Cue("own" if own else "speaker", ref, k, note=note)
                 after = doc[k + 1:min(end, k + 6)].text.lower()
-                cue.telegram = "telegram" in after
+                cue.telegram = "telegram" in after or bool(re.search(  # "In a Telegram
+                    r"\b(?:in|on) (?:a|an|its|his|her|their) telegram\b",  # post, X said"
+                    doc[start:k].text.lower()))
                 if w in _RELAY_VERBS:
                     ri, rj = r.right(k, end)
                     recipient, _n = r.resolve(ri, rj, k) if rj > ri else (None, None)
@@ -186,8 +188,7 @@ def _obtained(r, i, j, k) -> list[_Cue]:
 
 
 _HANDED = {"obtained", "seen", "reviewed", "leaked", "provided", "released", "shared", "published"}
-_ADVERB_WORDS = {"wednesday", "monday", "tuesday", "thursday", "friday", "saturday", "sunday",
-                 "yesterday", "today", "recently", "earlier", "exclusively"}
+_ADVERB_WORDS = _TIME_WORDS | {"recently", "earlier", "exclusively"}
 
 
 def _phrase_after(doc, i, end) -> tuple[int, int]:
@@ -212,8 +213,8 @@ def _chain(r: SpeakerReader, cues: list[_Cue], near: int) -> Attribution | None:
         return None
     notes = [c.note for c in cues if c.note]
     by_role = {}
-    for cue in sorted(cues, key=lambda c: abs(c.at - near), reverse=True):
-        by_role[cue.role] = cue  # the cue nearest the figure wins its role
+    for cue in sorted(cues, key=lambda c: (abs(c.at - near), c.at > near), reverse=True):
+        by_role[cue.role] = cue  # the cue nearest the figure wins its role (before it, a tie)
     own, speaker = by_role.get("own"), by_role.get("speaker")
     if own and speaker and speaker.at > own.at and _described(own.source):
         del by_role["own"]  # "Survivors ... received a pardon, Russian media reported": what
@@ -226,9 +227,8 @@ def _chain(r: SpeakerReader, cues: list[_Cue], near: int) -> Attribution | None:
             origin.source.id in {previous.origin.id, *(v.id for v in previous.via)}):
         return Attribution(previous.origin, previous.via, own_work=previous.own_work,
                            notes=(origin.note + ": the same chain as the statement before",))
-    via: list[SourceRef] = []
-    for cue in order[1:]:
-        via.append(cue.source)
+    via = [cue.source for cue in order[1:]]
+    via += [c.source for c in _reporters(r, cues, by_role.get("speaker"), near)]
     if origin.recipient is not None:
         via.insert(0, origin.recipient)
     speaker = by_role.get("speaker")
@@ -261,6 +261,29 @@ def _chain(r: SpeakerReader, cues: list[_Cue], near: int) -> Attribution | None:
     return Attribution(origin.source, tuple(clean), own_work=own, notes=tuple(notes))
 
 
+def _reporters(r: SpeakerReader, cues: list[_Cue], inner: _Cue | None, near: int) -> list[_Cue]:
+    """The speakers that report what the nearest speaker said, outermost last: ``X
+    reported that Y said 300 ...`` (no figure between the two verbs) and ``Y said 300 ...,
+    X reported.`` (a closing clause of a few words)."""
+    if inner is None:
+        return []
+    doc, before, after = r.doc, [], []
+    for c in (c for c in cues if c.role == "speaker" and c.source.id != inner.source.id):
+        if c.at < inner.at < near and any(t.lower_ == "that" for t in doc[c.at + 1:c.at + 4]) \
+                and not any(t.like_num for t in doc[c.at:inner.at]):
+            before.append(c)
+        between = [t.text.lower() for t in doc[max(inner.at, near):c.at]]
+        if c.at > max(inner.at, near) and "," in between and not {"and", "but", "while"} & set(
+                between):  # up to the comma: "..., X reported on Monday, citing ..."
+            s_end = r.passages.sentences[r.passages.sentence_of(doc[c.at].idx)][1]
+            rest = [t.lower_ for t in doc[c.at + 1:] if t.idx < s_end]
+            rest = [w for w in rest[:next((n for n, w in enumerate(rest) if w in ",;—"),
+                                          len(rest))] if w.isalnum()]
+            if rest[:1] in (["citing"], ["adding"]) or all(w in _CLOSING for w in rest):
+                after.append(c)
+    return sorted(before, key=lambda c: -c.at) + sorted(after, key=lambda c: c.at)
+
+
 def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -> list[Attribution]:
     """The attribution of each figure at character *spans* (in text order)."""
     from .tokens import tokens_between
@@ -277,6 +300,7 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
             if sid != outlet or cue.role == "own":
                 r.speakers.append(sid)
                 r.first_seen.setdefault(sid, cue.at)
+                r.last_seen[sid] = cue.at
         by_sentence[s_index] = cues  # type: ignore[assignment]
     for start, end in spans:
         s_index = passages.sentence_of(start)
@@ -342,9 +366,27 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
         return Attribution(SourceRef(sid, doc[hits[0][1]:hits[0][2]].text, (0, 0), "registry"),
                            via, notes=("no attribution cue: the sentence's subject taken as "
                                        "the source",))
-    if last is not None and last[0] == p.paragraph_of(s) and s_index > 0:
-        prev = last[1]
-        return Attribution(prev.origin, prev.via, own_work=prev.own_work, notes=(
-            f"no attribution cue: carried from the sentence before "
-            f"({r.names.display(prev.origin.id)})",))
-    return None
+    here = p.paragraph_of(s)
+    if last is None or not (last[0] == here and s_index > 0 or last[0] == here - 1 and
+                            not _speaks(r, by_sentence, here)):
+        return None  # carried within a paragraph, or into one with no voice of its own
+    prev = last[1]  # ("... the Air Force reports.\n\nSix drones were lost ...")
+    return Attribution(prev.origin, prev.via, own_work=prev.own_work, notes=(
+        f"no attribution cue: carried from the {'sentence' if last[0] == here else 'paragraph'} "
+        f"before ({r.names.display(prev.origin.id)})",))
+
+
+def _speaks(r, by_sentence, paragraph: int) -> bool:
+    """Whether a paragraph has a voice of its own: an attribution cue, a source of the
+    registry, the outlet's ``we``, or people as a sentence's subject (``Prosecutors had
+    asked``)."""
+    from .names import PEOPLE_WORDS
+    from .tokens import tokens_between
+
+    p, doc = r.passages, r.doc
+    sentences = [k for k, (s, _e) in enumerate(p.sentences) if p.paragraph_of(s) == paragraph]
+    i, j = tokens_between(doc, *p.paragraphs[paragraph])
+    heads = {doc[k].lower_ for n in sentences for k in range(*tokens_between(
+        doc, *p.sentences[n]))[:3]}
+    return any(by_sentence.get(k) for k in sentences) or bool(r.names.find(doc, i, j)) or \
+        bool({t.lower_ for t in doc[i:j]} & {"we", "our", "us"} or heads & PEOPLE_WORDS)

@@ -8,7 +8,8 @@ with a spaCy ``Matcher`` (``more than``, ``upwards of``, ``some``, ``nearly``, `
 ``criminal cases``; ``percent`` and ``times`` for shares and ratios), a figure without one
 takes the unit of the figure before it in its paragraph (``NATO puts it at 7,000``), and
 :mod:`.measures` names what is counted. Numbers inside a time reference (``the first six
-months of 2023``) and sentences repeated elsewhere (a table of contents) are skipped.
+months of 2023``), sentences repeated elsewhere (a table of contents) and a heading's figure
+that the body states with the same value are skipped.
 
 >>> from credgraph.draft.tokens import tokenize
 >>> from credgraph.draft.passages import Passages
@@ -20,6 +21,7 @@ months of 2023``) and sentences repeated elsewhere (a table of contents) are ski
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from .measures import measure_for
@@ -172,12 +174,36 @@ def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
             continue
         figure = _figure(doc, expr, qualifiers, sentence, start_char, end_char,
                          carried.get(passages.paragraph_of(start_char)))
-        if figure is None:
-            continue
+        if figure is None or figure.unit == "sources":
+            continue  # "citing two sources in the ministry": who was asked, not a figure
         if figure.unit not in ("percent", "times", "percentage points"):
             carried[passages.paragraph_of(start_char)] = (figure.unit, figure.measure)
         figures.append(figure)
-    return figures
+    return _without_repeated_headings(figures, passages)
+
+
+def _without_repeated_headings(figures: list[FoundFigure], passages) -> list[FoundFigure]:
+    """The figures without those of a heading (a headline, a slide title) that the body
+    states with the same value (``300,000 reservists`` over ``... that 300,000 reservists
+    would be called up``, ``Five years for desertion`` over ``about five years``): the body's
+    figure is the mention, and notes the repeat. A heading that rounds a body figure
+    (``Thousands`` over ``18,000``) stays, to relay it (:mod:`.claims`)."""
+    heading = [passages.is_heading(passages.sentence_of(f.start)) for f in figures]
+    repeats: dict[int, list[str]] = {}
+    for index, f in enumerate(figures):
+        if not heading[index]:
+            continue
+        body = next((k for k, b in enumerate(figures) if not heading[k] and
+                     (b.value, b.min, b.max) == (f.value, f.min, f.max) and
+                     (b.unit == f.unit or b.measure.id == f.measure.id or
+                      "unspecified" in (b.unit, f.unit))), None)
+        if body is not None:
+            s, e = f.sentence
+            repeats.setdefault(body, []).append(f"the heading {passages.text[s:e]!r} repeats it "
+                                                "(not drafted again)")
+            repeats.setdefault(index, [])
+    return [replace(f, notes=(*f.notes, *repeats[k])) if repeats.get(k) else f
+            for k, f in enumerate(figures) if not (heading[k] and k in repeats)]
 
 
 def _figure(doc, expr, qualifiers, sentence, start_char, end_char, carried):

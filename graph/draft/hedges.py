@@ -70,10 +70,12 @@ def _outside_quotes(text: str, start: int, end: int, passages) -> str:
     return "".join(chars)
 
 
-def _clause(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
+def _clause(text: str, sentence: tuple[int, int], offset: int,
+            marks: str = ",;:") -> tuple[int, int]:
+    """The part of the sentence around *offset* between the punctuation *marks*."""
     s, e = sentence
-    left = max(text.rfind(c, s, offset) for c in ",;:")
-    rights = [p for p in (text.find(c, offset, e) for c in ",;:") if p >= 0]
+    left = max(text.rfind(c, s, offset) for c in marks)
+    rights = [p for p in (text.find(c, offset, e) for c in marks) if p >= 0]
     return (left + 1 if left >= s else s), (min(rights) if rights else e)
 
 
@@ -103,6 +105,9 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
                     if scope == "clause":
                         lo, hi = _clause(text, sentence, at)
                         same = [j for j in members if lo <= spans[j][0] < hi]
+                        if not same:  # "...; according to preliminary data, 3 were hurt"
+                            lo, hi = _clause(text, sentence, at, ";")
+                            same = [j for j in members if lo <= spans[j][0] < hi]
                         if same and i not in same:
                             continue
                     put(i, hedge)

@@ -1,16 +1,14 @@
 """Sources named in a text, resolved against the registry or proposed as new ones.
 
 :class:`SourceNames` resolves a name as the text writes it (``the independent outlet
-Mediazone``, ``Ukraine's military intelligence agency (HUR)``, ``lawyer Pavel Chikov``):
-first a registry id, name or alias, case and punctuation insensitive; then a registry name
-inside the phrase (found with a spaCy ``PhraseMatcher``); then a close name (fuzzy, above
-:data:`FUZZY_CUTOFF`); and a name that resolves to nothing becomes a
-:class:`~credgraph.draft.records.ProposedSource`: the proper name of the phrase, with a
-kind guessed from the words around it (``news site`` a news outlet, ``rights group``, a
-court, a Telegram channel; a person named after their role, found by an ``entity_ruler``)
-and reliability F until the analyst reviews it.
-Unnamed people (``the soldier``, ``an official``, ``relatives``) become one anonymous source
-per report and description.
+Mediazone``, ``Ukraine's military intelligence agency (HUR)``): a registry id, name or alias
+(case and punctuation insensitive); a person after a title (``Defence Minister Sergei
+Shoigu``, found by an ``entity_ruler``) or before their group (``Pavel Chikov of Agora``); a
+registry name inside the phrase (a spaCy ``PhraseMatcher``); a close name (fuzzy, above
+:data:`FUZZY_CUTOFF`); else a :class:`~credgraph.draft.records.ProposedSource`, the proper
+name of the phrase with a kind guessed from the words around it, reliability F until the
+analyst reviews it. Unnamed people (``the soldier``, ``relatives``, ``a source in the
+Kremlin``) become one anonymous source per report and description.
 
 >>> from credgraph.model import Registry, Source
 >>> names = SourceNames(Registry([Source("mediazona", "Mediazona", "news-outlet", "B", "r",
@@ -33,7 +31,8 @@ import re
 from .records import ProposedSource, SourceRef
 from .tokens import matches, phrase_matcher, tokenize
 
-__all__ = ["SourceNames", "normal_name", "FUZZY_CUTOFF", "guess_kind", "slug"]
+__all__ = ["SourceNames", "normal_name", "FUZZY_CUTOFF", "guess_kind", "slug", "PEOPLE_WORDS",
+           "NATIONALITIES", "ROLES"]
 
 FUZZY_CUTOFF = 0.88
 """How close (difflib ratio) a name must be to a registry name to be taken for it."""
@@ -47,6 +46,8 @@ _GROUPS = {p + "s" for p in _PEOPLE} | {"men", "women", "people", "relatives", "
                                         "authorities", "bloggers", "activists", "residents",
                                         "lawyers", "outlets", "media", "prosecutors", "groups",
                                         "organisations", "organizations", "servicemen"}
+PEOPLE_WORDS = _PEOPLE | _GROUPS
+"""Nouns of people, one or many (``soldier``, ``prosecutors``)."""
 NATIONALITIES = set("""russian ukrainian belarusian british american us uk european western
 german french polish chinese iranian israeli georgian moldovan kazakh chechen""".split())
 _DETERMINERS = {"the", "a", "an", "one", "another", "some", "its", "his", "her", "their", "our",
@@ -64,13 +65,18 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
     (r"\bun\b|united nations|osce|nato|european union|\bicrc\b|\biaea\b", "intergovernmental-organisation"),
     (r"ministry|government|kremlin|administration|governor|mayor|authorities|press service|"
      r"prosecutor|\bgeneral staff\b|headquarters|\bagency\b|parliament|duma", "government"),
-    (r"\barmy\b|brigade|regiment|battalion|division|\bcorps\b|armed forces|\bunit\b", "military-unit"),
+    (r"\barmy\b|brigade|regiment|battalion|division|\bcorps\b|\bforces?\b|\bunit\b",
+     "military-unit"),
     (r"news|outlet|newspaper|\bsite\b|website|magazine|journal|times|\bpost\b|gazette|daily|"
      r"media|courier|tribune|herald|monitor|\bpaper\b", "news-outlet"),
     (r"\bngo\b|project|group|network|committee|movement|foundation|organi[sz]ation|initiative|"
      r"association|union|red cross|charity|hotline|cent(?:re|er)|coalition|\bfund\b", "ngo"),
 ]
 
+
+_COUNTRIES = NATIONALITIES | set("""russia ukraine belarus europe britain america england
+germany france poland georgia moldova kazakhstan china iran israel crimea donbas""".split())
+"""Words that make two capitalised words no person's name (``Forbes Russia``)."""
 
 _SAME_AS = {"troop": "soldier", "serviceman": "soldier", "fighter": "soldier",
             "troops": "soldiers", "servicemen": "soldiers"}
@@ -108,8 +114,9 @@ def guess_kind(phrase: str, name: str) -> tuple[str, str]:
         if found:
             return kind, found.group(0)
     words = name.split()
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
-        return "named-person", "a first and last name"
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() and
+                                    w.lower() not in _COUNTRIES for w in words):
+        return "named-person", "a first and last name"  # not "RIA Novosti", "Forbes Russia"
     return "news-outlet", "nothing in the text (default)"
 
 
@@ -134,12 +141,12 @@ class SourceNames:
                     (exact if short_caps else phrases).setdefault(source.id, []).append(variant)
         import hashlib
 
-        key = "draft-names-" + hashlib.sha1(repr((sorted((k, sorted(v)) for k, v in phrases.items()),
-                                                  sorted((k, sorted(v)) for k, v in exact.items())))
-                                            .encode()).hexdigest()
+        key = "draft-names-" + hashlib.sha1(repr([sorted((k, sorted(v)) for k, v in d.items())
+                                                  for d in (phrases, exact)]).encode()).hexdigest()
         self._lower = phrase_matcher(key + "-lower", phrases, "LOWER")
         self._orth = phrase_matcher(key + "-orth", exact, "ORTH")
         self.proposed: dict[str, ProposedSource] = {}
+        self.notes: dict[str, str] = {}
         self._proposed_by_name: dict[str, str] = {}
 
     def find(self, doc, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
@@ -150,10 +157,9 @@ class SourceNames:
         return sorted(found, key=lambda x: (x[1], -(x[2] - x[1])))
 
     def resolve(self, phrase: str, span: tuple[int, int] = (0, 0),
-                recent: list[str] = ()) -> SourceRef | None:
-        """The source *phrase* names, or a proposed one; None for a phrase that names no
-        one (empty, or lower-case words without a person, group or kind of source).
-        *recent* are the ids of the sources the text named before, in order: a
+                recent: list[str] = (), propose: bool = True) -> SourceRef | None:
+        """The source *phrase* names, or a proposed one (with *propose*); None for a phrase
+        that names no one. *recent* are the ids of the sources named before, in order: a
         description (``the soldier``) that fits several registry sources takes the one
         whose name mentions the source named last."""
         text = re.split(r"\s(?:that|who|which|whose|where)\s", f" {phrase} ")[0]
@@ -165,6 +171,10 @@ class SourceNames:
             return SourceRef(self.keys[key], text, span, "registry")
         doc = tokenize(text)
         inside = self.find(doc)
+        person = (person_after_title(text) or _person_of(text)) if " " in text else None
+        if person and not any(normal_name(doc[s:e].text) == normal_name(person)
+                              for _sid, s, e in inside):
+            return self._titled(person, text, span, inside, propose)
         if inside:
             best = max(inside, key=lambda x: (x[2] - x[1], -x[1]))
             return SourceRef(best[0], text, span, "registry")
@@ -180,7 +190,51 @@ class SourceNames:
         described = self._described(key, recent)
         if described:
             return SourceRef(described, text, span, "described")
-        return self._propose(text, doc, span)
+        return self._propose(text, doc, span) if propose else None
+
+    def _titled(self, person: str, text: str, span, inside, propose) -> SourceRef | None:
+        """A person named after a title (``HUR spokesman Andriy Yusov``): the registry's
+        person, else a proposed one; the institution the title names is only a note."""
+        ref = self.resolve(person, span, propose=False)
+        if ref is not None or not propose:
+            return ref and SourceRef(ref.id, text, span, ref.how)
+        ref = self.propose(slug(person), person, "named-person", False, text, span,
+                           "a person's name after their role")
+        return self._note(ref, person if inside else "", inside[0][0] if inside else None)
+
+    def _note(self, ref: SourceRef, note: str, sid: str | None) -> SourceRef:
+        """Keep *note* for the analyst on *ref*, ending with the source *sid* it may speak
+        for."""
+        if sid is not None:
+            note += f" may speak for {self.display(sid)} ({sid}): set its speaks_for if so"
+        if note:
+            self.notes.setdefault(ref.id, note)
+        return ref
+
+    def insider(self, description: str, institution: str, plural: bool, text: str,
+                span=(0, 0)) -> SourceRef:
+        """An unnamed insider of an institution (``a source in the Kremlin``): the
+        registry's anonymous source whose name has the words of the *description*, else a
+        proposed anonymous source, with a note on the institution it may speak for."""
+        words = set(normal_name(description).split()) - _DETERMINERS
+        for source in self.registry:
+            if source.kind.startswith("anonymous") and words <= set(
+                    normal_name(source.name).split()):
+                return SourceRef(source.id, text, span, "described")
+        where = self.resolve(institution, propose=False) if institution else None
+        context = f"an insider of {institution}, not {institution} itself" if institution \
+            else "an insider"
+        ref = self._unnamed(description, plural, text, span,
+                            f"the text names no one ('{text}'): {context}")
+        return self._note(ref, f'"{text}" is an unnamed source ({context})' + (
+            "; it" if where else ""), where and where.id)
+
+    def _unnamed(self, described: str, plural: bool, text: str, span, why) -> SourceRef:
+        """One anonymous source per report and description."""
+        return self.propose(f"{self.report_id}-{slug(described)[:40].rstrip('-')}",
+                            f"Unnamed {described} cited in report {self.report_id}",
+                            "anonymous-group" if plural else "anonymous-person", True, text,
+                            span, why)
 
     def _described(self, key: str, recent) -> str | None:
         """A registry source whose name describes the phrase: ``the soldier`` and the
@@ -213,10 +267,6 @@ class SourceNames:
         return best
 
     def _propose(self, text: str, doc, span) -> SourceRef | None:
-        person = _person(text)
-        if person:  # "project coordinator Grigory Sverdlin", "lawyer Pavel Chikov"
-            return self.propose(slug(person), person, "named-person", False, text, span,
-                                "a person's name after their role")
         words = [t for t in doc if not t.is_punct]
         lower = [t.lower_ for t in words]
         proper = _proper_tail(doc)
@@ -224,18 +274,24 @@ class SourceNames:
         if proper and head and set(normal_name(proper).split()) <= NATIONALITIES:
             proper = None  # "Russian media", "Ukrainian officials": unnamed, of a country
         if not proper and head:
-            group = head in _GROUPS
-            described = " ".join(w for w in lower if w not in _DETERMINERS)
-            sid = f"{self.report_id}-{slug(described)[:40].rstrip('-')}"
-            name = f"Unnamed {described} cited in report {self.report_id}"
-            kind = "anonymous-group" if group else "anonymous-person"
-            why = f"the text names no one ('{text}')"
-            return self.propose(sid, name, kind, True, text, span, why)
+            return self._unnamed(" ".join(w for w in lower if w not in _DETERMINERS),
+                                 head in _GROUPS, text, span, f"the text names no one ('{text}')")
         name = proper or " ".join(w.text for w in words if w.lower_ not in _DETERMINERS) or text
         kind, basis = guess_kind(text, name)
         if not proper and basis == "nothing in the text (default)":
             return None  # lower-case words that name no one ("tracks court")
         return self.propose(slug(name), name, kind, False, text, span, f"kind guessed from {basis!r}")
+
+    def institution(self, name: str, text: str, span=(0, 0)) -> SourceRef:
+        """An institution described, not named (``Military court in Rostov-on-Don``): the
+        registry source whose name has its words, else one proposed under the description."""
+        description, place = re.match(r"(.+?) (?:in|of|for|at) (?:the )?(.+)$", name).groups()
+        ref = self.resolve(f"{place} {description}", span, propose=False)
+        if ref is not None:
+            return SourceRef(ref.id, text, span, ref.how)
+        kind, basis = guess_kind(name, name)
+        return self.propose(slug(name), name, kind, False, text, span,
+                            f"described, not named, in the text; kind guessed from {basis!r}")
 
     def propose(self, sid, name, kind, anonymous, text, span, why) -> SourceRef:
         """Propose a new source (or return the one proposed under this name before); the
@@ -262,53 +318,64 @@ class SourceNames:
 
     def _surnames(self) -> dict[str, str]:
         """Last names of the people known or proposed, when only one person has it."""
-        people = [(s.id, s.name) for s in self.registry if s.kind == "named-person"]
-        people += [(p.id, p.name) for p in self.proposed.values() if p.kind == "named-person"]
-        found: dict[str, list[str]] = {}
-        for sid, name in people:
-            parts = normal_name(name).split()
-            if len(parts) >= 2:
-                found.setdefault(parts[-1], []).append(sid)
-        return {k: v[0] for k, v in found.items() if len(set(v)) == 1}
+        found: dict[str, set[str]] = {}
+        for p in (*self.registry, *self.proposed.values()):
+            parts = normal_name(p.name).split()
+            if p.kind == "named-person" and len(parts) >= 2:
+                found.setdefault(parts[-1], set()).add(p.id)
+        return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
     def source_kind(self, source_id: str) -> str | None:
         """The kind of a registry or proposed source."""
-        if source_id in self.registry:
-            return self.registry[source_id].kind
-        found = self.proposed.get(source_id)
+        found = self.registry.sources.get(source_id) or self.proposed.get(source_id)
         return found.kind if found else None
 
     def display(self, source_id: str) -> str:
         """How a statement names the source: its registry name, or the proposed name."""
-        if source_id in self.registry:
-            return self.registry[source_id].name
-        found = self.proposed.get(source_id)
+        found = self.registry.sources.get(source_id) or self.proposed.get(source_id)
         return found.name if found else source_id
 
 
-_ROLES = set("""lawyer attorney spokesman spokeswoman spokesperson coordinator director head
+ROLES = set("""lawyer attorney spokesman spokeswoman spokesperson coordinator director head
 chairman chairwoman founder leader president minister general colonel major captain governor
 mayor commander analyst researcher expert journalist reporter correspondent activist blogger
 officer soldier judge prosecutor deputy adviser advisor secretary chief ombudsman""".split())
+"""Words of a role a person is named after (``lawyer Pavel Chikov``)."""
+
+TITLE_WORDS = ROLES | set("""prime foreign defence defense interior justice finance economy
+emergencies health first vice acting senior lieutenant sergeant corporal private admiral
+marshal staff press commissioner ambassador envoy representative senator lt lt. gen gen. col
+col. maj maj. sgt sgt. capt capt. cpt gen.-lt. lieutenant-general major-general colonel-general
+rear vice-admiral""".split())
+"""Words an office or a rank is made of; with ``of``, ``the`` and ``for`` between them they
+form the title before a name (``Chief of the General Staff``)."""
+
+_TITLE_RUN = TITLE_WORDS | {"of", "the", "for"}
 
 
-def _person(text: str) -> str | None:
-    """A person named after their role, found by the pipeline's ``entity_ruler``."""
+def person_after_title(text: str) -> str | None:
+    """The name of a person the phrase names after their role or title, or None."""
     from .tokens import language
 
-    nlp = language()
+    nlp, name = language(), {"IS_TITLE": True, "IS_ALPHA": True,
+                             "LOWER": {"NOT_IN": sorted(TITLE_WORDS)}}
     if "entity_ruler" not in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler")
-        ruler.add_patterns([{"label": "PERSON", "pattern": [
-            {"LOWER": {"IN": sorted(_ROLES)}}, {"IS_TITLE": True, "IS_ALPHA": True},
-            {"IS_TITLE": True, "IS_ALPHA": True, "OP": "+"}]}])
+        nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": [
+            {"LOWER": {"IN": sorted(TITLE_WORDS)}}, {"LOWER": {"IN": sorted(_TITLE_RUN)},
+                                                     "OP": "*"}, name, {**name, "OP": "+"}]}])
     for ent in nlp(text).ents:
-        if ent.label_ == "PERSON" and ent.end == len(ent.doc) or ent.label_ == "PERSON" and \
-                not ent.doc[ent.end].is_title:
-            words = [t.text for t in ent if t.lower_ not in _ROLES]
-            if 2 <= len(words) <= 4:
-                return " ".join(words)
+        words = [t.text for t in ent if t.lower_ not in _TITLE_RUN]
+        if ent.label_ == "PERSON" and not (ent.end < len(ent.doc) and ent.doc[ent.end].is_title) \
+                and 2 <= len(words) <= 4:
+            return " ".join(words)
     return None
+
+
+def _person_of(text: str) -> str | None:
+    """A person named before the group they speak for (``Pavel Chikov of Agora``), or None."""
+    found = re.match(r"^((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+),? (?:of|from|at) \S", text)
+    name = found.group(1) if found else ""
+    return name if name and guess_kind(name, name)[0] == "named-person" else None
 
 
 def _proper_tail(doc) -> str:
@@ -325,8 +392,9 @@ def _proper_tail(doc) -> str:
         w = words[index]
         if w[:1].isupper() and w.lower() not in _DETERMINERS:
             start = index
-        elif w.lower() in ("of", "for", "to", "and", "&", "on") and start is not None:
-            continue
+        elif w.lower() in ("of", "for", "to", "and", "&", "on") and start is not None or (
+                w.lower() == "the" and index and words[index - 1].lower() == "of"):
+            continue  # "Air Force of the Armed Forces of Ukraine" whole
         else:
             break
     return " ".join(words[start:]) if start is not None else ""

@@ -1,11 +1,12 @@
 """Speakers: which source a phrase of the text refers to, as the subject of a reporting verb.
 
-:class:`SpeakerReader` reads the subject before a verb (back to a clause boundary, over an
-appositive or a relative clause, past a dateline's dash) or the name after it (``said Olga
-Rudneva``), and resolves it: a registry or proposed source (:mod:`.names`); a pronoun or a
-plain description (``it``, ``he``, ``the agency``, ``the court's press service``) as the
-last speaker of that kind, the capitalised name ending in that word before it (``the
-court``: ``the Yekaterinburg Garrison Military Court``), or the outlet when its own name has
+:class:`SpeakerReader` reads the subject before a verb (to a clause boundary, over an
+appositive, a relative clause, a leading time phrase, a dateline's dash) or the name after
+it (``said Olga Rudneva``) and resolves it: an unnamed insider (``a source in the Kremlin``:
+anonymous, not the Kremlin), a lower-case institution (``a military court in Kazan``), a
+registry or proposed source (:mod:`.names`); a pronoun or description (``it``, ``the
+agency``, ``the court's press service``) as the last speaker of that kind, the name or
+lower-case description ending in that word before it, or the outlet when its own name has
 the word; ``we`` and ``our`` as the outlet. :mod:`.attribution` builds the chains from it.
 """
 
@@ -13,11 +14,12 @@ from __future__ import annotations
 
 import re
 
-from .names import NATIONALITIES
+from .names import NATIONALITIES, ROLES, normal_name
 from .records import Attribution, SourceRef
-from .tokens import tokenize
+from .tokens import token_at, tokenize
 
-__all__ = ["SpeakerReader", "SPEECH_VERBS", "OWN_WORK_VERBS"]
+__all__ = ["SpeakerReader", "SPEECH_VERBS", "OWN_WORK_VERBS", "insider", "INSTITUTION_WORDS",
+           "described_institution"]
 
 SPEECH_VERBS = set("""said says say told tells tell reported reports claimed claims claim
 estimated estimates estimate wrote writes stated states announced announces added adds noted
@@ -80,6 +82,30 @@ _PASSIVE = {"been", "be", "being", "is", "was", "were", "are"}
 _NOT_PER = {"day", "week", "month", "year", "cent", "capita", "hour", "person", "annum", "head"}
 _RELAY_VERBS = {"told", "tells", "contacted", "contacts"}
 _PERSON_KINDS = {"named-person", "anonymous-person"}
+_TIME_LEAD = {"in", "on", "at", "during", "since", "by", "after", "before", "last", "this",
+              "early", "late", "earlier", "later", "until"}
+_TIME_WORDS = set("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+thursday friday saturday sunday spring summer autumn fall winter day days week weeks month
+months year years morning evening night weekend end start beginning middle mid early late last
+next this previous past yesterday today""".split())
+"""Words of a time phrase before a subject (``In September 2022``, ``Last week``)."""
+_BEFORE_BY = {"data", "figures", "statistics", "count", "as", "first", "initially",
+              "originally", "also", "earlier"}
+_TALKED_TO = {"interview", "interviews", "speaking", "talking", "comments", "remarks",
+              "statement"}
+"""``speaking to Reuters, X said``: the outlet X talked to is the route."""
+_CLOSING = _ADVERBS | _TIME_WORDS | {"on", "in", "a", "an", "its", "their", "his", "her", "the",
+                                     "report", "statement", "telegram", "website", "post",
+                                     "briefing", "interview", "channel"}
+"""Words a closing reporting clause may have after its verb (``..., Reuters reported on
+Monday in a statement``)."""
+_COURT_VERBS = {"sentenced", "sentences", "jailed", "jails", "convicted", "convicts", "fined",
+                "fines", "acquitted"}
+"""Verbs of a court's decision: a court as their subject states the sentence it gives."""
+_KIND_OF_WORD = {"court": {"court"}, "tribunal": {"court"},
+                 "ministry": {"government", "defence-ministry"}}
+"""Descriptions that only a source of these kinds fits (``the court`` is no news outlet)."""
 
 
 class SpeakerReader:
@@ -92,6 +118,7 @@ class SpeakerReader:
         self.last_chain: Attribution | None = None
         self.interviewer: tuple[str, int] | None = None  # "X interviewed ...": X, where
         self.first_seen: dict[str, int] = {}
+        self.last_seen: dict[str, int] = {}  # source -> token of its last cue
         self.current: list = []  # the cues of the sentence being read
 
     def span_text(self, i, j) -> str:
@@ -113,6 +140,9 @@ class SpeakerReader:
                 return self.antecedent(first[1], at)
             return self.names.resolve(owner.group(1)), "the source of its press service, " \
                 "website or statement"
+        described = self.description(i, j)
+        if described is not None:
+            return described
         if any(t.like_num or t.lower_ in _NOT_A_NAME and not _ACRONYM.match(t.text)
                for t in self.doc[i:j]) and not self.names.find(self.doc, i, j):
             return None, None  # "US" in "the US National Security Council" is no pronoun
@@ -131,7 +161,7 @@ class SpeakerReader:
         recent = [sid for sid, _s, _e in self.names.find(self.doc, 0, i)]
         ref = self.names.resolve(self.span_text(i, j), (self.doc[i].idx, self.doc[j - 1].idx
                                                         + len(self.doc[j - 1])), recent)
-        if ref is not None and ref.how == "new":
+        if ref is not None and ref.how == "new" and not self.names.notes.get(ref.id):
             from .names import normal_name
 
             mine = set(normal_name(self.names.display(self.outlet)).split())
@@ -139,16 +169,23 @@ class SpeakerReader:
                 if ref.id != self.outlet:
                     self.names.forget(ref.id)
                 return SourceRef(self.outlet, ref.text, ref.span, "registry"), None
-        return ref, None
+        return ref, self.names.notes.get(ref.id) if ref is not None else None
 
     def antecedent(self, word, at) -> tuple[SourceRef | None, str | None]:
         want = _PRONOUNS.get(word) or ("anonymous" if word in _GENERIC_PEOPLE else "org")
         if want == "outlet":
             return SourceRef(self.outlet, word, (0, 0), "registry"), f'"{word}" taken as the outlet'
-        for sid in [c.source.id for c in reversed(self.current)] + list(reversed(self.speakers)):
+        described = self.described(word, at)
+        candidates = [(c.source.id, c.at) for c in reversed(self.current)] + [
+            (sid, self.last_seen.get(sid, -1)) for sid in reversed(self.speakers)]
+        for sid, seen in candidates:
             if sid == self.outlet:
                 continue
             kind = self.names.source_kind(sid) or ""
+            if word in _KIND_OF_WORD and kind not in _KIND_OF_WORD[word]:
+                continue  # "the court" is no news outlet
+            if described is not None and seen < described[1]:
+                break  # described after the last speaker of that kind
             if want == "person" and kind not in _PERSON_KINDS:
                 continue
             if want == "org" and kind in _PERSON_KINDS:
@@ -158,12 +195,15 @@ class SpeakerReader:
                 continue
             return SourceRef(sid, word, (0, 0), "registry"), \
                 f'"{word}" taken to be {self.names.display(sid)}, the last source named'
-        named = re.findall(rf"((?:[A-Z][\w'’-]+ )+{word.capitalize()})\b",
-                           self.doc[:at].text) if at and word not in _PRONOUNS else []
-        if named and want != "anonymous":  # "The Yekaterinburg Garrison Military Court ..."
-            ref = self.names.resolve(named[-1])
+        named = list(re.finditer(rf"((?:[A-Z][\w'’.-]+ )+{word.capitalize()})\b",
+                                 self.doc[:at].text)) if at and word not in _PRONOUNS else []
+        if named and want != "anonymous" and (described is None or named[-1].start() > self.doc[
+                described[1]].idx):  # "The Yekaterinburg Garrison Military Court ..."
+            ref = self.names.resolve(named[-1].group(1))
             if ref is not None:
-                return ref, f'"the {word}" taken to be {named[-1]}, named before it'
+                return ref, f'"the {word}" taken to be {named[-1].group(1)}, named before it'
+        if described is not None:
+            return described[0], described[2]
         if word not in _PRONOUNS and re.search(rf"\b{re.escape(word)}\b",
                                                self.names.display(self.outlet).lower()):
             return SourceRef(self.outlet, word, (0, 0), "registry"), \
@@ -180,11 +220,48 @@ class SpeakerReader:
                         f'"the {word}" taken to be {self.names.display(sid)}, named before it'
         return None, None
 
+    def description(self, i, j) -> tuple[SourceRef, str | None] | None:
+        """Tokens ``[i, j)`` as an unnamed insider (``a source in the Kremlin``: anonymous,
+        not the Kremlin) or an institution described in lower case (``a military court in
+        Kazan``); None for any other phrase."""
+        if j <= i:
+            return None
+        phrase = self.span_text(i, j)
+        span = (self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1]))
+        if normal_name(phrase) in self.names.keys:
+            return None
+        who = insider(phrase)
+        if who is not None:
+            ref = self.names.insider(*who, phrase, span)
+            return ref, self.names.notes.get(ref.id)
+        head = next((t.lower_ for t in self.doc[i:j] if t.lower_ in INSTITUTION_WORDS), None)
+        found = described_institution(phrase, head) if head else None
+        if found and found[2] >= len(phrase.rstrip(" .,;:")):
+            return self.names.institution(found[0], phrase, span), None
+        return None
+
+    def described(self, word, at) -> tuple[SourceRef, int, str] | None:
+        """The institution of kind *word* the text describes in lower case before token
+        *at* (``a military court in Rostov-on-Don``): the registry source that fits the
+        description, else a proposed one; with the token where it is described and a note."""
+        if not at or word not in INSTITUTION_WORDS:
+            return None
+        found = described_institution(self.doc[:at].text, word)
+        if found is None:
+            return None
+        name, start, end = found
+        ref = self.names.institution(name, name, (self.doc[0].idx + start,
+                                                  self.doc[0].idx + end))
+        note = f'"the {word}" taken to be the {name[:1].lower() + name[1:]} described before it'
+        return ref, token_at(self.doc, self.doc[0].idx + start), note
+
     def left(self, k, start) -> tuple[int, int]:
         """The subject before token *k*: back to a boundary, over one appositive."""
         j = k
         while j > start and self.doc[j - 1].lower_ in _ADVERBS:
             j -= 1
+        if j > start and self.doc[j - 1].lower_ in _PRONOUNS:
+            return j - 1, j  # "Agora told Reuters it had received": the pronoun alone
         i = j
         while i > start and not self.stop(i - 1) and j - i < 12:
             i -= 1
@@ -197,8 +274,10 @@ class SpeakerReader:
                 j, i = m - 1, m - 1
                 while i > start and not self.stop(i - 1) and j - i < 12:
                     i -= 1
-                if self.names.find(self.doc, *inner) and not self.names.find(self.doc, i, j) \
-                        or _proper(self.doc, *inner) and not _proper(self.doc, i, j):
+                role = [t.lower_ for t in self.doc[inner[0]:inner[0] + 4] if t.lower_ in ROLES]
+                if (self.names.find(self.doc, *inner) and not self.names.find(self.doc, i, j)
+                        or _proper(self.doc, *inner) and not _proper(self.doc, i, j)) and not (
+                        role and _proper(self.doc, i, j)):  # "Yusov, a HUR spokesman, said"
                     i, j = inner
         if i == j and i > start and self.doc[i - 1].lower_ in ("who", "which", "whose"):
             j = i = i - 1  # "Lawyers who advise men said": the subject is before "who"
@@ -213,7 +292,19 @@ class SpeakerReader:
                 i, j = n, m
         while i < j and self.doc[i].lower_ in ("also", "separately", "however", "meanwhile"):
             i += 1
-        return i, j
+        return self.past_time(i, j), j
+
+    def past_time(self, i, j) -> int:
+        """The start of a subject after the time phrase it begins with (``In September 2022
+        Defence Minister Sergei Shoigu``, ``On Tuesday the ministry``, ``Last week Agora``)."""
+        doc = self.doc
+        if i >= j or doc[i].lower_ not in _TIME_LEAD:
+            return i
+        k = i + (doc[i].lower_ not in _TIME_WORDS)
+        while k < j and (doc[k].like_num or doc[k].lower_ in _TIME_WORDS or doc[k].lower_ in (
+                "the", "of") and k + 1 < j and doc[k + 1].lower_ in _TIME_WORDS):
+            k += 1
+        return k if i < k < j and k > i + (doc[i].lower_ not in _TIME_WORDS) else i
 
     def stop(self, index) -> bool:
         """Whether token *index* ends a subject read leftwards: a clause boundary, a dash
@@ -246,3 +337,63 @@ def _proper(doc, i, j) -> bool:
     return any(t.text[:1].isupper() and t.lower_ not in _DET | _NATIONAL and t.i > i
                or t.text[:1].isupper() and t.lower_ not in _DET | _NATIONAL and t.i == i
                and doc[i].lower_ not in _DET for t in doc[i:j])
+
+
+_LEAD = (r"(?i:(?:a|an|one|two|three|several|some|the|unnamed|anonymous|senior|high-ranking|"
+         r"former|current|local|mid-level|military|security|government|diplomatic)\s+)*")
+_INSIDE = re.compile(
+    rf"^{_LEAD}(?P<head>sources?|officials?|insiders?|persons?|people|employees?|officers?|"
+    r"members?|aides?|interlocutors?|diplomats?|staffers?|representatives?)(?:,[^,]*,)?\s+"
+    r"(?:in|at|within|inside|from|close to|near|familiar with|with knowledge of|"
+    r"with (?:ties|links|access) to|of|on)\s+(?P<inst>\S.*?)$", re.I)
+_ADJECTIVAL = re.compile(rf"^{_LEAD}(?P<inst>(?:[A-Z][\w.'’-]*\s+)+)(?i:(?:military\s+|"
+                         r"security\s+|government\s+)?(?P<head>sources?|officials?|insiders?))$")
+_NOT_INSTITUTION = {"matter", "matters", "situation", "plans", "plan", "talks", "case",
+                    "discussions", "issue", "negotiations", "deliberations", "duty"}
+
+
+def insider(phrase: str) -> tuple[str, str, bool] | None:
+    """The unnamed insider *phrase* describes (``a source in the Kremlin``, ``a Kremlin
+    source``, ``people familiar with the matter``) as (description, institution, plural),
+    or None. The person is anonymous; the institution is only where they are."""
+    text = " ".join(phrase.strip(" ,.;:").split())
+    found = _INSIDE.match(text) or _ADJECTIVAL.match(text)
+    if found is None:
+        return None
+    head, where = found.group("head").lower(), found.group("inst").strip()
+    if {w.lower() for w in where.split()} <= NATIONALITIES:
+        return None  # "Russian officials": a nationality, not an institution
+    if where.split()[-1].lower() in _NOT_INSTITUTION:
+        where = ""  # "people familiar with the matter"
+    first = found.start("head" if found.re is _INSIDE else "inst")
+    description = text[first:]  # "Sources in the Kremlin" at a sentence's start: lower case
+    description = description[:1].lower() + description[1:] if found.re is _INSIDE else \
+        description
+    return description, where, head.endswith("s") or head == "people"
+
+
+INSTITUTION_WORDS = {"court", "tribunal", "ministry", "administration", "committee", "office",
+                     "department", "council", "prosecutor", "service", "commission", "agency",
+                     "hospital", "police"}
+"""Heads of an institution a text may describe in lower case and then call ``the court``."""
+
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_PLACE = (rf"(?:the\s+)?(?!{_DAYS})[A-Z][\w'’.-]*(?:\s+(?!{_DAYS})[A-Z][\w'’.-]*)*"
+          r"(?:\s+(?:region|oblast|district|province|krai|republic|city))?")
+
+
+def described_institution(before: str, word: str) -> tuple[str, int, int] | None:
+    """The last lower-case description of an institution of kind *word* in the text
+    *before* a reference to it (``a military court in Rostov-on-Don`` for ``the court``),
+    as a name (``Military court in Rostov-on-Don``) with its span in *before*; or None."""
+    if word not in INSTITUTION_WORDS:
+        return None
+    pattern = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+((?:(?!the\b|a\b|an\b)[a-z][\w-]*\s+)"
+                         rf"{{0,3}}{word})\s+(in|of|for|at)\s+({_PLACE})")
+    last = None
+    for last in pattern.finditer(before):
+        pass
+    if last is None:
+        return None
+    name = f"{last.group(1)} {last.group(2)} {last.group(3)}"
+    return name[:1].upper() + name[1:], last.start(1), last.end(3)

@@ -7,7 +7,9 @@ or year). Dates keep the precision the text gives (``2023``, ``2023-06``, ``2023
 a month or year without a day stays a month or year. A month without a year takes the
 year from the report's date (the latest such month not after it) or, failing that, from
 the last year the text names, and says so in ``note``. Comparison bases ("three times
-the number in 2021", "compared with 2022") are not the figure's time and are skipped.
+the number in 2021", "compared with 2022") are not the figure's time and are skipped. A
+window counted from an event (``in the two weeks after the announcement``) is a period, its
+length part of the time, not a figure.
 
 >>> from datetime import date
 >>> def show(text, today=date(2024, 3, 12)):
@@ -67,6 +69,9 @@ _PATTERNS = [(name, re.compile(p, re.I)) for name, p in [
                  r"ago|before)|last year|the previous (?:year|quarter|month))"),
     ("base_number", rf"(?:the|a|that) (?:number|figure|level|total|amount|count|rate)(?: \w+){{0,3}}"
                     rf" (?:in|of|for) (?:{_M} )?{_Y}"),
+    ("window", r"(?:in|within|during|over|for|throughout) the (?:(?:first|next|following|"
+               r"initial) )?(\w+) (days?|weeks?|months?|hours?) (after|following|since|before) ("
+               r"(?:(?:the|his|her|its|their|a) )?[a-z][\w’'-]*(?: of (?:the )?[a-z][\w’'-]*)?)"),
     ("since_anchor", r"since (?:the (?:start|beginning|outbreak|launch) of )?(?:russia's |the )?"
                      r"(?:full-scale |full scale )?(?:war|invasion|mobili[sz]ation)"
                      r"(?: (?:began|started|was announced))?"),
@@ -79,6 +84,7 @@ _PATTERNS = [(name, re.compile(p, re.I)) for name, p in [
     ("season", r"in (?:the )?(spring|summer|autumn|fall|winter)(?: of)?(?: ((?:19|20)\d\d))?"),
     ("past", r"(?:in|over|during) the (?:past|last|previous) (?:(\w+) )?(days?|weeks?|months?|"
              r"years?)"),
+
     ("relative", r"\b(last|this|previous) (year|month|week)\b"),
     ("month", rf"(?:in|during|for|throughout) {_M}(?: {_Y})?"),
     ("year", rf"(?:in|during|for|throughout) {_Y}|\b{_Y} alone\b"),
@@ -250,6 +256,8 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
         start = (today - timedelta(days=days)).isoformat()
         return _ref("period", start, now, m, offset,
                     f"counted back {count} {unit}(s) from the report's date")
+    if name == "window":  # "in the two weeks after the announcement"
+        return _window(g, m, offset)
     if name == "relative":
         which, unit = g[0].lower(), g[1].lower()
         if today is None or unit == "week":
@@ -283,6 +291,29 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
         return TimeRef("rate", None, None, None, m.group(0),
                        (offset + m.start(), offset + m.end()), per=per.lower())
     return None
+
+
+def _window(g, m, offset) -> TimeRef | None:
+    """A window counted from an event: ``in the two weeks after the announcement``. Dated
+    when the event is one of :data:`ANCHORS` (``in the ten days after the mobilisation``),
+    else a period the analyst dates. ``the first five months of the war`` is no window: its
+    length is the figure."""
+    count = _NUMBER.get(g[0].lower()) or (int(g[0]) if g[0].isdigit() else None)
+    if count is None:
+        return None
+    event = g[3].lower()
+    key = "mobilisation" if "mobili" in event else "invasion" if re.search(
+        r"\b(?:invasion|war)\b", event) else None
+    if key is None or g[2].lower() == "before" or g[1].lower().startswith("hour"):
+        return TimeRef("period", None, None, None, m.group(0),
+                       (offset + m.start(), offset + m.end()),
+                       note=f"{count} {g[1].lower()} {g[2].lower()} {g[3]}: the text gives no "
+                            "date; give the period")
+    day, why = ANCHORS[key]
+    days = {"day": 1, "week": 7, "month": 30}[_UNITS[g[1].lower()]] * count
+    start = date.fromisoformat(day)
+    return _ref("period", day, (start + timedelta(days=days - 1)).isoformat(), m, offset,
+                f"counted {count} {g[1].lower()} from {day}: {why}")
 
 
 def time_for(refs: list[TimeRef], start: int, end: int, others: list[tuple[int, int]]) -> TimeRef:

@@ -18,6 +18,7 @@ matcher is built once per process (parallel workers build their own).
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 __all__ = ["language", "tokenize", "matcher", "phrase_matcher", "matches", "token_at",
@@ -29,8 +30,15 @@ SPACY_PIPELINE = "blank:en"
 
 @lru_cache(maxsize=1)
 def language():
-    """The blank English pipeline (tokenizer only, plus the pipes finders add)."""
-    return _import_spacy().blank("en")
+    """The blank English pipeline (tokenizer only, plus the pipes finders add). A full stop
+    between letters without a space is part of the word, so a name with a dot stays one
+    token (``Kavkaz.Realii``, ``Novaya Gazeta.Europe``); spaCy's default splits
+    ``Kavkaz.Realii`` (lower case, dot, capital) into three."""
+    spacy = _import_spacy()
+    nlp = spacy.blank("en")
+    infixes = [p for p in nlp.Defaults.infixes if not re.search(p, "a.B")]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    return nlp
 
 
 def _import_spacy():

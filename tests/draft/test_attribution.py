@@ -152,3 +152,46 @@ def test_the_first_person_is_the_outlet_counting_its_own_work(text):
 def test_a_first_person_far_from_the_verb_is_not_the_subject():
     (found,), _n = chains("We reported that Mediazona counted 300 cases.", outlet="agora")
     assert found[0] == "mediazona"
+
+
+# chains: a reporter of another speaker is on the route (issue 14's "X told Y", "as
+# reported by"), in several phrasings
+@pytest.mark.parametrize("text, origin, via", [
+    ("Mediazona reported that the HUR had said 300 troops fled.", "hur", ["mediazona"]),
+    ("The Moscow Times wrote on Friday that Agora had counted 700 requests.", "agora",
+     ["moscow-times"]),
+    ("The HUR said 300 troops fled, Reuters reported.", "hur", ["reuters"]),
+    ("Agora said 700 servicemen asked for help, The Moscow Times reported on Monday, citing "
+     "a statement.", "agora", ["moscow-times"]),
+    ("300 troops fled, the HUR said, Reuters reported.", "hur", ["reuters"]),
+    ("As reported by Mediazona, 300 troops fled.", "mediazona", []),
+    ("300 troops fled, as reported by Mediazona.", "mediazona", []),
+    ("The figure of 300 deserters was first reported by Mediazona.", "mediazona", []),
+    ("Speaking to Reuters, the HUR said 300 troops fled.", "hur", ["reuters"]),
+    ("In comments to Mediazona, Agora said 700 servicemen asked for help.", "agora",
+     ["mediazona"]),
+    ("In a Telegram post, the HUR said 300 troops fled.", "hur", ["hur-telegram"]),
+    ("Agora told Reuters it had received 700 requests.", "agora", ["reuters"]),
+    ("On Tuesday the HUR said 300 troops fled.", "hur", []),
+    ("Last week Agora said 700 servicemen asked for help.", "agora", []),
+])
+def test_a_reporter_of_another_speaker_is_the_route(text, origin, via):
+    (found,), _n = chains(text)
+    assert found[:2] == (origin, via)
+
+
+@pytest.mark.parametrize("text", [
+    "The HUR said 300 troops fled, and Mediazona said the number was lower.",
+    "The HUR said 300 troops fled, Mediazona said the number was lower.",
+    "Mediazona reported that 300 troops fled and the HUR said 400 had left.",
+])
+def test_a_second_speaker_of_another_statement_is_no_route(text):
+    found, _n = chains(text)
+    assert found[0][:2] in (("hur", []), ("mediazona", []))
+
+
+def test_a_paragraph_without_a_voice_of_its_own_carries_the_speaker_before():
+    found, _n = chains("Over the past day 46 drones were downed, the HUR reports.\n\n"
+                       "Six more were lost to jamming.\n\nProsecutors asked for 7 years.\n\n"
+                       "We counted 12 more.")
+    assert [f[0] for f in found] == ["hur", "hur", None, "bbc"]

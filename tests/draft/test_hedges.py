@@ -54,3 +54,14 @@ def test_a_disclaimer_without_a_name_covers_the_figures_just_before():
 def test_an_adverb_covers_its_clause():
     text = "The Red Cross received 23,000 requests, reportedly three times more."
     assert hedges(text, at(text, "23,000", "three times")) == ["none", "alleged"]
+
+
+@pytest.mark.parametrize("text, terms, expected", [
+    # a hedge that opens a clause after a semicolon covers that clause's figure only
+    ("Shelling hit 4 villages; according to preliminary data, 9 people were hurt.",
+     ("4", "9"), ["none", "probable"]),
+    ("Two schools burned; reportedly, 30 pupils were evacuated.", ("Two", "30"),
+     ["none", "alleged"]),
+])
+def test_a_clause_hedge_after_a_semicolon(text, terms, expected):
+    assert hedges(text, at(text, *terms)) == expected

@@ -74,3 +74,32 @@ def test_the_nearest_reference_wins_and_a_rate_takes_its_window():
     refs = find_time_refs(text, TODAY)
     ref = time_for(refs, 0, 5, [(46, 49)])
     assert (ref.kind, ref.per, ref.start, ref.end) == ("rate", "day", "2023-11", "2023-11")
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # a window counted from an event: its length is part of the time, not a figure
+    ("in the two weeks after the announcement", None, None),
+    ("within the 48 hours after the strike", None, None),
+    ("during the first three days following his arrest", None, None),
+    ("in the ten days after the mobilisation", "2022-09-21", "2022-09-30"),
+    ("in the three months since the invasion", "2022-02-24", "2022-05-24"),
+])
+def test_a_window_after_an_event(text, start, end):
+    (ref,) = find_time_refs(text, TODAY)
+    assert (ref.kind, ref.start, ref.end) == ("period", start, end)
+    assert ref.note
+
+
+def test_a_window_hides_its_length_from_the_figures():
+    from credgraph.draft.figures import find_figures
+    from credgraph.draft.passages import Passages
+    from credgraph.draft.tokens import tokenize
+
+    text = "Some 9,000 men left in the two weeks after the announcement."
+    found = find_figures(tokenize(text), Passages(text), find_time_refs(text))
+    assert [f.term for f in found] == ["9,000"]
+
+
+def test_the_first_months_of_the_war_stay_a_figure_of_duration():
+    refs = find_time_refs("during the first five months of the war", TODAY)
+    assert not [r for r in refs if "five" in (r.phrase or "")]

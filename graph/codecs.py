@@ -22,7 +22,7 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from .ids import ID_PREFIX, source_iri
+from .ids import ID_PREFIX, node_iri, source_iri
 from .time_reference import Day
 from .vocab import CITES_AS, XSD
 
@@ -42,17 +42,24 @@ class Codec:
     """None: the plain value is the record value."""
 
 
-_MEMO: dict = {}
-"""Terms that repeat (dates, units, measures, concepts): each distinct one is made once."""
+class _Terms(dict):
+    """The terms of one codec's values that repeat (dates, units, measures, concepts,
+    names): each distinct value's term made once, and a hit is one dictionary lookup, no
+    Python call (``encode`` is the bound ``__getitem__``)."""
 
+    __slots__ = ("make",)
+    LIMIT = 50_000
+    """Distinct values kept before the memo starts again (statements never repeat)."""
 
-def _memo(key, make):
-    found = _MEMO.get(key)
-    if found is None:
-        if len(_MEMO) > 100_000:
-            _MEMO.clear()
-        found = _MEMO[key] = make()
-    return found
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, value):
+        if len(self) > self.LIMIT:
+            self.clear()
+        term = self[value] = self.make(value)
+        return term
 
 
 def decimal_literal(value: Decimal) -> Literal:
@@ -69,10 +76,6 @@ def decimal_literal(value: Decimal) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
-def _shared(value) -> Literal:
-    return _memo((value.__class__, value), lambda: Literal(value))
-
-
 def _to_decimal(value):
     if value is None or value.__class__ is Decimal:
         return value
@@ -85,12 +88,11 @@ def _to_date(value):
     return date.fromisoformat(str(value))
 
 
-TEXT = Codec("text", _shared, None)
+TEXT = Codec("text", _Terms(Literal).__getitem__, None)
 """Text reads as it is (every reader gives it as a string)."""
 INTEGER = Codec("integer", Literal, lambda v: None if v is None else int(v))
-DECIMAL = Codec("decimal", lambda v: _memo(("decimal", v), lambda: decimal_literal(v)),
-                _to_decimal)
-DATE = Codec("date", _shared, _to_date)
+DECIMAL = Codec("decimal", _Terms(decimal_literal).__getitem__, _to_decimal)
+DATE = Codec("date", _Terms(Literal).__getitem__, _to_date)
 
 
 def _day_literal(day) -> Literal:
@@ -98,14 +100,14 @@ def _day_literal(day) -> Literal:
     return Literal(str(day), datatype=datatype)
 
 
-DAY = Codec("day", lambda day: _memo(("day", day), lambda: _day_literal(day)),
+DAY = Codec("day", _Terms(_day_literal).__getitem__,
             lambda v: None if v is None else Day.parse(v))
 """A date at the precision the text gives (:class:`~credgraph.time_reference.Day`):
 xsd:date, xsd:gYearMonth or xsd:gYear."""
 _TRUE, _FALSE = Literal(True), Literal(False)
 BOOLEAN = Codec("boolean", lambda v: _TRUE if v else _FALSE, bool)
 URL = Codec("url", URIRef, None)
-NODE = Codec("node", lambda node: URIRef(ID_PREFIX + node),
+NODE = Codec("node", node_iri,
              lambda v: None if v is None else v[len(ID_PREFIX):] if v.startswith(ID_PREFIX)
              else v)
 """A node of the citation graph (``mention/...``, ``statement/...``), kept as its node."""
@@ -124,7 +126,7 @@ def _instance(kind: str) -> Codec:
         return value[len(part):] if value.startswith(part) else value
 
     encode = source_iri if kind == "source" else \
-        lambda value: _memo((kind, value), lambda: URIRef(full + value))
+        _Terms(lambda value: URIRef(full + value)).__getitem__
     return Codec(kind, encode, decode)
 
 
@@ -134,7 +136,7 @@ INSTANCE = {kind: _instance(kind) for kind in ("source", "report", "claim")}
 
 def concept(scheme, name: str) -> Codec:
     """A member of a closed list (SKOS concept), kept as its slug."""
-    return Codec(name, lambda slug: _memo((scheme, slug), lambda: scheme[slug]),
+    return Codec(name, _Terms(scheme.__getitem__).__getitem__,
                  lambda v: None if v is None else v.rsplit("/", 1)[-1])
 
 

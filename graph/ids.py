@@ -58,8 +58,11 @@ def short(iri: str) -> str:
     return iri[_CUT:] if iri.startswith(ID_PREFIX) else iri
 
 
+@lru_cache(maxsize=1 << 16)
 def node_iri(node: str) -> URIRef:
-    """The IRI of a node."""
+    """The IRI of a node: one object for the recent uses of a node (a mention's IRI is the
+    subject of its triples and the object of others'), so writers that remember the terms
+    they have written find it by identity, without rdflib's equality in Python."""
     return URIRef(ID_PREFIX + node)
 
 

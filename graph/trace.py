@@ -253,7 +253,8 @@ def trace_facts(facts: AuditFacts, chain_limit: int = 64) -> CitationTrace:
             continue  # reached by a relay only: its own mentions were not fetched
         stated.sort(key=lambda m: m.node)
         origin_nodes = sorted(set().union(*(roots[m.node] for m in stated)))
-        chains = [c for m in stated for c in chains_from(succ, m.node, chain_limit)]
+        listed = [chains_from(succ, m.node, chain_limit) for m in stated]
+        chains = [c for each in listed for c in each]
         loops = []
         if in_cycle:
             for path in chains:
@@ -268,7 +269,10 @@ def trace_facts(facts: AuditFacts, chain_limit: int = 64) -> CitationTrace:
                                     Independence("loop", in_cycle[n][0]))
                 origins[n] = origin
         found = [origins[n] for n in origin_nodes]
-        if junctions:  # a computed figure: its inputs' origins are the computation's
+        if junctions and (any(len(each) >= chain_limit for each in listed)
+                          or any(n in junctions for path in chains for n in path)):
+            # a computed figure (its chains, when all listed, pass a junction): its
+            # inputs' origins are the computation's
             merged = _computation(stated, origin_nodes, succ, junctions, origins.__getitem__)
             found = [Origin(o.node, o.source, merged[o.node]) if o.node in merged else o
                      for o in found]

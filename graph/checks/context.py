@@ -114,13 +114,16 @@ class AuditContext:
             sourced = [o for o in claim.origins if o.source is not None]
             if not sourced:
                 continue
+            through: dict[str, set] = {}  # each mention's chains: the sources they pass
+            for chain in claim.chains:
+                if chain:
+                    through.setdefault(chain[0], set()).update(
+                        trace.statement_source[n] for n in chain[1:-1]
+                        if n in trace.statement_source)
             for m in claim.mentions:
                 report = trace.reports.get(m.report)
                 relays = {report.outlet} if report else set()
-                for chain in claim.chains:
-                    if chain and chain[0] == m.node:
-                        relays |= {trace.statement_source[n] for n in chain[1:-1]
-                                   if n in trace.statement_source}
+                relays |= through.get(m.node, set())
                 for origin in sourced:
                     if origin.node in trace.roots.get(m.node, ()):
                         for source in relays - {origin.source}:

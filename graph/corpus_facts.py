@@ -5,7 +5,8 @@ annotations alone: :func:`corpus_facts` makes their rows with the mapping
 (:meth:`credgraph.mapping.RecordKind.row`: the same kinds, nodes and fields the build writes)
 in the worker processes that read and check the report files
 (:func:`credgraph.bulk.read_reports`), and hands them to the same assembly
-(:func:`credgraph.facts.assemble`). The RDF is neither written nor parsed.
+(:class:`credgraph.facts.Assembly`, a chunk at a time as the workers finish them). The
+RDF is neither written nor parsed.
 
 >>> from credgraph.annotations import bundled_corpus
 >>> facts = corpus_facts(bundled_corpus())
@@ -18,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .bulk import checked_registry, read_reports
-from .facts import AuditFacts, assemble, read_kinds
+from .facts import Assembly, AuditFacts, read_kinds
 from .mapping import KINDS, ReportView
 from .model import Report
 
@@ -47,10 +48,12 @@ def corpus_facts(root: str | Path, *, jobs: int | None = None, progress=None) ->
     """
     root = Path(root)
     registry, measures = checked_registry(root)
-    rows: dict[str, list[tuple]] = {"source": [KINDS["source"].row(s) for s in registry],
-                                    "measure": [KINDS["measure"].row(m) for m in measures]}
+    assembly = Assembly()
+    assembly.add(lambda kind: {"source": [KINDS["source"].row(s) for s in registry],
+                               "measure": [KINDS["measure"].row(m) for m in measures]
+                               }.get(kind.name, ()))
+    # each chunk assembled as it comes, while the workers read the next ones
     for chunk in read_reports(root, registry, report_rows, measures=measures, jobs=jobs,
                               progress=progress):
-        for name, part in chunk.items():
-            rows.setdefault(name, []).extend(part)
-    return assemble(lambda kind: rows.pop(kind.name, ()))
+        assembly.add(lambda kind: chunk.get(kind.name, ()))
+    return assembly.facts()

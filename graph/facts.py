@@ -34,7 +34,7 @@ from .model import Registry
 from .store import Store
 from .vocab import MEASURE
 
-__all__ = ["AuditFacts", "assemble", "fetch_facts", "store_rows", "claims_in_scope",
+__all__ = ["AuditFacts", "assemble", "Assembly", "fetch_facts", "store_rows", "claims_in_scope",
            "read_kinds"]
 
 
@@ -75,45 +75,70 @@ def assemble(rows: Callable[[RecordKind], Iterable[tuple]],
 
     An instance without a required value is left out; one given twice (a statement two
     reports share) keeps its first single values and the union of its repeated ones."""
-    records: dict[str, dict] = {}
-    succ: dict[str, tuple[str, ...]] = {}
-    for kind in read_kinds(kinds):
+    assembly = Assembly(kinds)
+    assembly.add(rows)
+    return assembly.facts(scope)
+
+
+class Assembly:
+    """:func:`assemble` a part at a time: rows added as they come (a folder's chunks of
+    reports as the workers finish them), each part's kinds in :func:`read_kinds` order, so
+    a part's links name records of that part or an earlier one; the result is the same as
+    one :func:`assemble` of all the rows."""
+
+    def __init__(self, kinds: dict[str, RecordKind] | None = None):
+        self.records: dict[str, dict] = {}
+        self.succ: dict[str, tuple[str, ...]] = {}
+        self._plans = [(kind, self.records.setdefault(kind.name, {}), self._plan(kind))
+                       for kind in read_kinds(kinds)]
+
+    def _plan(self, kind: RecordKind) -> tuple:
         fields = kind.read_fields
-        convert = [_converter(f, records.get(f.link) if f.link else None) for f in fields]
+        convert = [_converter(f, self.records.setdefault(f.link, {}) if f.link else None)
+                   for f in fields]
         required = [i for i, f in enumerate(fields, 1) if f.required]
         missing = itemgetter(*required) if len(required) > 1 else (
             (lambda row, i=required[0]: (row[i],)) if required else (lambda row: ()))
         many_at = {i for i, f in enumerate(fields) if f.many}
         edges = [i for i, f in enumerate(fields) if f.edge]
-        make, rtype, by_id = kind.make, kind.record_type(), kind.keyed_by_id
-        found: dict = {}
         converted = [(i, c) for i, c in enumerate(convert) if c]
-        intern = sys.intern
-        for row in rows(kind):
-            if None in missing(row):
-                continue
-            values = list(row[1:])
-            for i, c in converted:
-                values[i] = c(values[i])
-            node = intern(short(row[0]))
-            key = node.rpartition("/")[2] if by_id else node
-            if key in found:
-                if not many_at:
-                    continue  # a repeat: the first values stay
-                first = found[key][1:]
-                values = [tuple(sorted({*first[i], *values[i]})) if i in many_at else first[i]
-                          for i in range(len(values))]
-            found[key] = (make or rtype)(key, *values)
-            for i in edges:
-                if values[i]:
-                    succ[node] = values[i]
-        records[kind.name] = found
-    statements = records.get("statement", {})
-    return AuditFacts(Registry(sorted(records.get("source", {}).values(), key=lambda s: s.id)),
-                      records.get("mention", {}), succ,
-                      {node: st.source for node, st in statements.items()},
-                      records.get("report", {}), scope, records,
-                      Measures(sorted(records.get("measure", {}).values(), key=lambda m: m.id)))
+        return (missing, many_at, edges, converted, kind.make or kind.record_type(),
+                kind.keyed_by_id)
+
+    def add(self, rows: Callable[[RecordKind], Iterable[tuple]]) -> None:
+        """Add ``rows(kind)`` of every read kind."""
+        succ, intern = self.succ, sys.intern
+        for kind, found, (missing, many_at, edges, converted, make, by_id) in self._plans:
+            for row in rows(kind):
+                if None in missing(row):
+                    continue
+                values = list(row[1:])
+                for i, c in converted:
+                    values[i] = c(values[i])
+                node = intern(short(row[0]))
+                key = node.rpartition("/")[2] if by_id else node
+                if key in found:
+                    if not many_at:
+                        continue  # a repeat: the first values stay
+                    first = found[key][1:]
+                    values = [tuple(sorted({*first[i], *values[i]})) if i in many_at
+                              else first[i] for i in range(len(values))]
+                found[key] = make(key, *values)
+                for i in edges:
+                    if values[i]:
+                        succ[node] = values[i]
+
+    def facts(self, scope: set[str] | None = None) -> AuditFacts:
+        """The facts of every row added."""
+        records = {name: found for name, found in self.records.items()
+                   if name in {kind.name for kind, _, _ in self._plans}}
+        statements = records.get("statement", {})
+        return AuditFacts(
+            Registry(sorted(records.get("source", {}).values(), key=lambda s: s.id)),
+            records.get("mention", {}), self.succ,
+            {node: st.source for node, st in statements.items()},
+            records.get("report", {}), scope, records,
+            Measures(sorted(records.get("measure", {}).values(), key=lambda m: m.id)))
 
 
 def _converter(f, linked: dict | None):

@@ -82,7 +82,8 @@ def quantity_key(figure: Figure, measures) -> tuple:
 
 def relate(a: Figure, b: Figure, measures, *, same_key: bool = False) -> str | None:
     """How *a* stands to *b* (see the module's table), or None: not comparable.
-    *same_key*: the caller knows their :func:`quantity_key`\ s are equal."""
+    *same_key*: the caller knows that their quantity keys (:func:`quantity_key`) are
+    equal."""
     if not same_key and quantity_key(a, measures) != quantity_key(b, measures):
         return None
     ta, tb = a.time, b.time

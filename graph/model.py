@@ -24,11 +24,37 @@ from .time_reference import Day, TimeRef
 
 __all__ = [
     "Source", "Figure", "TimeRef", "Day", "Evidence", "Mention", "DateSpan", "Report", "Registry",
-    "Corpus", "ABOUT_TOLERANCE",
+    "Corpus", "ABOUT_TOLERANCE", "rounding",
 ]
 
 ABOUT_TOLERANCE = Decimal("0.1")
 """How far "about" and "nearly" may stray from the stated value: 10 %."""
+
+
+def rounding(value: Decimal) -> Decimal:
+    """How far a number stated without a qualifier may be from the count it was rounded
+    from: just under half a unit of its last stated digit (18,000 may be 17,501 to 18,499;
+    29,200 may be 29,151 to 29,249; 2,076 and 33.3 are as good as exact, yet 2,076 and 2,077
+    do not meet), and never more than :data:`ABOUT_TOLERANCE` of it (20,000 may be 18,000 to
+    22,000, not 15,000 to 25,000). News rounds silently: a report that writes "18,000" for a
+    count of 18,234 states the same figure, not a conflicting one.
+
+    The same whatever the representation (``18000``, ``18000.0``, ``1.8E+4``).
+
+    >>> rounding(Decimal(18000)), rounding(Decimal("18000.0")), rounding(Decimal(20000))
+    (Decimal('499.5'), Decimal('499.5'), Decimal('2000.0'))
+    >>> rounding(Decimal(2076)), rounding(Decimal("33.3")), rounding(Decimal(0))
+    (Decimal('0.4995'), Decimal('0.04995'), Decimal('0'))
+    """
+    if not value:
+        return Decimal(0)
+    under_half = _UNDER_HALF.scaleb(value.normalize().as_tuple().exponent)
+    return min(under_half, abs(value) * ABOUT_TOLERANCE)
+
+
+_UNDER_HALF = Decimal("0.4995")
+"""Half a unit, less a thousandth of it: two neighbours (2,076 and 2,077; 29,200 and
+29,300) do not meet at the half between them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +100,10 @@ class Figure:
         if self.value is None:
             return self.min, self.max
         v, tol = self.value, self.value * ABOUT_TOLERANCE
+        if self.qualifier == "exact":  # as stated: perhaps rounded
+            slack = rounding(v)
+            return v - slack, v + slack
         return {
-            "exact": (v, v),
             "about": (v - tol, v + tol),
             "nearly": (v - tol, v),
             "more-than": (v, None),

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .interviews import read_interview, speak_as
 from .records import Attribution, SourceRef
 from .speakers import (_BEFORE_BY, _CLOSING, _COURT_VERBS, _DET, _NOT_PER, _NOUNISH,
                        _PASSIVE, _QUOTE_MARKS, _RELAY_VERBS, _TALKED_TO, _TIME_WORDS,
@@ -224,7 +225,7 @@ def _chain(r: SpeakerReader, cues: list[_Cue], near: int) -> Attribution | None:
     origin = order[0]
     previous = r.last_chain
     if len(order) == 1 and origin.note and previous is not None and previous.origin and (
-            origin.source.id in {previous.origin.id, *(v.id for v in previous.via)}):
+            origin.source.id in {previous.origin.id, *(v.id for v in previous.via)} - {r.outlet}):
         return Attribution(previous.origin, previous.via, own_work=previous.own_work,
                            notes=(origin.note + ": the same chain as the statement before",))
     via = [cue.source for cue in order[1:]]
@@ -289,10 +290,12 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
     from .tokens import tokens_between
 
     r = SpeakerReader(doc, passages, names, outlet)
+    interview = read_interview(passages, names, outlet)
     by_sentence: dict[int, Attribution | None] = {}
     out: list[Attribution] = []
     last: tuple[int, Attribution] | None = None
     for s_index, (s, e) in enumerate(passages.sentences):
+        speak_as(r, interview, s, outlet)
         i, j = tokens_between(doc, s, e)
         cues = _cues(r, i, j)
         for cue in cues:
@@ -303,6 +306,7 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
                 r.last_seen[sid] = cue.at
         by_sentence[s_index] = cues  # type: ignore[assignment]
     for start, end in spans:
+        speak_as(r, interview, start, outlet)
         s_index = passages.sentence_of(start)
         cues = by_sentence.get(s_index) or []
         first_token = tokens_between(doc, start, end)[0]
@@ -312,8 +316,10 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
             found = _quoted(r, by_sentence, quote, found, first_token)
         if found is None:
             found = _carried(r, by_sentence, s_index, last)
-        if found is None:
-            found = Attribution()
+        found = found or Attribution()
+        if interview is not None:
+            found = interview.answered(found, start, passages.text[slice(
+                *passages.sentences[s_index])])
         if found.origin is not None and cues:
             last = (passages.paragraph_of(start), found)
             r.last_chain = found

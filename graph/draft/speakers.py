@@ -120,6 +120,7 @@ class SpeakerReader:
         self.first_seen: dict[str, int] = {}
         self.last_seen: dict[str, int] = {}  # source -> token of its last cue
         self.current: list = []  # the cues of the sentence being read
+        self.pronouns = _PRONOUNS  # an interview's answers make "I" the voice, as "we"
 
     def span_text(self, i, j) -> str:
         return self.doc[i:j].text if j > i else ""
@@ -172,7 +173,7 @@ class SpeakerReader:
         return ref, self.names.notes.get(ref.id) if ref is not None else None
 
     def antecedent(self, word, at) -> tuple[SourceRef | None, str | None]:
-        want = _PRONOUNS.get(word) or ("anonymous" if word in _GENERIC_PEOPLE else "org")
+        want = self.pronouns.get(word) or ("anonymous" if word in _GENERIC_PEOPLE else "org")
         if want == "outlet":
             return SourceRef(self.outlet, word, (0, 0), "registry"), f'"{word}" taken as the outlet'
         described = self.described(word, at)

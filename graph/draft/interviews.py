@@ -1,0 +1,142 @@
+"""Interviews: whose voice the first person is in an interview's answers.
+
+An interview is a text laid out as questions and answers: paragraphs marked ``Q:`` /
+``Question:`` (answers ``A:`` / ``Answer:``), or, after an introduction, short paragraphs
+ending with a question mark, at least two of them and one paragraph in four from the fifth
+paragraph on, after an introduction that says someone was spoken to or interviewed. Its interviewee is the person the
+introduction names (``Human rights lawyer Anna Petrova ... The Courier spoke to her``):
+a registry person, or one proposed by first and last name.
+
+In the answers ``I``, ``we`` and ``our`` are the interviewee (or the organisation the
+interviewee speaks for, which the registry's ``speaks_for`` records), never the outlet that
+asks the questions; a figure with no source of its own in an answer is the interviewee's;
+a figure the interviewee attributes to someone else (``the court statistics show``,
+``a mother told me``) reached the report through the interviewee. :mod:`.attribution`
+asks :func:`read_interview` once per text and :meth:`Interview.answered` for each figure.
+
+>>> from credgraph.model import Registry
+>>> from credgraph.draft.names import SourceNames
+>>> from credgraph.draft.passages import Passages
+>>> text = ("Lawyer Anna Petrova has defended soldiers since 2022. We spoke to her.\\n\\n"
+...         "How many clients do you have?\\n\\nAbout thirty.\\n\\nDo they win?\\n\\nRarely.")
+>>> found = read_interview(Passages(text), SourceNames(Registry([]), "r1"), "courier")
+>>> found.interviewee.id, found.voice(text.index("About")), found.voice(0)
+('anna-petrova', 'anna-petrova', 'courier')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Attribution, SourceRef
+
+__all__ = ["Interview", "read_interview", "speak_as"]
+
+_QUESTION = re.compile(r"\s*(?:Q|Question)\s*[:.\-–—]\s*", re.I)
+_ANSWER = re.compile(r"\s*(?:A|Answer)\s*[:.\-–—]\s*")
+_PERSON = re.compile(r"(?=\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+_NOT_FIRST_NAMES = {"The", "A", "An", "In", "On", "At", "Our", "We", "Human", "Russian",
+                    "Ukrainian", "Soviet", "British", "American", "Western", "Military",
+                    "Defence", "Defense", "General", "Supreme", "Garrison", "How", "What",
+                    "When", "Why", "Do", "Does", "Is", "Are", "Since", "Last", "This"}
+_INTERVIEWED = re.compile(r"\b(?:spoke|speaks|talked|talks|interview\w*|asked|conversation)\b",
+                          re.I)
+_FIRST_PERSON = {"i", "we", "our", "my", "us", "me", "ours"}
+
+
+@dataclass(frozen=True)
+class Interview:
+    """An interview's interviewee and the character spans of its answers."""
+
+    interviewee: SourceRef
+    answers: tuple[tuple[int, int], ...]
+    outlet: str
+
+    def in_answer(self, offset: int) -> bool:
+        """Whether *offset* lies in one of the answers."""
+        return any(s <= offset < e for s, e in self.answers)
+
+    def voice(self, offset: int) -> str:
+        """Who ``I`` and ``we`` are at *offset*: the interviewee in an answer, else the
+        outlet."""
+        return self.interviewee.id if self.in_answer(offset) else self.outlet
+
+    def answered(self, found: Attribution, offset: int, sentence: str) -> Attribution:
+        """The attribution of a figure at *offset* once the interview is read: unchanged
+        outside the answers; in one, the interviewee's when no one else is named (the
+        outlet included), else the other source's via the interviewee."""
+        if not self.in_answer(offset):
+            return found
+        me = self.interviewee
+        origin = found.origin
+        if origin is None or origin.id in (self.outlet, me.id):
+            own = found.own_work or bool(_FIRST_PERSON & set(re.findall(r"[a-z]+",
+                                                                         sentence.lower())))
+            return Attribution(me, tuple(v for v in found.via if v.id not in (
+                self.outlet, me.id)), quoted=found.quoted, own_work=own, notes=found.notes + (
+                "an interview's answer: the interviewee's unless another source is named",))
+        if any(v.id == me.id for v in found.via):
+            return found
+        return Attribution(origin, found.via + (me,), quoted=found.quoted,
+                           own_work=found.own_work, notes=found.notes + (
+                               "said in an interview's answer: via the interviewee",))
+
+
+def read_interview(passages, names, outlet: str) -> Interview | None:
+    """The interview of a text laid out as questions and answers, or None."""
+    text, paragraphs = passages.text, passages.paragraphs
+    marked = [k for k, (s, e) in enumerate(paragraphs) if _QUESTION.match(text[s:e])]
+    if len(marked) >= 2:
+        questions = set(marked)
+    else:
+        questions = {k for k, (s, e) in enumerate(paragraphs) if k > 0 and _asks(text[s:e])}
+        if len(questions) < 2 or min(questions) > 4 or \
+                4 * len(questions) < len(paragraphs) - min(questions):
+            return None  # a question or two in an article is no interview's layout
+    first = min(questions)
+    intro = " ".join(text[s:e] for s, e in paragraphs[:first])
+    if len(marked) < 2 and not _INTERVIEWED.search(intro):
+        return None  # questions as slide titles, with no one interviewed
+    interviewee = _interviewee(intro, names, outlet)
+    if interviewee is None:
+        return None
+    answers = tuple((s, e) for k, (s, e) in enumerate(paragraphs)
+                    if k > first and k not in questions)
+    return Interview(interviewee, answers, outlet)
+
+
+def speak_as(reader, interview: Interview | None, offset: int, outlet: str) -> None:
+    """Make *reader* (a :class:`~credgraph.draft.speakers.SpeakerReader`) read ``I`` and
+    ``we`` at *offset* as the interview's voice there (the outlet outside the answers)."""
+    from .speakers import _PRONOUNS
+
+    reader.outlet = interview.voice(offset) if interview else outlet
+    reader.pronouns = {**_PRONOUNS, "i": "outlet"} if reader.outlet != outlet else _PRONOUNS
+
+
+def _asks(paragraph: str) -> bool:
+    """A question of the interviewer's: one short line ending with a question mark."""
+    line = paragraph.strip()
+    return line.endswith("?") and "\n" not in line and len(line) <= 240 and \
+        not _ANSWER.match(line)
+
+
+def _interviewee(intro: str, names, outlet: str) -> SourceRef | None:
+    """The first person the introduction names by first and last name (not the outlet): one
+    of the registry, else one proposed."""
+    from .names import guess_kind
+
+    matches = list(_PERSON.finditer(intro))
+    starts = {m.start(1) for m in matches}
+    candidates = [f"{m.group(1)} {m.group(2)}" for m in matches  # not "Volunteer Kirill" of
+                  if m.group(1) not in _NOT_FIRST_NAMES and m.start(2) not in starts]  # "Kirill Danko"
+    for name in candidates:  # a registry person first, then a proposed one
+        ref = names.resolve(name, propose=False)
+        if ref is not None and ref.id != outlet and names.source_kind(ref.id) == "named-person":
+            return SourceRef(ref.id, name, (0, 0), ref.how)
+    for name in candidates:
+        if names.resolve(name, propose=False) is None and \
+                guess_kind(name, name)[0] == "named-person":
+            return names.resolve(name)
+    return None

@@ -1,0 +1,73 @@
+"""Interviews: the first person of the answers is the interviewee, not the outlet."""
+
+import pytest
+
+from credgraph.draft.attribution import attribute
+from credgraph.draft.figures import find_figures
+from credgraph.draft.interviews import read_interview
+from credgraph.draft.names import SourceNames
+from credgraph.draft.passages import Passages
+from credgraph.draft.timeref import find_time_refs
+from credgraph.draft.tokens import tokenize
+from credgraph.model import Registry, Source
+
+REGISTRY = Registry([
+    Source("mediazona", "Mediazona", "news-outlet", "B", "r"),
+    Source("gazette", "The Lakeside Gazette", "news-outlet", "C", "r"),
+    Source("kirill-danko", "Kirill Danko", "named-person", "C", "r", aliases=("Danko",)),
+])
+
+INTRO = {
+    "qa": "Volunteer Kirill Danko runs a hotline for deserters. The Lakeside Gazette spoke "
+          "to him in Tbilisi.\n\nQ: How busy is the line?\n\nA: {answer}\n\nQ: And now?"
+          "\n\nA: Calmer.",
+    "plain": "Kirill Danko runs a hotline for deserters. We interviewed him last week.\n\n"
+             "How busy is the line?\n\n{answer}\n\nWill it last?\n\nNobody knows.",
+    "proposed": "Human rights lawyer Yulia Sorokina defends soldiers in court. She talked to "
+                "the Gazette by phone.\n\nHow many cases do you have?\n\n{answer}\n\n"
+                "Do you win?\n\nSeldom.",
+}
+
+
+def chains(text, outlet="gazette"):
+    doc, passages = tokenize(text), Passages(text)
+    figures = find_figures(doc, passages, find_time_refs(text))
+    names = SourceNames(REGISTRY, "r1")
+    found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
+    return [(a.origin.id if a.origin else None, [v.id for v in a.via]) for a in found]
+
+
+@pytest.mark.parametrize("layout, answer, origin, via", [
+    ("qa", "We took 340 calls in March alone.", "kirill-danko", []),
+    ("qa", "I personally answered about 90 of them.", "kirill-danko", []),
+    ("qa", "Our volunteers have helped 45 men cross the border.", "kirill-danko", []),
+    ("qa", "Roughly 60 a week, more than last year.", "kirill-danko", []),
+    ("qa", "Mediazona counted 1,900 such cases in May.", "mediazona", ["kirill-danko"]),
+    ("plain", "In 2024 our team registered 2,100 requests.", "kirill-danko", []),
+    ("plain", "We get 25 messages on a quiet night.", "kirill-danko", []),
+    ("proposed", "Right now I have 14 clients.", "yulia-sorokina", []),
+    ("proposed", "Our office has 3 lawyers.", "yulia-sorokina", []),
+])
+def test_first_person_in_answers_is_the_interviewee(layout, answer, origin, via):
+    found = chains(INTRO[layout].format(answer=answer))
+    assert found[0] == (origin, via)
+
+
+@pytest.mark.parametrize("text", [
+    # questions as slide titles: nobody is interviewed
+    "Desertion in numbers\n\nHow many fled?\n\nHUR says 20,000.\n\nWho counts?\n\nNobody.",
+    # an article with a question or two far down
+    "Kirill Danko spoke to reporters.\n\n" + "A paragraph.\n\n" * 8 +
+    "Why now?\n\nNo one knows.\n\nWhat next?\n\nWe will see.",
+])
+def test_not_an_interview(text):
+    names = SourceNames(REGISTRY, "r1")
+    assert read_interview(Passages(text), names, "gazette") is None
+
+
+def test_we_outside_the_answers_stays_the_outlet():
+    text = ("Kirill Danko runs a hotline. We interviewed him.\n\nHow busy is it?\n\n"
+            "Very.\n\nAnd later?\n\nQuieter.\n\nThe Gazette has counted 12 such hotlines.")
+    interview = read_interview(Passages(text), SourceNames(REGISTRY, "r1"), "gazette")
+    assert interview.voice(text.index("Very")) == "kirill-danko"
+    assert interview.voice(0) == "gazette"

@@ -119,8 +119,8 @@ def test_modules_stay_small(path):
 
 
 DRAFT_ORDER = ["records", "passages", "tokens", "numbers", "measures", "timeref", "figures",
-               "names", "speakers", "interviews", "attribution", "hedges", "writer", "claims",
-               "documents", "drafting", "batch"]
+               "names", "institutions", "speakers", "interviews", "attribution", "hedges",
+               "writer", "claims", "documents", "drafting", "batch"]
 """Inside credgraph.draft, a module imports only those before it (docs/architecture.md)."""
 
 

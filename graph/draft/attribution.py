@@ -37,6 +37,7 @@ from .records import Attribution, SourceRef
 from .speakers import (_BEFORE_BY, _CLOSING, _COURT_VERBS, _DET, _NOT_PER, _NOUNISH,
                        _PASSIVE, _QUOTE_MARKS, _RELAY_VERBS, _TALKED_TO, _TIME_WORDS,
                        _VERB_NEXT, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader, _proper)
+from .tokens import joins
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS"]
 
@@ -94,8 +95,9 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
                                        and doc[k + 1].lower_ == "out") or w in _COURT_VERBS
         own = w in OWN_WORK_VERBS
         nxt = doc[k + 1] if k + 1 < end else None
-        if w in _NOUNISH and not (nxt is None or nxt.lower_ in _VERB_NEXT or nxt.like_num
-                                  or nxt.is_quote or nxt.text in (".", "!", ";")) or \
+        verb_next = nxt is None or nxt.lower_ in _VERB_NEXT or nxt.like_num or w in ("put", "puts") \
+            and "at" in {t.lower_ for t in doc[k + 1:min(end, k + 12)]}  # "put losses at 1,200"
+        if w in _NOUNISH and not (verb_next or nxt.is_quote or nxt.text in (".", "!", ";")) or \
                 w.endswith("ed") and k > start and doc[k - 1].lower_ in _DET | _PASSIVE:
             speech = own = False
         if (speech or own) and not (w in _NOUNISH and (k == start or doc[k - 1].lower_ in _DET
@@ -274,8 +276,8 @@ def _reporters(r: SpeakerReader, cues: list[_Cue], inner: _Cue | None, near: int
                 and not any(t.like_num for t in doc[c.at:inner.at]):
             before.append(c)
         between = [t.text.lower() for t in doc[max(inner.at, near):c.at]]
-        if c.at > max(inner.at, near) and "," in between and not {"and", "but", "while"} & set(
-                between):  # up to the comma: "..., X reported on Monday, citing ..."
+        if c.at > max(inner.at, near) and "," in between and not any(joins(doc, k) for k in range(
+                max(inner.at, near), c.at)):  # up to the comma: "..., X reported, citing ..."
             s_end = r.passages.sentences[r.passages.sentence_of(doc[c.at].idx)][1]
             rest = [t.lower_ for t in doc[c.at + 1:] if t.idx < s_end]
             rest = [w for w in rest[:next((n for n, w in enumerate(rest) if w in ",;—"),

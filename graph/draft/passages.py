@@ -206,9 +206,10 @@ class Passages:
 
     def is_heading(self, index: int) -> bool:
         """Whether sentence *index* is a line of its own without a closing full stop (a
-        headline, slide title or caption heading)."""
+        headline, slide title or caption heading), after a list number (``3. 40 days``)."""
         s, e = self.sentences[index]
         line_start = self.text.rfind("\n", 0, s) + 1
         line_end = self.text.find("\n", e)
         line = self.text[line_start: len(self.text) if line_end < 0 else line_end].strip()
-        return line == self.text[s:e] and not line.endswith((".", '."', ".\u201d", ":"))
+        bare = lambda t: re.sub(r"^\d{1,2}[.)]\s+(?=\S)", "", t)  # noqa: E731 ("2. Half of")
+        return bare(line) == bare(self.text[s:e]) and not line.endswith((".", '."', ".\u201d", ":"))

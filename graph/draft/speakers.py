@@ -5,15 +5,19 @@ appositive, a relative clause, a leading time phrase, a dateline's dash) or the 
 it (``said Olga Rudneva``) and resolves it: an unnamed insider (``a source in the Kremlin``:
 anonymous, not the Kremlin), a lower-case institution (``a military court in Kazan``), a
 registry or proposed source (:mod:`.names`); a pronoun or description (``it``, ``the
-agency``, ``the court's press service``) as the last speaker of that kind, the name or
+agency``, ``the court's press service``, ``the ruling``, ``its bulletins``: an
+institution's documents, :mod:`.institutions`) as the last speaker of that kind, the name or
 lower-case description ending in that word before it, or the outlet when its own name has
-the word; ``we`` and ``our`` as the outlet. :mod:`.attribution` builds the chains from it.
+the word; ``we`` and ``our`` as the outlet (in an interview's answers, :mod:`.interviews`,
+the interviewee, and ``I`` too). :mod:`.attribution` builds the chains from it.
 """
 
 from __future__ import annotations
 
 import re
 
+from .institutions import (DOCUMENT_WORDS, INSTITUTION_WORDS, described_institution,
+                           document_owner, insider, issuer)
 from .names import NATIONALITIES, ROLES, normal_name
 from .records import Attribution, SourceRef
 from .tokens import token_at, tokenize
@@ -42,7 +46,8 @@ _BOUNDARY = {",", ";", ":", "—", "–", "that", "but", "while", "which", "who"
              "because", "if", "when", "and", "."}
 _QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
 _GENERIC_ALONE = {"report", "reports", "study", "data", "figures", "statement", "analysis",
-                  "media", "sources", "source", "documents", "estimates", "survey", "poll"}
+                  "media", "sources", "source", "documents", "estimates", "survey", "poll"
+                  } | DOCUMENT_WORDS
 _ADVERBS = {"also", "separately", "however", "meanwhile", "later", "earlier", "previously",
             "recently", "now", "then", "has", "had", "have", "had", "further", "last", "week",
             "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -64,9 +69,6 @@ she we i how due there here went what when where why if not no this these those 
 her them us him me one""".split()) | set("""january february march april may june july august
 september october november december monday tuesday wednesday thursday friday saturday
 sunday""".split())
-_POSSESSIVE = re.compile(r"^(.+?)['’]s (?:press service|website|site|spokes(?:man|woman|person)|"
-                         r"telegram channel|channel|statement|office|account|data|figures|count|"
-                         r"report|press office)$", re.I)
 _NATIONAL = {*NATIONALITIES, *(w + "s" for w in NATIONALITIES), "russia's", "ukraine's"}
 """Country words a capitalised word may be without being a name ("Russian officials")."""
 _DATA_QUALIFIERS = {"preliminary", "initial", "early", "provisional", "incomplete", "official",
@@ -133,24 +135,27 @@ class SpeakerReader:
         if first_person is not None and len(words) - first_person <= 3 and not any(
                 t.like_num for t in self.doc[i:j][first_person:]):  # "in 2024 our lawyers"
             return SourceRef(self.outlet, "our", (0, 0), "registry"), '"our" taken as the outlet'
-        owner = _POSSESSIVE.match(self.span_text(i, j))
-        if owner:  # "the court's press service": the court
-            sub = tokenize(owner.group(1))
+        whole = normal_name(self.span_text(i, j)) in self.names.keys  # an alias as written
+        owner = None if whole else document_owner(self.span_text(i, j))
+        if owner:  # "the court's press service", "letters from the ministry": the court, ...
+            sub = tokenize(owner)
             first = [t.lower_ for t in sub if not t.is_punct]
             if len(first) == 2 and first[0] == "the" and first[1] in _GENERIC:
                 return self.antecedent(first[1], at)
-            return self.names.resolve(owner.group(1)), "the source of its press service, " \
-                "website or statement"
+            return self.names.resolve(owner), "the source of its press service, " \
+                "website, statement or document"
         described = self.description(i, j)
         if described is not None:
             return described
-        if any(t.like_num or t.lower_ in _NOT_A_NAME and not _ACRONYM.match(t.text)
-               for t in self.doc[i:j]) and not self.names.find(self.doc, i, j):
-            return None, None  # "US" in "the US National Security Council" is no pronoun
         content = [w for w in words if w not in _DATA_QUALIFIERS]
+        if issuer(content):  # "the ruling says": the court that ruled
+            return self.antecedent(issuer(content), at)
         if len(words) >= 2 and words[0] in _OWNERS and content[1:] and \
                 content[-1] in _GENERIC_ALONE:  # "its data": the last source of that kind
             return self.antecedent(_OWNERS[words[0]], at)
+        if any(t.like_num or t.lower_ in _NOT_A_NAME and not _ACRONYM.match(t.text)
+               for t in self.doc[i:j]) and not self.names.find(self.doc, i, j):
+            return None, None  # "US" in "the US National Security Council" is no pronoun
         if not content or (len(content) <= 2 and content[-1] in _GENERIC_ALONE and (
                 len(content) == 1 or content[0] in ("a", "the", "new", "one"))):
             return None, None  # "preliminary data", "the latest figures": no one named
@@ -163,8 +168,6 @@ class SpeakerReader:
         ref = self.names.resolve(self.span_text(i, j), (self.doc[i].idx, self.doc[j - 1].idx
                                                         + len(self.doc[j - 1])), recent)
         if ref is not None and ref.how == "new" and not self.names.notes.get(ref.id):
-            from .names import normal_name
-
             mine = set(normal_name(self.names.display(self.outlet)).split())
             if set(normal_name(ref.text).split()) <= mine:
                 if ref.id != self.outlet:
@@ -338,63 +341,3 @@ def _proper(doc, i, j) -> bool:
     return any(t.text[:1].isupper() and t.lower_ not in _DET | _NATIONAL and t.i > i
                or t.text[:1].isupper() and t.lower_ not in _DET | _NATIONAL and t.i == i
                and doc[i].lower_ not in _DET for t in doc[i:j])
-
-
-_LEAD = (r"(?i:(?:a|an|one|two|three|several|some|the|unnamed|anonymous|senior|high-ranking|"
-         r"former|current|local|mid-level|military|security|government|diplomatic)\s+)*")
-_INSIDE = re.compile(
-    rf"^{_LEAD}(?P<head>sources?|officials?|insiders?|persons?|people|employees?|officers?|"
-    r"members?|aides?|interlocutors?|diplomats?|staffers?|representatives?)(?:,[^,]*,)?\s+"
-    r"(?:in|at|within|inside|from|close to|near|familiar with|with knowledge of|"
-    r"with (?:ties|links|access) to|of|on)\s+(?P<inst>\S.*?)$", re.I)
-_ADJECTIVAL = re.compile(rf"^{_LEAD}(?P<inst>(?:[A-Z][\w.'’-]*\s+)+)(?i:(?:military\s+|"
-                         r"security\s+|government\s+)?(?P<head>sources?|officials?|insiders?))$")
-_NOT_INSTITUTION = {"matter", "matters", "situation", "plans", "plan", "talks", "case",
-                    "discussions", "issue", "negotiations", "deliberations", "duty"}
-
-
-def insider(phrase: str) -> tuple[str, str, bool] | None:
-    """The unnamed insider *phrase* describes (``a source in the Kremlin``, ``a Kremlin
-    source``, ``people familiar with the matter``) as (description, institution, plural),
-    or None. The person is anonymous; the institution is only where they are."""
-    text = " ".join(phrase.strip(" ,.;:").split())
-    found = _INSIDE.match(text) or _ADJECTIVAL.match(text)
-    if found is None:
-        return None
-    head, where = found.group("head").lower(), found.group("inst").strip()
-    if {w.lower() for w in where.split()} <= NATIONALITIES:
-        return None  # "Russian officials": a nationality, not an institution
-    if where.split()[-1].lower() in _NOT_INSTITUTION:
-        where = ""  # "people familiar with the matter"
-    first = found.start("head" if found.re is _INSIDE else "inst")
-    description = text[first:]  # "Sources in the Kremlin" at a sentence's start: lower case
-    description = description[:1].lower() + description[1:] if found.re is _INSIDE else \
-        description
-    return description, where, head.endswith("s") or head == "people"
-
-
-INSTITUTION_WORDS = {"court", "tribunal", "ministry", "administration", "committee", "office",
-                     "department", "council", "prosecutor", "service", "commission", "agency",
-                     "hospital", "police"}
-"""Heads of an institution a text may describe in lower case and then call ``the court``."""
-
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-_PLACE = (rf"(?:the\s+)?(?!{_DAYS})[A-Z][\w'’.-]*(?:\s+(?!{_DAYS})[A-Z][\w'’.-]*)*"
-          r"(?:\s+(?:region|oblast|district|province|krai|republic|city))?")
-
-
-def described_institution(before: str, word: str) -> tuple[str, int, int] | None:
-    """The last lower-case description of an institution of kind *word* in the text
-    *before* a reference to it (``a military court in Rostov-on-Don`` for ``the court``),
-    as a name (``Military court in Rostov-on-Don``) with its span in *before*; or None."""
-    if word not in INSTITUTION_WORDS:
-        return None
-    pattern = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+((?:(?!the\b|a\b|an\b)[a-z][\w-]*\s+)"
-                         rf"{{0,3}}{word})\s+(in|of|for|at)\s+({_PLACE})")
-    last = None
-    for last in pattern.finditer(before):
-        pass
-    if last is None:
-        return None
-    name = f"{last.group(1)} {last.group(2)} {last.group(3)}"
-    return name[:1].upper() + name[1:], last.start(1), last.end(3)

@@ -21,7 +21,7 @@ import bisect
 import re
 from functools import lru_cache
 
-__all__ = ["language", "tokenize", "matcher", "phrase_matcher", "matches", "token_at",
+__all__ = ["language", "tokenize", "matcher", "phrase_matcher", "matches", "token_at", "joins",
            "tokens_between", "SPACY_PIPELINE"]
 
 SPACY_PIPELINE = "blank:en"
@@ -145,3 +145,15 @@ def tokens_between(doc, start: int, end: int) -> tuple[int, int]:
         i += 1
     j = token_at(doc, max(start, end - 1)) + 1
     return i, max(i, j)
+
+
+def joins(doc, k: int) -> bool:
+    """Whether token *k* joins two clauses (``and``, ``but``, ``while``), not the parts of a
+    number (``six and a half years``, ``one hundred and twenty``)."""
+    t = doc[k]
+    if t.lower_ not in ("and", "but", "while"):
+        return False
+    after = doc[k + 1:k + 3]
+    return not (t.lower_ == "and" and k > 0 and doc[k - 1].like_num and len(after) and (
+        after[0].like_num or after[0].lower_ in ("a", "an") and len(after) > 1 and
+        after[1].lower_ in ("half", "quarter", "third")))

@@ -1,0 +1,123 @@
+"""Institutions in a text: unnamed insiders, institutions described in lower case, and the
+documents an institution issues.
+
+- :func:`insider`: ``a source in the Kremlin``, ``a Kremlin source``, ``people familiar with
+  the matter`` are anonymous people; the institution is only where they are.
+- :func:`described_institution`: ``a military court in Rostov-on-Don`` is what a later
+  ``the court`` refers to.
+- :func:`document_owner`: an institution's document speaks for the institution: ``the
+  court's ruling``, ``the ministry's daily bulletin``, ``letters from the Defence Ministry's
+  personnel department`` (a department of the ministry is the ministry);
+  :func:`issuer`: ``the ruling`` or ``the verdict`` alone is the court's.
+  :data:`DOCUMENT_WORDS` are the words of such documents, which alone name no one.
+
+>>> document_owner("the court's ruling"), document_owner("letters from the Defence Ministry's "
+...                                                      "personnel department")
+('the court', 'the Defence Ministry')
+>>> document_owner("the Kremlin"), issuer(["verdict"]), issuer(["bulletins"])
+(None, 'court', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import NATIONALITIES
+
+__all__ = ["insider", "described_institution", "INSTITUTION_WORDS", "DOCUMENT_WORDS",
+           "document_owner", "issuer"]
+
+_ISSUED_BY = {"ruling": "court", "rulings": "court", "verdict": "court", "verdicts": "court",
+              "judgment": "court", "judgement": "court", "sentence": "court"}
+"""Documents that only one kind of institution issues (``the ruling says``: the court)."""
+DOCUMENT_WORDS = set(_ISSUED_BY) | {"decision", "decisions", "bulletin", "bulletins",
+                                    "update", "updates", "briefing", "briefings", "records",
+                                    "statistics", "letters", "letter", "files", "database",
+                                    "tally", "summary", "summaries", "reports", "report"}
+"""Words of a document an institution issues; alone (``the ruling``) they name no one."""
+_OWN_PARTS = (r"press service|website|site|spokes(?:man|woman|person)|telegram channel|channel|"
+              r"statement|office|account|data|figures|count|press office|department|"
+              r"directorate|headquarters|" + "|".join(sorted(DOCUMENT_WORDS, key=len,
+                                                              reverse=True)))
+_OWNED = re.compile(rf"^(.+?)['’]s (?:[\w-]+ ){{0,2}}?(?:{_OWN_PARTS})$", re.I)
+_FROM = re.compile(r"^(?:the |a |an |its |their )?(?:[\w-]+ )?(?:letters?|documents?|papers|"
+                   r"records|data|figures|statistics|files|bulletins?|reports?)\s+(?:from|of|by)"
+                   r"\s+(.+)$", re.I)
+
+
+def document_owner(phrase: str) -> str | None:
+    """The institution whose service, spokesperson, website or document *phrase* names
+    (``the court's press service``, ``Mediazona's data``, ``records from the court``), as the
+    text writes it; None when the phrase names no such thing."""
+    text = " ".join(phrase.strip(" ,.;:").split())
+    sent = _FROM.match(text)
+    if sent:
+        return document_owner(sent.group(1)) or sent.group(1)
+    owned = _OWNED.match(text)
+    return owned.group(1) if owned else None
+
+
+def issuer(content: list[str]) -> str | None:
+    """The kind of institution a document alone (``the ruling``, as its content words
+    ``["ruling"]``) is issued by, or None."""
+    return _ISSUED_BY.get(content[0]) if len(content) == 1 else None
+
+
+_LEAD = (r"(?i:(?:a|an|one|two|three|several|some|the|unnamed|anonymous|senior|high-ranking|"
+         r"former|current|local|mid-level|military|security|government|diplomatic)\s+)*")
+_INSIDE = re.compile(
+    rf"^{_LEAD}(?P<head>sources?|officials?|insiders?|persons?|people|employees?|officers?|"
+    r"members?|aides?|interlocutors?|diplomats?|staffers?|representatives?)(?:,[^,]*,)?\s+"
+    r"(?:in|at|within|inside|from|close to|near|familiar with|with knowledge of|"
+    r"with (?:ties|links|access) to|of|on)\s+(?P<inst>\S.*?)$", re.I)
+_ADJECTIVAL = re.compile(rf"^{_LEAD}(?P<inst>(?:[A-Z][\w.'’-]*\s+)+)(?i:(?:military\s+|"
+                         r"security\s+|government\s+)?(?P<head>sources?|officials?|insiders?))$")
+_NOT_INSTITUTION = {"matter", "matters", "situation", "plans", "plan", "talks", "case",
+                    "discussions", "issue", "negotiations", "deliberations", "duty"}
+
+
+def insider(phrase: str) -> tuple[str, str, bool] | None:
+    """The unnamed insider *phrase* describes (``a source in the Kremlin``, ``a Kremlin
+    source``, ``people familiar with the matter``) as (description, institution, plural),
+    or None. The person is anonymous; the institution is only where they are."""
+    text = " ".join(phrase.strip(" ,.;:").split())
+    found = _INSIDE.match(text) or _ADJECTIVAL.match(text)
+    if found is None:
+        return None
+    head, where = found.group("head").lower(), found.group("inst").strip()
+    if {w.lower() for w in where.split()} <= NATIONALITIES:
+        return None  # "Russian officials": a nationality, not an institution
+    if where.split()[-1].lower() in _NOT_INSTITUTION:
+        where = ""  # "people familiar with the matter"
+    first = found.start("head" if found.re is _INSIDE else "inst")
+    description = text[first:]  # "Sources in the Kremlin" at a sentence's start: lower case
+    description = description[:1].lower() + description[1:] if found.re is _INSIDE else \
+        description
+    return description, where, head.endswith("s") or head == "people"
+
+
+INSTITUTION_WORDS = {"court", "tribunal", "ministry", "administration", "committee", "office",
+                     "department", "council", "prosecutor", "service", "commission", "agency",
+                     "hospital", "police"}
+"""Heads of an institution a text may describe in lower case and then call ``the court``."""
+
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_PLACE = (rf"(?:the\s+)?(?!{_DAYS})[A-Z][\w'’.-]*(?:\s+(?!{_DAYS})[A-Z][\w'’.-]*)*"
+          r"(?:\s+(?:region|oblast|district|province|krai|republic|city))?")
+
+
+def described_institution(before: str, word: str) -> tuple[str, int, int] | None:
+    """The last lower-case description of an institution of kind *word* in the text
+    *before* a reference to it (``a military court in Rostov-on-Don`` for ``the court``),
+    as a name (``Military court in Rostov-on-Don``) with its span in *before*; or None."""
+    if word not in INSTITUTION_WORDS:
+        return None
+    pattern = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+((?:(?!the\b|a\b|an\b)[a-z][\w-]*\s+)"
+                         rf"{{0,3}}{word})\s+(in|of|for|at)\s+({_PLACE})")
+    last = None
+    for last in pattern.finditer(before):
+        pass
+    if last is None:
+        return None
+    name = f"{last.group(1)} {last.group(2)} {last.group(3)}"
+    return name[:1].upper() + name[1:], last.start(1), last.end(3)

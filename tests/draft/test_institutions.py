@@ -1,0 +1,96 @@
+"""Institutions: documents speak for the institution; numbered slide titles are headings;
+a number with "and" inside does not stop a closing reporting clause."""
+
+import pytest
+
+from credgraph.draft.attribution import attribute
+from credgraph.draft.figures import find_figures
+from credgraph.draft.institutions import document_owner, issuer
+from credgraph.draft.names import SourceNames
+from credgraph.draft.passages import Passages
+from credgraph.draft.timeref import find_time_refs
+from credgraph.draft.tokens import tokenize
+from credgraph.model import Registry, Source
+
+REGISTRY = Registry([
+    Source("kazan-court", "Kazan Garrison Military Court", "court", "B", "r",
+           aliases=("Kazan court",)),
+    Source("uk-mod", "UK Ministry of Defence", "defence-ministry", "B", "r",
+           aliases=("the British Defence Ministry",)),
+    Source("ru-mod", "Russian Defence Ministry", "defence-ministry", "D", "r"),
+    Source("kazan-news", "Kazan Herald", "news-outlet", "C", "r"),
+    Source("mediazona", "Mediazona", "news-outlet", "B", "r"),
+])
+
+
+def chains(text, outlet="paper"):
+    doc, passages = tokenize(text), Passages(text)
+    figures = find_figures(doc, passages, find_time_refs(text))
+    names = SourceNames(REGISTRY, "r1")
+    found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
+    return [(f.term, a.origin.id if a.origin else None, [v.id for v in a.via])
+            for f, a in zip(figures, found)]
+
+
+@pytest.mark.parametrize("phrase, owner", [
+    ("the tribunal's verdict", "the tribunal"),
+    ("the Kazan court's written decision", "the Kazan court"),
+    ("the ministry's daily bulletins", "the ministry"),
+    ("Mediazona's tally", "Mediazona"),
+    ("records from the Kazan court", "the Kazan court"),
+    ("letters from the ministry's personnel directorate", "the ministry"),
+    ("the prosecutor's office", "the prosecutor"),
+    ("the Kazan court", None),
+    ("a mother of three", None),
+])
+def test_document_owner(phrase, owner):
+    assert document_owner(phrase) == owner
+
+
+@pytest.mark.parametrize("content, kind", [
+    (["verdict"], "court"), (["ruling"], "court"), (["bulletin"], None), (["court"], None)])
+def test_issuer(content, kind):
+    assert issuer(content) == kind
+
+
+@pytest.mark.parametrize("text, origin, via", [
+    ("The Kazan Herald, citing the Kazan court's verdict, said the man got 7 years.",
+     "kazan-court", ["kazan-news"]),
+    ("The Kazan court jailed a sapper. According to the verdict, he was absent for 40 days.",
+     "kazan-court", []),
+    ("The Kazan court heard the case on Monday. The ruling says he fled 3 times.",
+     "kazan-court", []),
+    ("The British Defence Ministry said the pace had slowed. Its daily bulletins put losses at "
+     "1,200.",
+     "uk-mod", []),
+    ("Families sent 900 complaints, the Kazan Herald reported, citing letters from the "
+     "Russian Defence Ministry's personnel department.", "ru-mod", ["kazan-news"]),
+])
+def test_a_document_speaks_for_its_institution(text, origin, via):
+    term, found_origin, found_via = chains(text)[-1]
+    assert (found_origin, found_via) == (origin, via)
+
+
+@pytest.mark.parametrize("text", [
+    "A sergeant was jailed for four and a half years, the Kazan Herald reported, citing "
+    "the Kazan court.",
+    "Courts jailed one hundred and twenty men, the Kazan Herald reported, citing the Kazan "
+    "court.",
+])
+def test_a_number_with_and_keeps_the_closing_clause(text):
+    assert chains(text)[0][1:] == ("kazan-court", ["kazan-news"])
+
+
+@pytest.mark.parametrize("line", ["2. About 300 deserters", "3) 40 days", "12. A third"])
+def test_numbered_slide_title_is_a_heading(line):
+    text = f"Title\n\n{line}\n\nThe body says more."
+    passages = Passages(text)
+    title = next(k for k, (s, e) in enumerate(passages.sentences) if text[s:e] in line and
+                 len(text[s:e]) > 3)
+    assert passages.is_heading(title)
+
+
+def test_numbered_sentence_is_not_a_heading():
+    text = "Title\n\n2. About 300 deserters fled in May."
+    passages = Passages(text)
+    assert not passages.is_heading(len(passages.sentences) - 1)

@@ -118,9 +118,9 @@ def test_modules_stay_small(path):
     assert lines <= 450, f"{path.name} has {lines} lines: split it by topic"
 
 
-DRAFT_ORDER = ["records", "passages", "tokens", "numbers", "measures", "timeref", "figures",
-               "names", "institutions", "speakers", "interviews", "attribution", "hedges",
-               "writer", "claims", "documents", "drafting", "batch"]
+DRAFT_ORDER = ["records", "passages", "tokens", "ordinals", "numbers", "measures", "timeref",
+               "figures", "names", "institutions", "speakers", "interviews", "attribution",
+               "hedges", "writer", "claims", "documents", "drafting", "batch"]
 """Inside credgraph.draft, a module imports only those before it (docs/architecture.md)."""
 
 

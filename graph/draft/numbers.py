@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from .ordinals import ordinal_at
 from .records import NumberExpr
 
 __all__ = ["find_numbers", "clean", "parse_digits", "words_to_number", "excluded_spans", "MONTHS",
@@ -93,7 +94,10 @@ _EXCLUDE = re.compile(
     r"|(?-i:\b[A-Z][A-Za-z]{0,5}-\d+[A-Za-z]*\b|\b\d+[A-Z]+\d+[A-Z]*\b)"  # T-72, Su-25, 3M14
     r"|\b\d+(?:\.\d+)?\s?-?mm\b|\bcovid-19\b|\b\d+\s+min(?:ute)?s?\s+read\b"
     r"|\bpage\s+\d+\s+of\s+\d+\b|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b"
-    r"|\baged\s+\d+(?:\s*(?:,|and|or)\s*\d+)*",
+    r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*|(?-i:\bNos?\.\s?\d+)"  # No. 41
+    r"|\b[\w-]+\s+(?:days?|weeks?|months?|years?)\s+ago\b|(?<=[a-z] )in\s+(?:two|three|four|five|"
+    r"six|seven|eight|nine|ten|\d{1,2})\s+(?:years|months|weeks)\b"  # time: "two in three years"
+    r"|\b[\w-]+-(?:day|week|month|year)\s+(?:period|window|span|stretch)\b",  # "a 3-month period"
     re.I)
 
 
@@ -241,7 +245,7 @@ def find_numbers(doc, excluded: list[tuple[int, int]] | None = None) -> list[Num
         if i in banned:
             i += 1
             continue
-        expr = _number_at(doc, i)
+        expr = _number_at(doc, i) or ordinal_at(doc, i)  # "the 25th conviction", "every second"
         if expr is None:
             i += 1
             continue
@@ -367,7 +371,8 @@ def _share_at(doc, i) -> NumberExpr | None:
         return None
     bottom = parse_digits(doc[k].text) if k < len(doc) and doc[k].text[:1].isdigit() else (
         words_to_number([doc[k].text]) if _low(doc, k) in _NUMBER_WORDS else None)
-    if bottom is None or bottom == 0 or bottom < top or bottom > 1000:
+    if bottom is None or bottom == 0 or bottom < top or bottom > 1000 or \
+            _low(doc, k + 1) in TIME_UNITS:  # "two in three years": no share
         return None
     share = (top * 100 / bottom).quantize(Decimal("0.1")).normalize()
     return NumberExpr(i, k + 1, share, kind="fraction", unit="percent",

@@ -1,0 +1,140 @@
+"""Ordinals: the ones that count, the ones that share, and the ones that only name.
+
+An ordinal is no quantity when it names something: a unit (``the 155th brigade``, ``the
+58th Combined Arms Army``), a place in a list or time (``the first quarter``, ``the second
+half of 2024``), a rank. Two kinds are figures, and :func:`ordinal_at` reads them:
+
+- an ordinal that **counts** events of a kind, after ``the`` (and perhaps ``at least``,
+  which :mod:`.figures` reads as the qualifier): ``at least the 25th conviction`` is 25
+  convictions so far, ``the third such refusal`` is three refusals. The noun after it (over
+  ``such``, ``known``, ``recorded`` or one adjective) must be an event or a document that can
+  be counted (:data:`COUNTED`): a unit name, a list item or a time is not;
+- ``for the third time`` counts the times it happened (3 times): ``the soldier refused for
+  the third time`` is a soldier's third refusal;
+- ``every second`` / ``every third`` / ``every 10th`` before a noun is a **share**: one in
+  two (50 percent), one in three, one in ten; not before a unit of time (``every second
+  week`` is how often, not how many).
+
+``first`` does not count (``the first conviction`` says that it is the first, which is seldom
+the figure a report is about, and ``the first quarter`` is a time), and an ordinal of more
+than 999 is an identifier.
+
+>>> from credgraph.draft.tokens import tokenize
+>>> def show(text):
+...     doc = tokenize(text)
+...     return [(doc[x.start:x.end].text, x.value, x.kind, x.unit) for x in
+...             (ordinal_at(doc, i) for i in range(len(doc))) if x]
+>>> show("It was at least the 25th conviction this year.")
+[('the 25th', Decimal('25'), 'count', 'convictions')]
+>>> show("This is the third such refusal in the unit.")
+[('the third', Decimal('3'), 'count', 'refusals')]
+>>> show("Almost every second call was about wounded men.")
+[('every second', Decimal('50'), 'fraction', 'percent')]
+>>> show("He refused for the fourth time in May.")
+[('the fourth', Decimal('4'), 'count', 'times')]
+>>> show("The 155th brigade lost men every second week in the first quarter.")
+[]
+>>> show("The 25th Army took the second line; the 3rd case was the first.")
+[('the 3rd', Decimal('3'), 'count', 'cases')]
+
+What reads them: :func:`credgraph.draft.numbers.find_numbers` asks :func:`ordinal_at` at
+every token where no cardinal starts; the figure it returns spans ``the 25th`` or ``every
+second``, so a qualifier just before it (``at least the 25th``) is the figure's, and its unit
+is the counted noun's plural (``convictions``), which :mod:`.figures` takes as given.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .records import NumberExpr
+
+__all__ = ["ordinal_at", "COUNTED", "SPELLED_ORDINALS"]
+
+SPELLED_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100,
+}
+"""Spelled-out ordinals from two on (``first`` does not count, see the module's note)."""
+
+_DIGIT_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.I)
+
+COUNTED = {
+    "conviction": "convictions", "sentence": "sentences", "verdict": "verdicts",
+    "case": "cases", "trial": "trials", "prosecution": "prosecutions",
+    "refusal": "refusals", "desertion": "desertions", "escape": "escapes",
+    "arrest": "arrests", "detention": "detentions", "acquittal": "acquittals",
+    "attempt": "attempts", "incident": "incidents", "complaint": "complaints",
+    "appeal": "appeals", "request": "requests", "protest": "protests", "death": "deaths",
+    "suicide": "suicides", "mutiny": "mutinies", "raid": "raids", "strike": "strikes",
+    "attack": "attacks", "assault": "assaults", "deserter": "deserters",
+    "soldier": "soldiers", "serviceman": "servicemen", "defendant": "defendants",
+    "wave": "waves",
+}
+"""Nouns of what an ordinal after ``the`` can count, with the unit a figure of them has."""
+
+_BETWEEN = {"such", "known", "recorded", "reported", "registered", "documented", "confirmed",
+            "new", "criminal", "similar", "publicly"}
+"""Words an ordinal may have before its counted noun (``the third such refusal``)."""
+
+_TIME = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
+         "weeks", "month", "months", "year", "years", "quarter", "half", "time", "round"}
+"""After ``every Nth``: how often, not a share."""
+
+
+def _ordinal(token) -> int | None:
+    """The number an ordinal token stands for (``25th``: 25, ``third``: 3), or None."""
+    found = _DIGIT_ORDINAL.match(token.text)
+    if found:
+        return int(found.group(1))
+    return SPELLED_ORDINALS.get(token.lower_)
+
+
+def _counted_noun(doc, k: int) -> tuple[str, int] | None:
+    """The unit of the counted noun at or just after token *k* (over :data:`_BETWEEN`
+    words and one adjective), with its index; None when what follows is no counted event."""
+    for index in range(k, min(len(doc), k + 3)):
+        word = doc[index].lower_
+        if word in COUNTED:  # "the 31st desertion case": the compound's last noun
+            while index + 1 < len(doc) and doc[index + 1].lower_ in COUNTED:
+                index += 1
+            return COUNTED[doc[index].lower_], index
+        if word not in _BETWEEN and not (index == k and doc[index].is_alpha and
+                                         doc[index].is_lower):
+            return None
+    return None
+
+
+def ordinal_at(doc, i: int) -> NumberExpr | None:
+    """The figure an ordinal at token *i* makes (``the 25th conviction``, ``every second
+    call``), spanning from ``the`` or ``every``; None for an ordinal that names."""
+    if i + 1 >= len(doc):
+        return None
+    word = doc[i].lower_
+    value = _ordinal(doc[i + 1])
+    if value is None or value > 999:
+        return None
+    after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    if word == "every":
+        if not after.isalpha() or after in _TIME:
+            return None
+        share = (Decimal(100) / Decimal(value)).quantize(Decimal("0.1"))
+        share = Decimal(int(share)) if share == share.to_integral_value() else share.normalize()
+        return NumberExpr(i, i + 2, share, kind="fraction", unit="percent",
+                          note=f'"{doc[i:i + 2].text}" read as one in {value}: {share} percent')
+    if word != "the" or value < 2:
+        return None
+    if after == "time" and i > 0 and doc[i - 1].lower_ == "for":
+        return NumberExpr(i, i + 2, Decimal(value), kind="count", unit="times",
+                          note=f'"for {doc[i:i + 3].text}" read as {value} times so far')
+    noun = _counted_noun(doc, i + 2)
+    if noun is None:
+        return None
+    unit, _index = noun
+    return NumberExpr(i, i + 2, Decimal(value), kind="count", unit=unit,
+                      note=f'"{doc[i:i + 2].text} {doc[_index].text}" read as {value} {unit} '
+                           "so far (an ordinal that counts)")

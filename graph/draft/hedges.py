@@ -28,13 +28,14 @@ import re
 
 __all__ = ["find_hedges", "HEDGE_CUES"]
 
-_V = r"(?:verif\w*|confirm\w*|check\w*|corroborat\w*)"
+_V = r"(?:verif\w*|confirm\w*|check\w*|corroborat\w*|audit\w*)"
 HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), strongest first
     ("unable-to-verify", "sentence", re.compile(
         rf"\b(?:could ?n[o']t|cannot|can't|(?:was|were|is|are|been|be) unable to|unable to|not "
         rf"able to|no way to|impossible to)\s+(?:be\s+)?(?:immediately\s+|independently\s+)*{_V}"
         rf"|\bn(?:o|ever)t?\s+(?:been\s+|be\s+)?(?:immediately\s+|independently\s+)*"
-        rf"(?:verified|confirmed|corroborated|checked)\b|\bun(?:verified|confirmed)\b", re.I)),
+        rf"(?:verified|confirmed|corroborated|checked|audited)\b|\bun(?:verified|confirmed)\b",
+        re.I)),
     ("accuracy-uncertain", "sentence", re.compile(
         r"\b(?:hard|difficult|impossible) to (?:say|tell|know|assess|judge|establish)\b"
         r"|\bhow (?:accurate|reliable|true)\b|\baccuracy\b|\bmay be (?:inflated|exaggerated|"
@@ -110,6 +111,9 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
                             same = [j for j in members if lo <= spans[j][0] < hi]
                         if same and i not in same:
                             continue
+                    if hedge == "estimate" and not _estimate_of(plain, at - sentence[0], origins[i],
+                                                                names_of):
+                        continue
                     put(i, hedge)
             elif hedge in _DISCLAIMERS:
                 for i in _disclaimed(text, passages, sentence, plain, spans, origins, names_of,
@@ -142,3 +146,22 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
     if passages.paragraph_of(spans[earlier[-1]][0]) < passages.paragraph_of(sentence[0]) - 1:
         return []  # "this" points at nothing near it
     return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]
+
+
+_OWNED_ESTIMATE = re.compile(r"(?:\b([A-Z][\w-]*(?: [A-Z][\w-]*)*)['’]s|\b(our|my|its|their|his|"
+                             r"her))\s+(?:own\s+|latest\s+|new\s+|official\s+)?$", re.I)
+
+
+def _estimate_of(plain: str, at: int, origin: str | None, names_of) -> bool:
+    """Whether the estimate word at *at* of the sentence hedges a figure of *origin*: an
+    estimate without an owner hedges the sentence; one with an owner (``Kyiv's estimate``,
+    ``our estimate``) only the figures of that owner: those of the named source, or, for a
+    pronoun, those whose source the sentence does not name (the voice's own)."""
+    owner = _OWNED_ESTIMATE.search(plain[:at])
+    if owner is None:
+        return True
+    names = [n.lower() for n in names_of.get(origin, [])] if origin else []
+    if owner.group(1):
+        return any(n in owner.group(1).lower() or owner.group(1).lower() in n for n in names)
+    low = plain.lower()
+    return not any(re.search(rf"\b{re.escape(n)}\b", low) for n in names if len(n) > 1)

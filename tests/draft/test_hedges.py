@@ -65,3 +65,30 @@ def test_an_adverb_covers_its_clause():
 ])
 def test_a_clause_hedge_after_a_semicolon(text, terms, expected):
     assert hedges(text, at(text, *terms)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry says 4,000 deserted. The figure has never been independently audited.",
+    "The ministry says 4,000 deserted. These numbers were never verified by anyone.",
+    "The ministry says 4,000 deserted, a count that cannot be audited.",
+])
+def test_never_audited_is_unable_to_verify(text):
+    assert hedges(text, at(text, "4,000")) == ["unable-to-verify"]
+
+
+@pytest.mark.parametrize("text, origins, expected", [
+    # an owned estimate hedges its owner's figures only
+    ("The envoy put the toll at 9,000, far above Moscow's estimate.",
+     ["envoy"], ["none"]),
+    ("Our estimate draws on the count of Mediazona, which found 5,100 graves.",
+     ["mediazona"], ["none"]),
+    ("Moscow's estimate of 2,000 is far below the envoy's 9,000.",
+     ["moscow", "envoy"], ["estimate", "none"]),
+    # an estimate without an owner hedges its sentence
+    ("An estimated 2,000 men fled, the envoy said.", ["envoy"], ["estimate"]),
+])
+def test_an_estimate_hedges_its_owners_figures(text, origins, expected):
+    terms = [t for t in ("9,000", "5,100", "2,000") if t in text]
+    spans = sorted(at(text, *terms))
+    names = {"envoy": ["envoy"], "mediazona": ["Mediazona"], "moscow": ["Moscow"]}
+    assert hedges(text, spans, origins, names) == expected

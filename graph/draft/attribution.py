@@ -36,7 +36,8 @@ from .interviews import read_interview, speak_as
 from .records import Attribution, SourceRef
 from .speakers import (_BEFORE_BY, _CLOSING, _COURT_VERBS, _DET, _NOT_PER, _NOUNISH,
                        _PASSIVE, _QUOTE_MARKS, _RELAY_VERBS, _TALKED_TO, _TIME_WORDS,
-                       _VERB_NEXT, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader, _proper)
+                       _VERB_NEXT, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader, _proper,
+                       phrase_after)
 from .tokens import joins
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS"]
@@ -63,13 +64,18 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
             k += 1  # a quotation's words are its speaker's, not cues of the report
             continue
         if w == "according" and k + 1 < end and doc[k + 1].lower_ == "to":
-            i, j = _phrase_after(doc, k + 2, end)
+            i, j = phrase_after(doc, k + 2, end)
             found.extend(_obtained(r, i, j, k) or [])
+            if doc[j:j + 3].text.lower().split()[1:] in (["which", "cited"], ["who", "cited"],
+                                                        ["which", "quoted"]):
+                i, j = phrase_after(doc, j + 3, end)  # "According to X, which cited a source
+                ref, note = r.resolve(i, j, k)  # in Y, ...": the source via X
+                found.extend([_Cue("citing", ref, k, note=note)] if ref else [])
             k = j
             continue
         if w == "citing" or (w == "per" and k + 1 < end and doc[k + 1].lower_ not in _NOT_PER
                              and (k == start or doc[k - 1].text == ",")):
-            i, j = _phrase_after(doc, k + 1, end)
+            i, j = phrase_after(doc, k + 1, end)
             ref, note = r.resolve(i, j, k)
             if ref:
                 found.append(_Cue("citing" if w == "citing" else "according", ref, k, note=note))
@@ -78,14 +84,14 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
         if w in SPEECH_VERBS | {"published", "released", "compiled", "collected"} and k > start \
                 and doc[k - 1].lower_ in _PASSIVE | _BEFORE_BY and k + 1 < end \
                 and doc[k + 1].lower_ == "by":  # "was reported by X", "as reported by X"
-            i, j = _phrase_after(doc, k + 2, end)
+            i, j = phrase_after(doc, k + 2, end)
             ref, note = r.resolve(i, j, k)
             if ref:
                 found.append(_Cue("speaker", ref, k, note=note))
             k = j
             continue
         if w in _TALKED_TO and k + 1 < end and doc[k + 1].lower_ in ("with", "to"):
-            i, j = _phrase_after(doc, k + 2, end)  # "in an interview with the BBC, X said"
+            i, j = phrase_after(doc, k + 2, end)  # "in an interview with the BBC, X said"
             ref, note = r.resolve(i, j, k)
             if ref:
                 found.append(_Cue("according", ref, k, note=note))
@@ -145,7 +151,7 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
         if w in ("interviewed", "interviews") and k + 1 < end:
             i, j = r.left(k, start)
             outlet, _n = r.resolve(i, j, k) if j > i else (None, None)
-            ri, rj = _phrase_after(doc, k + 1, end)
+            ri, rj = phrase_after(doc, k + 1, end)
             person, _n = r.resolve(ri, rj, k) if rj > ri else (None, None)
             if outlet and person:
                 r.routes.setdefault(person.id, outlet.id)
@@ -192,14 +198,6 @@ def _obtained(r, i, j, k) -> list[_Cue]:
 
 _HANDED = {"obtained", "seen", "reviewed", "leaked", "provided", "released", "shared", "published"}
 _ADVERB_WORDS = _TIME_WORDS | {"recently", "earlier", "exclusively"}
-
-
-def _phrase_after(doc, i, end) -> tuple[int, int]:
-    j = i
-    while j < end and doc[j].text not in (",", ";", ".", ":", "(", "—") and \
-            doc[j].lower_ not in ("that", "which", "who", "citing") and j - i < 14:
-        j += 1
-    return i, j
 
 
 def _described(ref: SourceRef) -> bool:

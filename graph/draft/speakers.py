@@ -23,6 +23,7 @@ from .records import Attribution, SourceRef
 from .tokens import token_at, tokenize
 
 __all__ = ["SpeakerReader", "SPEECH_VERBS", "OWN_WORK_VERBS", "insider", "INSTITUTION_WORDS",
+           "phrase_after",
            "described_institution"]
 
 SPEECH_VERBS = set("""said says say told tells tell reported reports claimed claims claim
@@ -136,7 +137,8 @@ class SpeakerReader:
                 t.like_num for t in self.doc[i:j][first_person:]):  # "in 2024 our lawyers"
             return SourceRef(self.outlet, "our", (0, 0), "registry"), '"our" taken as the outlet'
         whole = normal_name(self.span_text(i, j)) in self.names.keys  # an alias as written
-        owner = None if whole else document_owner(self.span_text(i, j))
+        owner = None if whole or insider(self.span_text(i, j)) else document_owner(
+            self.span_text(i, j))  # "a source in the prosecutor's office" is no document
         if owner:  # "the court's press service", "letters from the ministry": the court, ...
             sub = tokenize(owner)
             first = [t.lower_ for t in sub if not t.is_punct]
@@ -281,7 +283,8 @@ class SpeakerReader:
                 role = [t.lower_ for t in self.doc[inner[0]:inner[0] + 4] if t.lower_ in ROLES]
                 if (self.names.find(self.doc, *inner) and not self.names.find(self.doc, i, j)
                         or _proper(self.doc, *inner) and not _proper(self.doc, i, j)) and not (
-                        role and _proper(self.doc, i, j)):  # "Yusov, a HUR spokesman, said"
+                        role and _proper(self.doc, i, j)) and self.doc[inner[0]].lower_ not in \
+                        _TALKED_TO:  # "Yusov, a HUR spokesman, said"; not "X, speaking to Y,"
                     i, j = inner
         if i == j and i > start and self.doc[i - 1].lower_ in ("who", "which", "whose"):
             j = i = i - 1  # "Lawyers who advise men said": the subject is before "who"
@@ -335,6 +338,16 @@ class SpeakerReader:
                     break
             j += 1
         return i, j
+
+
+def phrase_after(doc, i, end) -> tuple[int, int]:
+    """The tokens ``[i, j)`` of the phrase a cue introduces (``according to`` *X*, ``citing``
+    *X*): up to a clause mark, a relative pronoun or another ``citing``, 14 tokens at most."""
+    j = i
+    while j < end and doc[j].text not in (",", ";", ".", ":", "(", "—") and \
+            doc[j].lower_ not in ("that", "which", "who", "citing") and j - i < 14:
+        j += 1
+    return i, j
 
 
 def _proper(doc, i, j) -> bool:

@@ -195,3 +195,26 @@ def test_a_paragraph_without_a_voice_of_its_own_carries_the_speaker_before():
                        "Six more were lost to jamming.\n\nProsecutors asked for 7 years.\n\n"
                        "We counted 12 more.")
     assert [f[0] for f in found] == ["hur", "hur", None, "bbc"]
+
+
+@pytest.mark.parametrize("text, via", [
+    ("Ukrainian officers, speaking to Reuters, put the losses at 2,300.", ["reuters"]),
+    ("Agora, talking to The Wall Street Journal, said 140 men had been jailed.", ["wsj"]),
+])
+def test_an_appositive_of_talking_to_is_the_route(text, via):
+    found, _names = chains(text)
+    origin = found[0][0]
+    assert origin not in (None, "reuters", "wsj", "bbc") and found[0][1] == via
+
+
+@pytest.mark.parametrize("text, via", [
+    ("According to Mediazona, which cited a source in the Interior Ministry, 800 men fled.",
+     ["mediazona"]),
+    ("According to The Moscow Times, which quoted an official at the General Staff, 90 "
+     "officers resigned.", ["moscow-times"]),
+])
+def test_according_to_x_which_cited_an_insider(text, via):
+    found, names = chains(text)
+    origin = found[0][0]
+    assert found[0][1] == via
+    assert names.proposed[origin].anonymous

@@ -90,3 +90,27 @@ def test_any_synthetic_corpus(tmp_path_factory, size, seed):
     folder = tmp_path_factory.mktemp("any")
     write_annotations(synth_corpus(size, seed=seed), folder)
     assert_same(every_reader(folder, folder / "built"))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=1, max_value=40), st.integers(min_value=0, max_value=10_000))
+def test_assembled_part_by_part_or_whole_the_same(mentions, seed):
+    """The folder path assembles each chunk of reports as it comes (facts.Assembly): any cut
+    of the reports into parts gives the facts of one assembly of all the rows."""
+    from credgraph.corpus_facts import report_rows
+    from credgraph.facts import Assembly, assemble
+    from credgraph.mapping import KINDS
+
+    corpus = synth_corpus(mentions, seed)
+    reports = [corpus.reports[r] for r in sorted(corpus.reports)]
+    head = {"source": [KINDS["source"].row(s) for s in corpus.registry],
+            "measure": [KINDS["measure"].row(m) for m in corpus.measures or ()]}
+    whole = report_rows(reports)
+    one = assemble(lambda kind: [*head.get(kind.name, ()), *whole.get(kind.name, ())])
+    parts = Assembly()
+    parts.add(lambda kind: head.get(kind.name, ()))
+    cut = 1 + seed % 3
+    for i in range(0, len(reports), cut):
+        rows = report_rows(reports[i:i + cut])
+        parts.add(lambda kind: rows.get(kind.name, ()))
+    assert_same({"folder": one, "parts": parts.facts()})  # "folder": the one assert_same audits against

@@ -11,11 +11,34 @@ documents an institution issues.
   :func:`issuer`: ``the ruling`` or ``the verdict`` alone is the court's.
   :data:`DOCUMENT_WORDS` are the words of such documents, which alone name no one.
 
+:mod:`.speakers` asks these when it resolves a phrase: an insider is proposed as an
+anonymous source (:meth:`~credgraph.draft.names.SourceNames.insider`); a document's owner is
+resolved in its place (``the court`` then as the last court the text named, or the court it
+described in lower case); a document alone (``the ruling``) as the last source of the kind
+:func:`issuer` gives; :data:`KIND_OF_WORD` keeps a description (``the court``, ``the
+ministry``) from taking a source of another kind (a news outlet).
+
 >>> document_owner("the court's ruling"), document_owner("letters from the Defence Ministry's "
 ...                                                      "personnel department")
 ('the court', 'the Defence Ministry')
+>>> [document_owner(p) for p in ("the ministry's press service", "HUR's Telegram channel",
+...                              "the court's written verdict", "data from the Judicial Department",
+...                              "the Kremlin's position")]
+['the ministry', 'HUR', 'the court', 'the Judicial Department', None]
 >>> document_owner("the Kremlin"), issuer(["verdict"]), issuer(["bulletins"])
 (None, 'court', None)
+>>> issuer(["judgment"]), issuer(["appeal", "ruling"])
+('court', None)
+>>> insider("a source in the Kremlin"), insider("Russian officials")
+(('source in the Kremlin', 'the Kremlin', False), None)
+>>> insider("two Kremlin sources"), insider("an official at the Defence Ministry")[1:]
+(('Kremlin sources', 'Kremlin', True), ('the Defence Ministry', False))
+>>> insider("people familiar with the matter")
+('people familiar with the matter', '', True)
+>>> described_institution("A military court in Rostov-on-Don jailed him. Later", "court")
+('Military court in Rostov-on-Don', 2, 33)
+>>> described_institution("The Rostov court jailed him.", "court") is None
+True
 """
 
 from __future__ import annotations
@@ -24,8 +47,8 @@ import re
 
 from .names import NATIONALITIES
 
-__all__ = ["insider", "described_institution", "INSTITUTION_WORDS", "DOCUMENT_WORDS",
-           "document_owner", "issuer"]
+__all__ = ["insider", "described_institution", "INSTITUTION_WORDS", "KIND_OF_WORD",
+           "DOCUMENT_WORDS", "document_owner", "issuer"]
 
 _ISSUED_BY = {"ruling": "court", "rulings": "court", "verdict": "court", "verdicts": "court",
               "judgment": "court", "judgement": "court", "sentence": "court"}
@@ -95,6 +118,10 @@ def insider(phrase: str) -> tuple[str, str, bool] | None:
         description
     return description, where, head.endswith("s") or head == "people"
 
+
+KIND_OF_WORD = {"court": {"court"}, "tribunal": {"court"},
+                 "ministry": {"government", "defence-ministry"}}
+"""Descriptions that only a source of these kinds fits (``the court`` is no news outlet)."""
 
 INSTITUTION_WORDS = {"court", "tribunal", "ministry", "administration", "committee", "office",
                      "department", "council", "prosecutor", "service", "commission", "agency",

@@ -22,6 +22,17 @@ asks :func:`read_interview` once per text and :meth:`Interview.answered` for eac
 >>> found = read_interview(Passages(text), SourceNames(Registry([]), "r1"), "courier")
 >>> found.interviewee.id, found.voice(text.index("About")), found.voice(0)
 ('anna-petrova', 'anna-petrova', 'courier')
+
+What :meth:`Interview.answered` makes of the figures of an answer, and of the introduction:
+
+>>> from credgraph.draft.records import Attribution, SourceRef
+>>> cited = Attribution(SourceRef("mediazona", "Mediazona", (0, 0), "registry"))
+>>> [v.id for v in found.answered(cited, text.index("About"), "Mediazona counts 30.").via]
+['anna-petrova']
+>>> found.answered(Attribution(), text.index("About"), "We have 30.").own_work
+True
+>>> found.answered(Attribution(), 0, "Lawyer Anna Petrova has 30.").origin is None
+True
 """
 
 from __future__ import annotations

@@ -30,6 +30,8 @@ than 999 is an identifier.
 [('the third', Decimal('3'), 'count', 'refusals')]
 >>> show("Almost every second call was about wounded men.")
 [('every second', Decimal('50'), 'fraction', 'percent')]
+>>> show("It was the twenty-fifth desertion case of the year.")
+[('the twenty-fifth', Decimal('25'), 'count', 'cases')]
 >>> show("He refused for the fourth time in May.")
 [('the fourth', Decimal('4'), 'count', 'times')]
 >>> show("The 155th brigade lost men every second week in the first quarter.")
@@ -86,12 +88,32 @@ _TIME = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days
 """After ``every Nth``: how often, not a share."""
 
 
-def _ordinal(token) -> int | None:
-    """The number an ordinal token stands for (``25th``: 25, ``third``: 3), or None."""
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+"""The tens of a compound spelled ordinal (``twenty-fifth``, ``forty second``)."""
+
+
+def _ordinal(doc, k: int) -> tuple[int, int] | None:
+    """The number the ordinal at token *k* stands for (``25th``: 25, ``third``: 3,
+    ``twenty-fifth``: 25, ``first`` too) and the token after it; None for no ordinal.
+
+    >>> from credgraph.draft.tokens import tokenize
+    >>> [_ordinal(tokenize(t), 0) for t in ("25th", "third", "twenty-fifth", "forty first", "two")]
+    [(25, 1), (3, 1), (25, 3), (41, 2), None]
+    """
+    token = doc[k]
     found = _DIGIT_ORDINAL.match(token.text)
     if found:
-        return int(found.group(1))
-    return SPELLED_ORDINALS.get(token.lower_)
+        return int(found.group(1)), k + 1
+    if token.lower_ in _TENS:
+        unit = k + 2 if k + 2 < len(doc) and doc[k + 1].text in ("-", "–") else k + 1
+        word = doc[unit].lower_ if unit < len(doc) else ""
+        if word in SPELLED_ORDINALS or word == "first":
+            return _TENS[token.lower_] + SPELLED_ORDINALS.get(word, 1), unit + 1
+        return None
+    if token.lower_ in SPELLED_ORDINALS:
+        return SPELLED_ORDINALS[token.lower_], k + 1
+    return (1, k + 1) if token.lower_ == "first" else None
 
 
 def _counted_noun(doc, k: int) -> tuple[str, int] | None:
@@ -115,26 +137,27 @@ def ordinal_at(doc, i: int) -> NumberExpr | None:
     if i + 1 >= len(doc):
         return None
     word = doc[i].lower_
-    value = _ordinal(doc[i + 1])
-    if value is None or value > 999:
+    if word not in ("the", "every"):
         return None
-    after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    found = _ordinal(doc, i + 1)
+    if found is None or not 2 <= found[0] <= 999:
+        return None  # "the first": no count; "the 1001st": an identifier
+    value, end = found
+    after = doc[end].lower_ if end < len(doc) else ""
     if word == "every":
         if not after.isalpha() or after in _TIME:
             return None
         share = (Decimal(100) / Decimal(value)).quantize(Decimal("0.1"))
         share = Decimal(int(share)) if share == share.to_integral_value() else share.normalize()
-        return NumberExpr(i, i + 2, share, kind="fraction", unit="percent",
-                          note=f'"{doc[i:i + 2].text}" read as one in {value}: {share} percent')
-    if word != "the" or value < 2:
-        return None
+        return NumberExpr(i, end, share, kind="fraction", unit="percent",
+                          note=f'"{doc[i:end].text}" read as one in {value}: {share} percent')
     if after == "time" and i > 0 and doc[i - 1].lower_ == "for":
-        return NumberExpr(i, i + 2, Decimal(value), kind="count", unit="times",
-                          note=f'"for {doc[i:i + 3].text}" read as {value} times so far')
-    noun = _counted_noun(doc, i + 2)
+        return NumberExpr(i, end, Decimal(value), kind="count", unit="times",
+                          note=f'"for {doc[i:end + 1].text}" read as {value} times so far')
+    noun = _counted_noun(doc, end)
     if noun is None:
         return None
-    unit, _index = noun
-    return NumberExpr(i, i + 2, Decimal(value), kind="count", unit=unit,
-                      note=f'"{doc[i:i + 2].text} {doc[_index].text}" read as {value} {unit} '
+    unit, index = noun
+    return NumberExpr(i, end, Decimal(value), kind="count", unit=unit,
+                      note=f'"{doc[i:end].text} {doc[index].text}" read as {value} {unit} '
                            "so far (an ordinal that counts)")

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from .institutions import (DOCUMENT_WORDS, INSTITUTION_WORDS, described_institution,
-                           document_owner, insider, issuer)
+from .institutions import (DOCUMENT_WORDS, INSTITUTION_WORDS, KIND_OF_WORD,
+                           described_institution, document_owner, insider, issuer)
 from .names import NATIONALITIES, ROLES, normal_name
 from .records import Attribution, SourceRef
 from .tokens import token_at, tokenize
@@ -106,9 +106,7 @@ Monday in a statement``)."""
 _COURT_VERBS = {"sentenced", "sentences", "jailed", "jails", "convicted", "convicts", "fined",
                 "fines", "acquitted"}
 """Verbs of a court's decision: a court as their subject states the sentence it gives."""
-_KIND_OF_WORD = {"court": {"court"}, "tribunal": {"court"},
-                 "ministry": {"government", "defence-ministry"}}
-"""Descriptions that only a source of these kinds fits (``the court`` is no news outlet)."""
+
 
 
 class SpeakerReader:
@@ -188,7 +186,7 @@ class SpeakerReader:
             if sid == self.outlet:
                 continue
             kind = self.names.source_kind(sid) or ""
-            if word in _KIND_OF_WORD and kind not in _KIND_OF_WORD[word]:
+            if word in KIND_OF_WORD and kind not in KIND_OF_WORD[word]:
                 continue  # "the court" is no news outlet
             if described is not None and seen < described[1]:
                 break  # described after the last speaker of that kind

@@ -23,6 +23,7 @@ def figures(text):
     ("Officials called it the fourth such mutiny since spring.", 4, "exact", "mutinies"),
     ("Lawyers counted the ninth recorded suicide in the regiment.", 9, "exact", "suicides"),
     ("The sapper refused for the third time in a month.", 3, "exact", "times"),
+    ("Over the year it was the forty-second trial of a deserter in Omsk.", 42, "exact", "trials"),
 ])
 def test_counting_ordinal(text, value, qualifier, unit):
     found = figures(text)

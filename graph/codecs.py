@@ -22,7 +22,7 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from .ids import ID_PREFIX, node_iri, source_iri
+from .ids import ID_PREFIX, claim_iri, node_iri, report_iri, source_iri
 from .time_reference import Day
 from .vocab import CITES_AS, XSD
 
@@ -125,12 +125,11 @@ def _instance(kind: str) -> Codec:
             return value[len(full):]
         return value[len(part):] if value.startswith(part) else value
 
-    encode = source_iri if kind == "source" else \
-        _Terms(lambda value: URIRef(full + value)).__getitem__
-    return Codec(kind, encode, decode)
+    return Codec(kind, _BUILDERS[kind], decode)
 
 
-INSTANCE = {kind: _instance(kind) for kind in ("source", "report", "claim")}
+_BUILDERS = {"source": source_iri, "report": report_iri, "claim": claim_iri}
+INSTANCE = {kind: _instance(kind) for kind in _BUILDERS}
 """An instance of a kind, kept as its id (``source/hur`` reads as ``hur``)."""
 
 

@@ -130,8 +130,7 @@ class Assembly:
 
     def facts(self, scope: set[str] | None = None) -> AuditFacts:
         """The facts of every row added."""
-        records = {name: found for name, found in self.records.items()
-                   if name in {kind.name for kind, _, _ in self._plans}}
+        records = {kind.name: found for kind, found, _ in self._plans}
         statements = records.get("statement", {})
         return AuditFacts(
             Registry(sorted(records.get("source", {}).values(), key=lambda s: s.id)),

@@ -123,30 +123,26 @@ def derivation_node(key: str) -> str:
     return "derivation/" + key.replace("#", "/")
 
 
-@lru_cache(maxsize=65_536)
 def source_iri(source_id: str) -> URIRef:
-    """IRI of a source: ``cgid:source/<id>`` (sources repeat from mention to mention, so
-    each IRI is made once)."""
-    return URIRef(ID_PREFIX + "source/" + source_id)
+    """IRI of a source: ``cgid:source/<id>`` (one object per node, :func:`node_iri`)."""
+    return node_iri("source/" + source_id)
 
 
 def report_iri(report_id: str) -> URIRef:
-    return URIRef(ID_PREFIX + "report/" + report_id)
+    return node_iri("report/" + report_id)
 
 
-@lru_cache(maxsize=65_536)
 def claim_iri(claim_id: str) -> URIRef:
-    return URIRef(ID_PREFIX + "claim/" + claim_id)
+    return node_iri("claim/" + claim_id)
 
 
 def mention_iri(key: str) -> URIRef:
     """IRI of a mention from its ``report#mention`` key."""
-    return URIRef(ID_PREFIX + mention_node(key))
+    return node_iri(mention_node(key))
 
 
-@lru_cache(maxsize=65_536)
 def statement_iri(claim_id: str, source_id: str) -> URIRef:
-    return URIRef(ID_PREFIX + statement_node(claim_id, source_id))
+    return node_iri(statement_node(claim_id, source_id))
 
 
 def report_graph(report_id: str) -> URIRef:

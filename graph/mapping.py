@@ -38,8 +38,8 @@ from rdflib import URIRef
 
 from .codecs import (BOOLEAN, CITATION_INTENT, DATE, DAY, DECIMAL, INSTANCE, INTEGER, NODE,
                      PRESENCE, TEXT, URL, Codec, concept)
-from .ids import (ID_PREFIX, claim_node, node_iri, derivation_node, evidence_node, figure_node,
-                  mention_node, report_node, source_node, statement_node)
+from .ids import (ID_PREFIX, claim_node, derivation_node, evidence_node, figure_node,
+                  mention_node, node_iri, report_node, source_node, statement_node)
 from .measures import Measure
 from .model import Figure, Mention, Report, Source, TimeRef
 from .vocab import (CG, CITO, MEASURE, QUANTITY_KIND, RATE_UNIT, DATE_CERTAINTY, DCTERMS, HEDGE, PARTY, PROV, QUALIFIER, RDF,
@@ -169,7 +169,8 @@ class RecordKind:
 
     def triples(self, obj) -> Iterator[tuple]:
         """The triples of one build object."""
-        s = node_iri(self.node(obj)) if self.base == ID_PREFIX else URIRef(self.base + self.node(obj))
+        node = self.node(obj)
+        s = node_iri(node) if self.base == ID_PREFIX else URIRef(self.base + node)
         yield s, _TYPE, self.rdf_class
         for cls in self.types(obj):
             yield s, _TYPE, cls

@@ -4,8 +4,8 @@ cannot both be right.
 Two figures of one measure, subject and place at the same time reference whose value
 intervals do not meet once qualifiers are read ("more than 100" and "at least 115" agree;
 29,200 and 7,000-15,000 do not; a number written without a qualifier may be rounded, so
-"18,000" and 18,234 agree: :func:`credgraph.model.rounding`); or a narrower measure that exceeds a broader one at the
-same time reference (more killed than casualties). Running totals at other dates, parts of
+"18,000" and 18,234 agree: :func:`credgraph.model.rounding`); or a narrower measure that
+exceeds a broader one at the same time reference (more killed than casualties). Running totals at other dates, parts of
 a period and overlapping periods are not conflicts (:mod:`credgraph.comparison`); running
 totals dated only to the same month or year that do not agree get a note (``info``), not an
 error: the texts do not say they were counted up to the same day.

@@ -23,9 +23,10 @@ from decimal import Decimal
 
 from .checks import Finding, load_builtin_checks, run_check, severity_rank
 from .checks.context import AuditContext
-from .comparison import bounds_overlap
+from .comparison import intervals_conflict
 from .facts import AuditFacts
-from .grade import Grade, downgrade_for_conflict, grade_claim
+from .grade import (ESTIMATE_HEDGES, Grade, downgrade_for_conflict, established_bounds,
+                    grade_claim)
 from .heap import gc_paused
 from .origins import OriginAssessment
 from .trace import CitationTrace, ClaimTrace, trace_facts
@@ -232,7 +233,10 @@ def _audit(trace, table, names, claims, input_label, started) -> AuditResult:
 
 
 def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
-    """Second pass: an unverified figure contradicted by a verified one gets credibility 5.
+    """Second pass: an unverified figure that contradicts what a figure with a verified
+    origin establishes (:func:`~credgraph.grade.established_bounds`) gets credibility 5.
+    Under ``same`` their intervals must meet; under ``narrower`` and ``broader`` the
+    narrower measure may not exceed the broader.
 
     Compared against the base grade of every comparable figure, audited or not, so a grade
     does not depend on which figures or checks were asked for, nor on their order.
@@ -247,10 +251,25 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
 
     for fig in figures:
         ref = fig.claim.reference.figure
-        if ref is None:
+        if ref is None or any(a.verified for a in fig.origins):
             continue
-        against = [(other.claim, base_grade(other), any(a.verified for a in ctx.origins(other)))
-                   for other in ctx.comparable(fig.claim)
-                   if not bounds_overlap(ref.bounds(), other.reference.figure.bounds())]
-        fig.grade = downgrade_for_conflict(fig.grade, any(a.verified for a in fig.origins),
-                                           against)
+        bounds = ref.bounds()
+        against = [(other.claim, base_grade(other))
+                   for other, relation in ctx.related(fig.claim)
+                   if relation in ("same", "narrower", "broader")
+                   and (sure := _established(ctx, other)) is not None
+                   and intervals_conflict(bounds, sure, relation)]
+        fig.grade = downgrade_for_conflict(fig.grade, False, against)
+
+
+def _established(ctx: AuditContext, claim: ClaimTrace):
+    """What *claim*'s figure establishes when it has a verified origin, else None."""
+    verified = [a for a in ctx.origins(claim) if a.verified]
+    if not verified:
+        return None
+    figure = claim.reference.figure
+    measures = ctx.measures
+    tally = figure.measure not in measures or measures[figure.measure].kind == "count"
+    return established_bounds(
+        figure, documentary=any(a.documentary for a in verified), tally=tally,
+        estimate=any(m.hedge in ESTIMATE_HEDGES for m in claim.mentions))

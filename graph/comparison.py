@@ -44,7 +44,7 @@ from datetime import timedelta
 from .model import Figure
 
 __all__ = ["quantity_key", "family", "relate", "disagree", "bounds_overlap", "RELATIONS",
-           "parts_over_whole"]
+           "parts_over_whole", "intervals_conflict"]
 
 RELATIONS = ("same", "coarse", "series", "part", "whole", "narrower", "broader")
 """How a figure stands to another: ``part`` is a part of the other, ``whole`` the other's
@@ -65,6 +65,26 @@ def bounds_overlap(a: tuple, b: tuple) -> bool:
     low = max((x for x in (a[0], b[0]) if x is not None), default=None)
     high = min((x for x in (a[1], b[1]) if x is not None), default=None)
     return low is None or high is None or low <= high
+
+
+def intervals_conflict(a: tuple, b: tuple, relation: str) -> bool:
+    """Whether a quantity in the interval *a* and one in *b* cannot both hold, the first
+    standing in *relation* to the second (``same``: they must meet; ``narrower``: the first
+    may not exceed the second; ``broader``: nor the second the first). None is unbounded.
+
+    >>> from decimal import Decimal as D
+    >>> killed, casualties = (D(30000), D(30000)), (D(25000), D(25000))
+    >>> intervals_conflict(killed, casualties, "narrower"), intervals_conflict(casualties, killed, "broader")
+    (True, True)
+    >>> intervals_conflict(killed, (D(25000), None), "narrower"), intervals_conflict(killed, casualties, "part")
+    (False, False)
+    """
+    if relation == "same":
+        return not bounds_overlap(a, b)
+    if relation not in ("narrower", "broader"):
+        return False
+    narrow, broad = (a, b) if relation == "narrower" else (b, a)
+    return narrow[0] is not None and broad[1] is not None and narrow[0] > broad[1]
 
 
 def family(measure: str, measures) -> str:
@@ -121,17 +141,14 @@ doubling within a week, or tenfold within three months."""
 
 def disagree(a: Figure, b: Figure, relation: str, measures) -> str | None:
     """Why *a* and *b*, standing in *relation*, cannot both be right, or None."""
-    if relation == "same":
-        if not bounds_overlap(a.bounds(), b.bounds()):
+    if relation in ("same", "narrower", "broader"):
+        if not intervals_conflict(a.bounds(), b.bounds(), relation):
+            return None
+        if relation == "same":
             return "they count the same thing at the same time and cannot both be right"
-        return None
-    if relation in ("narrower", "broader"):
         narrow, broad = (a, b) if relation == "narrower" else (b, a)
-        (n_low, _n), (_b, b_high) = narrow.bounds(), broad.bounds()
-        if n_low is not None and b_high is not None and n_low > b_high:
-            return (f"{narrow.measure} ({narrow.describe()}) cannot exceed {broad.measure} "
-                    f"({broad.describe()}) at the same time")
-        return None
+        return (f"{narrow.measure} ({narrow.describe()}) cannot exceed {broad.measure} "
+                f"({broad.describe()}) at the same time")
     if relation == "series" and a.measure in measures and measures[a.measure].cumulative:
         early, late = sorted((a, b), key=lambda f: f.time.end.first())
         if early.time.end.last() >= late.time.end.first():

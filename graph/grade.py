@@ -8,9 +8,13 @@ from independent corroboration, checked rather than assumed:
 2     one verified reliable origin (A/B, or documentary) or one corroborated by others
 3     one verified origin rated C; or several independent, unverified origins agree
 4     a verified origin rated D-F, or a single unverified origin with a track record
-5     unverified, and contradicted by a figure that has a verified origin
+5     unverified, and contradicted by what a figure with a verified origin establishes
 6     no source named, or a single unverified origin whose reliability cannot be judged
 ====  =================================================================================
+
+What a verified figure establishes (:func:`established_bounds`) is not always all it says:
+an estimate establishes nothing, and a tally by anyone but a documentary record (a court, a
+register) counts what it could confirm, so it is a floor.
 """
 
 from __future__ import annotations
@@ -21,7 +25,15 @@ from .display import counted
 from .origins import RELIABILITY_ORDER, RELIABLE, OriginAssessment
 from .trace import ClaimTrace
 
-__all__ = ["Grade", "grade_claim", "downgrade_for_conflict"]
+__all__ = ["Grade", "grade_claim", "downgrade_for_conflict", "established_bounds",
+           "ESTIMATE_HEDGES"]
+
+ESTIMATE_HEDGES = frozenset({"estimate", "probable"})
+"""Hedges that make a figure an estimate: it may contradict others, never make them
+improbable."""
+FLOOR_QUALIFIERS = frozenset({"exact", "about"})
+"""Qualifiers with which a counter's one number says how many it counted, not that there
+are no more."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,18 +93,55 @@ def grade_claim(claim: ClaimTrace, judged: list[OriginAssessment],
     return Grade(best, 4, f"a single unverified origin ({labels}): doubtful until corroborated")
 
 
-def downgrade_for_conflict(grade: Grade, has_verified: bool,
-                           contradicted_by: list[tuple[str, Grade, bool]]) -> Grade:
-    """Credibility 5 when an unverified figure contradicts a figure with a verified origin.
+def established_bounds(figure, *, documentary: bool, estimate: bool, tally: bool):
+    """The (low, high) interval a figure with a verified origin establishes for its
+    quantity, when it is to make another figure improbable; None: nothing sure.
 
-    *contradicted_by* lists ``(claim id, its grade, whether it has a verified origin)``.
+    - *estimate* (a report hedges it as an estimate or as probable): nothing. Two estimates
+      that disagree are a conflict to look at, not proof against either;
+    - *documentary* (a court's or a register's record): its interval as stated;
+    - a *tally* (a count of people or events) by any other origin, given as one number
+      (exact or about): only its lower bound. A counter counts what it could confirm (names
+      of the dead, cases it found), so the quantity is at least that, and may be more;
+    - anything else as stated: a share, a duration, a range ("7,000 to 15,000" says there
+      are no more than 15,000) or a ceiling ("up to", "nearly", "fewer than").
+
+    >>> from decimal import Decimal as D
+    >>> from credgraph.model import Figure
+    >>> named = Figure("killed", D(23000))
+    >>> established_bounds(named, documentary=False, estimate=False, tally=True)
+    (Decimal('22500.5'), None)
+    >>> established_bounds(named, documentary=True, estimate=False, tally=True)
+    (Decimal('22500.5'), Decimal('23499.5'))
+    >>> established_bounds(named, documentary=False, estimate=True, tally=True) is None
+    True
+    >>> range_ = Figure("killed", min=D(7000), max=D(15000), qualifier="range")
+    >>> established_bounds(range_, documentary=False, estimate=False, tally=True)
+    (Decimal('7000'), Decimal('15000'))
+    """
+    if estimate:
+        return None
+    low, high = figure.bounds()
+    if (tally and not documentary and figure.value is not None
+            and figure.qualifier in FLOOR_QUALIFIERS):
+        return low, None
+    return low, high
+
+
+def downgrade_for_conflict(grade: Grade, has_verified: bool,
+                           contradicted_by: list[tuple[str, Grade]]) -> Grade:
+    """Credibility 5 when an unverified figure contradicts what a figure with a verified
+    origin establishes (:func:`established_bounds`).
+
+    *contradicted_by* lists ``(claim id, its grade)`` of those figures; only those graded
+    better than *grade* count.
     """
     if has_verified:
         return grade
-    stronger = sorted(c for c, g, verified in contradicted_by
-                      if verified and g.credibility < grade.credibility)
+    stronger = sorted(c for c, g in contradicted_by if g.credibility < grade.credibility)
     if not stronger:
         return grade
+    which = "which has" if len(stronger) == 1 else "each of which has"
     return Grade(grade.reliability, 5,
-                 f"improbable: unverified, and contradicted by {', '.join(stronger)}, which has "
+                 f"improbable: unverified, and contradicted by {', '.join(stronger)}, {which} "
                  "a verified origin")

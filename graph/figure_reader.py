@@ -19,6 +19,8 @@ day}`` makes it a rate. Dates keep the text's precision: ``2023``, ``2023-05`` o
 
 from __future__ import annotations
 
+import re
+
 from .errors import UnknownNameError
 from .model import Figure
 from .reader import FieldReader
@@ -83,6 +85,13 @@ def _time(f: FieldReader) -> TimeRef:
     return TimeRef("none", per=per)
 
 
+SCALE_IN_UNIT = re.compile(r"(hundreds?|thousands?|millions?|billions?|dozens?|k|mln|bn)([^a-z]|$)",
+                           re.IGNORECASE)
+"""A unit that begins with a scale would hide the number from every comparison (a count's
+unit is not compared, so "18 thousand soldiers" would be 18 against 18,000). The same
+pattern is the ``schema:unitText`` shape of ``ontology/shapes.ttl`` for RDF input."""
+
+
 def read_figure(f: FieldReader, measures) -> Figure:
     """The figure under *f*; problems go to *f*'s errors."""
     f.unknown_keys(FIGURE_KEYS)
@@ -103,7 +112,11 @@ def read_figure(f: FieldReader, measures) -> Figure:
     if named and measure is None:
         f.fail("measure", f"unknown measure {named!r} (add it to the corpus's measures.yaml)",
                cls=UnknownNameError, suggestions=measures.suggest(named))
+    unit = f.text("unit", required=True)
+    if unit and SCALE_IN_UNIT.match(unit):
+        f.fail("unit", f"{unit!r} begins with a scale: write the whole number as the value "
+                       "(18 thousand: value 18000) and only what is counted as the unit")
     return Figure(
         measure=measure or "", value=value, min=low, max=high, qualifier=qualifier,
-        unit=f.text("unit", required=True), subject=f.text("subject", required=True),
+        unit=unit, subject=f.text("subject", required=True),
         subject_side=f.choice("subject_side", _PARTIES), place=f.text("place"), time=_time(f))

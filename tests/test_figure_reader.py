@@ -49,11 +49,23 @@ def test_time_references(fields, kind, start, end, per):
     ({"rate": {"per": "fortnight"}}, "rate.per: 'fortnight' is not allowed; allowed: day, week"),
     ({"measure": "desertors"}, "measure: unknown measure 'desertors'"),
     ({"measure": "desertors"}, "did you mean 'deserters'"),
+    ({"value": 18, "unit": "thousand servicemen"}, "unit: 'thousand servicemen' begins with a scale"),
+    ({"value": 1.5, "unit": "Million people"}, "unit: 'Million people' begins with a scale"),
+    ({"value": 12, "unit": "k soldiers"}, "begins with a scale"),
+    ({"value": 3, "unit": "dozen cases"}, "begins with a scale"),
+    ({"value": 2, "unit": "bn roubles"}, "begins with a scale"),
 ])
 def test_mistakes_are_refused_where_they_are(fields, message):
     _figure, errors = _read(**fields)
     assert any(message in e for e in errors), errors
     assert all(e.startswith("r1.yaml:9: mentions[0].figure.") for e in errors), errors
+
+
+@pytest.mark.parametrize("unit", ["servicemen", "kilometres", "km", "hundredths", "Kalashnikovs",
+                                  "killed and wounded", "percent", "times"])
+def test_a_unit_that_only_begins_like_a_scale_is_kept(unit):
+    figure, errors = _read(unit=unit)
+    assert not errors and figure.unit == unit
 
 
 @pytest.mark.parametrize("name, measure", [

@@ -459,6 +459,11 @@ BROKEN = {
         ' INSERT DATA { <id/figure/nw/m1> cg:measure "deserters" }',
         "a measure of the scheme",
     ),
+    "figure-unit-with-a-scale": (
+        "DELETE WHERE { <id/figure/nw/m1> schema:unitText ?u } ;"
+        ' INSERT DATA { <id/figure/nw/m1> schema:unitText "thousand servicemen" }',
+        "`unit` must not begin with a scale",
+    ),
     "figure-as-of-and-period": (
         'INSERT DATA { <id/figure/nw/m1> cg:asOf "2024-02"^^xsd:gYearMonth }',
         "one of `as_of` (with `since` perhaps) or `period`",

@@ -8,7 +8,7 @@ from independent corroboration, checked rather than assumed:
 2     one verified reliable origin (A/B, or documentary) or one corroborated by others
 3     one verified origin rated C; or several independent, unverified origins agree
 4     a verified origin rated D-F, or a single unverified origin with a track record
-5     unverified, and contradicted by what a figure with a verified origin establishes
+5     unverified, and ruled out by what a verified figure graded 1-3 establishes
 6     no source named, or a single unverified origin whose reliability cannot be judged
 ====  =================================================================================
 
@@ -31,6 +31,8 @@ __all__ = ["Grade", "grade_claim", "downgrade_for_conflict", "established_bounds
 ESTIMATE_HEDGES = frozenset({"estimate", "probable"})
 """Hedges that make a figure an estimate: it may contradict others, never make them
 improbable."""
+PROOF = 3
+"""The weakest credibility (possibly true) a figure may have to make another improbable."""
 FLOOR_QUALIFIERS = frozenset({"exact", "about"})
 """Qualifiers with which a counter's one number says how many it counted, not that there
 are no more."""
@@ -134,11 +136,13 @@ def downgrade_for_conflict(grade: Grade, has_verified: bool,
     origin establishes (:func:`established_bounds`).
 
     *contradicted_by* lists ``(claim id, its grade)`` of those figures; only those graded
-    better than *grade* count.
+    better than *grade*, and at least possibly true (credibility 3 or better), count: a
+    doubtful figure (a source nobody can judge) makes no other improbable.
     """
     if has_verified:
         return grade
-    stronger = sorted(c for c, g in contradicted_by if g.credibility < grade.credibility)
+    stronger = sorted(c for c, g in contradicted_by
+                      if g.credibility < grade.credibility and g.credibility <= PROOF)
     if not stronger:
         return grade
     which = "which has" if len(stronger) == 1 else "each of which has"

@@ -81,6 +81,9 @@ def test_ruled_out(weak, strong, how, relation, ruled_out):
     (Grade("D", 4, "x"), True, [("court-count", Grade("B", 2, "y"))], "D4"),
     (Grade("D", 4, "x"), False, [("weaker", Grade("F", 6, "y"))], "D4"),
     (Grade("F", 6, "x"), False, [], "F6"),
+    # a named source nobody can judge (a drafted proposal, F) is doubtful: it proves nothing
+    (Grade("F", 6, "x"), False, [("unjudged", Grade("F", 4, "y"))], "F6"),
+    (Grade("F", 6, "x"), False, [("possibly", Grade("C", 3, "y"))], "F5"),
 ])
 def test_downgrade_for_conflict(grade, has_verified, against, code):
     assert downgrade_for_conflict(grade, has_verified, against).code == code

@@ -8,6 +8,7 @@ disk, much faster than rdflib's own SPARQL. Registered in :data:`credgraph.store
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -20,7 +21,7 @@ from rdflib import Literal
 from .errors import InputError, QueryError, StoreError
 from .formats import get_format, quads_to_nquads
 from .query_policy import star_columns
-from .results import QueryResult, rdflib_term, syntax_error
+from .results import QueryResult, TooManyRows, rdflib_term, syntax_error
 from .store import Store, capped_rows, plain_value
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -121,6 +122,49 @@ def graphs_as_ntriples(path: str | Path, media_type: str) -> Iterator[tuple]:
         yield graph.value, data, data.count(b"\n")
 
 
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+"""What XML 1.0 cannot carry, as UTF-8 (TSV escapes tab, line feed and carriage return)."""
+
+
+class _LineCap:
+    """A binary writer keeping what Oxigraph writes as TSV; TooManyRows past *max_rows* rows
+    (the lines after the header)."""
+
+    def __init__(self, max_rows: int | None):
+        self.parts: list[bytes] = []
+        self.max_rows, self.lines = max_rows, 0
+
+    def write(self, data) -> int:
+        data = bytes(data)
+        self.parts.append(data)
+        if self.max_rows is not None:
+            self.lines += data.count(b"\n")
+            if self.lines > self.max_rows + 1:
+                raise TooManyRows(self.max_rows)
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _in_order(tsv: bytes, names: list[str] | None) -> bytes:
+    """TSV results with the columns in the order of *names* (those not in it last), as
+    :meth:`credgraph.results.QueryResult.in_order`; a value holds no raw tab."""
+    if not names:
+        return tsv
+    lines = tsv.split(b"\n")
+    variables = [v[1:].decode("utf-8") for v in lines[0].split(b"\t")] if lines[0] else []
+    rank = {name: i for i, name in enumerate(names)}
+    order = sorted(range(len(variables)), key=lambda i: rank.get(variables[i], len(rank)))
+    if order == list(range(len(variables))):
+        return tsv
+    out = []
+    for line in lines:
+        cells = line.split(b"\t")
+        out.append(b"\t".join(cells[i] for i in order) if len(cells) == len(order) else line)
+    return b"\n".join(out)
+
+
 class OxigraphStore(Store):
     """An embedded pyoxigraph store: in memory (``path=None``) or persistent on disk.
 
@@ -206,6 +250,40 @@ class OxigraphStore(Store):
             raise syntax_error(str(exc), text=query) from None
         except OSError as exc:
             raise QueryError(f"the query failed: {exc}") from None
+
+    def solutions_bytes(self, query: str, media_type: str, *, max_rows=None) -> bytes:
+        """A SELECT / ASK result written by Oxigraph's own results serializer in *media_type*
+        (JSON, XML, CSV, TSV), the columns of a ``SELECT *`` in the order its variables first
+        appear (as :meth:`query` gives them); :class:`~credgraph.results.TooManyRows` beyond
+        *max_rows* rows. The rows are written once as TSV (one line a row: counted as they
+        are written, so a long result stops at the cap), which Oxigraph reads back into any
+        other format: no Python term is made (``credgraph serve``).
+
+        >>> store = OxigraphStore()
+        >>> store.solutions_bytes("SELECT * WHERE { VALUES (?b ?a) { (1 2) } }", "text/csv")
+        b'b,a\\r\\n1,2\\r\\n'
+        >>> store.solutions_bytes("ASK {}", "application/sparql-results+json")
+        b'{"head":{},"boolean":true}'
+        """
+        fmt = ox.QueryResultsFormat.from_media_type(media_type)
+        try:
+            result = self.store.query(query, use_default_graph_as_union=True)
+            if isinstance(result, ox.QueryBoolean):
+                return result.serialize(format=fmt)
+            if not isinstance(result, ox.QuerySolutions):
+                raise QueryError("solutions_bytes answers SELECT and ASK queries only")
+            lines = _LineCap(max_rows)
+            result.serialize(lines, format=ox.QueryResultsFormat.TSV)
+        except SyntaxError as exc:
+            raise syntax_error(str(exc), text=query) from None
+        except OSError as exc:
+            raise QueryError(f"the query failed: {exc}") from None
+        tsv = _in_order(b"".join(lines.parts), star_columns(query))
+        if fmt == ox.QueryResultsFormat.TSV:
+            return tsv
+        if fmt == ox.QueryResultsFormat.XML and _NOT_XML.search(tsv):
+            raise QueryError("a value holds control characters that XML cannot carry; use json")
+        return ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=fmt)
 
     def update(self, update):
         try:

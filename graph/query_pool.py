@@ -47,6 +47,8 @@ __all__ = ["Response", "text_response", "StoreOpener", "worker_factory", "execut
            "isolate_from_network", "QueryPool"]
 
 _TEXT = "text/plain; charset=utf-8"
+_NATIVE = frozenset({"json", "xml", "csv", "tsv"})
+"""Results formats Oxigraph writes itself (a plugin's format goes through QueryResult)."""
 _PREFIXES = {name: str(namespace) for name, namespace in PREFIXES.items()}
 
 
@@ -124,6 +126,9 @@ def execute(store: Store, query: str, accept: str | None, fmt: str | None,
         if checked.kind == "graph" and isinstance(store, OxigraphStore):
             body = store.graph_bytes(checked.text, chosen.media_type, max_rows=max_rows,
                                      prefixes=_PREFIXES)  # the engine's own writer: faster
+        elif isinstance(store, OxigraphStore) and chosen.name in _NATIVE:
+            body = store.solutions_bytes(checked.text, chosen.media_type, max_rows=max_rows)
+            body += b"\n" if chosen.name == "json" else b""
         else:
             body = store.query(checked.text, max_rows=max_rows).serialize(chosen).encode("utf-8")
     except TooManyRows as exc:

@@ -356,7 +356,8 @@ class QueryPool:
         readable = loop.create_future()
         fd = conn.fileno()
         loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
-        try:
+        os.set_blocking(fd, True)  # uvloop's add_reader makes it non-blocking: a long answer
+        try:                       # would be read in part (the worker writes it at once)
             conn.send(message)
             await asyncio.wait_for(readable, self.timeout)
             return Response(*conn.recv())

@@ -1,6 +1,6 @@
 """``credgraph serve``: a read-only SPARQL 1.1 Protocol endpoint, safe by default.
 
-A Starlette application served by uvicorn (h11):
+A Starlette application served by uvicorn (httptools on uvloop, :mod:`credgraph.http_protocol`):
 
 - ``GET /sparql?query=...``, ``POST /sparql`` (a form or ``application/sparql-query``);
   ``GET /`` is a page with a query box and the bundled queries as examples
@@ -33,7 +33,6 @@ credgraph.errors.InputError: --port 80000: a port is 0 to 65535 (0: any free por
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import socket
 import threading
 from collections.abc import Callable
@@ -42,6 +41,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .endpoint_page import PAGE_HEADERS, html_page
 from .errors import InputError, StoreError
+from .http_protocol import MAX_HEAD, bind, loop_name, protocol_class
 from .query_pool import QueryPool, Response, StoreOpener, text_response, worker_factory
 
 __all__ = ["ServeConfig", "EndpointServer", "make_server", "create_app", "worker_factory"]
@@ -226,71 +226,6 @@ def create_app(config: ServeConfig, pool: QueryPool):
                      exception_handlers={404: not_found, 405: not_allowed})
 
 
-def _timed_h11(head_timeout: float):
-    """uvicorn's h11 protocol with a deadline for each request's head: a connection whose
-    request line and headers have not all arrived *head_timeout* seconds after it opened
-    (or after its previous answer) is closed. uvicorn has no such limit of its own."""
-    from uvicorn.protocols.http.h11_impl import H11Protocol
-
-    class TimedH11(H11Protocol):
-        _head_timer = None
-
-        def connection_made(self, transport):
-            super().connection_made(transport)
-            self._arm()
-
-        def _arm(self):
-            self._disarm()
-            self._head_timer = self.loop.call_later(head_timeout, self._late)
-
-        def _disarm(self):
-            if self._head_timer is not None:
-                self._head_timer.cancel()
-                self._head_timer = None
-
-        def _late(self):
-            self._head_timer = None
-            if not self.transport.is_closing():
-                self.transport.close()
-
-        def handle_events(self):
-            cycle = self.cycle
-            super().handle_events()
-            if self.cycle is not cycle:  # a request's head arrived whole
-                self._disarm()
-
-        def on_response_complete(self):
-            super().on_response_complete()
-            if not self.transport.is_closing() and (self.cycle is None
-                                                    or self.cycle.response_complete):
-                self._arm()
-
-        def connection_lost(self, exc):
-            self._disarm()
-            super().connection_lost(exc)
-
-    return TimedH11
-
-
-def _bind(host: str, port: int) -> socket.socket:
-    try:
-        family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
-    except ValueError:  # a name: what it resolves to first
-        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
-    # proto IPPROTO_TCP, not 0: asyncio turns Nagle's algorithm off only on such sockets,
-    # and with it on, each answer on a kept-alive connection waits for a delayed ACK (40 ms)
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        sock.bind((host, port))
-        sock.listen(128)
-    except OSError as exc:
-        sock.close()
-        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    return sock
-
-
 class EndpointServer:
     """The bound endpoint with its worker pool: :meth:`serve_forever` runs it (in the main
     thread it stops on SIGINT/SIGTERM), :meth:`shutdown` stops it from another thread,
@@ -301,7 +236,7 @@ class EndpointServer:
         import uvicorn
 
         self.config, self.pool = config, pool
-        self.socket = sock or _bind(config.host, config.port)
+        self.socket = sock or bind(config.host, config.port)
         self.ready, self._done = threading.Event(), threading.Event()
         self._serving = False
         self.on_ready: Callable[[EndpointServer], None] | None = None
@@ -316,11 +251,12 @@ class EndpointServer:
                         endpoint.on_ready(endpoint)
 
         self._server = Server(uvicorn.Config(
-            create_app(config, pool), http=_timed_h11(config.read_timeout), lifespan="off",
+            create_app(config, pool), http=protocol_class(config.read_timeout, MAX_HEAD),
+            loop=loop_name(), ws="none", lifespan="off",
             log_level="info" if verbose else "warning", access_log=verbose,
             limit_concurrency=config.max_connections, timeout_keep_alive=5,
             timeout_graceful_shutdown=int(config.timeout) + 2, server_header=False,
-            h11_max_incomplete_event_size=64 * 1024))
+            h11_max_incomplete_event_size=MAX_HEAD))
 
     @property
     def server_address(self) -> tuple[str, int]:
@@ -359,7 +295,7 @@ class EndpointServer:
 def make_server(opener: StoreOpener, config: ServeConfig = ServeConfig(), *,
                 verbose: bool = False) -> EndpointServer:
     """Bind the endpoint and start the workers (``serve_forever`` or ``start`` runs it)."""
-    sock = _bind(config.host, config.port)  # a port in use fails before workers start
+    sock = bind(config.host, config.port)  # a port in use fails before workers start
     try:
         pool = QueryPool(opener, workers=config.workers, timeout=config.timeout,
                          max_rows=config.max_rows, per_client=config.per_client,

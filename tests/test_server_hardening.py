@@ -145,6 +145,29 @@ def test_a_head_sent_a_byte_at_a_time_is_cut_off(quick):
         sock.close()
 
 
+@pytest.mark.parametrize("pad, pieces, status", [(60_000, 1, 200), (70_000, 1, 431),
+                                                  (70_000, 20, 431), (200_000, 50, 431)])
+def test_a_head_over_64_kib_is_refused_and_closed(quick, pad, pieces, status):
+    """At once or in pieces (a head that keeps growing is not buffered for ever)."""
+    sock = raw(quick)
+    head = (b"GET " + ASK.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + b"a" * pad
+            + b"\r\n\r\n")
+    size = -(-len(head) // pieces)
+    try:
+        for start in range(0, len(head), size):
+            try:
+                sock.sendall(head[start:start + size])
+            except OSError:
+                break
+        sock.settimeout(5)
+        got, _ = answer_on(sock)
+        assert got == status
+        if status != 200:
+            assert closed_within(sock, 2.0)
+    finally:
+        sock.close()
+
+
 def test_a_body_shorter_than_its_length_is_408_and_holds_no_worker(quick):
     sock = raw(quick)
     try:

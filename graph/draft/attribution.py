@@ -30,12 +30,12 @@ origin side first; the report's own outlet is never in it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .according import Cue, according_cues
 from .interviews import read_interview, speak_as
 from .records import Attribution, SourceRef
 from .speakers import (_BEFORE_BY, _CLOSING, _COURT_VERBS, _DET, _NOT_PER, _NOUNISH,
-                       _PASSIVE, _QUOTE_MARKS, _RELAY_VERBS, _TALKED_TO, _TIME_WORDS,
+                       _PASSIVE, _QUOTE_MARKS, _RELAY_VERBS, _TALKED_TO,
                        _VERB_NEXT, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader, _proper,
                        phrase_after)
 from .tokens import joins
@@ -43,17 +43,7 @@ from .tokens import joins
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS"]
 
 
-@dataclass
-class _Cue:
-    role: str  # speaker, according, citing, own
-    source: SourceRef
-    at: int  # token index of the cue
-    recipient: SourceRef | None = None
-    telegram: bool = False
-    note: str | None = None
-
-
-def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
+def _cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     doc, found = r.doc, []
     r.current = found
     k = start
@@ -65,12 +55,12 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
             continue
         if w == "according" and k + 1 < end and doc[k + 1].lower_ == "to":
             i, j = phrase_after(doc, k + 2, end)
-            found.extend(_obtained(r, i, j, k) or [])
+            found.extend(according_cues(r, i, j, k))
             if doc[j:j + 3].text.lower().split()[1:] in (["which", "cited"], ["who", "cited"],
                                                         ["which", "quoted"]):
                 i, j = phrase_after(doc, j + 3, end)  # "According to X, which cited a source
                 ref, note = r.resolve(i, j, k)  # in Y, ...": the source via X
-                found.extend([_Cue("citing", ref, k, note=note)] if ref else [])
+                found.extend([Cue("citing", ref, k, note=note)] if ref else [])
             k = j
             continue
         if w == "citing" or (w == "per" and k + 1 < end and doc[k + 1].lower_ not in _NOT_PER
@@ -78,7 +68,7 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
             i, j = phrase_after(doc, k + 1, end)
             ref, note = r.resolve(i, j, k)
             if ref:
-                found.append(_Cue("citing" if w == "citing" else "according", ref, k, note=note))
+                found.append(Cue("citing" if w == "citing" else "according", ref, k, note=note))
             k = j
             continue
         if w in SPEECH_VERBS | {"published", "released", "compiled", "collected"} and k > start \
@@ -87,14 +77,14 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
             i, j = phrase_after(doc, k + 2, end)
             ref, note = r.resolve(i, j, k)
             if ref:
-                found.append(_Cue("speaker", ref, k, note=note))
+                found.append(Cue("speaker", ref, k, note=note))
             k = j
             continue
         if w in _TALKED_TO and k + 1 < end and doc[k + 1].lower_ in ("with", "to"):
             i, j = phrase_after(doc, k + 2, end)  # "in an interview with the BBC, X said"
             ref, note = r.resolve(i, j, k)
             if ref:
-                found.append(_Cue("according", ref, k, note=note))
+                found.append(Cue("according", ref, k, note=note))
             k = j
             continue
         speech = w in SPEECH_VERBS or (w in ("points", "pointed") and k + 1 < end
@@ -128,7 +118,7 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
                                     "registry")
                     note = "the subject taken as the last source named before the verb"
             if ref is not None:
-                cue = _Cue("own" if own else "speaker", ref, k, note=note)
+                cue = Cue("own" if own else "speaker", ref, k, note=note)
                 after = doc[k + 1:min(end, k + 6)].text.lower()
                 cue.telegram = "telegram" in after or bool(re.search(  # "In a Telegram
                     r"\b(?:in|on) (?:a|an|its|his|her|their) telegram\b",  # post, X said"
@@ -141,13 +131,16 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
                         cue.recipient = recipient
                         r.routes.setdefault(ref.id, recipient.id)
                 found.append(cue)
-        if w in ("contacted", "contacts", "wrote to", "approached") and k + 1 < end:
+        if (w in ("contacted", "contacts", "approached") or w in ("wrote", "written", "write",
+                                                                   "writes") and k + 2 < end
+                and doc[k + 1].lower_ == "to") and k + 1 < end:
             i, j = r.left(k, start)  # "another soldier contacted Mediazona": a route only
             person, _n = r.resolve(i, j, k) if j > i else (None, None)
-            ri, rj = r.right(k, end)
+            ri, rj = r.right(k + (doc[k + 1].lower_ == "to"), end)  # "wrote to us"
             outlet, _n = r.resolve(ri, rj, k) if rj > ri else (None, None)
             if person and outlet and person.id != outlet.id:
                 r.routes.setdefault(person.id, outlet.id)
+                r.introduce(person.id, k)  # whom a later "they" may mean
         if w in ("interviewed", "interviews") and k + 1 < end:
             i, j = r.left(k, start)
             outlet, _n = r.resolve(i, j, k) if j > i else (None, None)
@@ -165,39 +158,14 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[_Cue]:
         if lead is not None:
             ref, note = r.resolve(start, lead, start)
             if ref:
-                found.append(_Cue("according", ref, start, note=note))
+                found.append(Cue("according", ref, start, note=note))
         colon = next((m for m in range(end - 2, max(start, end - 6), -1) if doc[m].text == ":"),
                      None)  # a headline's "...: Kyiv"
         if colon is not None:
             ref, note = r.resolve(colon + 1, end, colon)
             if ref:
-                found.append(_Cue("according", ref, colon, note=note))
+                found.append(Cue("according", ref, colon, note=note))
     return found
-
-
-def _obtained(r, i, j, k) -> list[_Cue]:
-    """``according to documents obtained by the WSJ``: the documents via the WSJ; ``a report
-    published by X``: X alone."""
-    doc = r.doc
-    split = next((m for m in range(i, j - 2) if doc[m].lower_ in _HANDED and
-                  doc[m + 1].lower_ in ("by", "to")), None)
-    if split is None:
-        ref, note = r.resolve(i, j, k)
-        return [_Cue("according", ref, k, note=note)] if ref else []
-    holder, _n = r.resolve(split + 2, j, k)
-    origin, note = r.resolve(i, split, k)
-    while origin is None and split > i and doc[split - 1].lower_ in _ADVERB_WORDS:
-        split -= 1
-        origin, note = r.resolve(i, split, k)
-    cues = [_Cue("according", holder, k)] if holder else []
-    if origin is not None and (holder is None or origin.id != holder.id):
-        cues.append(_Cue("citing", origin, k, note="the document or data the outlet holds "
-                                                   "taken as the origin"))
-    return cues
-
-
-_HANDED = {"obtained", "seen", "reviewed", "leaked", "provided", "released", "shared", "published"}
-_ADVERB_WORDS = _TIME_WORDS | {"recently", "earlier", "exclusively"}
 
 
 def _described(ref: SourceRef) -> bool:
@@ -209,7 +177,7 @@ def _described(ref: SourceRef) -> bool:
         else words[0].endswith("s") and words[0][1:].islower())
 
 
-def _chain(r: SpeakerReader, cues: list[_Cue], near: int) -> Attribution | None:
+def _chain(r: SpeakerReader, cues: list[Cue], near: int) -> Attribution | None:
     if not cues:
         return None
     notes = [c.note for c in cues if c.note]
@@ -262,7 +230,7 @@ def _chain(r: SpeakerReader, cues: list[_Cue], near: int) -> Attribution | None:
     return Attribution(origin.source, tuple(clean), own_work=own, notes=tuple(notes))
 
 
-def _reporters(r: SpeakerReader, cues: list[_Cue], inner: _Cue | None, near: int) -> list[_Cue]:
+def _reporters(r: SpeakerReader, cues: list[Cue], inner: Cue | None, near: int) -> list[Cue]:
     """The speakers that report what the nearest speaker said, outermost last: ``X
     reported that Y said 300 ...`` (no figure between the two verbs) and ``Y said 300 ...,
     X reported.`` (a closing clause of a few words)."""

@@ -31,6 +31,7 @@ from ..errors import CredgraphError
 from ..measures import Measures, builtin_measures
 from ..model import Registry, Source
 from ..reader import SLUG
+from .anaphora import group_names
 from .attribution import attribute
 from .claims import ClaimIndex, link_claims
 from .documents import read_document
@@ -42,6 +43,10 @@ from .records import Document, DraftInputError, DraftMention, DraftReport, Measu
 from .timeref import find_time_refs, last_day, time_for
 from .tokens import tokenize
 from .writer import report_yaml, write_draft
+
+_POINTERS = {"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "our",
+             "us", "i", "my", "me"}
+"""Words that point at a source without naming it: no name a disclaimer may use for it."""
 
 __all__ = ["DraftContext", "Draft", "draft_document", "draft_text", "draft_file", "load_context"]
 
@@ -126,12 +131,14 @@ def draft_document(document: Document, context: DraftContext, report_id: str | N
     spoken = {}
     for a in attributions:
         for ref in (a.origin, *a.via):
-            if ref is not None:
+            if ref is not None:  # the names the text uses for it, not a pronoun ("them")
                 spoken.setdefault(ref.id, set()).update(n for n in (
-                    ref.text, names.display(ref.id)) if n)
+                    ref.text, names.display(ref.id)) if n and n.lower() not in _POINTERS)
     for sid in spoken:
         if sid in context.registry:
             spoken[sid].update(context.registry[sid].aliases)
+        elif sid in names.proposed and names.proposed[sid].anonymous:
+            spoken[sid].update(group_names(names.proposed[sid].name))  # "the relatives"
     hedges = find_hedges(text, passages, spans, origins, {k: sorted(v) for k, v in spoken.items()})
     mentions = []
     for index, (figure, attribution, hedge) in enumerate(zip(figures, attributions, hedges), 1):

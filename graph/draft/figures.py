@@ -61,6 +61,8 @@ those more fewer less each every other another such same all both either neither
 _MODIFIERS = {"criminal", "contract", "service", "civil", "military", "national", "combat"}
 _SIDES = {"russian": "russia", "russia's": "russia", "russians": "russia",
           "ukrainian": "ukraine", "ukraine's": "ukraine", "ukrainians": "ukraine"}
+_MAGNITUDES = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions"}
+"""Words of a magnitude, never a unit (``18,000 hundreds of``: no counted noun)."""
 _UNIT_WORDS = COUNT_NOUNS | set(TIME_UNITS) | {"roubles", "rubles", "dollars", "euros",
                                                "hryvnias", "pounds", "percent"}
 
@@ -143,7 +145,7 @@ def _head(phrase) -> tuple[str | None, int]:
     for index, t in enumerate(phrase):
         word = t.lower_
         if t.is_alpha and word.endswith(("s", "men", "people")) and not word.endswith("ss") \
-                and not t.is_title and len(word) > 3:
+                and not t.is_title and len(word) > 3 and word not in _MAGNITUDES:
             return word, index
     return None, -1
 

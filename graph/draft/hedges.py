@@ -32,7 +32,8 @@ _V = r"(?:verif\w*|confirm\w*|check\w*|corroborat\w*|audit\w*)"
 HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), strongest first
     ("unable-to-verify", "sentence", re.compile(
         rf"\b(?:could ?n[o']t|cannot|can't|(?:was|were|is|are|been|be) unable to|unable to|not "
-        rf"able to|no way to|impossible to)\s+(?:be\s+)?(?:immediately\s+|independently\s+)*{_V}"
+        rf"(?:been |be )?able to|no way to|impossible to)\s+(?:be\s+)?(?:immediately\s+|"
+        rf"independently\s+)*{_V}"
         rf"|\bn(?:o|ever)t?\s+(?:been\s+|be\s+)?(?:immediately\s+|independently\s+)*"
         rf"(?:verified|confirmed|corroborated|checked|audited)\b|\bun(?:verified|confirmed)\b",
         re.I)),
@@ -48,7 +49,10 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
     ("alleged", "clause", re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
                                      re.I)),
     ("alleged", "sentence", re.compile(r"\b(?:alleged|alleges|claim(?:s|ed)?)\b", re.I)),
-    ("estimate", "sentence", re.compile(r"\bestimat\w*", re.I)),
+    ("estimate", "sentence", re.compile(r"\bestimat\w*|\b(?:I|we)(?:['’]d| would) (?:say|guess|"
+                                        r"put it at|reckon)\b|\b(?:I|we) (?:guess|reckon)\b|"
+                                        r"\b(?:my|our) (?:guess|rough count)\b|\bat a guess\b",
+                                        re.I)),
     ("probable", "clause", re.compile(
         r"\b(?:likely|probably|possibly|presumably)\b|\b(?:believed|thought) to\b|"
         r"\b(?:appears?|seems?) to\b|\bmay have\b"

@@ -60,8 +60,11 @@ DOCUMENT_WORDS = set(_ISSUED_BY) | {"decision", "decisions", "bulletin", "bullet
 """Words of a document an institution issues; alone (``the ruling``) they name no one."""
 _OWN_PARTS = (r"press service|website|site|spokes(?:man|woman|person)|telegram channel|channel|"
               r"statement|office|account|data|figures|count|press office|department|"
-              r"directorate|headquarters|" + "|".join(sorted(DOCUMENT_WORDS, key=len,
-                                                              reverse=True)))
+              r"directorate|headquarters|consultants|lawyers|volunteers|staff|team|experts|"
+              r"analysts|researchers|monitors|hotline|operators|counsell?ors|" +
+              "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)))
+"""What an institution has that speaks for it: its services, staff and documents (``the
+project's lawyers``, ``the court's press service``)."""
 _OWNED = re.compile(rf"^(.+?)['’]s (?:[\w-]+ ){{0,2}}?(?:{_OWN_PARTS})$", re.I)
 _FROM = re.compile(r"^(?:the |a |an |its |their )?(?:[\w-]+ )?(?:letters?|documents?|papers|"
                    r"records|data|figures|statistics|files|bulletins?|reports?)\s+(?:from|of|by)"

@@ -26,6 +26,7 @@ Kremlin``) become one anonymous source per report and description.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 
 from .records import ProposedSource, SourceRef
@@ -139,8 +140,6 @@ class SourceNames:
                     self.keys.setdefault(normal_name(variant), source.id)
                     short_caps = variant.isupper() and len(variant) <= 5
                     (exact if short_caps else phrases).setdefault(source.id, []).append(variant)
-        import hashlib
-
         key = "draft-names-" + hashlib.sha1(repr([sorted((k, sorted(v)) for k, v in d.items())
                                                   for d in (phrases, exact)]).encode()).hexdigest()
         self._lower = phrase_matcher(key + "-lower", phrases, "LOWER")
@@ -271,8 +270,9 @@ class SourceNames:
         lower = [t.lower_ for t in words]
         proper = _proper_tail(doc)
         head = next((w for w in reversed(lower) if w in _PEOPLE | _GROUPS), None)
-        if proper and head and set(normal_name(proper).split()) <= NATIONALITIES:
-            proper = None  # "Russian media", "Ukrainian officials": unnamed, of a country
+        if proper and head and (set(normal_name(proper).split()) <= NATIONALITIES | PEOPLE_WORDS
+                                or re.search(rf"\b(?:from|in) (?:the )?{re.escape(proper)}$", text)):
+            proper = None  # "Russian media", "Mothers of men from Pskov": unnamed, not a name
         if not proper and head:
             return self._unnamed(" ".join(w for w in lower if w not in _DETERMINERS),
                                  head in _GROUPS, text, span, f"the text names no one ('{text}')")

@@ -81,7 +81,11 @@ _UNIT_NAME_AFTER = set("""brigade division army regiment battalion corps guards 
 field infantry motor rifle combined arms tank artillery airborne naval fleet squadron
 detachment company platoon district""".split())
 _LISTICLE = {"facts", "things", "reasons", "ways", "photos", "pictures", "stories", "tips",
-             "questions", "charts", "maps", "moments", "takeaways"}
+             "questions", "charts", "maps", "moments", "takeaways", "numbers", "graphics"}
+_REFERRED = {"outlets", "groups", "organisations", "organizations", "agencies", "channels",
+             "newspapers", "sites", "projects", "ministries", "sides", "reports", "studies",
+             "broadcasters", "publications", "services", "counts", "surveys", "courts"}
+"""Sources and documents a text refers back to by number (``the two outlets``)."""
 _ANAPHORA = {"of", "was", "were", "had", "have", "who", "are", "is", "did", "said", "later"}
 _YEAR_BEFORE = set("""in since of from until till by to between and during before after
 early late mid spring summer autumn fall winter year fiscal around circa""".split())
@@ -93,7 +97,8 @@ _EXCLUDE = re.compile(
     r"|\+\d[\d\s()-]{6,}\d|\b(?:tel|phone|fax)\.?:?\s*[\d\s()+-]{6,}"   # phone numbers
     r"|(?-i:\b[A-Z][A-Za-z]{0,5}-\d+[A-Za-z]*\b|\b\d+[A-Z]+\d+[A-Z]*\b)"  # T-72, Su-25, 3M14
     r"|\b\d+(?:\.\d+)?\s?-?mm\b|\bcovid-19\b|\b\d+\s+min(?:ute)?s?\s+read\b"
-    r"|\bpage\s+\d+\s+of\s+\d+\b|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b"
+    r"|\b(?:page|slide|photo|image|picture|part|episode)\s+\d+\s*(?:of|/)\s*\d+\b"  # Slide 1 of 8
+    r"|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b"
     r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*|(?-i:\bNos?\.\s?\d+)"  # No. 41
     r"|\b[\w-]+\s+(?:days?|weeks?|months?|years?)\s+ago\b|(?<=[a-z] )in\s+(?:two|three|four|five|"
     r"six|seven|eight|nine|ten|\d{1,2})\s+(?:years|months|weeks)\b"  # time: "two in three years"
@@ -305,8 +310,9 @@ def _number_at(doc, i) -> NumberExpr | None:
             words = [doc[k].text for k in range(i, j)]
             if [x.lower() for x in words] == ["one"] and _low(doc, j) not in TIME_UNITS:
                 return None
-            if _low(doc, i - 1) == "the" and (_low(doc, j) in _ANAPHORA or not doc[j:j + 1].text.isalpha()):
-                return None  # "one of the three was fined": a reference, not a count
+            if _low(doc, i - 1) in ("the", "both") and (_low(doc, j) in _ANAPHORA | _REFERRED or
+                                                       not doc[j:j + 1].text.isalpha()):
+                return None  # "one of the three was fined", "the two outlets": a reference
             value = words_to_number(words)
     elif value is not None:
         if _ORDINAL.match(doc[i].text):
@@ -321,8 +327,9 @@ def _number_at(doc, i) -> NumberExpr | None:
         return None
     if _is_identifier(doc, i, j):
         return None
-    if _low(doc, j) in _LISTICLE and (i == 0 or "\n" in doc[i - 1].text_with_ws):
-        return None  # "Ten facts about ...": a headline's count of its own items
+    if _low(doc, j) in _LISTICLE and (i == 0 or "\n" in doc[i - 1].text_with_ws or _low(
+            doc, i - 1) == "in" and (j + 1 >= len(doc) or "\n" in doc[j].whitespace_)):
+        return None  # "Ten facts about ...", "... in 8 numbers": a headline's count of its items
     if _low(doc, j) in ("%", "percent", "pct") or (_low(doc, j) == "per" and
                                                    _low(doc, j + 1) == "cent"):
         return NumberExpr(i, j + (2 if _low(doc, j) == "per" else 1), value, kind="percent",
@@ -339,14 +346,19 @@ def _number_at(doc, i) -> NumberExpr | None:
     return NumberExpr(i, j, value, kind="count")
 
 
+_SHARE_QUALIFIED = {"than", "nearly", "almost", "about", "around", "roughly", "over", "under",
+                    "barely", "just", "exactly", "only"}
+"""Words after which ``half`` is a share whatever follows (``replies to fewer than half``)."""
+
+
 def _share_at(doc, i) -> NumberExpr | None:
     w = _low(doc, i)
     if w == "the" and _low(doc, i + 1) == "majority":
         return NumberExpr(i, i + 2, Decimal(50), kind="fraction", unit="percent",
                           note='"the majority" read as more than 50 percent')
-    if w == "half" and _low(doc, i - 1) not in ("first", "second", "latter", "a", "and") and \
+    if w == "half" and _low(doc, i - 1) not in ("first", "second", "latter", "a", "and") and (
             _low(doc, i + 1) in ("of", "the", "were", "are", "was", "had", "have", "killed",
-                                 "dead", "its", "their"):
+                                 "dead", "its", "their") or _low(doc, i - 1) in _SHARE_QUALIFIED):
         return NumberExpr(i, i + 1, Decimal(50), kind="fraction", unit="percent")
     k = i + 1
     if w in ("a", "one", "two", "three") and _low(doc, k) == "-":

@@ -16,46 +16,25 @@ from __future__ import annotations
 
 import re
 
+from .anaphora import introduced, one_of, role_holder, same_people
 from .institutions import (DOCUMENT_WORDS, INSTITUTION_WORDS, KIND_OF_WORD,
                            described_institution, document_owner, insider, issuer)
-from .names import NATIONALITIES, ROLES, normal_name
+from .names import PEOPLE_WORDS, ROLES, normal_name
 from .records import Attribution, SourceRef
+from .subjects import (_ADVERBS, _DET, _PRONOUNS, _TALKED_TO, _TIME_WORDS, OWN_WORK_VERBS,
+                       SPEECH_VERBS, SubjectReader, _proper, is_ordinal)
 from .tokens import token_at, tokenize
 
 __all__ = ["SpeakerReader", "SPEECH_VERBS", "OWN_WORK_VERBS", "insider", "INSTITUTION_WORDS",
            "phrase_after",
            "described_institution"]
 
-SPEECH_VERBS = set("""said says say told tells tell reported reports claimed claims claim
-estimated estimates estimate wrote writes stated states announced announces added adds noted
-notes explained explains revealed reveals confirmed confirms alleged alleges insisted warned
-assured assures assure calculates calculated believes admits show admitted acknowledged acknowledges
-shows showed found published publishes posted posts tweeted continued recounted described
-describes suggested suggests indicated indicates argued argues lowers lowered puts put
-informed""".split())
-"""Verbs whose subject is the source of what the sentence states."""
-OWN_WORK_VERBS = set("""received receives registered recorded helped helps answered
-handled processed assisted considered heard issued counted documented logged opened
-has""".split()) - {"has"}
-"""Verbs of an organisation counting its own activity (``the group received 577 requests``)."""
-
 _NOUNISH = {"reports", "report", "claims", "claim", "estimates", "estimate", "records", "notes",
             "shows", "show", "states", "puts", "put", "posts", "found"}
-_DET = {"the", "a", "an", "these", "those", "its", "their", "his", "her", "our", "such", "many",
-        "some", "several", "of", "in", "this", "that", "unconfirmed", "no", "any", "all"}
-_BOUNDARY = {",", ";", ":", "—", "–", "that", "but", "while", "which", "who", "whereas",
-             "because", "if", "when", "and", "."}
 _QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
 _GENERIC_ALONE = {"report", "reports", "study", "data", "figures", "statement", "analysis",
                   "media", "sources", "source", "documents", "estimates", "survey", "poll"
                   } | DOCUMENT_WORDS
-_ADVERBS = {"also", "separately", "however", "meanwhile", "later", "earlier", "previously",
-            "recently", "now", "then", "has", "had", "have", "had", "further", "last", "week",
-            "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "on", "yesterday", "today", "again", "itself", "once", "publicly", "only", "in",
-            "this", "year", "what", "previously", "repeatedly", "just"}
-_PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "any", "we": "outlet",
-             "i": "person"}
 _GENERIC = {"agency", "ministry", "group", "outlet", "channel", "court", "network", "project",
             "committee", "count", "lawyer", "soldier", "troop", "officer", "statement", "report",
             "appeal", "organisation", "organization", "service", "newspaper", "paper", "site",
@@ -70,8 +49,6 @@ she we i how due there here went what when where why if not no this these those 
 her them us him me one""".split()) | set("""january february march april may june july august
 september october november december monday tuesday wednesday thursday friday saturday
 sunday""".split())
-_NATIONAL = {*NATIONALITIES, *(w + "s" for w in NATIONALITIES), "russia's", "ukraine's"}
-"""Country words a capitalised word may be without being a name ("Russian officials")."""
 _DATA_QUALIFIERS = {"preliminary", "initial", "early", "provisional", "incomplete", "official",
                     "unofficial", "available", "latest", "updated", "recent", "new", "final",
                     "operational", "first", "current", "these", "those", "the"}
@@ -85,19 +62,11 @@ _PASSIVE = {"been", "be", "being", "is", "was", "were", "are"}
 _NOT_PER = {"day", "week", "month", "year", "cent", "capita", "hour", "person", "annum", "head"}
 _RELAY_VERBS = {"told", "tells", "contacted", "contacts"}
 _PERSON_KINDS = {"named-person", "anonymous-person"}
-_TIME_LEAD = {"in", "on", "at", "during", "since", "by", "after", "before", "last", "this",
-              "early", "late", "earlier", "later", "until"}
-_TIME_WORDS = set("""january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
-thursday friday saturday sunday spring summer autumn fall winter day days week weeks month
-months year years morning evening night weekend end start beginning middle mid early late last
-next this previous past yesterday today""".split())
-"""Words of a time phrase before a subject (``In September 2022``, ``Last week``)."""
+_EDITORS = [["editors"], ["editor"], ["editorial", "office"], ["editorial", "board"],
+            ["newsroom"], ["editorial", "team"]]
+"""The outlet's own staff, named without the outlet (``contacted the editors``)."""
 _BEFORE_BY = {"data", "figures", "statistics", "count", "as", "first", "initially",
               "originally", "also", "earlier"}
-_TALKED_TO = {"interview", "interviews", "speaking", "talking", "comments", "remarks",
-              "statement"}
-"""``speaking to Reuters, X said``: the outlet X talked to is the route."""
 _CLOSING = _ADVERBS | _TIME_WORDS | {"on", "in", "a", "an", "its", "their", "his", "her", "the",
                                      "report", "statement", "telegram", "website", "post",
                                      "briefing", "interview", "channel"}
@@ -108,12 +77,12 @@ _COURT_VERBS = {"sentenced", "sentences", "jailed", "jails", "convicted", "convi
 """Verbs of a court's decision: a court as their subject states the sentence it gives."""
 
 
-
-class SpeakerReader:
+class SpeakerReader(SubjectReader):
     """Resolves the speakers of one text; remembers who spoke, and to whom."""
 
     def __init__(self, doc, passages, names, outlet):
-        self.doc, self.passages, self.names, self.outlet = doc, passages, names, outlet
+        super().__init__(doc, names)
+        self.passages, self.outlet = passages, outlet
         self.speakers: list[str] = []  # in text order
         self.routes: dict[str, str] = {}  # source -> the outlet it talked to
         self.last_chain: Attribution | None = None
@@ -130,16 +99,25 @@ class SpeakerReader:
         words = [t.lower_ for t in self.doc[i:j] if not t.is_punct]
         if len(words) == 1 and words[0] in _PRONOUNS:
             return self.antecedent(words[0], at)
+        referred = self.referred(words, i, j, at)
+        if referred is not None:
+            return referred
         first_person = max((n for n, w in enumerate(words) if w in ("our", "we")), default=None)
         if first_person is not None and len(words) - first_person <= 3 and not any(
                 t.like_num for t in self.doc[i:j][first_person:]):  # "in 2024 our lawyers"
             return SourceRef(self.outlet, "our", (0, 0), "registry"), '"our" taken as the outlet'
+        if [w for w in words if w not in ("the", "our", "its")] in _EDITORS:
+            return SourceRef(self.outlet, self.span_text(i, j), (0, 0), "registry"), \
+                f'"{self.span_text(i, j)}" taken as the outlet'
         whole = normal_name(self.span_text(i, j)) in self.names.keys  # an alias as written
         owner = None if whole or insider(self.span_text(i, j)) else document_owner(
             self.span_text(i, j))  # "a source in the prosecutor's office" is no document
         if owner:  # "the court's press service", "letters from the ministry": the court, ...
             sub = tokenize(owner)
             first = [t.lower_ for t in sub if not t.is_punct]
+            held = self.role_of(first, at)  # "the governor's press service": the governor
+            if held is not None:
+                return held
             if len(first) == 2 and first[0] == "the" and first[1] in _GENERIC:
                 return self.antecedent(first[1], at)
             return self.names.resolve(owner), "the source of its press service, " \
@@ -153,8 +131,9 @@ class SpeakerReader:
         if len(words) >= 2 and words[0] in _OWNERS and content[1:] and \
                 content[-1] in _GENERIC_ALONE:  # "its data": the last source of that kind
             return self.antecedent(_OWNERS[words[0]], at)
-        if any(t.like_num or t.lower_ in _NOT_A_NAME and not _ACRONYM.match(t.text)
-               for t in self.doc[i:j]) and not self.names.find(self.doc, i, j):
+        if any(t.like_num and not is_ordinal(t) or t.lower_ in _NOT_A_NAME and not
+               _ACRONYM.match(t.text) for t in self.doc[i:j]) and not self.names.find(
+                self.doc, i, j):  # but "relatives of men from the 37th brigade" is people
             return None, None  # "US" in "the US National Security Council" is no pronoun
         if not content or (len(content) <= 2 and content[-1] in _GENERIC_ALONE and (
                 len(content) == 1 or content[0] in ("a", "the", "new", "one"))):
@@ -179,7 +158,8 @@ class SpeakerReader:
         want = self.pronouns.get(word) or ("anonymous" if word in _GENERIC_PEOPLE else "org")
         if want == "outlet":
             return SourceRef(self.outlet, word, (0, 0), "registry"), f'"{word}" taken as the outlet'
-        described = self.described(word, at)
+        marks = [m for m in (self.described(word, at), self.introduction(word, at)) if m]
+        described = max(marks, key=lambda m: m[1]) if marks else None  # the later of the two
         candidates = [(c.source.id, c.at) for c in reversed(self.current)] + [
             (sid, self.last_seen.get(sid, -1)) for sid in reversed(self.speakers)]
         for sid, seen in candidates:
@@ -224,6 +204,58 @@ class SpeakerReader:
                         f'"the {word}" taken to be {self.names.display(sid)}, named before it'
         return None, None
 
+    def referred(self, words, i, j, at) -> tuple[SourceRef | None, str | None] | None:
+        """A phrase that refers back (:mod:`.anaphora`): one person of a group (``One of the
+        wives``), a group named before (``the women``, ``the same relatives``), the person
+        introduced with a role (``the governor``); None for any other phrase."""
+        span = (self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1])) if j > i else (0, 0)
+        one = one_of(self.span_text(i, j))
+        if one is not None:
+            ref = self.names.resolve(one, span)
+            return ref, f'"{self.span_text(i, j)}" is one unnamed person of a group'
+        held = self.role_of(words, at)
+        if held is not None:
+            return held
+        lead = 2 if words[:2] == ["the", "same"] else 1
+        if not (len(words) == lead + 1 and words[0] in ("the", "these", "those") and
+                words[-1] in PEOPLE_WORDS | {"wives"} and words[-1].endswith(("s", "men"))):
+            return None
+        for sid in reversed(self.speakers):
+            if self.names.source_kind(sid) == "anonymous-group" and same_people(
+                    words[-1], self.names.display(sid)):
+                return SourceRef(sid, self.span_text(i, j), span, "new"), \
+                    f'"{self.span_text(i, j)}" taken to be {self.names.display(sid)}, named before'
+        return None
+
+    def role_of(self, words, at) -> tuple[SourceRef | None, str | None] | None:
+        """``the governor`` (as its words): the person the text introduced with that role."""
+        if len(words) != 2 or words[0] not in ("the", "this") or words[1] not in ROLES:
+            return None
+        name = role_holder(self.doc[:at].text if at else "", words[1])
+        ref = self.names.resolve(name) if name else None
+        return (ref, f'"the {words[1]}" taken to be {name}, introduced with that role') \
+            if ref is not None else None
+
+    def introduction(self, word, at) -> tuple[SourceRef, int, str] | None:
+        """The organisation the text introduces as a *word* before token *at* (``the human
+        rights project Call-up Watch`` for ``the project``), with where and a note."""
+        found = introduced(self.doc[:at].text, word) if at else None
+        if found is None:
+            return None
+        ref = self.names.resolve(found[0], (self.doc[0].idx + found[1], self.doc[0].idx +
+                                            found[2]))
+        if ref is None:
+            return None
+        return ref, token_at(self.doc, self.doc[0].idx + found[1]), \
+            f'"the {word}" taken to be {found[0]}, introduced as a {word}'
+
+    def introduce(self, source_id: str, at: int) -> None:
+        """Remember a source the text introduces without a statement (``Relatives of men
+        ... have contacted our channel``): what a later ``they`` may refer to."""
+        self.speakers.append(source_id)
+        self.first_seen.setdefault(source_id, at)
+        self.last_seen[source_id] = at
+
     def description(self, i, j) -> tuple[SourceRef, str | None] | None:
         """Tokens ``[i, j)`` as an unnamed insider (``a source in the Kremlin``: anonymous,
         not the Kremlin) or an institution described in lower case (``a military court in
@@ -259,84 +291,6 @@ class SpeakerReader:
         note = f'"the {word}" taken to be the {name[:1].lower() + name[1:]} described before it'
         return ref, token_at(self.doc, self.doc[0].idx + start), note
 
-    def left(self, k, start) -> tuple[int, int]:
-        """The subject before token *k*: back to a boundary, over one appositive."""
-        j = k
-        while j > start and self.doc[j - 1].lower_ in _ADVERBS:
-            j -= 1
-        if j > start and self.doc[j - 1].lower_ in _PRONOUNS:
-            return j - 1, j  # "Agora told Reuters it had received": the pronoun alone
-        i = j
-        while i > start and not self.stop(i - 1) and j - i < 12:
-            i -= 1
-        if i == j and i > start and self.doc[i - 1].text == ",":  # "Agora, a group, told"
-            m = i - 1
-            while m > start and self.doc[m - 1].text != ",":
-                m -= 1
-            inner = (m, i - 1)
-            if m > start:
-                j, i = m - 1, m - 1
-                while i > start and not self.stop(i - 1) and j - i < 12:
-                    i -= 1
-                role = [t.lower_ for t in self.doc[inner[0]:inner[0] + 4] if t.lower_ in ROLES]
-                if (self.names.find(self.doc, *inner) and not self.names.find(self.doc, i, j)
-                        or _proper(self.doc, *inner) and not _proper(self.doc, i, j)) and not (
-                        role and _proper(self.doc, i, j)) and self.doc[inner[0]].lower_ not in \
-                        _TALKED_TO:  # "Yusov, a HUR spokesman, said"; not "X, speaking to Y,"
-                    i, j = inner
-        if i == j and i > start and self.doc[i - 1].lower_ in ("who", "which", "whose"):
-            j = i = i - 1  # "Lawyers who advise men said": the subject is before "who"
-            while i > start and not self.stop(i - 1) and j - i < 12:
-                i -= 1
-        elif i > start and self.doc[i - 1].lower_ in ("who", "which", "whose") and i < j:
-            m = i - 1
-            n = m
-            while n > start and not self.stop(n - 1) and m - n < 12:
-                n -= 1
-            if n < m:
-                i, j = n, m
-        while i < j and self.doc[i].lower_ in ("also", "separately", "however", "meanwhile"):
-            i += 1
-        return self.past_time(i, j), j
-
-    def past_time(self, i, j) -> int:
-        """The start of a subject after the time phrase it begins with (``In September 2022
-        Defence Minister Sergei Shoigu``, ``On Tuesday the ministry``, ``Last week Agora``)."""
-        doc = self.doc
-        if i >= j or doc[i].lower_ not in _TIME_LEAD:
-            return i
-        k = i + (doc[i].lower_ not in _TIME_WORDS)
-        while k < j and (doc[k].like_num or doc[k].lower_ in _TIME_WORDS or doc[k].lower_ in (
-                "the", "of") and k + 1 < j and doc[k + 1].lower_ in _TIME_WORDS):
-            k += 1
-        return k if i < k < j and k > i + (doc[i].lower_ not in _TIME_WORDS) else i
-
-    def stop(self, index) -> bool:
-        """Whether token *index* ends a subject read leftwards: a clause boundary, a dash
-        between spaces (a dateline's), or another reporting verb."""
-        t = self.doc[index]
-        return t.lower_ in _BOUNDARY or t.lower_ in SPEECH_VERBS or t.lower_ in OWN_WORK_VERBS \
-            or (t.text in ("-", "–", "—") and index > 0 and self.doc[index - 1].whitespace_)
-
-    def right(self, k, end) -> tuple[int, int]:
-        """A name after token *k* (``said Olga Rudneva``, ``told The Journal soldiers``)."""
-        i = k + 1
-        while i < end and self.doc[i].lower_ in _ADVERBS:
-            i += 1
-        j = i
-        while j < end and j - i < 8:
-            t = self.doc[j]
-            if t.is_punct and t.text not in ("-", "'s", "’s") or t.lower_ in _BOUNDARY:
-                break
-            if j > i and t.is_lower and self.doc[j - 1].text[:1].isupper() and \
-                    t.lower_ not in ("of", "for", "to"):
-                break
-            if t.lower_ in ("on", "in", "at", "by", "that", "it", "he", "she", "they", "soldiers"):
-                if j > i:
-                    break
-            j += 1
-        return i, j
-
 
 def phrase_after(doc, i, end) -> tuple[int, int]:
     """The tokens ``[i, j)`` of the phrase a cue introduces (``according to`` *X*, ``citing``
@@ -346,9 +300,3 @@ def phrase_after(doc, i, end) -> tuple[int, int]:
             doc[j].lower_ not in ("that", "which", "who", "citing") and j - i < 14:
         j += 1
     return i, j
-
-
-def _proper(doc, i, j) -> bool:
-    return any(t.text[:1].isupper() and t.lower_ not in _DET | _NATIONAL and t.i > i
-               or t.text[:1].isupper() and t.lower_ not in _DET | _NATIONAL and t.i == i
-               and doc[i].lower_ not in _DET for t in doc[i:j])

@@ -51,7 +51,7 @@ _MONTH = {name: i for i, name in enumerate(
     .split(), 1)}
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+_UNITS = {"hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
           "months": "month", "year": "year", "years": "year"}
 _SEASON = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
            "winter": (12, 2)}
@@ -82,8 +82,12 @@ _PATTERNS = [(name, re.compile(p, re.I)) for name, p in [
     ("as_of_month", rf"(?:as of|as at|by the end of) {_M}(?: {_Y})?"),
     ("so_far", r"\b(?:so far|to date|thus far|until now|up to now)\b"),
     ("season", r"in (?:the )?(spring|summer|autumn|fall|winter)(?: of)?(?: ((?:19|20)\d\d))?"),
-    ("past", r"(?:in|over|during) the (?:past|last|previous) (?:(\w+) )?(days?|weeks?|months?|"
-             r"years?)"),
+    ("past", r"(?:in|over|during) the (?:past|last|previous) (?:(\w+) )?(hours?|days?|weeks?|"
+             r"months?|years?)"),
+    ("named_window", r"(?:in|over|during|within|throughout) (?:the|those|these) (\d{1,3}|two|"
+                     r"three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days|weeks|months|"
+                     r"years)\b(?! (?:of|after|since|before|following|ago|earlier|later|in|for|"
+                     r"to)\b)"),
 
     ("relative", r"\b(last|this|previous) (year|month|week)\b"),
     ("month", rf"(?:in|during|for|throughout) {_M}(?: {_Y})?"),
@@ -252,10 +256,15 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
                            (offset + m.start(), offset + m.end()),
                            note="relative to the report's date, which is unknown")
         unit = _UNITS[g[1].lower()]
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * count
+        days = -(-count // 24) if unit == "hour" else {"day": 1, "week": 7, "month": 30,
+                                                        "year": 365}[unit] * count
         start = (today - timedelta(days=days)).isoformat()
         return _ref("period", start, now, m, offset,
                     f"counted back {count} {unit}(s) from the report's date")
+    if name == "named_window":  # "Over the three months": a period named before
+        return TimeRef("period", None, None, None, m.group(0),
+                       (offset + m.start(), offset + m.end()),
+                       note=f'"{m.group(0)}" refers to a period the text gives: give the period')
     if name == "window":  # "in the two weeks after the announcement"
         return _window(g, m, offset)
     if name == "relative":

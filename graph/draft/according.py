@@ -1,0 +1,119 @@
+"""What an ``according to`` phrase names: the source, and the route it reached the report by.
+
+:func:`according_cues` reads the phrase after ``according to`` (tokens ``[i, j)``) as the
+cues of :mod:`.attribution`:
+
+- a document or data someone holds: ``according to documents obtained by the WSJ`` is the
+  documents via the WSJ; ``a report published by X`` is X alone;
+- an interview: ``according to an interview its founder gave to the Guardian`` or ``an
+  interview with the BBC``: the outlet given the interview is the route, the one who gave it
+  (when the sentence has no speaker of its own) the source;
+- a count and what it is based on: ``according to a count by our newsroom based on the
+  court's published decisions`` is the newsroom's (the outlet's own) count; what a count is
+  ``based on``, ``drawn from`` or ``using`` is its material, not its source.
+
+>>> from credgraph.model import Registry, Source
+>>> from credgraph.draft.names import SourceNames
+>>> from credgraph.draft.passages import Passages
+>>> from credgraph.draft.speakers import SpeakerReader
+>>> from credgraph.draft.tokens import tokenize
+>>> def cues(text, outlet="courier"):
+...     doc = tokenize(text)
+...     reg = Registry([Source("guardian", "The Guardian", "news-outlet", "B", "r")])
+...     r = SpeakerReader(doc, Passages(text), SourceNames(reg, "r1"), outlet)
+...     return [(c.role, c.source.id) for c in according_cues(r, 2, len(doc) - 1, 0)]
+>>> cues("According to an interview its founder gave to the Guardian.")
+[('according', 'guardian')]
+>>> cues("According to a count by our newsroom based on the court's decisions.")
+[('according', 'courier')]
+>>> cues("According to figures provided to the Guardian.")
+[('according', 'guardian')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .records import SourceRef
+from .speakers import _TIME_WORDS
+
+__all__ = ["Cue", "according_cues"]
+
+
+@dataclass
+class Cue:
+    """An attribution cue of a sentence: its role (speaker, according, citing, own), the
+    source, the token it is at, and what the chain may need from it."""
+
+    role: str
+    source: SourceRef
+    at: int  # token index of the cue
+    recipient: SourceRef | None = None
+    telegram: bool = False
+    note: str | None = None
+
+
+_HANDED = {"obtained", "seen", "reviewed", "leaked", "provided", "released", "shared", "published"}
+_ADVERB_WORDS = _TIME_WORDS | {"recently", "earlier", "exclusively"}
+_BASIS = {("based", "on"), ("drawing", "on"), ("drawn", "from"), ("compiled", "from"),
+          ("built", "on"), ("relying", "on")}
+_GAVE = {"gave", "given", "granted", "told"}
+
+
+def according_cues(r, i, j, k) -> list[Cue]:
+    """The cues of the phrase ``[i, j)`` after ``according to`` at token *k*; *r* is the
+    :class:`~credgraph.draft.speakers.SpeakerReader` of the text."""
+    doc = r.doc
+    basis = next((m for m in range(i + 1, j - 1) if (doc[m].lower_, doc[m + 1].lower_) in _BASIS
+                  or doc[m].lower_ == "using"), None)
+    if basis is not None:  # "a count by our newsroom based on the court's decisions"
+        j = basis
+    interview = _interview(r, i, j, k)
+    return interview if interview is not None else _obtained(r, i, j, k)
+
+
+def _interview(r, i, j, k) -> list[Cue] | None:
+    """``an interview its founder gave to the Guardian``, ``an interview with the BBC``: the
+    outlet as the route; None for a phrase about no interview."""
+    doc = r.doc
+    at = next((m for m in range(i, j) if doc[m].lower_ in ("interview", "interviews")), None)
+    if at is None:
+        return None
+    if at + 1 < j and doc[at + 1].lower_ == "with":
+        giver, ri = None, at + 2
+    else:
+        verb = next((m for m in range(at + 1, j - 1) if doc[m].lower_ in _GAVE and
+                     doc[m + 1].lower_ in ("to", "with")), None)
+        if verb is None:
+            return None
+        giver, ri = (at + 1, verb), verb + 2
+    outlet, _n = r.resolve(ri, j, k) if j > ri else (None, None)
+    cues = [Cue("according", outlet, k, note="an interview given to an outlet: the outlet "
+                                            "is the route")] if outlet else []
+    if giver is not None and giver[1] > giver[0] and not any(
+            c.role in ("speaker", "own") for c in r.current):
+        source, note = r.resolve(*giver, k)
+        if source is not None and (outlet is None or source.id != outlet.id):
+            cues.append(Cue("speaker", source, k, note=note))
+    return cues
+
+
+def _obtained(r, i, j, k) -> list[Cue]:
+    """``according to documents obtained by the WSJ``: the documents via the WSJ; ``a report
+    published by X``: X alone."""
+    doc = r.doc
+    split = next((m for m in range(i, j - 2) if doc[m].lower_ in _HANDED and
+                  doc[m + 1].lower_ in ("by", "to")), None)
+    if split is None:
+        ref, note = r.resolve(i, j, k)
+        return [Cue("according", ref, k, note=note)] if ref else []
+    holder, _n = r.resolve(split + 2, j, k)
+    origin, note = r.resolve(i, split, k)
+    while origin is None and split > i and doc[split - 1].lower_ in _ADVERB_WORDS:
+        split -= 1
+        origin, note = r.resolve(i, split, k)
+    cues = [Cue("according", holder, k)] if holder else []
+    if origin is not None and (holder is None or origin.id != holder.id):
+        cues.append(Cue("citing", origin, k, note="the document or data the outlet holds "
+                                                  "taken as the origin"))
+    return cues

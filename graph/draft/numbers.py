@@ -308,8 +308,9 @@ def _number_at(doc, i) -> NumberExpr | None:
         if w in _NUMBER_WORDS or (w == "a" and _low(doc, i + 1) in _SCALES):
             j = _word_run(doc, i)
             words = [doc[k].text for k in range(i, j)]
-            if [x.lower() for x in words] == ["one"] and _low(doc, j) not in TIME_UNITS:
-                return None
+            if [x.lower() for x in words] == ["one"] and (_low(doc, j) not in TIME_UNITS or _low(
+                    doc, i - 1) in ("in", "within", "per", "each", "every")):
+                return None  # "in one day": a window of time, not a count
             if _low(doc, i - 1) in ("the", "both") and (_low(doc, j) in _ANAPHORA | _REFERRED or
                                                        not doc[j:j + 1].text.isalpha()):
                 return None  # "one of the three was fined", "the two outlets": a reference
@@ -328,7 +329,8 @@ def _number_at(doc, i) -> NumberExpr | None:
     if _is_identifier(doc, i, j):
         return None
     if _low(doc, j) in _LISTICLE and (i == 0 or "\n" in doc[i - 1].text_with_ws or _low(
-            doc, i - 1) == "in" and (j + 1 >= len(doc) or "\n" in doc[j].whitespace_)):
+            doc, i - 1) == "in" and (j + 1 >= len(doc) or "\n" in doc[j].whitespace_
+                                     or "\n" in doc[j + 1].text and doc[j + 1].is_space)):
         return None  # "Ten facts about ...", "... in 8 numbers": a headline's count of its items
     if _low(doc, j) in ("%", "percent", "pct") or (_low(doc, j) == "per" and
                                                    _low(doc, j + 1) == "cent"):

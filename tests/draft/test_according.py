@@ -1,0 +1,61 @@
+"""What an ``according to`` phrase names: a count made by the newsroom (and what it is based
+on), an interview given to an outlet (graph/draft/according.py)."""
+
+import pytest
+
+from credgraph.draft.attribution import attribute
+from credgraph.draft.figures import find_figures
+from credgraph.draft.names import SourceNames
+from credgraph.draft.passages import Passages
+from credgraph.draft.timeref import find_time_refs
+from credgraph.draft.tokens import tokenize
+from credgraph.model import Registry, Source
+
+REGISTRY = Registry([
+    Source("guardian", "The Guardian", "news-outlet", "B", "r", aliases=("Guardian",)),
+    Source("bbc", "BBC", "broadcaster", "B", "r", aliases=("BBC Russian Service",)),
+    Source("get-lost", "Get Lost", "ngo", "C", "r", aliases=("Idite Lesom",)),
+    Source("mediazona", "Mediazona", "news-outlet", "B", "r"),
+])
+
+
+def chains(text, outlet="paper"):
+    doc, passages = tokenize(text), Passages(text)
+    figures = find_figures(doc, passages, find_time_refs(text))
+    names = SourceNames(REGISTRY, "r1")
+    found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
+    return [(f.term, a.origin.id if a.origin else None, [v.id for v in a.via])
+            for f, a in zip(figures, found)]
+
+
+@pytest.mark.parametrize("text", [
+    "It is the 31st such verdict this year, according to a count by our newsroom based on "
+    "the court's published decisions.",
+    "Courts have jailed 212 deserters since January, according to a tally by our reporters "
+    "drawing on regional court websites.",
+    "According to our own count, using the court's online archive, 64 men were convicted.",
+    "At least 19 sentences were handed down in May, according to calculations by our "
+    "editorial team compiled from court records.",
+])
+def test_a_count_by_the_newsroom_is_the_outlet(text):
+    assert chains(text)[0][1:] == ("paper", [])
+
+
+@pytest.mark.parametrize("text", [
+    "According to a count by Mediazona based on obituaries, 41,000 soldiers have died.",
+    "Some 8,000 men were convicted, according to Mediazona's analysis drawing on court data.",
+])
+def test_what_a_count_is_based_on_is_not_its_source(text):
+    assert chains(text)[0][1:] == ("mediazona", [])
+
+
+@pytest.mark.parametrize("text, origin, via", [
+    ("The exile group Get Lost says it helped 1,200 soldiers leave last year, according to an "
+     "interview its founder gave to the Guardian.", "get-lost", ["guardian"]),
+    ("Get Lost has assisted 3,400 men, according to an interview with the BBC Russian "
+     "Service.", "get-lost", ["bbc"]),
+    ("Slide 4: Get Lost received 900 requests in May, according to interviews its lawyers gave "
+     "to the Guardian.", "get-lost", ["guardian"]),
+])
+def test_an_interview_given_to_an_outlet_puts_the_outlet_on_the_route(text, origin, via):
+    assert chains(text)[-1][1:] == (origin, via)

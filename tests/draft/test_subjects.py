@@ -1,0 +1,107 @@
+"""Where the subject of a reporting verb is: relative clauses (with lists and commas inside)
+in a joint subject, a coordinated predicate's subject, a clause commenting on a figure, a
+leading sentence adverb, an organisation's officer after the verb (graph/draft/subjects.py)."""
+
+import pytest
+
+from credgraph.draft.attribution import attribute
+from credgraph.draft.figures import find_figures
+from credgraph.draft.names import SourceNames
+from credgraph.draft.passages import Passages
+from credgraph.draft.subjects import SubjectReader
+from credgraph.draft.timeref import find_time_refs
+from credgraph.draft.tokens import tokenize
+from credgraph.model import Registry, Source
+
+REGISTRY = Registry([
+    Source("bbc", "BBC", "broadcaster", "B", "r", aliases=("BBC Russian Service",)),
+    Source("mediazona", "Mediazona", "news-outlet", "B", "r"),
+    Source("ovd-info", "OVD-Info", "human-rights-group", "B", "r"),
+    Source("ru-mod", "Russian Defence Ministry", "defence-ministry", "D", "r",
+           aliases=("the Defence Ministry",)),
+    Source("ua-gs", "General Staff of Ukraine", "government", "D", "r",
+           aliases=("Ukraine's General Staff", "Kyiv")),
+])
+
+
+def chains(text, outlet="paper"):
+    doc, passages = tokenize(text), Passages(text)
+    figures = find_figures(doc, passages, find_time_refs(text))
+    names = SourceNames(REGISTRY, "r1")
+    found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
+    return [(f.term, a.origin.id if a.origin else None, [v.id for v in a.via])
+            for f, a in zip(figures, found)]
+
+
+def subject(text, verb):
+    doc = tokenize(text)
+    k = next(t.i for t in doc if t.text == verb)
+    i, j = SubjectReader(doc, SourceNames(REGISTRY, "r1")).left(k, 0)
+    return doc[i:j].text
+
+
+@pytest.mark.parametrize("text, origin", [
+    ("The BBC Russian Service and the outlet Mediazona, which count obituaries, social media "
+     "posts and local news reports, said they had confirmed 98,400 names.", "bbc"),
+    ("Mediazona, which tracks court records, regional news and appeals, said 1,300 cases "
+     "were heard in May.", "mediazona"),
+    ("OVD-Info, which counts arrests, trials, fines and searches, reported 410 new cases.",
+     "ovd-info"),
+    ("Mediazona and the BBC, who matched the names against court files, said 640 of the dead "
+     "were convicts.", "mediazona"),
+])
+def test_a_relative_clause_with_a_list_stands_between_subject_and_verb(text, origin):
+    assert chains(text)[-1][1:] == (origin, [])
+
+
+@pytest.mark.parametrize("text, first", [
+    ("The BBC and the outlet Mediazona said 90 died.", "The BBC"),
+    ("Mediazona and OVD-Info said 30 were held.", "Mediazona"),
+    ("Ukraine lost 300 men and the Defence Ministry said 40 more were hurt.", "the Defence Ministry"),
+])
+def test_a_joint_subject_is_its_first_member(text, first):
+    assert subject(text, "said") == first
+
+
+@pytest.mark.parametrize("text, verb, found", [
+    ("The group was set up in 2022 and has helped 9,000 men.", "helped", "The group"),
+    ("OVD-Info has been working since 2011 and has documented 1,800 cases.", "documented",
+     "OVD-Info"),
+    ("Mediazona reported that the soldiers were detained and received 5 years.", "received",
+     "the soldiers"),
+    ("The Exit Line, a legal aid project, opened in May and has consulted 700 men.",
+     "consulted", "The Exit Line"),
+])
+def test_a_coordinated_predicate_shares_the_subject(text, verb, found):
+    assert subject(text, verb) == found
+
+
+@pytest.mark.parametrize("text, origin", [
+    ("According to the Russian Defence Ministry, 190,000 men signed contracts, a figure the "
+     "group says it cannot check.", "ru-mod"),
+    ("Ukraine's General Staff put Russian losses at 1,200, a number Moscow calls absurd.",
+     "ua-gs"),
+    ("The Defence Ministry said 40 drones were downed, a claim Kyiv said was false.", "ru-mod"),
+])
+def test_a_clause_commenting_on_a_figure_is_not_its_source(text, origin):
+    assert chains(text)[0][1] == origin
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Earlier the governor's press service stated that 40 signed.", "the governor's press service"),
+    ("Previously the ministry said 12 men fled.", "the ministry"),
+    ("Meanwhile OVD-Info said 12 men fled.", "OVD-Info"),
+    ("Over the three months the project's lawyers answered 900 calls.", "the project's lawyers"),
+    ("Over 300 soldiers said they would not go back.", "Over 300 soldiers"),
+])
+def test_a_leading_adverb_or_time_phrase_is_not_the_subject(text, found):
+    verb = next(w for w in ("stated", "said", "answered") if f" {w} " in text)
+    assert subject(text, verb) == found
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"Calls rose by 30 percent," said Exit Line coordinator Maria Volkova.', "maria-volkova"),
+    ('"We get 40 calls a day," said OVD-Info lawyer Pavel Orlov.', "pavel-orlov"),
+])
+def test_an_organisations_officer_after_the_verb_is_the_person(text, name):
+    assert chains(text)[-1][1] == name

@@ -3,14 +3,11 @@ a number with "and" inside does not stop a closing reporting clause."""
 
 import pytest
 
-from credgraph.draft.attribution import attribute
-from credgraph.draft.figures import find_figures
 from credgraph.draft.institutions import document_owner, issuer
-from credgraph.draft.names import SourceNames
 from credgraph.draft.passages import Passages
-from credgraph.draft.timeref import find_time_refs
-from credgraph.draft.tokens import tokenize
 from credgraph.model import Registry, Source
+
+from tests.draft.chain_reading import read_chains
 
 REGISTRY = Registry([
     Source("kazan-court", "Kazan Garrison Military Court", "court", "B", "r",
@@ -24,12 +21,7 @@ REGISTRY = Registry([
 
 
 def chains(text, outlet="paper"):
-    doc, passages = tokenize(text), Passages(text)
-    figures = find_figures(doc, passages, find_time_refs(text))
-    names = SourceNames(REGISTRY, "r1")
-    found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
-    return [(f.term, a.origin.id if a.origin else None, [v.id for v in a.via])
-            for f, a in zip(figures, found)]
+    return read_chains(REGISTRY, text, outlet)
 
 
 @pytest.mark.parametrize("phrase, owner", [

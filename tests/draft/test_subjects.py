@@ -4,14 +4,12 @@ leading sentence adverb, an organisation's officer after the verb (graph/draft/s
 
 import pytest
 
-from credgraph.draft.attribution import attribute
-from credgraph.draft.figures import find_figures
 from credgraph.draft.names import SourceNames
-from credgraph.draft.passages import Passages
 from credgraph.draft.subjects import SubjectReader
-from credgraph.draft.timeref import find_time_refs
 from credgraph.draft.tokens import tokenize
 from credgraph.model import Registry, Source
+
+from tests.draft.chain_reading import read_chains
 
 REGISTRY = Registry([
     Source("bbc", "BBC", "broadcaster", "B", "r", aliases=("BBC Russian Service",)),
@@ -25,12 +23,7 @@ REGISTRY = Registry([
 
 
 def chains(text, outlet="paper"):
-    doc, passages = tokenize(text), Passages(text)
-    figures = find_figures(doc, passages, find_time_refs(text))
-    names = SourceNames(REGISTRY, "r1")
-    found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
-    return [(f.term, a.origin.id if a.origin else None, [v.id for v in a.via])
-            for f, a in zip(figures, found)]
+    return read_chains(REGISTRY, text, outlet)
 
 
 def subject(text, verb):

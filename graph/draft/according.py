@@ -51,6 +51,7 @@ class Cue:
     recipient: SourceRef | None = None
     telegram: bool = False
     note: str | None = None
+    joint: str | None = None  # "a joint count of X and Y": a note that changes no chain
 
 
 _HANDED = {"obtained", "seen", "reviewed", "leaked", "provided", "released", "shared", "published"}

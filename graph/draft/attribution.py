@@ -120,7 +120,8 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                                     "registry")
                     note = "the subject taken as the last source named before the verb"
             if ref is not None:
-                cue = Cue("own" if own else "speaker", ref, k, note=note)
+                cue = Cue("own" if own else "speaker", ref, k, note=note,
+                          joint=r.joint(k, ref))
                 after = doc[k + 1:min(end, k + 6)].text.lower()
                 cue.telegram = "telegram" in after or bool(re.search(  # "In a Telegram
                     r"\b(?:in|on) (?:a|an|its|his|her|their) telegram\b",  # post, X said"
@@ -229,6 +230,8 @@ def _chain(r: SpeakerReader, cues: list[Cue], near: int) -> Attribution | None:
         notes.append(f"via {r.names.display(route)}: the text says earlier that it spoke to "
                      f"{r.names.display(origin.source.id)} or interviewed people like them")
     own = origin.role == "own" or (origin.source.id == r.outlet and origin.role == "speaker")
+    notes += [c.joint for c in cues if c.joint and c.source.id == origin.source.id and not any(
+        c.joint in n for n in notes)][:1]  # "Mediazona and the BBC said": both named
     return Attribution(origin.source, tuple(clean), own_work=own, notes=tuple(notes))
 
 

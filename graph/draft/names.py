@@ -53,7 +53,7 @@ NATIONALITIES = set("""russian ukrainian belarusian british american us uk europ
 german french polish chinese iranian israeli georgian moldovan kazakh chechen""".split())
 _DETERMINERS = {"the", "a", "an", "one", "another", "some", "its", "his", "her", "their", "our",
                 "this", "that", "these", "those", "several", "various", "unnamed", "anonymous",
-                "other", "many", "two", "three"}
+                "other", "many", "two", "three", "both"}
 _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
     (r"telegram|\bchannel\b|\bz-channel\b", "telegram-channel"),
     (r"\bcourt\b|tribunal|\bjudge\b", "court"),

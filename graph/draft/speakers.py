@@ -72,6 +72,11 @@ _CLOSING = _ADVERBS | _TIME_WORDS | {"on", "in", "a", "an", "its", "their", "his
                                      "briefing", "interview", "channel"}
 """Words a closing reporting clause may have after its verb (``..., Reuters reported on
 Monday in a statement``)."""
+_GROUP_REFERENCE = re.compile(
+    r"^(?:the|both|the two|both the|these|those|the two independent|the independent) "
+    r"(?:outlets|groups|organi[sz]ations|projects|sites|websites|channels|newspapers|media|"
+    r"broadcasters|agencies|teams)$")
+"""A plural that refers back to a joint subject (``the two outlets``, ``both groups``)."""
 _COURT_VERBS = {"sentenced", "sentences", "jailed", "jails", "convicted", "convicts", "fined",
                 "fines", "acquitted"}
 """Verbs of a court's decision: a court as their subject states the sentence it gives."""
@@ -91,6 +96,25 @@ class SpeakerReader(SubjectReader):
         self.last_seen: dict[str, int] = {}  # source -> token of its last cue
         self.current: list = []  # the cues of the sentence being read
         self.pronouns = _PRONOUNS  # an interview's answers make "I" the voice, as "we"
+        self.group: tuple[str, str] | None = None  # the last joint subject: first, note
+
+    def joint(self, k, ref) -> str | None:
+        """The note on a joint subject of the verb at token *k* whose first member is *ref*
+        (``Mediazona and BBC News Russian have confirmed``: a joint count, the first named
+        recorded, as the annotations do); remembered for a later ``they`` or ``the two
+        outlets``. None when the verb has no joint subject."""
+        if k not in self.joints:
+            return None
+        (i, j), (m, n) = self.joints[k]
+        other = self.names.resolve(self.span_text(m, n), propose=False)
+        if other is not None and other.id == ref.id:
+            return None
+        first = self.names.display(ref.id)
+        second = self.names.display(other.id) if other is not None else re.sub(
+            r"^(?:the|a|an) ", "", self.span_text(m, n), flags=re.I)
+        note = f"a joint count of {first} and {second}; the first named is recorded"
+        self.group = (ref.id, note)
+        return note
 
     def span_text(self, i, j) -> str:
         return self.doc[i:j].text if j > i else ""
@@ -216,6 +240,10 @@ class SpeakerReader(SubjectReader):
         held = self.role_of(words, at)
         if held is not None:
             return held
+        if self.group is not None and _GROUP_REFERENCE.match(" ".join(words)):
+            first, note = self.group  # "the two outlets said": the joint subject before
+            return SourceRef(first, self.span_text(i, j), span, "registry"), \
+                f'"{self.span_text(i, j)}" taken to be the joint subject before: {note}'
         lead = 2 if words[:2] == ["the", "same"] else 1
         if not (len(words) == lead + 1 and words[0] in ("the", "these", "those") and
                 words[-1] in PEOPLE_WORDS | {"wives"} and words[-1].endswith(("s", "men"))):

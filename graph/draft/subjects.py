@@ -100,8 +100,12 @@ _CLAUSE_OPENERS = {"the", "a", "an", "which", "that", "its", "their", "his", "he
 _JOINT_WORDS = _DET | {"independent", "outlet", "news", "site", "website", "rights", "human",
                        "group", "project", "agency", "channel", "newspaper", "broadcaster",
                        "service", "for", "exile", "legal", "aid", "investigative", "media",
-                       "monitoring", "organisation", "organization", "-", "'s", "’s"}
-"""Lower-case words a member of a joint subject may have besides its name."""
+                       "monitoring", "organisation", "organization", "-", "'s", "’s",
+                       "outlets", "groups", "sites", "websites", "projects", "channels",
+                       "newspapers", "agencies", "broadcasters", "organisations",
+                       "organizations", "exiled"}
+"""Lower-case words a member of a joint subject may have besides its name (``the independent
+outlets Mediazona and ...``: the plural describes both)."""
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 
 
@@ -118,6 +122,9 @@ class SubjectReader:
 
     def __init__(self, doc, names):
         self.doc, self.names = doc, names
+        self.joints: dict[int, tuple[tuple[int, int], tuple[int, int]]] = {}
+        """verb token -> the spans of the two members of its joint subject (the first is
+        the subject :meth:`left` returns)."""
 
     def left(self, k, start) -> tuple[int, int]:
         """The subject before token *k*: back to a boundary, over one appositive."""
@@ -133,7 +140,10 @@ class SubjectReader:
         if i == j and i > start and doc[i - 1].text == ",":  # "Agora, a group, told"
             opened = self._relative_opening(i - 1, start)
             if opened is not None:  # "Mediazona, which counts a, b and c, said"
-                return self.left(opened, start)
+                found = self.left(opened, start)
+                if opened in self.joints:
+                    self.joints[k] = self.joints[opened]
+                return found
             m = i - 1
             while m > start and doc[m - 1].text != ",":
                 m -= 1
@@ -171,6 +181,7 @@ class SubjectReader:
         if i > start and doc[i - 1].lower_ == "and" and i < j:
             first = self._conjunct_before(i - 1, start, (i, j))
             if first is not None:  # "The BBC and the outlet Mediazona said": the BBC
+                self.joints[k] = (first, (i, j))
                 return first
         return i, j
 
@@ -225,7 +236,8 @@ class SubjectReader:
         doc = self.doc
         for m in range(comma - 1, max(start, comma - 30), -1):
             t = doc[m]
-            if t.text in (".", ";", ":", '"', "“", "”") or t.lower_ in SPEECH_VERBS:
+            if t.text in (".", ";", ":", '"', "“", "”") or t.lower_ in SPEECH_VERBS and not (
+                    _listed_noun(doc, m, start)):  # "which count posts and news reports, said"
                 return None
             if t.lower_ in ("which", "who") and m - 1 > start and doc[m - 1].text == ",":
                 return m - 1
@@ -273,6 +285,19 @@ class SubjectReader:
                for a, b in members for t in doc[a:b]):
             return None  # "Ukraine lost 300 men and HUR": a clause, not a name
         return self.past_time(begin, conjunction), conjunction
+
+
+_PLURAL_NOUNS = {"reports", "posts", "claims", "estimates", "records", "notes", "statements",
+                 "shows", "findings"}
+_NOT_MODIFIERS = {"it", "he", "she", "they", "we", "which", "who", "that", "also", "and", ",",
+                  "the", "a", "an", "its", "their"}
+
+
+def _listed_noun(doc, m, start) -> bool:
+    """Whether the verb-like token *m* is a plural noun after its modifier (``local news
+    reports``, ``social media posts``), as in a list of what an organisation counts."""
+    return doc[m].lower_ in _PLURAL_NOUNS and m > start and doc[m - 1].is_lower and \
+        doc[m - 1].lower_ not in _NOT_MODIFIERS | SPEECH_VERBS
 
 
 def _proper(doc, i, j) -> bool:

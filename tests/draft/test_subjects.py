@@ -98,3 +98,72 @@ def test_a_leading_adverb_or_time_phrase_is_not_the_subject(text, found):
 ])
 def test_an_organisations_officer_after_the_verb_is_the_person(text, name):
     assert chains(text)[-1][1] == name
+
+
+def drafted(text, outlet="Paper"):
+    from credgraph.draft.claims import ClaimIndex
+    from credgraph.draft.drafting import DraftContext, draft_text
+
+    draft = draft_text(text, DraftContext(REGISTRY, ClaimIndex(), set()), report_id="r1",
+                       outlet=outlet, date_="2024-06-18")
+    return [(m.attribution.origin.id if m.attribution.origin else None,
+             [v.id for v in m.attribution.via], "; ".join(m.attribution.notes))
+            for m in draft.report.mentions]
+
+
+@pytest.mark.parametrize("text, origin, second", [
+    ("Mediazona and BBC News Russian have confirmed 90,000 deaths of Russian soldiers.",
+     "mediazona", "BBC"),
+    ("The independent outlets Mediazona and the BBC Russian Service say they have confirmed "
+     "90,000 deaths.", "mediazona", "BBC"),
+    ("Russian independent outlets Mediazona and BBC News Russian have counted 88,000 names.",
+     "mediazona", "BBC"),
+    ("Mediazona and BBC News Russian have confirmed the names of 90,000 Russian soldiers "
+     "killed in Ukraine, the outlets said.", "mediazona", "BBC"),
+    ("The rights groups OVD-Info and Memorial said 1,200 people were held.", "ovd-info",
+     "Memorial"),
+    ("The BBC Russian Service and the outlet Mediazona, which count obituaries, social media "
+     "posts and local news reports, said last week they had confirmed 121,507 names.", "bbc",
+     "Mediazona"),
+])
+def test_a_joint_subject_is_its_first_member_with_a_note_naming_both(text, origin, second):
+    (found, via, notes), = drafted(text)
+    assert (found, via) == (origin, [])
+    assert "a joint count of" in notes and second in notes.split("a joint count of")[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Mediazona and OVD-Info published a joint count last week. The two outlets said 900 people "
+    "had been detained.",
+    "Mediazona and OVD-Info counted the names again. Both outlets said 900 people were held.",
+    "Mediazona and OVD-Info said they had compared lists. The outlets put the number at 900.",
+])
+def test_a_plural_after_a_joint_subject_is_that_subject(text):
+    (found, via, notes), = drafted(text)
+    assert (found, via) == ("mediazona", [])
+    assert "OVD-Info" in notes
+
+
+@pytest.mark.parametrize("text, origin", [
+    ("The outlets said 900 people had been detained.", "r1-outlets"),  # no group before
+    ("Mediazona said 900 people had been detained.", "mediazona"),
+])
+def test_no_joint_note_without_a_joint_subject(text, origin):
+    (found, _via, notes), = drafted(text)
+    assert found == origin and "joint" not in notes
+
+
+def test_both_is_no_name():
+    (found, _via, _notes), = drafted("Both outlets said 900 people had been detained.")
+    assert found == "r1-outlets"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mediazona, which counts obituaries, social media posts and local news reports, said "
+     "last week it had 90 names.", "Mediazona"),
+    ("OVD-Info, which tracks arrests and police reports, said 40 were held.", "OVD-Info"),
+    ("Memorial, which collects court records, witness statements and press reports, said 12 "
+     "were jailed.", "Memorial"),
+])
+def test_a_plural_noun_in_a_relative_clause_is_no_verb(text, expected):
+    assert subject(text, "said") == expected

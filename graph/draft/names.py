@@ -21,6 +21,8 @@ Kremlin``) become one anonymous source per report and description.
 ('verstka', 'news-outlet')
 >>> names.resolve("the soldier").id, names.proposed["r1-soldier"].anonymous
 ('r1-soldier', True)
+>>> names.resolve("A soldier serving near Bakhmut").id  # a place, not a name of theirs
+'r1-soldier-serving-near-bakhmut'
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
 _COUNTRIES = NATIONALITIES | set("""russia ukraine belarus europe britain america england
 germany france poland georgia moldova kazakhstan china iran israel crimea donbas""".split())
 """Words that make two capitalised words no person's name (``Forbes Russia``)."""
+
+_PLACE_WORDS = "from|in|near|outside|around|close to|along|on the outskirts of"  # a place
 
 _SAME_AS = {"troop": "soldier", "serviceman": "soldier", "fighter": "soldier",
             "troops": "soldiers", "servicemen": "soldiers"}
@@ -271,7 +275,7 @@ class SourceNames:
         proper = _proper_tail(doc)
         head = next((w for w in reversed(lower) if w in _PEOPLE | _GROUPS), None)
         if proper and head and (set(normal_name(proper).split()) <= NATIONALITIES | PEOPLE_WORDS
-                                or re.search(rf"\b(?:from|in) (?:the )?{re.escape(proper)}$", text)):
+                                or re.search(rf"\b(?:{_PLACE_WORDS}) (?:the )?{re.escape(proper)}$", text)):
             proper = None  # "Russian media", "Mothers of men from Pskov": unnamed, not a name
         if not proper and head:
             return self._unnamed(" ".join(w for w in lower if w not in _DETERMINERS),

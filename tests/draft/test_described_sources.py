@@ -166,3 +166,30 @@ def test_an_insider_notes_the_institution_it_may_speak_for():
     _found, names = chains("Reuters reported, citing a source in the HUR, that 2,000 fled.")
     note = names.notes["r1-source-in-the-hur"]
     assert "not the HUR itself" in note and "may speak for" in note and "(hur)" in note
+
+
+# round 4: a person described by where they serve, not by a name ("near Bakhmut")
+@pytest.mark.parametrize("text, description, via", [
+    ("A soldier serving near Bakhmut told Reuters that 18,000 men had died in his sector.",
+     "soldier serving near bakhmut", ["reuters"]),
+    ("A medic stationed outside Avdiivka said 300 men were wounded.",
+     "medic stationed outside avdiivka", []),
+    ("A soldier fighting around Pokrovsk told Mediazona that 40 men deserted.",
+     "soldier fighting around pokrovsk", ["mediazona"]),
+    ("An officer based close to Kupiansk said 70 men had refused.",
+     "officer based close to kupiansk", []),
+    ("A commander on the outskirts of Toretsk told The Journal 25 men were lost.",
+     "commander on outskirts of toretsk", ["wsj"]),
+])
+def test_a_person_described_by_a_place_is_anonymous(text, description, via):
+    found, names = chains(text)
+    (origin, route, _quoted, _own), = found
+    assert route == via
+    assert names.proposed[origin].anonymous and names.proposed[origin].kind == "anonymous-person"
+    assert names.proposed[origin].name == f"Unnamed {description} cited in report r1"
+
+
+def test_told_the_outlet_itself_is_no_route():
+    found, _names = chains("A soldier serving near Bakhmut told Reuters that 18,000 men had "
+                           "died.", outlet="reuters")
+    assert found[0][0] == "r1-soldier-serving-near-bakhmut" and found[0][1] == []

@@ -8,20 +8,70 @@ that rounds a figure of the body (``Thousands ...`` over ``more than 18,000``) s
 body's claim and relays it; a figure repeated with the same value and source shares its
 claim. Every other figure gets a new claim id made of its source, measure and value.
 
+Subjects are compared by what they count: ``Russian soldiers``, ``Russian servicemen``,
+``troops``, ``men`` and ``personnel`` are one kind of people (:func:`subject_key`), so a
+drafted figure whose subject names them differently links to the claim of the same
+measure, unit family and side, and takes the corpus's words for its subject (a note says
+so), so that the two figures are compared and a conflict between them is found. Figures of
+other measures, another side, or subjects of another kind (``civilians``, ``mobilised
+men``) are never linked.
+
 >>> claim_slug("hur", "deserters", Decimal(18000), None, None)
 'hur-deserters-18000'
+>>> subject_key("Russian servicemen") == subject_key("troops") == ("soldiers",)
+True
+>>> subject_key("mobilised men"), subject_key("Russian deaths"), subject_key("civilians")
+(('mobilised', 'soldiers'), None, ('civilians',))
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ..model import Figure
 
-__all__ = ["ClaimIndex", "claim_slug", "unit_family", "link_claims"]
+__all__ = ["ClaimIndex", "claim_slug", "unit_family", "link_claims", "subject_key"]
 
 _TIME = {"years", "months", "weeks", "days", "hours", "year", "month", "week", "day", "hour"}
+_SOLDIERS = {"soldier", "soldiers", "serviceman", "servicemen", "troop", "troops", "man", "men",
+             "personnel", "servicemember", "servicemembers", "service members", "service member",
+             "military personnel"}
+"""Words for the people a count of one side's forces counts: one kind of people."""
+_PEOPLE_NOUNS = _SOLDIERS | {"civilians", "civilian", "people", "persons", "prisoners", "women",
+                             "children", "conscripts", "reservists", "volunteers", "officers",
+                             "deserters", "convicts", "relatives", "residents", "refugees",
+                             "mercenaries", "fighters", "marines", "pilots", "sailors",
+                             "mobilised", "mobilized", "draftees", "recruits", "guardsmen",
+                             "refusers", "absconders", "detainees", "inmates", "pows",
+                             "members", "staff", "families", "lawyers", "defendants"}
+_SIDE_WORDS = {"russian", "ukrainian", "russia's", "ukraine's", "russia", "ukraine", "the",
+               "of", "kyiv's", "moscow's", "enemy", "a", "an", "some"}
+
+
+def subject_key(subject: str | None) -> tuple[str, ...] | None:
+    """What a subject counts, without its side (compared apart): ``Russian servicemen``,
+    ``troops`` and ``men`` are ``('soldiers',)``; None when its last word is not a noun of
+    people (``Russian deaths``, ``criminal cases``: nothing to tell apart)."""
+    words = [w for w in re.findall(r"[\w'’-]+", (subject or "").casefold())
+             if w not in _SIDE_WORDS]
+    if not words:
+        return None
+    if " ".join(words[-2:]) in _SOLDIERS and len(words) >= 2:
+        words = [*words[:-2], "soldiers"]  # "military personnel", "service members"
+    elif words[-1] in _SOLDIERS:
+        words = [*words[:-1], "soldiers"]
+    elif words[-1] not in _PEOPLE_NOUNS:
+        return None
+    return tuple(words)
+
+
+def same_people(a, b) -> bool:
+    """Whether figures *a* and *b* count the same people as far as their words tell: the
+    same subject key, or one of them without people to compare."""
+    ka, kb = subject_key(a.subject), subject_key(b.subject)
+    return ka is None or kb is None or ka == kb
 
 
 def unit_family(unit: str | None) -> str:
@@ -54,6 +104,24 @@ class ClaimIndex:
                     self.entries.append((mention.figure.measure, mention.claim,
                                          mention.figure, mention.key))
 
+    def subject_for(self, figure: Figure) -> tuple[str, str] | None:
+        """The corpus's words for the subject of *figure* when they differ from its own for
+        the same people (same measure, unit family, side and :func:`subject_key`), the most
+        used, with where; or None."""
+        key = subject_key(figure.subject)
+        if key is None:
+            return None
+        found: dict[str, list[str]] = {}
+        for measure, _claim, other, where in self.entries:
+            if measure == figure.measure and unit_family(other.unit) == unit_family(
+                    figure.unit) and other.subject_side == figure.subject_side and \
+                    subject_key(other.subject) == key and other.subject:
+                found.setdefault(other.subject, []).append(where)
+        if not found or figure.subject in found:
+            return None
+        words = max(found, key=lambda w: (len(found[w]), w))
+        return words, found[words][0]
+
     def link(self, figure: Figure) -> tuple[str | None, str | None]:
         """The claim an existing mention gives this figure, and why; or (None, None)."""
         best = None
@@ -65,6 +133,11 @@ class ClaimIndex:
             if figure.subject_side and other.subject_side and \
                     figure.subject_side != other.subject_side:
                 continue
+            if not same_people(figure, other):
+                continue  # "Russian soldiers" and "civilians", "mobilised men": other people
+            if (figure.subject_side is None) != (other.subject_side is None) and \
+                    subject_key(figure.subject) and subject_key(other.subject):
+                continue  # "men" of no side said may be either side's: no link
             if not _overlap(figure.bounds(), other.bounds()):
                 continue
             if not figure.time.overlaps(other.time):
@@ -104,6 +177,13 @@ def link_claims(mentions, passages, index: ClaimIndex) -> None:
     used: dict[str, tuple] = {}
     for m in mentions:
         fig = model_figure(m)
+        theirs = index.subject_for(fig)
+        if theirs is not None:  # "Russian servicemen" where the corpus says "Russian soldiers"
+            m.notes.append(f"subject written {m.figure.subject!r}: recorded as {theirs[0]!r}, "
+                           f"the words of {theirs[1]} for the same people, so that the two "
+                           "are compared; check")
+            m.figure = replace(m.figure, subject=theirs[0])
+            fig = model_figure(m)
         origin = m.attribution.origin.id if m.attribution.origin else None
         signature = (origin, fig.measure, fig.value, fig.min, fig.max)
         claim, why = index.link(fig)
@@ -131,8 +211,6 @@ def link_claims(mentions, passages, index: ClaimIndex) -> None:
                     (low is None or value >= low) and (high is None or value <= high):
                 m.claim, m.relays = body.claim, body.id
                 if m.figure.measure != body.figure.measure:  # one claim, one measure
-                    from dataclasses import replace
-
                     m.figure = replace(m.figure, measure=body.figure.measure)
                 if m.attribution.origin is None and body.attribution.origin is not None:
                     m.attribution = type(m.attribution)(

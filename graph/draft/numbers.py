@@ -47,7 +47,7 @@ volunteers families relatives children cases prosecutions convictions sentences 
 complaints appeals requests messages calls applications letters deaths casualties dead wounded
 killed vehicles tanks units battalions brigades companies regiments drones missiles aircraft
 members employees staff servicemembers refusers absconders runaways callers inmates convicts
-detainees lawyers defendants residents draftees mobilised mobilized""".split())
+detainees lawyers defendants residents draftees mobilised mobilized personnel""".split())
 """Plural nouns that make a bare four-digit number a count (``2076 criminal cases``)."""
 
 _SMALL = {w: i for i, w in enumerate(

@@ -104,19 +104,22 @@ class ClaimIndex:
                     self.entries.append((mention.figure.measure, mention.claim,
                                          mention.figure, mention.key))
 
-    def subject_for(self, figure: Figure) -> tuple[str, str] | None:
+    def subject_for(self, figure: Figure, drafted=()) -> tuple[str, str] | None:
         """The corpus's words for the subject of *figure* when they differ from its own for
         the same people (same measure, unit family, side and :func:`subject_key`), the most
-        used, with where; or None."""
+        used, with where; else those of a figure *drafted* before it; or None."""
         key = subject_key(figure.subject)
         if key is None:
             return None
         found: dict[str, list[str]] = {}
-        for measure, _claim, other, where in self.entries:
-            if measure == figure.measure and unit_family(other.unit) == unit_family(
-                    figure.unit) and other.subject_side == figure.subject_side and \
-                    subject_key(other.subject) == key and other.subject:
-                found.setdefault(other.subject, []).append(where)
+        for entries in (self.entries, drafted):  # the corpus's words first
+            for measure, _claim, other, where in entries:
+                if measure == figure.measure and unit_family(other.unit) == unit_family(
+                        figure.unit) and other.subject_side == figure.subject_side and \
+                        subject_key(other.subject) == key and other.subject:
+                    found.setdefault(other.subject, []).append(where)
+            if found:
+                break
         if not found or figure.subject in found:
             return None
         words = max(found, key=lambda w: (len(found[w]), w))
@@ -175,9 +178,10 @@ def link_claims(mentions, passages, index: ClaimIndex) -> None:
     from .writer import model_figure
 
     used: dict[str, tuple] = {}
+    drafted: list[tuple] = []  # this report's figures so far, as the index's entries
     for m in mentions:
         fig = model_figure(m)
-        theirs = index.subject_for(fig)
+        theirs = index.subject_for(fig, drafted)
         if theirs is not None:  # "Russian servicemen" where the corpus says "Russian soldiers"
             m.notes.append(f"subject written {m.figure.subject!r}: recorded as {theirs[0]!r}, "
                            f"the words of {theirs[1]} for the same people, so that the two "
@@ -197,6 +201,7 @@ def link_claims(mentions, passages, index: ClaimIndex) -> None:
                 claim, n = f"{base}-{n}", n + 1
             m.claim = claim
         used.setdefault(m.claim, signature)
+        drafted.append((fig.measure, m.claim, fig, m.id))
     for index, m in enumerate(mentions):  # a heading rounding a figure of the body
         if not passages.is_heading(passages.sentence_of(m.figure.start)):
             continue

@@ -97,3 +97,19 @@ def test_conflicting_figures_of_the_same_people_are_compared(tmp_path):
     assert a.figure.value == Decimal(45000) and b.figure.value == Decimal(420000)
     findings = [f.message for f in audit(corpus).figure(b.claim).findings]
     assert any(m.startswith(f"with {a.claim}:") for m in findings), findings
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("Mediazona said 45,000 Russian soldiers had been killed since February 2022. Ukraine's "
+     "General Staff said 420,000 Russian servicemen had been killed since February 2022.",
+     ["Russian soldiers", "Russian soldiers"]),
+    ("Mediazona said 45,000 Russian troops had been killed. HUR said 21,000 Russian "
+     "servicemen had deserted.", ["Russian troops", "Russian servicemen"]),  # other measures
+    ("Mediazona said 45,000 Russian soldiers had been killed. Kyiv said 9,000 Ukrainian "
+     "servicemen had been killed.", ["Russian soldiers", "Ukrainian servicemen"]),
+])
+def test_one_reports_figures_of_the_same_people_share_their_words(text, subjects):
+    from credgraph.draft.drafting import draft_text
+
+    draft = draft_text(text, report_id="r1", outlet="Example", date_="2024-03-12")
+    assert [m.figure.subject for m in draft.report.mentions] == subjects

@@ -184,6 +184,11 @@ class SpeakerReader(SubjectReader):
             return SourceRef(self.outlet, word, (0, 0), "registry"), f'"{word}" taken as the outlet'
         marks = [m for m in (self.described(word, at), self.introduction(word, at)) if m]
         described = max(marks, key=lambda m: m[1]) if marks else None  # the later of the two
+        if word in ("it", "they") and self.current and self.current[-1].source.id == \
+                self.outlet and self.current[-1].role == "speaker":  # "X has published its
+            return SourceRef(self.outlet, word, (0, 0), "registry"), (  # report on what it
+                f'"{word}" taken to be the outlet, {self.names.display(self.outlet)}, the '
+                "subject before it")  # received": the outlet writing of itself
         candidates = [(c.source.id, c.at) for c in reversed(self.current)] + [
             (sid, self.last_seen.get(sid, -1)) for sid in reversed(self.speakers)]
         for sid, seen in candidates:

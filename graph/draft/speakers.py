@@ -57,7 +57,8 @@ data``)."""
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
 _OWNERS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 _VERB_NEXT = {"that", ",", ":", "on", "in", "the", "a", "an", "its", "their", "his", "her", "about",
-              "more", "over", "up", "at", "as", "some", "nearly", "almost", "around", "it"}
+              "more", "over", "up", "at", "as", "some", "nearly", "almost", "around", "it",
+              "after", "when", "while", "by", "through", "from"}  # "X found after reviewing"
 _PASSIVE = {"been", "be", "being", "is", "was", "were", "are"}
 _NOT_PER = {"day", "week", "month", "year", "cent", "capita", "hour", "person", "annum", "head"}
 _RELAY_VERBS = {"told", "tells", "contacted", "contacts"}

@@ -218,3 +218,42 @@ def test_according_to_x_which_cited_an_insider(text, via):
     origin = found[0][0]
     assert found[0][1] == via
     assert names.proposed[origin].anonymous
+
+
+# round 4: verbs of an organisation's own work and of assessments; "X found after reviewing"
+@pytest.mark.parametrize("text, outlet, origin", [
+    ("Our lawyers represented soldiers in 214 court cases over the year.", "agora", "agora"),
+    ("Agora's lawyers defended 38 conscripts in court last year.", "bbc", "agora"),
+    ("Mediazona and the BBC have identified 88,055 soldiers by name.", "reuters", "mediazona"),
+    ("Mediazona verified 1,200 of the names, the outlet said.", "reuters", "mediazona"),
+    ("Idite Lesom analysed 412 rulings from military courts.", "reuters", "idite-lesom"),
+    ("Agora reviewed 96 appeals filed by conscripts in May.", "reuters", "agora"),
+])
+def test_an_organisation_s_own_research_is_its_own(text, outlet, origin):
+    found, _names = chains(text, outlet)
+    assert [f[0] for f in found] == [origin]
+
+
+@pytest.mark.parametrize("text, origin", [
+    ("About half of the men had left their units more than once, Mediazona found after "
+     "reviewing verdicts published online.", "mediazona"),
+    ("Nearly 40 percent were reservists, Agora found by comparing court lists.", "agora"),
+    ("Some 300 were convicted twice, Mediazona found when it matched the records.",
+     "mediazona"),
+])
+def test_found_after_a_closing_subject_is_a_verb(text, origin):
+    found, _names = chains(text, "reuters")
+    assert found and {f[0] for f in found} == {origin}
+
+
+@pytest.mark.parametrize("text, outlet, origin", [
+    ("We assess that Russian killed in action lie in the range of 150,000 to 200,000.",
+     "agora", "agora"),
+    ("The UK Ministry of Defence assessed in January that Russia had lost 780,000 men.",
+     "reuters", "uk-mod"),
+    ("Mediazona assesses that at least 20,000 more deaths are unreported.", "reuters",
+     "mediazona"),
+])
+def test_an_assessment_is_its_author_s(text, outlet, origin):
+    found, _names = chains(text, outlet)
+    assert [f[0] for f in found][-1:] == [origin]

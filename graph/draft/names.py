@@ -31,11 +31,12 @@ import difflib
 import hashlib
 import re
 
+from .kinds import NATIONALITIES, ROLES, TITLE_WORDS, guess_kind, person_after_title, person_of
 from .records import ProposedSource, SourceRef
 from .tokens import matches, phrase_matcher, tokenize
 
 __all__ = ["SourceNames", "normal_name", "FUZZY_CUTOFF", "guess_kind", "slug", "PEOPLE_WORDS",
-           "NATIONALITIES", "ROLES"]
+           "NATIONALITIES", "ROLES", "TITLE_WORDS", "person_after_title"]
 
 FUZZY_CUTOFF = 0.88
 """How close (difflib ratio) a name must be to a registry name to be taken for it."""
@@ -51,36 +52,9 @@ _GROUPS = {p + "s" for p in _PEOPLE} | {"men", "women", "people", "relatives", "
                                         "organisations", "organizations", "servicemen"}
 PEOPLE_WORDS = _PEOPLE | _GROUPS
 """Nouns of people, one or many (``soldier``, ``prosecutors``)."""
-NATIONALITIES = set("""russian ukrainian belarusian british american us uk european western
-german french polish chinese iranian israeli georgian moldovan kazakh chechen""".split())
 _DETERMINERS = {"the", "a", "an", "one", "another", "some", "its", "his", "her", "their", "our",
                 "this", "that", "these", "those", "several", "various", "unnamed", "anonymous",
                 "other", "many", "two", "three", "both"}
-_KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
-    (r"telegram|\bchannel\b|\bz-channel\b", "telegram-channel"),
-    (r"\bcourt\b|tribunal|\bjudge\b", "court"),
-    (r"defen[cs]e ministry|ministry of defen[cs]e|\bmod\b", "defence-ministry"),
-    (r"intelligence|\bhur\b|\bgur\b", "military-intelligence"),
-    (r"statistics|\bdata\b|records|documents|register|database|registry", "official-register"),
-    (r"news agency|wire|press agency|\bagency\b.*news", "wire-agency"),
-    (r"\btv\b|television|radio|broadcast", "broadcaster"),
-    (r"human rights|rights group|rights organi[sz]ation", "human-rights-group"),
-    (r"\bun\b|united nations|osce|nato|european union|\bicrc\b|\biaea\b", "intergovernmental-organisation"),
-    (r"ministry|government|kremlin|administration|governor|mayor|authorities|press service|"
-     r"prosecutor|\bgeneral staff\b|headquarters|\bagency\b|parliament|duma", "government"),
-    (r"\barmy\b|brigade|regiment|battalion|division|\bcorps\b|\bforces?\b|\bunit\b",
-     "military-unit"),
-    (r"news|outlet|newspaper|\bsite\b|website|magazine|journal|times|\bpost\b|gazette|daily|"
-     r"media|courier|tribune|herald|monitor|\bpaper\b", "news-outlet"),
-    (r"\bngo\b|project|group|network|committee|movement|foundation|organi[sz]ation|initiative|"
-     r"association|union|red cross|charity|hotline|cent(?:re|er)|coalition|\bfund\b", "ngo"),
-]
-
-
-_COUNTRIES = NATIONALITIES | set("""russia ukraine belarus europe britain america england
-germany france poland georgia moldova kazakhstan china iran israel crimea donbas""".split())
-"""Words that make two capitalised words no person's name (``Forbes Russia``)."""
-
 _PLACE_WORDS = "from|in|near|outside|around|close to|along|on the outskirts of"  # a place
 
 _SAME_AS = {"troop": "soldier", "serviceman": "soldier", "fighter": "soldier",
@@ -108,21 +82,6 @@ def slug(text: str) -> str:
     """
     out = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['\u2019]", "", text.casefold())).strip("-")
     return out[:60].rstrip("-") or "source"
-
-
-def guess_kind(phrase: str, name: str) -> tuple[str, str]:
-    """The kind of a source the registry lacks, guessed from the phrase that names it,
-    and the words the guess rests on."""
-    low = phrase.casefold()
-    for pattern, kind in _KINDS:
-        found = re.search(pattern, low)
-        if found:
-            return kind, found.group(0)
-    words = name.split()
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() and
-                                    w.lower() not in _COUNTRIES for w in words):
-        return "named-person", "a first and last name"  # not "RIA Novosti", "Forbes Russia"
-    return "news-outlet", "nothing in the text (default)"
 
 
 class SourceNames:
@@ -174,7 +133,7 @@ class SourceNames:
             return SourceRef(self.keys[key], text, span, "registry")
         doc = tokenize(text)
         inside = self.find(doc)
-        person = (person_after_title(text) or _person_of(text)) if " " in text else None
+        person = (person_after_title(text) or person_of(text)) if " " in text else None
         if person and not any(normal_name(doc[s:e].text) == normal_name(person)
                               for _sid, s, e in inside):
             return self._titled(person, text, span, inside, propose)
@@ -338,48 +297,6 @@ class SourceNames:
         """How a statement names the source: its registry name, or the proposed name."""
         found = self.registry.sources.get(source_id) or self.proposed.get(source_id)
         return found.name if found else source_id
-
-
-ROLES = set("""lawyer attorney spokesman spokeswoman spokesperson coordinator director head
-chairman chairwoman founder leader president minister general colonel major captain governor
-mayor commander analyst researcher expert journalist reporter correspondent activist blogger
-officer soldier judge prosecutor deputy adviser advisor secretary chief ombudsman""".split())
-"""Words of a role a person is named after (``lawyer Pavel Chikov``)."""
-
-TITLE_WORDS = ROLES | set("""prime foreign defence defense interior justice finance economy
-emergencies health first vice acting senior lieutenant sergeant corporal private admiral
-marshal staff press commissioner ambassador envoy representative senator lt lt. gen gen. col
-col. maj maj. sgt sgt. capt capt. cpt gen.-lt. lieutenant-general major-general colonel-general
-rear vice-admiral""".split())
-"""Words an office or a rank is made of; with ``of``, ``the`` and ``for`` between them they
-form the title before a name (``Chief of the General Staff``)."""
-
-_TITLE_RUN = TITLE_WORDS | {"of", "the", "for"}
-
-
-def person_after_title(text: str) -> str | None:
-    """The name of a person the phrase names after their role or title, or None."""
-    from .tokens import language
-
-    nlp, name = language(), {"IS_TITLE": True, "IS_ALPHA": True,
-                             "LOWER": {"NOT_IN": sorted(TITLE_WORDS)}}
-    if "entity_ruler" not in nlp.pipe_names:
-        nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": [
-            {"LOWER": {"IN": sorted(TITLE_WORDS)}}, {"LOWER": {"IN": sorted(_TITLE_RUN)},
-                                                     "OP": "*"}, name, {**name, "OP": "+"}]}])
-    for ent in nlp(text).ents:
-        words = [t.text for t in ent if t.lower_ not in _TITLE_RUN]
-        if ent.label_ == "PERSON" and not (ent.end < len(ent.doc) and ent.doc[ent.end].is_title) \
-                and 2 <= len(words) <= 4:
-            return " ".join(words)
-    return None
-
-
-def _person_of(text: str) -> str | None:
-    """A person named before the group they speak for (``Pavel Chikov of Agora``), or None."""
-    found = re.match(r"^((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+),? (?:of|from|at) \S", text)
-    name = found.group(1) if found else ""
-    return name if name and guess_kind(name, name)[0] == "named-person" else None
 
 
 def _proper_tail(doc) -> str:

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 
-from .names import NATIONALITIES, ROLES, TITLE_WORDS
+from .kinds import NATIONALITIES, ROLES, TITLE_WORDS
 
 __all__ = ["SubjectReader", "SPEECH_VERBS", "OWN_WORK_VERBS"]
 

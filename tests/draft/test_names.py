@@ -79,3 +79,27 @@ def test_a_description_takes_the_registry_source_it_fits(names):
     assert names.resolve("the troop", recent=["mediazona"]).how == "described"
     assert names.resolve("military documents").id == "russian-military-documents"
     assert names.resolve("the soldier").how == "new"  # several fit, nothing to choose by
+
+
+# round 4: a person after an institution's role in lower case
+@pytest.mark.parametrize("phrase, person", [
+    ("Deputy Security Council chairman Dmitry Medvedev", "Dmitry Medvedev"),
+    ("State Duma defence committee head Andrei Kartapolov", "Andrei Kartapolov"),
+    ("the Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
+    ("Memorial co-founder chairman Oleg Orlov", "Oleg Orlov"),
+    ("Russian Defence Ministry", None),
+    ("the Security Council", None),
+])
+def test_a_person_after_an_institution_s_role(phrase, person):
+    from credgraph.draft.names import person_after_title
+
+    assert person_after_title(phrase) == person
+
+
+def test_a_person_after_an_institution_s_role_is_the_source():
+    from test_attribution import chains
+
+    found, names = chains("Deputy Security Council chairman Dmitry Medvedev said in December "
+                          "that 450,000 people had signed contracts.")
+    assert found[0][0] == "dmitry-medvedev"
+    assert names.proposed["dmitry-medvedev"].kind == "named-person"

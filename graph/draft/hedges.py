@@ -51,7 +51,8 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
     ("alleged", "sentence", re.compile(r"\b(?:alleged|alleges|claim(?:s|ed)?)\b", re.I)),
     ("estimate", "sentence", re.compile(r"\bestimat\w*|\b(?:I|we)(?:['’]d| would) (?:say|guess|"
                                         r"put it at|reckon)\b|\b(?:I|we) (?:guess|reckon)\b|"
-                                        r"\b(?:my|our) (?:guess|rough count)\b|\bat a guess\b",
+                                        r"\b(?:my|our) (?:guess|rough count|assessment)\b|"
+                                        r"\b(?:I|we) (?:assess|judge)\b|\bat a guess\b",
                                         re.I)),
     ("probable", "clause", re.compile(
         r"\b(?:likely|probably|possibly|presumably)\b|\b(?:believed|thought) to\b|"

@@ -92,3 +92,15 @@ def test_an_estimate_hedges_its_owners_figures(text, origins, expected):
     spans = sorted(at(text, *terms))
     names = {"envoy": ["envoy"], "mediazona": ["Mediazona"], "moscow": ["Moscow"]}
     assert hedges(text, spans, origins, names) == expected
+
+
+# round 4: a first-person assessment is an estimate; another's assessment keeps its hedge
+@pytest.mark.parametrize("sentence, hedge", [
+    ("We assess that Russian losses most likely lie near 300 a day.", "estimate"),
+    ("In our assessment, about 300 men deserted in May.", "estimate"),
+    ("I judge that 300 have left the unit.", "estimate"),
+    ("The ministry assessed that Russia had likely lost 300 tanks.", "probable"),
+    ("The ministry's assessment put losses at 300.", "none"),
+])
+def test_a_first_person_assessment_is_an_estimate(sentence, hedge):
+    assert hedges(sentence, at(sentence, "300")) == [hedge]

@@ -156,8 +156,10 @@ class SpeakerReader(SubjectReader):
         if len(words) >= 2 and words[0] in _OWNERS and content[1:] and \
                 content[-1] in _GENERIC_ALONE:  # "its data": the last source of that kind
             return self.antecedent(_OWNERS[words[0]], at)
+        one = i + (j - i >= 2 and self.doc[i].lower_ in ("one", "another") and self.doc[
+            i + 1].lower_ in PEOPLE_WORDS)  # "One mother told me": one unnamed person
         if any(t.like_num and not is_ordinal(t) or t.lower_ in _NOT_A_NAME and not
-               _ACRONYM.match(t.text) for t in self.doc[i:j]) and not self.names.find(
+               _ACRONYM.match(t.text) for t in self.doc[one:j]) and not self.names.find(
                 self.doc, i, j):  # but "relatives of men from the 37th brigade" is people
             return None, None  # "US" in "the US National Security Council" is no pronoun
         if not content or (len(content) <= 2 and content[-1] in _GENERIC_ALONE and (

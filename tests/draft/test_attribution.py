@@ -257,3 +257,21 @@ def test_found_after_a_closing_subject_is_a_verb(text, origin):
 def test_an_assessment_is_its_author_s(text, outlet, origin):
     found, _names = chains(text, outlet)
     assert [f[0] for f in found][-1:] == [origin]
+
+
+# round 4: "One mother told me": one unnamed person, not a number
+@pytest.mark.parametrize("text, origin, via", [
+    ("One mother told me her son's company of 120 came back with 9.", "r1-mother", []),
+    ("One soldier said 40 men had deserted.", "r1-soldier", []),
+    ("Another officer told Reuters 300 had fled.", "r1-officer", ["reuters"]),
+    ("One lawyer told Mediazona that 25 of his clients were convicted.", "r1-lawyer",
+     ["mediazona"]),
+])
+def test_one_person_of_a_kind_is_an_unnamed_source(text, origin, via):
+    found, _names = chains(text)
+    assert found[0][:2] == (origin, via)
+
+
+def test_one_in_five_is_no_source():
+    found, _names = chains("One in five said 40 men deserted.")
+    assert found[0][0] is None

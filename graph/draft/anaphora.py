@@ -115,16 +115,18 @@ def _class_of(word: str):
     return next((c for c in _CLASSES if one in c or word.lower() in c), None)
 
 
-def same_people(noun: str, description: str) -> bool:
+def same_people(noun: str, description: str, exact: bool = False) -> bool:
     """Whether a definite plural of people (``women`` in ``the women``) can refer to the
     unnamed source *description* (an anonymous source's name): the same noun as the first
-    noun of people in it, or a general noun (women, men, families) of the same class (kin,
-    military, lawyers, officials)."""
+    noun of people in it, or (unless *exact*) a general noun (women, men, families) of the
+    same class (kin, military, lawyers, officials)."""
     head = next((w for w in re.findall(r"[A-Za-z'’-]+", description)[1:] if _people(w)), None)
     if head is None:
         return False
     if singular(head) == singular(noun):
         return True
+    if exact:
+        return False
     mine, theirs = _class_of(noun), _class_of(head)
     return singular(noun) in _GENERAL and mine is not None and mine is theirs
 

@@ -42,6 +42,10 @@ from .tokens import joins
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS"]
 
+_TALLY = {"count", "counts", "tally", "tallies", "calculation", "calculations", "estimate",
+          "estimates", "reckoning", "estimation"}
+"""What ``by our count`` or ``by Mediazona's tally`` names: a source's own count."""
+
 
 def _cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     doc, found = r.doc, []
@@ -80,6 +84,22 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                 found.append(Cue("speaker", ref, k, note=note))
             k = j
             continue
+        if w == "by" and (k == start or doc[k - 1].text in (",", "(", "—")) and k + 2 < end:
+            i, j = phrase_after(doc, k + 1, end)  # "By our count", ", by Mediazona's tally"
+            words = [t.lower_ for t in doc[i:j]]
+            if words and words[-1] in _TALLY and (words[0] in ("our", "its", "their", "my") or
+                                                  any(t.text in ("'s", "’s") for t in doc[i:j])):
+                ref, note = r.resolve(i, j, k)
+                if ref:
+                    found.append(Cue("according", ref, k, note=note))
+                k = j
+                continue
+            if words[:1] == ["the"] and words[1:2] and words[1] in _TALLY and words[2:3] == ["of"]:
+                ref, note = r.resolve(i + 3, j, k)  # "by the count of OVD-Info"
+                if ref:
+                    found.append(Cue("according", ref, k, note=note))
+                k = j
+                continue
         if w in _TALKED_TO and k + 1 < end and doc[k + 1].lower_ in ("with", "to"):
             i, j = phrase_after(doc, k + 2, end)  # "in an interview with the BBC, X said"
             ref, note = r.resolve(i, j, k)

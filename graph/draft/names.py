@@ -49,6 +49,7 @@ _GROUPS = {p + "s" for p in _PEOPLE} | {"men", "women", "people", "relatives", "
                                         "officials", "analysts", "experts", "sources",
                                         "authorities", "bloggers", "activists", "residents",
                                         "lawyers", "outlets", "media", "prosecutors", "groups",
+                                        "wives", "widows", "children",
                                         "organisations", "organizations", "servicemen"}
 PEOPLE_WORDS = _PEOPLE | _GROUPS
 """Nouns of people, one or many (``soldier``, ``prosecutors``)."""

@@ -150,6 +150,11 @@ class SpeakerReader(SubjectReader):
         described = self.description(i, j)
         if described is not None:
             return described
+        if 2 <= len(words) <= 3 and words[0] in ("their", "his", "her") and words[-1] in \
+                PEOPLE_WORDS:  # "their families say", "His mother said": unnamed kin
+            ref = self.names.resolve(self.span_text(i + 1, j), (self.doc[i + 1].idx, self.doc[
+                j - 1].idx + len(self.doc[j - 1])))
+            return ref, f'"{self.span_text(i, j)}": unnamed people of those named before'
         content = [w for w in words if w not in _DATA_QUALIFIERS]
         if issuer(content):  # "the ruling says": the court that ruled
             return self.antecedent(issuer(content), at)
@@ -256,9 +261,12 @@ class SpeakerReader(SubjectReader):
         if not (len(words) == lead + 1 and words[0] in ("the", "these", "those") and
                 words[-1] in PEOPLE_WORDS | {"wives"} and words[-1].endswith(("s", "men"))):
             return None
-        for sid in reversed(self.speakers):
-            if self.names.source_kind(sid) == "anonymous-group" and same_people(
-                    words[-1], self.names.display(sid)):
+        groups = [sid for sid in reversed(self.speakers)
+                  if self.names.source_kind(sid) == "anonymous-group"]
+        exact = [sid for sid in groups if same_people(words[-1], self.names.display(sid),
+                                                      exact=True)]
+        for sid in exact[:1] or groups:  # "the same relatives": the relatives before the wives
+            if same_people(words[-1], self.names.display(sid)):
                 return SourceRef(sid, self.span_text(i, j), span, "new"), \
                     f'"{self.span_text(i, j)}" taken to be {self.names.display(sid)}, named before'
         return None

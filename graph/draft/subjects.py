@@ -48,7 +48,7 @@ from .kinds import NATIONALITIES, ROLES, TITLE_WORDS
 
 __all__ = ["SubjectReader", "SPEECH_VERBS", "OWN_WORK_VERBS"]
 
-SPEECH_VERBS = set("""said says say told tells tell reported reports claimed claims claim
+SPEECH_VERBS = set("""said says say told tells tell report reported reports claimed claims claim
 estimated estimates estimate wrote writes stated states announced announces added adds noted
 notes explained explains revealed reveals confirmed confirms alleged alleges insisted warned
 assured assures assure calculates calculated believes admits show admitted acknowledged acknowledges

@@ -275,3 +275,38 @@ def test_one_person_of_a_kind_is_an_unnamed_source(text, origin, via):
 def test_one_in_five_is_no_source():
     found, _names = chains("One in five said 40 men deserted.")
     assert found[0][0] is None
+
+
+# round 4: "By our count", "by Mediazona's tally", "by the count of X": a source's own count
+@pytest.mark.parametrize("text, origin", [
+    ("By our count, this is the third such refusal in the regiment since New Year.", "reuters"),
+    ("By Mediazona's count, 2,076 cases were opened.", "mediazona"),
+    ("Some 2,076 cases were opened, by Mediazona's tally.", "mediazona"),
+    ("By the count of Agora, 577 requests arrived in May.", "agora"),
+    ("The cases were heard by 12 courts.", None),  # "by" a number: no count of anyone's
+    ("By 2024, 577 requests had arrived.", None),
+])
+def test_by_a_source_s_count(text, origin):
+    found, _names = chains(text, "reuters")
+    assert found[0][0] == origin
+
+
+# round 4: "report" as a verb; wives; "their families", "His mother" as unnamed kin
+@pytest.mark.parametrize("text, origin", [
+    ("Our sources in the battalion report that about 70 men refused to return.",
+     "r1-sources-in-battalion"),
+    ("The wives say their husbands were promised a rotation after six months.", "r1-wives"),
+    ("At least 9 of them are missing, their families say.", "r1-families"),
+    ("His mother said 40 men from the unit were dead.", "r1-mother"),
+    ("Their relatives told Mediazona that 12 had died.", "r1-relatives"),
+])
+def test_unnamed_people_as_subjects(text, origin):
+    found, _names = chains(text, "reuters")
+    assert found[0][0] == origin
+
+
+def test_the_same_relatives_are_the_relatives_not_the_wives():
+    text = ("The command locked them in, relatives say. The wives say 6 months have passed. "
+            "The same relatives claim that the regiment lost at least 200 men.")
+    found, _names = chains(text, "reuters")
+    assert [f[0] for f in found] == ["r1-wives", "r1-relatives"]

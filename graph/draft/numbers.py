@@ -329,9 +329,10 @@ def _number_at(doc, i) -> NumberExpr | None:
     if _is_identifier(doc, i, j):
         return None
     if _low(doc, j) in _LISTICLE and (i == 0 or "\n" in doc[i - 1].text_with_ws or _low(
-            doc, i - 1) == "in" and (j + 1 >= len(doc) or "\n" in doc[j].whitespace_
+            doc, i - 1) in ("in", ":", "—", "–") and (j + 1 >= len(doc) or "\n" in doc[j].whitespace_
                                      or "\n" in doc[j + 1].text and doc[j + 1].is_space)):
-        return None  # "Ten facts about ...", "... in 8 numbers": a headline's count of its items
+        return None  # "Ten facts about ...", "... in 8 numbers", "...: seven numbers": a
+        # headline's count of its items
     if _low(doc, j) in ("%", "percent", "pct") or (_low(doc, j) == "per" and
                                                    _low(doc, j + 1) == "cent"):
         return NumberExpr(i, j + (2 if _low(doc, j) == "per" else 1), value, kind="percent",

@@ -22,6 +22,10 @@ def terms(text):
     ("Page 1 of 3\n\nThe court jailed 12 men.", ["12"]),
     ("Russia's mobilisation in 6 charts\n\nMore than 300,000 men were called up.", ["300,000"]),
     ("The war in 10 numbers\n\nAbout 1,100 soldiers died in one day.", ["1,100"]),
+    # round 4: the count after a colon or a dash ending the headline
+    ("Why Russian soldiers walk away: seven numbers\n\nHUR says 500 men deserted.", ["500"]),
+    ("Mobilisation — 5 charts\n\nMore than 300,000 men were called up.", ["300,000"]),
+    ("The refusers: 12 stories\n\nAgora counted 40 cases.", ["40"]),
 ])
 def test_counters_and_headline_counts_are_not_figures(text, kept):
     assert terms(text) == kept
@@ -65,3 +69,7 @@ def test_half_after_a_qualifier_is_a_share(text):
 def test_a_magnitude_is_no_unit():
     draft = draft_text("18,000 hundreds of", report_id="t1", outlet="Example")
     assert all(m.figure.unit != "hundreds" for m in draft.report.mentions)
+
+
+def test_a_count_after_a_colon_inside_a_sentence_is_a_figure():
+    assert terms("Agora gave its reasons: 12 reasons were listed in the ruling.") == ["12"]

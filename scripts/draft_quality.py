@@ -179,37 +179,38 @@ def _row(name, s) -> str:
             f"{pct(hedge, found)} |")
 
 
+LOOKED_AT = "annotated before the drafter ran on them; their misses were then looked at"
+SETS = [
+    ("Seed articles (development set)", "seed", seed_set),
+    ("Own texts (test set)", "own-text", own_set),
+    ("Held-out texts (written after the drafter; their misses were then looked at)",
+     "held-out", heldout_set),
+    (f"Second held-out texts ({LOOKED_AT})", "second held-out",
+     lambda d: heldout_set(d, "heldout2")),
+    (f"Third held-out texts ({LOOKED_AT})", "third held-out",
+     lambda d: heldout_set(d, "heldout3")),
+    (f"Fourth held-out texts ({LOOKED_AT})", "fourth held-out",
+     lambda d: heldout_set(d, "heldout4")),
+    ("Fifth held-out texts (annotated before the drafter ever ran on them; blind)",
+     "fifth held-out", lambda d: heldout_set(d, "heldout5")),
+]
+"""Each set: its table's title, the name its details go under, and its scorer (which
+appends its misses to the list it is given)."""
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--details", action="store_true", help="list misses and mismatches")
     args = parser.parse_args(argv)
+    lines: list[str] = []
     details: list[str] = []
-    lines = table("Seed articles (development set)", list(seed_set(details)))
-    seed_details, details = details, []
-    lines += table("Own texts (test set)", list(own_set(details)))
-    own_details, details = details, []
-    lines += table("Held-out texts (written after the drafter; their misses were then looked "
-                   "at)", list(heldout_set(details)))
-    heldout_details, details = details, []
-    lines += table("Second held-out texts (annotated before the drafter ran on them; their "
-                   "misses were then looked at)", list(heldout_set(details, "heldout2")))
-    second_details, details = details, []
-    lines += table("Third held-out texts (annotated before the drafter ran on them; their "
-                   "misses were then looked at)", list(heldout_set(details, "heldout3")))
-    third_details, details = details, []
-    lines += table("Fourth held-out texts (annotated before the drafter ran on them; their "
-                   "misses were then looked at)", list(heldout_set(details, "heldout4")))
-    fourth_details, details = details, []
-    lines += table("Fifth held-out texts (annotated before the drafter ever ran on them; "
-                   "blind)", list(heldout_set(details, "heldout5")))
+    for title, name, scored in SETS:
+        misses: list[str] = []
+        lines += table(title, list(scored(misses)))
+        details += [f"{name} details:", *misses]
     print("\n".join(lines))
     if args.details:
-        print("seed details:\n" + "\n".join(seed_details) + "\nown-text details:\n" +
-              "\n".join(own_details) + "\nheld-out details:\n" + "\n".join(heldout_details)
-              + "\nsecond held-out details:\n" + "\n".join(second_details) +
-              "\nthird held-out details:\n" + "\n".join(third_details) +
-              "\nfourth held-out details:\n" + "\n".join(fourth_details) +
-              "\nfifth held-out details:\n" + "\n".join(details))
+        print("\n".join(details))
     return 0
 
 

@@ -87,15 +87,15 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
         if w == "by" and (k == start or doc[k - 1].text in (",", "(", "—")) and k + 2 < end:
             i, j = phrase_after(doc, k + 1, end)  # "By our count", ", by Mediazona's tally"
             words = [t.lower_ for t in doc[i:j]]
+            owner = None  # where the counting source's name begins
             if words and words[-1] in _TALLY and (words[0] in ("our", "its", "their", "my") or
                                                   any(t.text in ("'s", "’s") for t in doc[i:j])):
-                ref, note = r.resolve(i, j, k)
-                if ref:
-                    found.append(Cue("according", ref, k, note=note))
-                k = j
-                continue
-            if words[:1] == ["the"] and words[1:2] and words[1] in _TALLY and words[2:3] == ["of"]:
-                ref, note = r.resolve(i + 3, j, k)  # "by the count of OVD-Info"
+                owner = i
+            elif words[:1] == ["the"] and words[1:2] and words[1] in _TALLY and \
+                    words[2:3] == ["of"]:
+                owner = i + 3  # "by the count of OVD-Info"
+            if owner is not None:
+                ref, note = r.resolve(owner, j, k)
                 if ref:
                     found.append(Cue("according", ref, k, note=note))
                 k = j

@@ -261,6 +261,12 @@ def find_numbers(doc, excluded: list[tuple[int, int]] | None = None) -> list[Num
     return found
 
 
+def _line_ends_after(doc, j) -> bool:
+    """Whether token *j* is the last of its line (the text ends or a line break follows)."""
+    return j + 1 >= len(doc) or "\n" in doc[j].whitespace_ or \
+        doc[j + 1].is_space and "\n" in doc[j + 1].text
+
+
 def _number_at(doc, i) -> NumberExpr | None:
     w = _low(doc, i)
     # vague magnitudes: hundreds, tens of thousands, several hundred, "Hundred of" (typo)
@@ -329,8 +335,7 @@ def _number_at(doc, i) -> NumberExpr | None:
     if _is_identifier(doc, i, j):
         return None
     if _low(doc, j) in _LISTICLE and (i == 0 or "\n" in doc[i - 1].text_with_ws or _low(
-            doc, i - 1) in ("in", ":", "—", "–") and (j + 1 >= len(doc) or "\n" in doc[j].whitespace_
-                                     or "\n" in doc[j + 1].text and doc[j + 1].is_space)):
+            doc, i - 1) in ("in", ":", "—", "–") and _line_ends_after(doc, j)):
         return None  # "Ten facts about ...", "... in 8 numbers", "...: seven numbers": a
         # headline's count of its items
     if _low(doc, j) in ("%", "percent", "pct") or (_low(doc, j) == "per" and

@@ -3,9 +3,14 @@
 An interview is a text laid out as questions and answers: paragraphs marked ``Q:`` /
 ``Question:`` (answers ``A:`` / ``Answer:``), or, after an introduction, short paragraphs
 ending with a question mark, at least two of them and one paragraph in four from the fifth
-paragraph on, after an introduction that says someone was spoken to or interviewed. Its interviewee is the person the
-introduction names (``Human rights lawyer Anna Petrova ... The Courier spoke to her``):
-a registry person, or one proposed by first and last name.
+paragraph on, after an introduction that says someone was spoken to or interviewed; or
+speakers' turns (``**Petrova:** ...``, ``— Petrova: ...``), two names taking turns, the one
+whose turns are questions the interviewer. Its interviewee is the person the introduction
+names (``Human rights lawyer Anna Petrova ... The Courier spoke to her``): a registry
+person, or one proposed by first and last name, or by a given name alone when the text says
+it is no real name or gives an age (``Andrei (not his real name), 32,``: an anonymous
+person). A figure of the introduction in a sentence about the interviewee (his name among
+its first words) with no source of its own is his account.
 
 In the answers ``I``, ``we`` and ``our`` are the interviewee (or the organisation the
 interviewee speaks for, which the registry's ``speaks_for`` records), never the outlet that
@@ -54,6 +59,16 @@ _NOT_FIRST_NAMES = {"The", "A", "An", "In", "On", "At", "Our", "We", "Human", "R
 _INTERVIEWED = re.compile(r"\b(?:spoke|speaks|talked|talks|interview\w*|asked|conversation)\b",
                           re.I)
 _FIRST_PERSON = {"i", "we", "our", "my", "us", "me", "ours"}
+_PSEUDONYM = re.compile(
+    r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:\((?:not (?:his|her|their) real name|"
+    r"(?:the |a )?names? (?:has been |have been |was )?changed|a pseudonym|pseudonym|"
+    r"names? withheld)\)|, (?:\d{2}|not (?:his|her|their) real name|a pseudonym),)")
+"""A person the introduction names by a given name alone, said to be no real name or
+followed by an age (``Andrei (not his real name), 32,``, ``Marina, 41, ...``)."""
+_TURN = re.compile(r"\s*(?:\*\*|__)?(?:[—–-]\s*)?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+                   r"\s*(?:\*\*|__)?\s*[:—–]\s*(?:\*\*|__)?\s*(?=\S)")
+"""A speaker's turn: a paragraph opened by a name and a colon or a dash (``Petrova:``,
+``**Petrova:**``, ``— Petrova:``)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,7 @@ class Interview:
     interviewee: SourceRef
     answers: tuple[tuple[int, int], ...]
     outlet: str
+    intro: tuple[int, int] = (0, 0)
 
     def in_answer(self, offset: int) -> bool:
         """Whether *offset* lies in one of the answers."""
@@ -73,11 +89,22 @@ class Interview:
         outlet."""
         return self.interviewee.id if self.in_answer(offset) else self.outlet
 
+    def _about_interviewee(self, sentence: str) -> bool:
+        """Whether *sentence* of the introduction has the interviewee for its subject (his
+        name in its first words)."""
+        name = self.interviewee.text or ""
+        words = re.findall(r"[\w'’-]+", sentence)[:6]
+        return bool(name) and any(w in (name, name.split()[-1]) for w in words)
+
     def answered(self, found: Attribution, offset: int, sentence: str) -> Attribution:
         """The attribution of a figure at *offset* once the interview is read: unchanged
         outside the answers; in one, the interviewee's when no one else is named (the
         outlet included), else the other source's via the interviewee."""
         if not self.in_answer(offset):
+            if found.origin is None and self.intro[0] <= offset < self.intro[1] and \
+                    self._about_interviewee(sentence):
+                return Attribution(self.interviewee, notes=found.notes + (
+                    "the introduction tells the interviewee's own story: his account",))
             return found
         me = self.interviewee
         origin = found.origin
@@ -97,6 +124,9 @@ class Interview:
 def read_interview(passages, names, outlet: str) -> Interview | None:
     """The interview of a text laid out as questions and answers, or None."""
     text, paragraphs = passages.text, passages.paragraphs
+    turns = _turns(passages, names, outlet)
+    if turns is not None:
+        return turns
     marked = [k for k, (s, e) in enumerate(paragraphs) if _QUESTION.match(text[s:e])]
     if len(marked) >= 2:
         questions = set(marked)
@@ -114,7 +144,38 @@ def read_interview(passages, names, outlet: str) -> Interview | None:
         return None
     answers = tuple((s, e) for k, (s, e) in enumerate(paragraphs)
                     if k > first and k not in questions)
-    return Interview(interviewee, answers, outlet)
+    return Interview(interviewee, answers, outlet, (0, paragraphs[first][0]))
+
+
+def _turns(passages, names, outlet: str) -> Interview | None:
+    """An interview laid out as speakers' turns (``**Danko:** ...``, ``— Danko: ...``): two
+    names open at least two paragraphs each; the one whose turns end with a question mark
+    asks (the interviewer), the other answers (the interviewee, by the full name the
+    introduction gives, else by the name of the turns)."""
+    text, paragraphs = passages.text, passages.paragraphs
+    speakers: dict[str, list[int]] = {}
+    for k, (s, e) in enumerate(paragraphs):
+        m = _TURN.match(text[s:e])
+        if m and m.group(1).split()[0] not in ("Q", "A", "Question", "Answer"):
+            speakers.setdefault(m.group(1), []).append(k)
+    both = [n for n, ks in speakers.items() if len(ks) >= 2]
+    if len(both) != 2:
+        return None
+    asks = {n: sum(text[slice(*paragraphs[k])].rstrip().endswith("?") for k in speakers[n])
+            for n in both}
+    asker, answerer = sorted(both, key=lambda n: -asks[n])
+    if asks[asker] <= asks[answerer]:
+        return None  # no one asks: a dialogue, a chat log, a list of names
+    first = min(speakers[asker] + speakers[answerer])
+    intro = " ".join(text[s:e] for s, e in paragraphs[:first])
+    full = next((f"{m.group(1)} {m.group(2)}" for m in _PERSON.finditer(intro)
+                 if answerer in (m.group(2), f"{m.group(1)} {m.group(2)}")), answerer)
+    interviewee = names.resolve(full, propose=False) or _pseudonymous(full, names) \
+        if " " not in full else names.resolve(full)
+    if interviewee is None or interviewee.id == outlet:
+        return None
+    answers = tuple(paragraphs[k] for k in speakers[answerer])
+    return Interview(interviewee, answers, outlet, (0, paragraphs[first][0]))
 
 
 def speak_as(reader, interview: Interview | None, offset: int, outlet: str) -> None:
@@ -150,4 +211,18 @@ def _interviewee(intro: str, names, outlet: str) -> SourceRef | None:
         if names.resolve(name, propose=False) is None and \
                 guess_kind(name, name)[0] == "named-person":
             return names.resolve(name)
+    given = _PSEUDONYM.search(intro)
+    if given and given.group(1) not in _NOT_FIRST_NAMES:
+        return names.resolve(given.group(1), propose=False) or \
+            _pseudonymous(given.group(1), names)
     return None
+
+
+def _pseudonymous(name: str, names) -> SourceRef:
+    """An interviewee known by a given name alone (``Andrei (not his real name)``): an
+    anonymous person, proposed under that name."""
+    from .names import slug
+
+    return names.propose(slug(name), f"{name} (interviewee, not named in full)",
+                         "anonymous-person", True, name, (0, 0),
+                         "an interviewee the text names by a given name alone")

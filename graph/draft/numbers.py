@@ -218,12 +218,16 @@ def _is_identifier(doc, i, j) -> bool:
 
 
 def _is_age(doc, i, j) -> bool:
-    """``The soldier, 29, left`` or ``Olga Rudneva, 42, who``: an age between commas."""
+    """``The soldier, 29, left``, ``Olga Rudneva, 42, who`` or ``Andrei (a pseudonym), 32,
+    was``: an age between commas."""
     value = parse_digits(doc[i].text)
     if value is None or not 14 <= value <= 99 or i < 2 or j >= len(doc):
         return False
-    return doc[i - 1].text == "," and doc[j].text in (",", ")") and doc[i - 2].is_alpha and (
-        doc[i - 2].is_title or doc[i - 2].lower_ in ("soldier", "man", "woman", "officer"))
+    k = i - 2
+    if doc[k].text == ")":  # "Andrei (not his real name), 32,"
+        k = next((n - 1 for n in range(k - 1, max(0, k - 10), -1) if doc[n].text == "("), k)
+    return doc[i - 1].text == "," and doc[j].text in (",", ")") and doc[k].is_alpha and (
+        doc[k].is_title or doc[k].lower_ in ("soldier", "man", "woman", "officer"))
 
 
 def clean(value: Decimal) -> Decimal:

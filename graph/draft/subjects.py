@@ -205,9 +205,10 @@ class SubjectReader:
 
     def stop(self, index) -> bool:
         """Whether token *index* ends a subject read leftwards: a clause boundary, a dash
-        between spaces (a dateline's), or another reporting verb."""
+        between spaces (a dateline's), another reporting verb, or a speaker's turn's colon in
+        bold (``**Danko:**``, one token ``:*``)."""
         t = self.doc[index]
-        return t.lower_ in _BOUNDARY or t.lower_ in SPEECH_VERBS or t.lower_ in OWN_WORK_VERBS \
+        return t.lower_ in _BOUNDARY or t.is_punct and ":" in t.text or t.lower_ in SPEECH_VERBS or t.lower_ in OWN_WORK_VERBS \
             or (t.text in ("-", "–", "—") and index > 0 and self.doc[index - 1].whitespace_)
 
     def right(self, k, end) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from credgraph.model import Registry, Source
 
 REGISTRY = Registry([
     Source("mediazona", "Mediazona", "news-outlet", "B", "r"),
+    Source("ovd-info", "OVD-Info", "ngo", "B", "r"),
     Source("gazette", "The Lakeside Gazette", "news-outlet", "C", "r"),
     Source("kirill-danko", "Kirill Danko", "named-person", "C", "r", aliases=("Danko",)),
 ])
@@ -23,6 +24,17 @@ INTRO = {
           "\n\nA: Calmer.",
     "plain": "Kirill Danko runs a hotline for deserters. We interviewed him last week.\n\n"
              "How busy is the line?\n\n{answer}\n\nWill it last?\n\nNobody knows.",
+    "pseudonym": "Pavel (not his real name), 27, served {intro}in a tank regiment before he "
+                 "fled. We spoke to him by phone.\n\nQ: How many of you were there?\n\n"
+                 "A: {answer}\n\nQ: Would you go back?\n\nA: Never.",
+    "aged": "Marina, 44, lost her son at the front. The Gazette spoke to her in Riga.\n\n"
+            "How did you find out?\n\n{answer}\n\nWho helped you?\n\nNo one.",
+    "bold": "The Gazette spoke to volunteer Kirill Danko about his hotline.\n\n"
+            "**Gazette:** How busy is it?\n\n**Danko:** {answer}\n\n**Gazette:** And now?"
+            "\n\n**Danko:** Calmer.",
+    "dashes": "Oleg Vasin, a medic, left his unit in May. We talked to him in Yerevan.\n\n"
+              "— Gazette: Why did you leave?\n\n— Vasin: {answer}\n\n— Gazette: Any "
+              "regrets?\n\n— Vasin: None.",
     "proposed": "Human rights lawyer Yulia Sorokina defends soldiers in court. She talked to "
                 "the Gazette by phone.\n\nHow many cases do you have?\n\n{answer}\n\n"
                 "Do you win?\n\nSeldom.",
@@ -46,11 +58,31 @@ def chains(text, outlet="gazette"):
     ("plain", "In 2024 our team registered 2,100 requests.", "kirill-danko", []),
     ("plain", "We get 25 messages on a quiet night.", "kirill-danko", []),
     ("proposed", "Right now I have 14 clients.", "yulia-sorokina", []),
+    ("pseudonym", "About 90 men on paper, maybe 30 in fact.", "pavel", []),
+    ("pseudonym", "OVD-Info counted 400 cases like mine.", "ovd-info", ["pavel"]),
+    ("aged", "A letter came after 3 weeks.", "marina", []),
+    ("bold", "We took 340 calls in March alone.", "kirill-danko", []),
+    ("bold", "Mediazona counted 1,900 such cases in May.", "mediazona", ["kirill-danko"]),
+    ("dashes", "Of our 12 medics, 5 were killed.", "oleg-vasin", []),
     ("proposed", "Our office has 3 lawyers.", "yulia-sorokina", []),
 ])
 def test_first_person_in_answers_is_the_interviewee(layout, answer, origin, via):
-    found = chains(INTRO[layout].format(answer=answer))
+    found = chains(INTRO[layout].format(answer=answer, intro=""))
     assert found[0] == (origin, via)
+
+
+@pytest.mark.parametrize("intro, origin", [
+    ("for 14 months ", "pavel"),  # the introduction tells his story: his account
+])
+def test_the_introduction_tells_the_interviewees_story(intro, origin):
+    found = chains(INTRO["pseudonym"].format(answer="Many.", intro=intro))
+    assert found[0] == (origin, [])
+
+
+def test_a_dialogue_without_questions_is_no_interview():
+    text = ("Two volunteers talk.\n\nAnna: We sent 40 parcels.\n\nBoris: And 30 more."
+            "\n\nAnna: Good.\n\nBoris: Yes.")
+    assert read_interview(Passages(text), SourceNames(REGISTRY, "r1"), "gazette") is None
 
 
 @pytest.mark.parametrize("text", [

@@ -36,7 +36,9 @@ What :meth:`Interview.answered` makes of the figures of an answer, and of the in
 ['anna-petrova']
 >>> found.answered(Attribution(), text.index("About"), "We have 30.").own_work
 True
->>> found.answered(Attribution(), 0, "Lawyer Anna Petrova has 30.").origin is None
+>>> found.answered(Attribution(), 0, "Lawyer Anna Petrova has 30 clients.").origin.id
+'anna-petrova'
+>>> found.answered(Attribution(), 0, "The war has lasted 3 years.").origin is None
 True
 """
 

@@ -12,6 +12,9 @@ cues of :mod:`.attribution`:
   court's published decisions`` is the newsroom's (the outlet's own) count; what a count is
   ``based on``, ``drawn from`` or ``using`` is its material, not its source.
 
+And what no phrase names: a sentence working the figure before out (:data:`WORKED_OUT`,
+``That works out at roughly 570 a day``) is the outlet's own arithmetic.
+
 >>> from credgraph.model import Registry, Source
 >>> from credgraph.draft.names import SourceNames
 >>> from credgraph.draft.passages import Passages
@@ -32,12 +35,13 @@ cues of :mod:`.attribution`:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .records import SourceRef
 from .speakers import _TIME_WORDS
 
-__all__ = ["Cue", "according_cues"]
+__all__ = ["Cue", "according_cues", "WORKED_OUT"]
 
 
 @dataclass
@@ -54,6 +58,12 @@ class Cue:
     joint: str | None = None  # "a joint count of X and Y": a note that changes no chain
 
 
+WORKED_OUT = re.compile(r"\s*(?:That|This|Which|It)\s+(?:works|worked|comes|came)\s+out\s+"
+                        r"(?:at|to|as)\b|\s*(?:That|This)\s+(?:is|means|amounts\s+to)\s+"
+                        r"(?:roughly|about|around|some|nearly|almost|over|more\s+than)\b")
+"""A sentence that works a figure out from the one before (``That works out at roughly 570
+a day``, ``That is about one in five``): the text's own arithmetic, the outlet's, whoever gave
+the figure it starts from."""
 _HANDED = {"obtained", "seen", "reviewed", "leaked", "provided", "released", "shared", "published"}
 _ADVERB_WORDS = _TIME_WORDS | {"recently", "earlier", "exclusively"}
 _BASIS = {("based", "on"), ("drawing", "on"), ("drawn", "from"), ("compiled", "from"),

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from .according import Cue, according_cues
+from .according import WORKED_OUT, Cue, according_cues
 from .interviews import read_interview, speak_as
 from .records import Attribution, SourceRef
 from .speakers import (_BEFORE_BY, _CLOSING, _COURT_VERBS, _DET, _NOT_PER, _NOUNISH,
@@ -356,6 +356,9 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
     from .tokens import tokens_between
 
     s, e = p.sentences[s_index]
+    if WORKED_OUT.match(p.text[s:e]):  # "That works out at roughly 570 a day."
+        return Attribution(SourceRef(r.outlet, "", (0, 0), "registry"), notes=(
+            "the text's own arithmetic on the figure before: the outlet's",))
     i, j = tokens_between(doc, s, e)
     hits = [h for h in r.names.find(doc, i, min(j, i + 6)) if h[1] <= i + 2]
     if hits:

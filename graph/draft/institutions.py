@@ -7,7 +7,9 @@ documents an institution issues.
   ``the court`` refers to.
 - :func:`document_owner`: an institution's document speaks for the institution: ``the
   court's ruling``, ``the ministry's daily bulletin``, ``letters from the Defence Ministry's
-  personnel department`` (a department of the ministry is the ministry);
+  personnel department`` (a department of the ministry is the ministry), ``the court's
+  press secretary``, ``the courts' own databases``, ``decisions published on the court's
+  website``;
   :func:`issuer`: ``the ruling`` or ``the verdict`` alone is the court's.
   :data:`DOCUMENT_WORDS` are the words of such documents, which alone name no one.
 
@@ -25,6 +27,9 @@ ministry``) from taking a source of another kind (a news outlet).
 ...                              "the court's written verdict", "data from the Judicial Department",
 ...                              "the Kremlin's position")]
 ['the ministry', 'HUR', 'the court', 'the Judicial Department', None]
+>>> [document_owner(p) for p in ("decisions published on the court's website",
+...                              "the courts' own databases", "the court's press secretary")]
+['the court', 'the courts', 'the court']
 >>> document_owner("the Kremlin"), issuer(["verdict"]), issuer(["bulletins"])
 (None, 'court', None)
 >>> issuer(["judgment"]), issuer(["appeal", "ruling"])
@@ -33,6 +38,8 @@ ministry``) from taking a source of another kind (a news outlet).
 (('source in the Kremlin', 'the Kremlin', False), None)
 >>> insider("two Kremlin sources"), insider("an official at the Defence Ministry")[1:]
 (('Kremlin sources', 'Kremlin', True), ('the Defence Ministry', False))
+>>> insider("a source of ours in the command of a brigade")[1]
+'the command of a brigade'
 >>> insider("people familiar with the matter")
 ('people familiar with the matter', '', True)
 >>> described_institution("A military court in Rostov-on-Don jailed him. Later", "court")
@@ -59,13 +66,19 @@ DOCUMENT_WORDS = set(_ISSUED_BY) | {"decision", "decisions", "bulletin", "bullet
                                     "tally", "summary", "summaries", "reports", "report"}
 """Words of a document an institution issues; alone (``the ruling``) they name no one."""
 _OWN_PARTS = (r"press service|website|site|spokes(?:man|woman|person)|telegram channel|channel|"
+              r"press secretary|press officer|secretary|databases?|registers?|archives?|"
               r"statement|office|account|data|figures|count|press office|department|"
               r"directorate|headquarters|consultants|lawyers|volunteers|staff|team|experts|"
               r"analysts|researchers|monitors|hotline|operators|counsell?ors|" +
               "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)))
 """What an institution has that speaks for it: its services, staff and documents (``the
 project's lawyers``, ``the court's press service``)."""
-_OWNED = re.compile(rf"^(.+?)['’]s (?:[\w-]+ ){{0,2}}?(?:{_OWN_PARTS})$", re.I)
+_OWNED = re.compile(rf"^(.+?)(?:['’]s|(?<=s)['’]) (?:[\w-]+ ){{0,2}}?(?:{_OWN_PARTS})$", re.I)
+_PUBLISHED = re.compile(r"^(?:the |its |their )?(?:[\w-]+ )?(?:" + "|".join(sorted(
+    DOCUMENT_WORDS, key=len, reverse=True)) + r")\s+(?:published|posted|released|issued|"
+    r"uploaded)\s+(?:on|by|in|to)\s+(.+)$", re.I)
+"""A document where its issuer published it (``decisions published on the court's
+website``): the owner of the place."""
 _FROM = re.compile(r"^(?:the |a |an |its |their )?(?:[\w-]+ )?(?:letters?|documents?|papers|"
                    r"records|data|figures|statistics|files|bulletins?|reports?)\s+(?:from|of|by)"
                    r"\s+(.+)$", re.I)
@@ -76,7 +89,7 @@ def document_owner(phrase: str) -> str | None:
     (``the court's press service``, ``Mediazona's data``, ``records from the court``), as the
     text writes it; None when the phrase names no such thing."""
     text = " ".join(phrase.strip(" ,.;:").split())
-    sent = _FROM.match(text)
+    sent = _FROM.match(text) or _PUBLISHED.match(text)
     if sent:
         return document_owner(sent.group(1)) or sent.group(1)
     owned = _OWNED.match(text)
@@ -93,7 +106,8 @@ _LEAD = (r"(?i:(?:a|an|one|two|three|several|some|the|unnamed|anonymous|senior|h
          r"former|current|local|mid-level|military|security|government|diplomatic)\s+)*")
 _INSIDE = re.compile(
     rf"^{_LEAD}(?P<head>sources?|officials?|insiders?|persons?|people|employees?|officers?|"
-    r"members?|aides?|interlocutors?|diplomats?|staffers?|representatives?)(?:,[^,]*,)?\s+"
+    r"members?|aides?|interlocutors?|diplomats?|staffers?|representatives?)"
+    r"(?:\s+of\s+(?:ours|mine|theirs|his|hers|yours))?(?:,[^,]*,)?\s+"
     r"(?:in|at|within|inside|from|close to|near|familiar with|with knowledge of|"
     r"with (?:ties|links|access) to|of|on)\s+(?P<inst>\S.*?)$", re.I)
 _ADJECTIVAL = re.compile(rf"^{_LEAD}(?P<inst>(?:[A-Z][\w.'’-]*\s+)+)(?i:(?:military\s+|"

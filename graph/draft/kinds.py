@@ -21,7 +21,11 @@ __all__ = ["guess_kind", "person_after_title", "person_of", "NATIONALITIES", "RO
            "TITLE_WORDS", "COUNTRIES"]
 
 NATIONALITIES = set("""russian ukrainian belarusian british american us uk european western
-german french polish chinese iranian israeli georgian moldovan kazakh chechen""".split())
+german french polish chinese iranian israeli georgian moldovan kazakh chechen turkish
+finnish swedish norwegian danish estonian latvian lithuanian romanian hungarian czech slovak
+bulgarian serbian armenian azerbaijani uzbek tajik kyrgyz indian japanese korean canadian
+italian spanish dutch belgian swiss austrian greek syrian iraqi egyptian qatari saudi
+emirati north-korean nato eu""".split())
 
 _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
     (r"telegram|\bchannel\b|\bz-channel\b", "telegram-channel"),

@@ -241,6 +241,9 @@ class SourceNames:
             return self._unnamed(" ".join(w for w in lower if w not in _DETERMINERS),
                                  head in _GROUPS, text, span, f"the text names no one ('{text}')")
         name = proper or " ".join(w.text for w in words if w.lower_ not in _DETERMINERS) or text
+        owner = re.match(r"^[A-Z][\w-]*['’]s (?=\S+ \S)", name)
+        if proper and owner:  # "Ukraine's Coordination Headquarters ...": the name after it
+            name = name[owner.end():]
         kind, basis = guess_kind(text, name)
         if not proper and basis == "nothing in the text (default)":
             return None  # lower-case words that name no one ("tracks court")
@@ -315,8 +318,9 @@ def _proper_tail(doc) -> str:
         if w[:1].isupper() and w.lower() not in _DETERMINERS:
             start = index
         elif w.lower() in ("of", "for", "to", "and", "&", "on") and start is not None or (
-                w.lower() == "the" and index and words[index - 1].lower() == "of"):
-            continue  # "Air Force of the Armed Forces of Ukraine" whole
+                w.lower() == "the" and index and words[index - 1].lower() in ("of", "for") and
+                start == index + 1):
+            continue  # "Air Force of the Armed Forces of Ukraine", "... for the Treatment of" whole
         else:
             break
     return " ".join(words[start:]) if start is not None else ""

@@ -5,9 +5,8 @@
 scales (``18,000``, ``1.5 million``, ``12k``), spelled-out numbers (``twelve``, ``two and a
 half``) read with ``text2num``, vague quantities as ranges (``hundreds`` 200-999, ``a
 dozen`` about 12), percentages and shares (``89 %``, ``one third``, ``one in five``, ``the
-majority``) and ratios (``double``, ``three times``, ``tenfold``). Years, dates, ages,
-times of day, ordinals and names with numbers (``155th brigade``, ``Article 338``,
-``T-72``) are not quantities and are left out.
+majority``) and ratios (``double``, ``three times``, ``tenfold``). Years, dates, ages, times
+of day, ordinals, names with numbers (``155th brigade``, ``Article 338``, ``T-72``) are left out.
 
 >>> from credgraph.draft.tokens import tokenize
 >>> def show(text):
@@ -218,14 +217,12 @@ def _is_identifier(doc, i, j) -> bool:
 
 
 def _is_age(doc, i, j) -> bool:
-    """``The soldier, 29, left``, ``Olga Rudneva, 42, who`` or ``Andrei (a pseudonym), 32,
-    was``: an age between commas."""
+    """``The soldier, 29, left``, ``Olga Rudneva, 42, who``, ``Ivan (a pseudonym), 32,``."""
     value = parse_digits(doc[i].text)
     if value is None or not 14 <= value <= 99 or i < 2 or j >= len(doc):
         return False
-    k = i - 2
-    if doc[k].text == ")":  # "Andrei (not his real name), 32,"
-        k = next((n - 1 for n in range(k - 1, max(0, k - 10), -1) if doc[n].text == "("), k)
+    k = i - 2 if doc[i - 2].text != ")" else next((n - 1 for n in range(i - 3, max(0, i - 12), -1)
+                                                   if doc[n].text == "("), i - 2)  # "X (...), 32,"
     return doc[i - 1].text == "," and doc[j].text in (",", ")") and doc[k].is_alpha and (
         doc[k].is_title or doc[k].lower_ in ("soldier", "man", "woman", "officer"))
 

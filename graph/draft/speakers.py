@@ -143,8 +143,12 @@ class SpeakerReader(SubjectReader):
             held = self.role_of(first, at)  # "the governor's press service": the governor
             if held is not None:
                 return held
-            if len(first) == 2 and first[0] == "the" and first[1] in _GENERIC:
-                return self.antecedent(first[1], at)
+            one = first[1][:-1] if len(first) == 2 and first[1][:-1] in _GENERIC else \
+                first[-1]  # "the courts' own databases": the courts named before
+            if len(first) == 2 and first[0] == "the" and one in _GENERIC:
+                found = self.antecedent(one, at)
+                if found[0] is not None or one == first[1]:
+                    return found
             return self.names.resolve(owner), "the source of its press service, " \
                 "website, statement or document"
         described = self.description(i, j)
@@ -175,6 +179,10 @@ class SpeakerReader(SubjectReader):
             ref, note = self.antecedent(words[-1], at)
             if ref is not None or words[-1] not in _GENERIC_PEOPLE:
                 return ref, note
+        if len(words) == 2 and words[0] in ("the", "this") and words[1] not in PEOPLE_WORDS:
+            named = self.named_with(words[1], i)
+            if named is not None:
+                return named
         recent = [sid for sid, _s, _e in self.names.find(self.doc, 0, i)]
         ref = self.names.resolve(self.span_text(i, j), (self.doc[i].idx, self.doc[j - 1].idx
                                                         + len(self.doc[j - 1])), recent)
@@ -269,6 +277,21 @@ class SpeakerReader(SubjectReader):
             if same_people(words[-1], self.names.display(sid)):
                 return SourceRef(sid, self.span_text(i, j), span, "new"), \
                     f'"{self.span_text(i, j)}" taken to be {self.names.display(sid)}, named before'
+        return None
+
+    def named_with(self, word, at) -> tuple[SourceRef, str] | None:
+        """``the headquarters`` after ``Ukraine's Coordination Headquarters for ...``: the
+        last source named before token *at* whose name has the word *word*."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        seen = [sid for sid, _s, _e in self.names.find(self.doc, 0, at)] + [
+            sid for sid in self.speakers if self.first_seen.get(sid, at) < at]
+        for sid in reversed(seen):
+            if sid == self.outlet or self.names.source_kind(sid) in _PERSON_KINDS:
+                continue
+            if word in normal_name(self.names.display(sid)).split():
+                return SourceRef(sid, f"the {word}", (0, 0), "registry"), \
+                    f'"the {word}" taken to be {self.names.display(sid)}, named before it'
         return None
 
     def role_of(self, words, at) -> tuple[SourceRef | None, str | None] | None:

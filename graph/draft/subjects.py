@@ -107,6 +107,9 @@ _JOINT_WORDS = _DET | {"independent", "outlet", "news", "site", "website", "righ
                        "organizations", "exiled"}
 """Lower-case words a member of a joint subject may have besides its name (``the independent
 outlets Mediazona and ...``: the plural describes both)."""
+_REACH = 16
+"""How many tokens a subject read leftwards may have (``A source of ours in the command of a
+brigade on the Pokrovsk axis writes``: 13)."""
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 
 
@@ -136,7 +139,7 @@ class SubjectReader:
         if j > start and doc[j - 1].lower_ in _PRONOUNS:
             return j - 1, j  # "Agora told Reuters it had received": the pronoun alone
         i = j
-        while i > start and not self.stop(i - 1) and j - i < 12:
+        while i > start and not self.stop(i - 1) and j - i < _REACH:
             i -= 1
         if i == j and i > start and doc[i - 1].text == ",":  # "Agora, a group, told"
             opened = self._relative_opening(i - 1, start)

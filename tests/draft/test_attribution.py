@@ -106,6 +106,15 @@ def test_a_sentence_without_a_cue_takes_its_subject_or_the_sentence_before():
     assert [f[0] for f in found] == ["mediazona", "mediazona", "agora"]
 
 
+@pytest.mark.parametrize("text", [
+    "Agora counted 3,100 requests in March. That works out at roughly 100 a day.",
+    "Agora counted 3,100 requests in March. This comes out to about 100 a day.",
+])
+def test_the_texts_own_arithmetic_is_the_outlets(text):
+    found, _n = chains(text, outlet="reuters")
+    assert [f[0] for f in found] == ["agora", "reuters"]
+
+
 def test_the_outlet_is_never_a_via():
     (found,), _n = chains("Agora told Reuters that 700 servicemen asked.", outlet="reuters")
     assert found[:2] == ("agora", [])

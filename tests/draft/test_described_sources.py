@@ -136,6 +136,8 @@ def test_a_dot_between_letters_is_inside_a_token():
     ("people familiar with the matter", "people familiar with the matter", "", True),
     ("a senior HUR official", "HUR official", "HUR", False),
     ("Kremlin insiders", "Kremlin insiders", "Kremlin", True),
+    ("a source of ours at the regiment's headquarters",
+     "source of ours at the regiment's headquarters", "the regiment's headquarters", False),
     ("Ukrainian officials", None, None, None),
     ("the HUR", None, None, None),
 ])
@@ -155,6 +157,11 @@ def test_insider(phrase, description, institution, plural):
      "anonymous-group"),
     ("2,000 troops fled, a senior HUR official said.", "r1-hur-official", [],
      "anonymous-person"),
+    ("A source of ours in the staff of a rifle regiment on the Kupiansk front says 15 men "
+     "have left.", "r1-source-of-ours-in-the-staff-of-a-rifle-r", [],
+     "anonymous-person"),
+    ("A Finnish official familiar with the talks said 600 men could be swapped.",
+     "r1-finnish-official-familiar-with-talks", [], "anonymous-person"),
 ])
 def test_an_insider_is_anonymous_not_the_institution(text, origin, via, kind):
     (found,), names = chains(text)

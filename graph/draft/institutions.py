@@ -27,6 +27,8 @@ ministry``) from taking a source of another kind (a news outlet).
 ...                              "the court's written verdict", "data from the Judicial Department",
 ...                              "the Kremlin's position")]
 ['the ministry', 'HUR', 'the court', 'the Judicial Department', None]
+>>> document_owner("The spring call-up decree signed by Vladimir Putin in March")
+'Vladimir Putin'
 >>> [document_owner(p) for p in ("decisions published on the court's website",
 ...                              "the courts' own databases", "the court's press secretary")]
 ['the court', 'the courts', 'the court']
@@ -79,6 +81,11 @@ _PUBLISHED = re.compile(r"^(?:the |its |their )?(?:[\w-]+ )?(?:" + "|".join(sort
     r"uploaded)\s+(?:on|by|in|to)\s+(.+)$", re.I)
 """A document where its issuer published it (``decisions published on the court's
 website``): the owner of the place."""
+_SIGNED = re.compile(r"^(?:the |a |an |its )?(?:[\w-]+ ){0,3}(?:decree|order|law|directive|"
+                     r"resolution|ordinance)s?\s+(?:signed|issued|approved|enacted)\s+by\s+"
+                     r"(.+?)(?:\s+(?:in|on|last|this|earlier)\b.*)?$", re.I)
+"""An act and who signed it (``the call-up decree signed by the president in May``): the
+signatory's."""
 _FROM = re.compile(r"^(?:the |a |an |its |their )?(?:[\w-]+ )?(?:letters?|documents?|papers|"
                    r"records|data|figures|statistics|files|bulletins?|reports?)\s+(?:from|of|by)"
                    r"\s+(.+)$", re.I)
@@ -89,7 +96,7 @@ def document_owner(phrase: str) -> str | None:
     (``the court's press service``, ``Mediazona's data``, ``records from the court``), as the
     text writes it; None when the phrase names no such thing."""
     text = " ".join(phrase.strip(" ,.;:").split())
-    sent = _FROM.match(text) or _PUBLISHED.match(text)
+    sent = _FROM.match(text) or _PUBLISHED.match(text) or _SIGNED.match(text)
     if sent:
         return document_owner(sent.group(1)) or sent.group(1)
     owned = _OWNED.match(text)

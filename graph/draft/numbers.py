@@ -278,15 +278,16 @@ def _number_at(doc, i) -> NumberExpr | None:
         lo, hi = _VAGUE[w]
         return NumberExpr(i, i + 1, None, Decimal(lo), Decimal(hi), "vague",
                           note=f'"{doc[i].text}" read as {lo:,}-{hi:,}')
-    if w in ("several", "a", "few", "many") and _low(doc, i + 1) in ("few",) and \
-            _low(doc, i + 2) + "s" in _VAGUE:
-        lo, hi = _VAGUE[_low(doc, i + 2) + "s"]
-        return NumberExpr(i, i + 3, None, Decimal(lo), Decimal(hi), "vague",
-                          note=f'"{doc[i:i + 3].text}" read as {lo:,}-{hi:,}')
-    if w in ("several", "few") and _low(doc, i + 1) + "s" in _VAGUE:
-        lo, hi = _VAGUE[_low(doc, i + 1) + "s"]
-        return NumberExpr(i, i + 2, None, Decimal(lo), Decimal(hi), "vague",
-                          note=f'"{doc[i:i + 2].text}" read as {lo:,}-{hi:,}')
+    n = 2 if w in ("several", "a", "few", "many") and _low(doc, i + 1) == "few" else \
+        1 if w in ("several", "few") else 0  # "several thousand", "a few hundred": 2-9 of them
+    if n and _low(doc, i + n) in _SCALES and _low(doc, i + n) != "billion":
+        lo, hi = 2 * _SCALES[_low(doc, i + n)], 10 * _SCALES[_low(doc, i + n)] - 1
+        return NumberExpr(i, i + n + 1, None, Decimal(lo), Decimal(hi), "vague",
+                          note=f'"{doc[i:i + n + 1].text}" read as {lo:,}-{hi:,}')
+    if n and _low(doc, i + n) + "s" in _VAGUE:  # "several dozen": as "dozens"
+        lo, hi = _VAGUE[_low(doc, i + n) + "s"]
+        return NumberExpr(i, i + n + 1, None, Decimal(lo), Decimal(hi), "vague",
+                          note=f'"{doc[i:i + n + 1].text}" read as {lo:,}-{hi:,}')
     if w == "hundred" and _low(doc, i + 1) == "of" and _low(doc, i - 1) not in (
             "a", "one", "the") and not _low(doc, i - 1) in _NUMBER_WORDS:
         return NumberExpr(i, i + 1, None, Decimal(200), Decimal(999), "vague",

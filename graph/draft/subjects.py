@@ -54,12 +54,12 @@ notes explained explains revealed reveals confirmed confirms alleged alleges ins
 assured assures assure calculates calculated believes admits show admitted acknowledged acknowledges
 shows showed found published publishes posted posts tweeted continued recounted described
 describes suggested suggests indicated indicates argued argues lowers lowered puts put
-informed assess assesses assessed""".split())
+informed assess assesses assessed sets""".split())
 """Verbs whose subject is the source of what the sentence states."""
 OWN_WORK_VERBS = set("""received receives registered recorded helped helps answered handled
 processed assisted considered heard issued counted documented logged opened consulted advised
 evacuated rescued tracked catalogued represented defended identified verified studied
-analysed analyzed reviewed examined""".split())
+analysed analyzed reviewed examined filed lodged submitted won""".split())
 """Verbs of an organisation counting its own activity (``the group received 577 requests``,
 ``the project has consulted 110,000 people``)."""
 

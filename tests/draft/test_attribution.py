@@ -80,9 +80,21 @@ def test_origin_and_route(text, origin, via):
     assert found[:2] == (origin, via)
 
 
-def test_own_work():
-    (found,), _n = chains("The group Get Lost received 577 requests in May.")
-    assert found[0] == "idite-lesom" and found[3] is True
+@pytest.mark.parametrize("text", [
+    "The group Get Lost received 577 requests in May.",
+    "Agora is a legal aid group. The group's lawyers filed 90 complaints in June.",
+    "Agora is a legal aid group. The group's lawyers won 14 appeals this year.",
+    "Agora is a legal aid group. The group's lawyers lodged 60 petitions in May.",
+])
+def test_own_work(text):
+    found = chains(text)[0][-1]
+    assert found[0] in ("idite-lesom", "agora") and found[3] is True
+
+
+def test_an_act_is_its_signatorys():
+    found, names = chains("The mobilisation order signed by Sergei Ivanov last week sets a "
+                          "quota of 4,000 reservists.")
+    assert found[0][0] == "sergei-ivanov"
 
 
 def test_a_pronoun_keeps_the_chain():

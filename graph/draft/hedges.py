@@ -35,12 +35,17 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
         rf"(?:been |be )?able to|no way to|impossible to)\s+(?:be\s+)?(?:immediately\s+|"
         rf"independently\s+)*{_V}"
         rf"|\bn(?:o|ever)t?\s+(?:been\s+|be\s+)?(?:immediately\s+|independently\s+)*"
-        rf"(?:verified|confirmed|corroborated|checked|audited)\b|\bun(?:verified|confirmed)\b",
+        rf"(?:verified|confirmed|corroborated|checked|audited)\b|\bun(?:verified|confirmed)\b"
+        rf"|\bneither\b[^.]{{0,40}}\b(?:could|can|was|were|has|have)\s+(?:be\s+|been\s+)?"
+        rf"(?:independently\s+)?(?:verified|confirmed)\b|\bn(?:o|ot)\s+(?:seen|observed|found)\s+"
+        rf"(?:any\s+)?(?:independent\s+)?(?:confirmation|verification|corroboration)\b",
         re.I)),
     ("accuracy-uncertain", "sentence", re.compile(
         r"\b(?:hard|difficult|impossible) to (?:say|tell|know|assess|judge|establish)\b"
-        r"|\bhow (?:accurate|reliable|true)\b|\baccuracy\b|\bmay be (?:inflated|exaggerated|"
-        r"overstated)\b|\bcannot be known\b", re.I)),
+        r"|\bhow (?:accurate|reliable|true)\b|\baccuracy\b|\b(?:inflated|exaggerated|"
+        r"overstated)\b|\bcannot be known\b|\b(?:doubts?|doubted|questions?|questioned)\b(?= "
+        r"(?:(?:the|these|this|those|its|such|that|their|his|her) )?(?:\w+ )?(?:figures?|"
+        r"estimates?|claims?|numbers?|data|count|totals?)\b)", re.I)),
     ("disputed", "sentence", re.compile(
         r"\b(?:denied|denies|rejected|rejects|disputed|disputes|contested|contests|dismissed|"
         r"refuted)\b(?= (?:(?:the|these|this|those|its|such|that|their|his|her) )?(?:\w+ )?"
@@ -52,7 +57,8 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
     ("estimate", "sentence", re.compile(r"\bestimat\w*|\b(?:I|we)(?:['’]d| would) (?:say|guess|"
                                         r"put it at|reckon)\b|\b(?:I|we) (?:guess|reckon)\b|"
                                         r"\b(?:my|our) (?:guess|rough count|assessment)\b|"
-                                        r"\b(?:I|we) (?:assess|judge)\b|\bat a guess\b",
+                                        r"\b(?:I|we) (?:assess|judge)\b|\bat a guess\b|"
+                                        r"\bassess(?:es|ed)? that\b",
                                         re.I)),
     ("probable", "clause", re.compile(
         r"\b(?:likely|probably|possibly|presumably)\b|\b(?:believed|thought) to\b|"
@@ -86,9 +92,11 @@ def _clause(text: str, sentence: tuple[int, int], offset: int,
 
 
 def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list[str | None],
-                names_of: dict[str, list[str]]) -> list[str]:
+                names_of: dict[str, list[str]], outlet: str | None = None) -> list[str]:
     """The hedge of each figure at *spans*; *origins* are their sources' ids and
-    *names_of* maps each id to the names the text may use for it."""
+    *names_of* maps each id to the names the text may use for it; *outlet* is the report's
+    (``Kestrel assesses that`` in Kestrel's own note is its estimate, another's assessment
+    is not)."""
     hedges = ["none"] * len(spans)
 
     def put(index, hedge):
@@ -100,14 +108,16 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
         by_sentence.setdefault(passages.sentence_of(start), []).append(index)
     for s_index, sentence in enumerate(passages.sentences):
         plain = _outside_quotes(text, *sentence, passages)
-        found = [(hedge, scope, m.start() + sentence[0]) for hedge, scope, pattern in HEDGE_CUES
-                 for m in pattern.finditer(plain)]
+        found = [(hedge, scope, m.start() + sentence[0], m.group().lower().startswith("assess"))
+                 for hedge, scope, pattern in HEDGE_CUES for m in pattern.finditer(plain)]
         if not found:
             continue
         members = by_sentence.get(s_index, [])
-        for hedge, scope, at in found:
+        for hedge, scope, at, assessed in found:
             if members:
                 for i in members:
+                    if assessed and (outlet is None or origins[i] != outlet):
+                        continue  # "The ministry assessed that": not the report's own
                     if scope == "clause":
                         lo, hi = _clause(text, sentence, at)
                         same = [j for j in members if lo <= spans[j][0] < hi]
@@ -122,14 +132,22 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
                     put(i, hedge)
             elif hedge in _DISCLAIMERS:
                 for i in _disclaimed(text, passages, sentence, plain, spans, origins, names_of,
-                                     by_sentence, s_index):
+                                     by_sentence, s_index, at - sentence[0]):
                     put(i, hedge)
     return hedges
 
 
 def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_sentence,
-                s_index) -> list[int]:
+                s_index, at: int = 0) -> list[int]:
     low = plain.lower()
+    subject = low[:at]  # "Kestrel cannot verify these figures": Kestrel disclaims, not of its own
+    lead = re.match(r"\s*(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?!['’]s)\s+(?=[a-z])",
+                    plain)  # "Kestrel considers Russian claims inflated": the judge, not judged
+    if lead and any(n.lower() == lead.group(1).lower() or n.lower().startswith(
+            lead.group(1).lower() + " ") for names in names_of.values() for n in names):
+        low = low[:lead.start(1)] + " " * len(lead.group(1)) + low[lead.end(1):]
+    low = low[:max(0, at - 40)] + re.sub(r"[\w'’ -]+(?:\s+\w+){0,2}\s*$", lambda m: " " * len(
+        m.group()), subject[max(0, at - 40):]) + low[at:] if at else low
     named = [sid for sid, names in names_of.items() if sid in origins and any(
         re.search(rf"\b{re.escape(n.lower())}\b", low) for n in names if len(n) > 1)]
     if named:
@@ -142,11 +160,14 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
     if owned:  # "Agora's figures": a source whose figures are not known here: the last ones
         last_sentence = passages.sentence_of(spans[earlier[-1]][0])
         return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]
-    if re.search(r"\b(?:either|both|the two)\b", low):
+    if re.search(r"\b(?:either|neither|both|the two)\b", low):
         return earlier[-2:]
     if re.search(r"\b(?:figures|claims|numbers|estimates|reports|data|these|they)\b", low):
         here = passages.paragraph_of(sentence[0])
-        return [i for i in earlier if here - 2 <= passages.paragraph_of(spans[i][0]) <= here]
+        near = [i for i in earlier if here - 2 <= passages.paragraph_of(spans[i][0]) <= here]
+        same = {origins[i] for i in near if passages.paragraph_of(spans[i][0]) == here}
+        return [i for i in near if origins[i] in same] if same else near  # "these claims":
+        # the claims of its own paragraph's sources, in the paragraphs before too
     last_sentence = passages.sentence_of(spans[earlier[-1]][0])
     if passages.paragraph_of(spans[earlier[-1]][0]) < passages.paragraph_of(sentence[0]) - 1:
         return []  # "this" points at nothing near it

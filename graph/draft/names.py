@@ -44,10 +44,11 @@ FUZZY_CUTOFF = 0.88
 _PEOPLE = set("""soldier officer serviceman servicewoman source official lawyer man woman troop
 fighter commander resident blogger analyst expert spokesman spokeswoman spokesperson prisoner
 witness relative mother wife father brother sister marine guardsman conscript volunteer
-interlocutor insider deserter veteran medic doctor journalist reporter correspondent""".split())
+interlocutor insider deserter veteran medic doctor journalist reporter correspondent milblogger
+demographer researcher""".split())
 _GROUPS = {p + "s" for p in _PEOPLE} | {"men", "women", "people", "relatives", "families",
                                         "officials", "analysts", "experts", "sources",
-                                        "authorities", "bloggers", "activists", "residents",
+                                        "authorities", "bloggers", "milbloggers", "activists", "residents",
                                         "lawyers", "outlets", "media", "prosecutors", "groups",
                                         "wives", "widows", "children",
                                         "organisations", "organizations", "servicemen"}

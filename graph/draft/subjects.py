@@ -54,7 +54,7 @@ notes explained explains revealed reveals confirmed confirms alleged alleges ins
 assured assures assure calculates calculated believes admits show admitted acknowledged acknowledges
 shows showed found published publishes posted posts tweeted continued recounted described
 describes suggested suggests indicated indicates argued argues lowers lowered puts put
-informed assess assesses assessed sets""".split())
+informed assess assesses assessed sets complained complains lamented boasted""".split())
 """Verbs whose subject is the source of what the sentence states."""
 OWN_WORK_VERBS = set("""received receives registered recorded helped helps answered handled
 processed assisted considered heard issued counted documented logged opened consulted advised
@@ -78,8 +78,10 @@ _LEADING = {"also", "separately", "however", "meanwhile", "earlier", "later", "p
 """Sentence adverbs a subject may begin with (``Earlier the governor's press service``)."""
 _PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "any", "them": "any",
              "we": "outlet", "us": "outlet", "i": "person", "him": "person"}
-_NATIONAL = {*NATIONALITIES, *(w + "s" for w in NATIONALITIES), "russia's", "ukraine's"}
-"""Country words a capitalised word may be without being a name ("Russian officials")."""
+_NATIONAL = {*NATIONALITIES, *(w + "s" for w in NATIONALITIES), "russia's", "ukraine's",
+             "telegram", "youtube", "facebook", "vkontakte", "instagram", "tiktok", "whatsapp"}
+"""Country and platform words a capitalised word may be without being a name ("Russian
+officials", "A pro-war Telegram channel, Frontline Ledger, said")."""
 _TIME_LEAD = {"in", "on", "at", "during", "since", "by", "after", "before", "last", "this",
               "early", "late", "earlier", "later", "until", "over", "throughout", "within"}
 _TIME_WORDS = set("""january february march april may june july august september october

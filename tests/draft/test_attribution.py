@@ -40,6 +40,9 @@ def chains(text, outlet="bbc"):
 @pytest.mark.parametrize("text, origin, via", [
     ("According to Mediazona, 2,076 cases were opened.", "mediazona", []),
     ("Per the HUR, 18,000 troops fled.", "hur", []),
+    ("A pro-war Telegram channel, Z Front, said 40,000 men would be called up.", "z-front", []),
+    ("Russian milbloggers complained that the regiment lost 60 percent of its men.",
+     "r1-russian-milbloggers", []),
     ("The HUR said 18,000 troops fled.", "hur", []),
     ("18,000 troops fled, the HUR said on Telegram.", "hur", ["hur-telegram"]),
     ("Ukraine's military intelligence agency (HUR) said Monday that 18,000 troops fled.", "hur", []),

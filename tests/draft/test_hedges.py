@@ -31,6 +31,10 @@ def at(text, *terms):
     ("The Kremlin denied the claims that 300 fled.", "disputed"),
     ("The HUR said 300 fled.", "none"),
     ("“It is probably 300,” the soldier said.", "none"),
+    ("The ministry said 300 fled, but analysts doubt the figure.", "accuracy-uncertain"),
+    ("The ministry said 300 fled, a number observers call inflated.", "accuracy-uncertain"),
+    ("The ministry said 300 fled; we have not seen independent confirmation.",
+     "unable-to-verify"),
 ])
 def test_hedge_in_the_sentence(sentence, hedge):
     assert hedges(sentence, at(sentence, "300")) == [hedge]
@@ -49,6 +53,28 @@ def test_a_disclaimer_without_a_name_covers_the_figures_just_before():
     assert hedges(text, at(text, "12", "300")) == ["none", "unable-to-verify"]
     text = "Agora counted 12. Mediazona counted 300. We cannot confirm these figures."
     assert hedges(text, at(text, "12", "300")) == ["unable-to-verify"] * 2
+
+
+@pytest.mark.parametrize("text, terms, origins, expected", [
+    # the source that cannot verify is the judge, not the one judged
+    ("The General Staff said 900 were killed. Polaris cannot independently verify these "
+     "figures. Polaris estimates that 40 units were rebuilt.", ("900", "40"),
+     ["staff", "polaris"], ["unable-to-verify", "estimate"]),
+    ("The General Staff said 900 were killed. Polaris considers such claims inflated.",
+     ("900",), ["staff"], ["accuracy-uncertain"]),
+    # "neither figure": the last two
+    ("The HUR said 500 hid. A paper put it at 9,000. Neither figure could be verified.",
+     ("500", "9,000"), ["hur", "paper"], ["unable-to-verify"] * 2),
+    # "these claims" in a paragraph of its own source: that source's, not the paragraph
+    # before's other source
+    ("Colonel Ivanov said 7,000 were deployed.\n\nBloggers said 30 percent were lost. We have "
+     "not observed confirmation of these claims.", ("7,000", "30 percent"),
+     ["ivanov", "bloggers"], ["none", "unable-to-verify"]),
+])
+def test_a_disclaimer_covers_what_it_refers_to(text, terms, origins, expected):
+    names = {"staff": ["General Staff"], "polaris": ["Polaris"], "hur": ["HUR"],
+             "ivanov": ["Colonel Ivanov", "Ivanov"]}
+    assert hedges(text, at(text, *terms), origins, names) == expected
 
 
 def test_an_adverb_covers_its_clause():
@@ -104,3 +130,11 @@ def test_an_estimate_hedges_its_owners_figures(text, origins, expected):
 ])
 def test_a_first_person_assessment_is_an_estimate(sentence, hedge):
     assert hedges(sentence, at(sentence, "300")) == [hedge]
+
+
+def test_the_reports_own_assessment_is_an_estimate():  # round 5: a think tank's own note
+    text = "Polaris assesses that 300 men are recruited a day."
+    assert find_hedges(text, Passages(text), at(text, "300"), ["polaris"], {}, "polaris") == [
+        "estimate"]
+    assert find_hedges(text, Passages(text), at(text, "300"), ["polaris"], {}, "paper") == [
+        "none"]

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from .records import SourceRef
 from .speakers import _TIME_WORDS
 
-__all__ = ["Cue", "according_cues", "WORKED_OUT"]
+__all__ = ["Cue", "according_cues", "WORKED_OUT", "apposed_name"]
 
 
 @dataclass
@@ -54,6 +54,7 @@ class Cue:
     at: int  # token index of the cue
     recipient: SourceRef | None = None
     telegram: bool = False
+    decision: bool = False  # a court's sentence ("the court sentenced"): never a relay
     note: str | None = None
     joint: str | None = None  # "a joint count of X and Y": a note that changes no chain
 
@@ -128,3 +129,16 @@ def _obtained(r, i, j, k) -> list[Cue]:
         cues.append(Cue("citing", origin, k, note="the document or data the outlet holds "
                                                   "taken as the origin"))
     return cues
+
+
+def apposed_name(doc, j, end) -> tuple[int, int] | None:
+    """The tokens of a name in apposition after the phrase ending at *j* that closes the
+    sentence (``according to the republic's head, Radiy Khabirov.``): the source is the
+    person, the phrase before only their role. None when no such name follows."""
+    n = end
+    while n > j + 1 and doc[n - 1].is_punct:
+        n -= 1
+    if j < end and doc[j].text == "," and 2 <= n - j - 1 <= 3 and all(
+            t.is_title for t in doc[j + 1:n]):
+        return j + 1, n
+    return None

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from .according import WORKED_OUT, Cue, according_cues
+from .according import WORKED_OUT, Cue, according_cues, apposed_name
 from .interviews import read_interview, speak_as
 from .records import Attribution, SourceRef
 from .speakers import (_BEFORE_BY, _CLOSING, _COURT_VERBS, _DET, _NOT_PER, _NOUNISH,
@@ -42,6 +42,8 @@ from .tokens import joins
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS"]
 
+_AIRED = {"published", "aired", "broadcast", "released", "posted", "on", "last", "this"}
+"""Words that end the outlet's name after ``an interview with``."""
 _TALLY = {"count", "counts", "tally", "tallies", "calculation", "calculations", "estimate",
           "estimates", "reckoning", "estimation"}
 """What ``by our count`` or ``by Mediazona's tally`` names: a source's own count."""
@@ -59,6 +61,7 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             continue
         if w == "according" and k + 1 < end and doc[k + 1].lower_ == "to":
             i, j = phrase_after(doc, k + 2, end)
+            i, j = apposed_name(doc, j, end) or (i, j)  # "..., Radiy Khabirov."
             found.extend(according_cues(r, i, j, k))
             if doc[j:j + 3].text.lower().split()[1:] in (["which", "cited"], ["who", "cited"],
                                                         ["which", "quoted"]):
@@ -102,7 +105,8 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                 continue
         if w in _TALKED_TO and k + 1 < end and doc[k + 1].lower_ in ("with", "to"):
             i, j = phrase_after(doc, k + 2, end)  # "in an interview with the BBC, X said"
-            ref, note = r.resolve(i, j, k)
+            cut = next((m for m in range(i + 1, j) if doc[m].lower_ in _AIRED), j)  # "with
+            ref, note = r.resolve(i, cut, k)  # the Sentinel published on 25 August": the Sentinel
             if ref:
                 found.append(Cue("according", ref, k, note=note))
             k = j
@@ -141,7 +145,7 @@ def _cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                     note = "the subject taken as the last source named before the verb"
             if ref is not None:
                 cue = Cue("own" if own else "speaker", ref, k, note=note,
-                          joint=r.joint(k, ref))
+                          joint=r.joint(k, ref), decision=w in _COURT_VERBS)
                 after = doc[k + 1:min(end, k + 6)].text.lower()
                 cue.telegram = "telegram" in after or bool(re.search(  # "In a Telegram
                     r"\b(?:in|on) (?:a|an|its|his|her|their) telegram\b",  # post, X said"
@@ -219,7 +223,7 @@ def _chain(r: SpeakerReader, cues: list[Cue], near: int) -> Attribution | None:
             origin.source.id in {previous.origin.id, *(v.id for v in previous.via)} - {r.outlet}):
         return Attribution(previous.origin, previous.via, own_work=previous.own_work,
                            notes=(origin.note + ": the same chain as the statement before",))
-    via = [cue.source for cue in order[1:]]
+    via = [cue.source for cue in order[1:] if not cue.decision]  # a court relays nothing
     via += [c.source for c in _reporters(r, cues, by_role.get("speaker"), near)]
     if origin.recipient is not None:
         via.insert(0, origin.recipient)

@@ -42,7 +42,9 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
     (r"\barmy\b|brigade|regiment|battalion|division|\bcorps\b|\bforces?\b|\bunit\b",
      "military-unit"),
     (r"news|outlet|newspaper|\bsite\b|website|magazine|journal|times|\bpost\b|gazette|daily|"
-     r"media|courier|tribune|herald|monitor|\bpaper\b", "news-outlet"),
+     r"media|courier|tribune|herald|monitor|\bpaper\b|sentinel|dispatch|chronicle|observer|"
+     r"telegraph|\bexpress\b|\bmirror\b|\breview\b|\bgazette\b|\bledger\b|\bbulletin\b|"
+     r"\bglobe\b|\bweekly\b", "news-outlet"),
     (r"\bngo\b|project|group|network|committee|movement|foundation|organi[sz]ation|initiative|"
      r"association|union|red cross|charity|hotline|cent(?:re|er)|coalition|\bfund\b", "ngo"),
 ]

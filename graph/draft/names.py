@@ -134,7 +134,7 @@ class SourceNames:
         if key in self.keys:
             return SourceRef(self.keys[key], text, span, "registry")
         doc = tokenize(text)
-        inside = self.find(doc)
+        inside = [h for h in self.find(doc) if not _modifier(doc, h)]
         person = (person_after_title(text) or person_of(text)) if " " in text else None
         if person and not any(normal_name(doc[s:e].text) == normal_name(person)
                               for _sid, s, e in inside):
@@ -302,6 +302,14 @@ class SourceNames:
         """How a statement names the source: its registry name, or the proposed name."""
         found = self.registry.sources.get(source_id) or self.proposed.get(source_id)
         return found.name if found else source_id
+
+
+def _modifier(doc, hit) -> bool:
+    """Whether a one-word registry name found in a phrase only begins a longer name (``Kyiv``
+    in ``the Kyiv Sentinel``, ``Moscow`` in ``the Moscow Herald``): not that source."""
+    _sid, s, e = hit
+    return e - s == 1 and e < len(doc) and doc[e].is_title and doc[e].lower_ not in (
+        "telegram", "'s", "’s") and doc[s].is_title
 
 
 def _proper_tail(doc) -> str:

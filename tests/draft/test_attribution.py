@@ -40,6 +40,12 @@ def chains(text, outlet="bbc"):
 @pytest.mark.parametrize("text, origin, via", [
     ("According to Mediazona, 2,076 cases were opened.", "mediazona", []),
     ("Per the HUR, 18,000 troops fled.", "hur", []),
+    ("Idite Lesom said in an interview with the Lakeside Chronicle published on 3 May that 900 "
+     "men had fled.", "idite-lesom", ["lakeside-chronicle"]),
+    ("Funds rose to 2 million roubles, according to the region's governor, Ivan Petrov.",
+     "ivan-petrov", []),
+    ("A military court in Kazan has jailed a private for 3 years, Agora reported, citing the "
+     "soldier's lawyer.", "r1-soldier-s-lawyer", ["agora"]),
     ("A pro-war Telegram channel, Z Front, said 40,000 men would be called up.", "z-front", []),
     ("Russian milbloggers complained that the regiment lost 60 percent of its men.",
      "r1-russian-milbloggers", []),

@@ -71,6 +71,26 @@ def test_normal_name_and_kinds():
     assert guess_kind("his Telegram channel", "X")[0] == "telegram-channel"
 
 
+@pytest.mark.parametrize("name", ["Kyiv Sentinel", "Odesa Chronicle", "Baltic Observer",
+                                  "Riga Dispatch", "Minsk Review"])
+def test_a_newspapers_name_is_no_persons(name):
+    assert guess_kind(name, name)[0] == "news-outlet"
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("the Kyiv Lantern", "Kyiv Lantern"),  # "Kyiv" (the government's alias) begins a name
+    ("Ukraine's Joint Centre for the Rescue of Civilians", "Joint Centre for the Rescue of "
+                                                          "Civilians"),
+])
+def test_a_place_or_possessive_before_a_name_is_part_or_owner_of_it(phrase, name):
+    from credgraph.model import Registry, Source
+
+    names = SourceNames(Registry([Source("ua", "Government of Ukraine", "government", "D", "r",
+                                         aliases=("Kyiv", "Ukraine"))]), "r1")
+    ref = names.resolve(phrase)
+    assert ref.how == "new" and names.proposed[ref.id].name == name
+
+
 def test_a_description_takes_the_registry_source_it_fits(names):
     # two anonymous soldiers in the registry: the one whose name mentions the source named last
     assert names.resolve("the soldier", recent=["reuters"]).id == "reuters-soldier"

@@ -76,6 +76,23 @@ def _qualifier_matcher():
     return matcher("draft-qualifiers", nlp_patterns)
 
 
+def _join_durations(doc, numbers: list[NumberExpr]) -> list[NumberExpr]:
+    """``five years and two months`` as one figure, 62 months (a sentence's length)."""
+    out: list[NumberExpr] = []
+    for n in numbers:
+        a = out[-1] if out else None
+        if a is not None and a.value is not None and n.value is not None and a.kind == n.kind \
+                == "count" and n.start == a.end + 2 and doc[a.end].lower_ in ("year", "years") \
+                and doc[a.end + 1].lower_ == "and" and n.end < len(doc) and \
+                doc[n.end].lower_ in ("month", "months"):
+            months = a.value * 12 + n.value
+            out[-1] = NumberExpr(a.start, n.end + 1, months, kind="count", unit="months",
+                                 note=f'"{doc[a.start:n.end + 1].text}" read as {months} months')
+        else:
+            out.append(n)
+    return out
+
+
 def _join_ranges(doc, numbers: list[NumberExpr]) -> list[NumberExpr]:
     out: list[NumberExpr] = []
     i = 0
@@ -161,7 +178,7 @@ def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
                     "earlier", "ago", "before", "later", "after", "since")):
             numbers.append(NumberExpr(e, e + 1, Decimal(1), kind="count",
                                       note=f'"{doc[e:e + 2].text}" read as 1 {TIME_UNITS[doc[e + 1].lower_]}'))
-    numbers = _join_ranges(doc, sorted(numbers, key=lambda n: n.start))
+    numbers = _join_durations(doc, _join_ranges(doc, sorted(numbers, key=lambda n: n.start)))
     timed = [r.span for r in time_refs if r.span and r.kind != "rate"]
     figures: list[FoundFigure] = []
     carried: dict[int, tuple[str, object]] = {}

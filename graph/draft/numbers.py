@@ -30,15 +30,12 @@ from .records import NumberExpr
 __all__ = ["find_numbers", "clean", "parse_digits", "words_to_number", "excluded_spans", "MONTHS",
            "COUNT_NOUNS", "TIME_UNITS"]
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december"
-    .split(), 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
+MONTHS = {m: i for i, m in enumerate("january february march april may june july august "
+                                     "september october november december".split(), 1)}
+MONTHS.update({**{m[:3]: i for m, i in list(MONTHS.items())}, "sept": 9})
 
-TIME_UNITS = {"year": "years", "years": "years", "month": "months", "months": "months",
-              "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
-              "hour": "hours", "hours": "hours"}
+TIME_UNITS = {**{u: u + "s" for u in ("year", "month", "week", "day", "hour")},
+              **{u + "s": u + "s" for u in ("year", "month", "week", "day", "hour")}}
 
 COUNT_NOUNS = set("""servicemen soldiers troops men women people persons civilians officers
 conscripts reservists recruits marines guardsmen deserters prisoners pows fighters mercenaries
@@ -101,7 +98,9 @@ _EXCLUDE = re.compile(
     r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*|(?-i:\bNos?\.\s?\d+)"  # No. 41
     r"|\b[\w-]+\s+(?:days?|weeks?|months?|years?)\s+ago\b|(?<=[a-z] )in\s+(?:two|three|four|five|"
     r"six|seven|eight|nine|ten|\d{1,2})\s+(?:years|months|weeks)\b"  # time: "two in three years"
-    r"|\b[\w-]+-(?:day|week|month|year)\s+(?:period|window|span|stretch)\b",  # "a 3-month period"
+    r"|\b[\w-]+-(?:day|week|month|year)\s+(?:period|window|span|stretch)\b"  # "a 3-month period"
+    r"|\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b",  # time of day
     re.I)
 
 

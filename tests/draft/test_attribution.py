@@ -127,6 +127,17 @@ def test_a_sentence_without_a_cue_takes_its_subject_or_the_sentence_before():
     assert [f[0] for f in found] == ["mediazona", "mediazona", "agora"]
 
 
+def test_a_paragraph_whose_later_voice_is_the_speaker_before_carries_it():
+    text = ("Agora said its lawyers took on two cases on Monday.\n\nIn the first, a corporal "
+            "got 4 years. According to Agora, he had left his unit in May.")
+    found, _n = chains(text)
+    assert [f[0] for f in found] == ["agora", "agora"]
+    text = ("Agora said its lawyers took on two cases on Monday.\n\nProsecutors had asked "
+            "for 6 years. According to Agora, the court gave him less.")
+    found, _n = chains(text)
+    assert [f[0] for f in found] == ["agora", None]
+
+
 @pytest.mark.parametrize("text", [
     "Agora counted 3,100 requests in March. That works out at roughly 100 a day.",
     "Agora counted 3,100 requests in March. This comes out to about 100 a day.",

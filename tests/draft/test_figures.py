@@ -39,6 +39,8 @@ def figures(text):
     ("A 10-year prison sentence.", D(10), None, None, "exact", "years"),
     ("Fined 150,000 roubles.", D(150000), None, None, "exact", "roubles"),
     ("There were 14 of us.", D(14), None, None, "exact", "people"),
+    ("He got three years and six months in a colony.", D(42), None, None, "exact", "months"),
+    ("A sentence of 1 year and 4 months.", D(16), None, None, "exact", "months"),
 ])
 def test_qualifier_range_unit(text, value, low, high, qualifier, unit):
     (f,) = figures(text)

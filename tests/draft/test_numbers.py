@@ -60,6 +60,7 @@ def test_quantities(text, value, low, high, kind):
     "at 11:30 a.m.", "at 5 p.m.", "the 155th brigade", "the 58th Combined Arms Army",
     "a 22-year-old soldier", "aged 24, 27 and 31", "The soldier, 29, left", "Olga Rudneva, 42, who",
     "Pavel (a pseudonym), 27, served", "Irina (name changed), 54, lives",
+    "they call at four in the morning", "the shelling began at 5 o'clock", "at ten at night",
     "1-9 Field Artillery", "Article 338 of the Criminal Code", "155mm shells", "T-72 tanks",
     "call +7 000 123 45 67", "it works 24/7", "see https://example.org/2024/05", "#2024",
     "1 min read", "Page 1 of 1", "© 2024 Example", "2022-02-24", "one of the soldiers",

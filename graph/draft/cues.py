@@ -1,0 +1,178 @@
+"""Cues: what in one sentence says who a figure comes from.
+
+:func:`sentence_cues` reads the tokens of a sentence for attribution cues, each a
+:class:`~credgraph.draft.according.Cue` with its role: ``according to X`` and ``per X``
+(according), ``citing X`` (citing), ``X said / reported / estimated / wrote on Telegram``
+and ``"...," the soldier said`` (speaker; ``X told Y`` with Y as the recipient), an
+organisation that ``received``, ``registered`` or ``filed`` what it counts (own), ``by our
+count`` and ``by Mediazona's tally`` (according), ``in an interview with X`` (according), a
+court that ``sentenced`` (a speaker whose decision never relays), a headline's ``X: ...``.
+It also records on the :class:`~credgraph.draft.speakers.SpeakerReader` whom a source
+talked to (``X told Y``, ``X contacted Y``, ``Y interviewed X``): the route of its later
+statements. :mod:`.attribution` builds the chains from the cues.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .according import Cue, according_cues, apposed_name
+from .records import SourceRef
+from .speakers import (_BEFORE_BY, _COURT_VERBS, _DET, _NOT_PER, _NOUNISH, _PASSIVE,
+                       _QUOTE_MARKS, _RELAY_VERBS, _TALKED_TO, _VERB_NEXT, OWN_WORK_VERBS,
+                       SPEECH_VERBS, SpeakerReader, _proper, phrase_after)
+
+__all__ = ["sentence_cues"]
+
+_AIRED = {"published", "aired", "broadcast", "released", "posted", "on", "last", "this"}
+"""Words that end the outlet's name after ``an interview with``."""
+_TALLY = {"count", "counts", "tally", "tallies", "calculation", "calculations", "estimate",
+          "estimates", "reckoning", "estimation"}
+"""What ``by our count`` or ``by Mediazona's tally`` names: a source's own count."""
+
+
+def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
+    """The cues of the sentence of tokens ``[start, end)``, in text order."""
+    doc, found = r.doc, []
+    r.current = found
+    k = start
+    while k < end:
+        t = doc[k]
+        w = t.lower_
+        if r.passages.quote_at(t.idx) or t.text in _QUOTE_MARKS:
+            k += 1  # a quotation's words are its speaker's, not cues of the report
+            continue
+        if w == "according" and k + 1 < end and doc[k + 1].lower_ == "to":
+            i, j = phrase_after(doc, k + 2, end)
+            i, j = apposed_name(doc, j, end) or (i, j)  # "..., Radiy Khabirov."
+            found.extend(according_cues(r, i, j, k))
+            if doc[j:j + 3].text.lower().split()[1:] in (["which", "cited"], ["who", "cited"],
+                                                        ["which", "quoted"]):
+                i, j = phrase_after(doc, j + 3, end)  # "According to X, which cited a source
+                ref, note = r.resolve(i, j, k)  # in Y, ...": the source via X
+                found.extend([Cue("citing", ref, k, note=note)] if ref else [])
+            k = j
+            continue
+        if w == "citing" or (w == "per" and k + 1 < end and doc[k + 1].lower_ not in _NOT_PER
+                             and (k == start or doc[k - 1].text == ",")):
+            i, j = phrase_after(doc, k + 1, end)
+            ref, note = r.resolve(i, j, k)
+            if ref:
+                found.append(Cue("citing" if w == "citing" else "according", ref, k, note=note))
+            k = j
+            continue
+        if w in SPEECH_VERBS | {"published", "released", "compiled", "collected"} and k > start \
+                and doc[k - 1].lower_ in _PASSIVE | _BEFORE_BY and k + 1 < end \
+                and doc[k + 1].lower_ == "by":  # "was reported by X", "as reported by X"
+            i, j = phrase_after(doc, k + 2, end)
+            ref, note = r.resolve(i, j, k)
+            if ref:
+                found.append(Cue("speaker", ref, k, note=note))
+            k = j
+            continue
+        if w == "by" and (k == start or doc[k - 1].text in (",", "(", "—")) and k + 2 < end:
+            i, j = phrase_after(doc, k + 1, end)  # "By our count", ", by Mediazona's tally"
+            words = [t.lower_ for t in doc[i:j]]
+            owner = None  # where the counting source's name begins
+            if words and words[-1] in _TALLY and (words[0] in ("our", "its", "their", "my") or
+                                                  any(t.text in ("'s", "’s") for t in doc[i:j])):
+                owner = i
+            elif words[:1] == ["the"] and words[1:2] and words[1] in _TALLY and \
+                    words[2:3] == ["of"]:
+                owner = i + 3  # "by the count of OVD-Info"
+            if owner is not None:
+                ref, note = r.resolve(owner, j, k)
+                if ref:
+                    found.append(Cue("according", ref, k, note=note))
+                k = j
+                continue
+        if w in _TALKED_TO and k + 1 < end and doc[k + 1].lower_ in ("with", "to"):
+            i, j = phrase_after(doc, k + 2, end)  # "in an interview with the BBC, X said"
+            cut = next((m for m in range(i + 1, j) if doc[m].lower_ in _AIRED), j)  # "with
+            ref, note = r.resolve(i, cut, k)  # the Sentinel published on 25 August": the Sentinel
+            if ref:
+                found.append(Cue("according", ref, k, note=note))
+            k = j
+            continue
+        speech = w in SPEECH_VERBS or (w in ("points", "pointed") and k + 1 < end
+                                       and doc[k + 1].lower_ == "out") or w in _COURT_VERBS
+        own = w in OWN_WORK_VERBS
+        nxt = doc[k + 1] if k + 1 < end else None
+        verb_next = (nxt is None or nxt.lower_ in _VERB_NEXT or nxt.like_num or w in ("put", "puts")
+                     and "at" in {t.lower_ for t in doc[k + 1:min(end, k + 12)]}) and not (
+            nxt is not None and nxt.text == "," and k + 2 < end and doc[k + 2].lower_ in
+            SPEECH_VERBS)  # "put losses at 1,200"; not "... and local news reports, said"
+        if w in _NOUNISH and not (verb_next or nxt.is_quote or nxt.text in (".", "!", ";")) or \
+                w.endswith("ed") and k > start and doc[k - 1].lower_ in _DET | _PASSIVE:
+            speech = own = False
+        if (speech or own) and not (w in _NOUNISH and (k == start or doc[k - 1].lower_ in _DET
+                                                        or (k + 1 < end and doc[k + 1].lower_ == "of"))):
+            i, j = r.left(k, start)
+            ref, note = r.resolve(i, j, k) if j > i else (None, None)
+            inverted = k > start and (doc[k - 1].text in (",", ":") or doc[k - 1].text in
+                                      _QUOTE_MARKS or doc[k - 1].is_quote)
+            if ref is None and speech and (inverted or k == start):
+                i, j = r.right(k, end)
+                ref, note = r.resolve(i, j, k) if j > i else (None, None)
+            if ref is not None and w in _COURT_VERBS and r.names.source_kind(ref.id) != "court":
+                ref = None  # only a court's sentence is its own statement
+            if ref is not None and own and not speech and ref.how == "new" and not (
+                    _proper(doc, i, j) or ref.id == r.outlet):
+                ref = None  # "garrison courts heard": a description, not the counting source
+            if ref is None and own and j > i:
+                taken = {c.source.id for c in found}
+                hits = [h for h in r.names.find(doc, start, k) if h[0] not in taken]
+                if hits:
+                    ref = SourceRef(hits[-1][0], doc[hits[-1][1]:hits[-1][2]].text, (0, 0),
+                                    "registry")
+                    note = "the subject taken as the last source named before the verb"
+            if ref is not None:
+                cue = Cue("own" if own else "speaker", ref, k, note=note,
+                          joint=r.joint(k, ref), decision=w in _COURT_VERBS)
+                after = doc[k + 1:min(end, k + 6)].text.lower()
+                cue.telegram = "telegram" in after or bool(re.search(  # "In a Telegram
+                    r"\b(?:in|on) (?:a|an|its|his|her|their) telegram\b",  # post, X said"
+                    doc[start:k].text.lower()))
+                if w in _RELAY_VERBS:
+                    ri, rj = r.right(k, end)
+                    recipient, _n = r.resolve(ri, rj, k) if rj > ri else (None, None)
+                    if recipient and recipient.id != ref.id and not recipient.id.startswith(
+                            r.names.report_id + "-"):
+                        cue.recipient = recipient
+                        r.routes.setdefault(ref.id, recipient.id)
+                found.append(cue)
+        if (w in ("contacted", "contacts", "approached") or w in ("wrote", "written", "write",
+                                                                   "writes") and k + 2 < end
+                and doc[k + 1].lower_ == "to") and k + 1 < end:
+            i, j = r.left(k, start)  # "another soldier contacted Mediazona": a route only
+            person, _n = r.resolve(i, j, k) if j > i else (None, None)
+            ri, rj = r.right(k + (doc[k + 1].lower_ == "to"), end)  # "wrote to us"
+            outlet, _n = r.resolve(ri, rj, k) if rj > ri else (None, None)
+            if person and outlet and person.id != outlet.id:
+                r.routes.setdefault(person.id, outlet.id)
+                r.introduce(person.id, k)  # whom a later "they" may mean
+        if w in ("interviewed", "interviews") and k + 1 < end:
+            i, j = r.left(k, start)
+            outlet, _n = r.resolve(i, j, k) if j > i else (None, None)
+            ri, rj = phrase_after(doc, k + 1, end)
+            person, _n = r.resolve(ri, rj, k) if rj > ri else (None, None)
+            if outlet and person:
+                r.routes.setdefault(person.id, outlet.id)
+                if r.interviewer is None:
+                    r.interviewer = (outlet.id, k)
+        k += 1
+    if end - start >= 3 and doc[end - 1].text != ":" and r.passages.is_heading(
+            r.passages.sentence_of(doc[start].idx)):
+        lead = next((m for m in range(start + 1, min(end - 2, start + 6)) if doc[m].text == ":"),
+                    None)  # a headline's "Russian military bloggers: ..."
+        if lead is not None:
+            ref, note = r.resolve(start, lead, start)
+            if ref:
+                found.append(Cue("according", ref, start, note=note))
+        colon = next((m for m in range(end - 2, max(start, end - 6), -1) if doc[m].text == ":"),
+                     None)  # a headline's "...: Kyiv"
+        if colon is not None:
+            ref, note = r.resolve(colon + 1, end, colon)
+            if ref:
+                found.append(Cue("according", ref, colon, note=note))
+    return found

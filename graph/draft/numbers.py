@@ -100,13 +100,13 @@ _EXCLUDE = re.compile(
     r"six|seven|eight|nine|ten|\d{1,2})\s+(?:years|months|weeks)\b"  # time: "two in three years"
     r"|\b[\w-]+-(?:day|week|month|year)\s+(?:period|window|span|stretch)\b"  # "a 3-month period"
     r"|\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-    r"(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b",  # time of day
+    r"(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # time of day
+    r"|(?:^|(?<=\n)|(?<=[.!?] ))[\w-]+\s+(?:years?|months?|weeks?)\s+(?:into|after)\s+the\b",  # when
     re.I)
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of dates, times, addresses, tags, phone numbers, model names,
-    calibres and ages: their digits are not quantities."""
+    """Spans of dates, times, addresses, tags, phones, models, calibres, ages: no quantities."""
     return [m.span() for m in _EXCLUDE.finditer(text)]
 
 

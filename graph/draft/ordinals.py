@@ -15,7 +15,8 @@ half of 2024``), a rank. Two kinds are figures, and :func:`ordinal_at` reads the
   two (50 percent), one in three, one in ten; not before a unit of time (``every second
   week`` is how often, not how many).
 
-``first`` does not count (``the first conviction`` says that it is the first, which is seldom
+An ordinal after ``the first`` of the same noun (``In the first case ... the second case``)
+tells items in turn, and counts nothing. ``first`` does not count (``the first conviction`` says that it is the first, which is seldom
 the figure a report is about, and ``the first quarter`` is a time), and an ordinal of more
 than 999 is an identifier.
 
@@ -38,6 +39,8 @@ than 999 is an identifier.
 []
 >>> show("The 25th Army took the second line; the 3rd case was the first.")
 [('the 3rd', Decimal('3'), 'count', 'cases')]
+>>> show("In the first case he was fined. In the second case he was jailed.")
+[]
 
 What reads them: :func:`credgraph.draft.numbers.find_numbers` asks :func:`ordinal_at` at
 every token where no cardinal starts; the figure it returns spans ``the 25th`` or ``every
@@ -158,6 +161,8 @@ def ordinal_at(doc, i: int) -> NumberExpr | None:
     if noun is None:
         return None
     unit, index = noun
+    if re.search(rf"\bthe first\s+(?:\w+\s+)?{re.escape(doc[index].lower_)}\b", doc[:i].text.lower()):
+        return None  # "In the first case ... the second case": items told in turn, no count
     return NumberExpr(i, end, Decimal(value), kind="count", unit=unit,
                       note=f'"{doc[i:end].text} {doc[index].text}" read as {value} {unit} '
                            "so far (an ordinal that counts)")

@@ -50,6 +50,7 @@ def test_every_nth_is_a_share(text, share):
     "The note, No. 17, was signed by the commander.",
     "Men aged 18 to 45 may be called up.",
     "Men aged between 25 and 55 got summonses.",
+    "In the first trial he was acquitted. The second trial ended in a fine.",
 ])
 def test_not_a_figure(text):
     assert figures(text) == []

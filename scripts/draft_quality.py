@@ -31,7 +31,11 @@ value (or its min and max) in an overlapping passage; precision, the drafted fig
 some hand-annotated mention has; and over the figures found, attribution (the same origin,
 drafted ids mapped to the annotation's registry by name and alias), via (the same
 intermediaries, in order) and hedge accuracy. Origins are also compared by their registry
-root (``speaks_for``), shown as "attr (root)".
+root (``speaks_for``), shown as "attr (root)". "attribution, anonymous matched" (round 5)
+also counts a proposed anonymous source as the annotation's anonymous source when they are
+the same kind, the proposal is drafted for no figure of another gold origin, and its noun of
+people (soldier, official, mother, source) is a word of the gold source's name (see
+``_anonymous_match``); the plain "attribution" column keeps the old, name-and-alias rule.
 
     python scripts/draft_quality.py            # every set, a Markdown table each
     python scripts/draft_quality.py --details  # every miss and mismatch
@@ -72,6 +76,44 @@ def _map_id(sid, draft, gold_registry):
     return f"new:{sid}"
 
 
+def _anonymous_match(pairs, draft, gold_registry) -> dict[str, str]:
+    """Proposed anonymous sources that are the annotation's anonymous source under another
+    description: {proposal id: gold id}. A proposal is matched only when (1) it is anonymous
+    and maps to no gold id by name or alias; (2) every figure it is drafted for whose gold
+    origin is anonymous has the same gold origin (one gold source, never two); (3) that gold
+    source is anonymous and of the same kind (an anonymous person for a person, a group for a
+    group); and (4) the proposal's head noun of people (soldier, official, mother, source...)
+    is a word of the gold source's name. Strict by design: a proposal also drafted for a
+    figure of a named source is not matched."""
+    from credgraph.draft.names import PEOPLE_WORDS
+
+    proposals = {p.id: p for p in draft.sources if p.anonymous}
+    seen: dict[str, set] = {}
+    for g, d in pairs:
+        origin = d.attribution.origin
+        if origin is None or origin.id not in proposals or _map_id(
+                origin.id, draft, gold_registry) != f"new:{origin.id}":
+            continue
+        seen.setdefault(origin.id, set()).add(g.attributed_to)
+    matched = {}
+    for pid, golds in seen.items():
+        if len(golds) != 1 or None in golds:
+            continue
+        gid = next(iter(golds))
+        gold = gold_registry.sources.get(gid)
+        proposal = proposals[pid]
+        if gold is None or not (gold.anonymous or gold.kind.startswith("anonymous")) or \
+                gold.kind != proposal.kind:
+            continue
+        words = normal_name(proposal.name).split()
+        head = next((w for w in reversed(words) if w in PEOPLE_WORDS), None)
+        gold_words = set(normal_name(gold.name).split())
+        if head and (head in gold_words or head.rstrip("s") in gold_words or
+                     head + "s" in gold_words):
+            matched[pid] = gid
+    return matched
+
+
 def _same_value(g, d) -> bool:
     if g.value is not None:
         return d.value == g.value
@@ -79,7 +121,8 @@ def _same_value(g, d) -> bool:
 
 
 def score(report, draft, gold_registry, details: list[str]):
-    """(found, gold figures, drafted figures matched, drafted, attr, attr-root, via, hedge)."""
+    """(found, gold figures, drafted figures matched, drafted, attr, attr-root, via, hedge,
+    attr with anonymous proposals matched)."""
     gold = [m for m in report.mentions if m.figure is not None and m.evidence is not None]
     drafted = list(draft.report.mentions)
     used: set[int] = set()
@@ -120,7 +163,14 @@ def score(report, draft, gold_registry, details: list[str]):
             details.append(f"  {report.id}#{g.id} {g.figure.describe()}: origin {origin} "
                            f"(gold {g.attributed_to}), via {vias} (gold {list(g.via)}), "
                            f"hedge {d.hedge} (gold {g.hedge})")
-    return len(pairs), len(gold), precise, len(drafted), attr, root, via, hedge
+    anonymous = _anonymous_match(pairs, draft, gold_registry)
+    anon = sum((anonymous.get(d.attribution.origin.id) if d.attribution.origin else None) ==
+               g.attributed_to or _map_id(d.attribution.origin.id if d.attribution.origin
+                                          else None, draft, gold_registry) == g.attributed_to
+               for g, d in pairs)
+    for pid, gid in sorted(anonymous.items()):
+        details.append(f"  {report.id}: anonymous proposal {pid} matched to {gid}")
+    return len(pairs), len(gold), precise, len(drafted), attr, root, via, hedge, anon
 
 
 def seed_set(details):
@@ -161,9 +211,9 @@ def heldout_set(details, folder: str = "heldout"):
 
 
 def table(title, rows) -> list[str]:
-    lines = [f"### {title}", "", "| report | recall | precision | attribution (root) | via | "
-             "hedge |", "|---|---|---|---|---|---|"]
-    total = [0] * 8
+    lines = [f"### {title}", "", "| report | recall | precision | attribution (root) | "
+             "attribution, anonymous matched | via | hedge |", "|---|---|---|---|---|---|---|"]
+    total = [0] * 9
     for rid, s in rows:
         total = [a + b for a, b in zip(total, s)]
         lines.append(_row(rid, s))
@@ -172,11 +222,11 @@ def table(title, rows) -> list[str]:
 
 
 def _row(name, s) -> str:
-    found, gold, precise, drafted, attr, root, via, hedge = s
+    found, gold, precise, drafted, attr, root, via, hedge, anon = s
     pct = lambda a, b: f"{a / b:.2f} ({a}/{b})" if b else "-"  # noqa: E731
     return (f"| {name} | {pct(found, gold)} | {pct(precise, drafted)} | "
-            f"{pct(attr, found)} ({root / found if found else 0:.2f}) | {pct(via, found)} | "
-            f"{pct(hedge, found)} |")
+            f"{pct(attr, found)} ({root / found if found else 0:.2f}) | {pct(anon, found)} | "
+            f"{pct(via, found)} | {pct(hedge, found)} |")
 
 
 LOOKED_AT = "annotated before the drafter ran on them; their misses were then looked at"

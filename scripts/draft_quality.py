@@ -164,10 +164,10 @@ def score(report, draft, gold_registry, details: list[str]):
                            f"(gold {g.attributed_to}), via {vias} (gold {list(g.via)}), "
                            f"hedge {d.hedge} (gold {g.hedge})")
     anonymous = _anonymous_match(pairs, draft, gold_registry)
-    anon = sum((anonymous.get(d.attribution.origin.id) if d.attribution.origin else None) ==
-               g.attributed_to or _map_id(d.attribution.origin.id if d.attribution.origin
-                                          else None, draft, gold_registry) == g.attributed_to
-               for g, d in pairs)
+    anon = 0
+    for g, d in pairs:
+        oid = d.attribution.origin.id if d.attribution.origin else None
+        anon += (anonymous.get(oid) or _map_id(oid, draft, gold_registry)) == g.attributed_to
     for pid, gid in sorted(anonymous.items()):
         details.append(f"  {report.id}: anonymous proposal {pid} matched to {gid}")
     return len(pairs), len(gold), precise, len(drafted), attr, root, via, hedge, anon

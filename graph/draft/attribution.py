@@ -222,6 +222,9 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
             not _speaks(r, by_sentence, here) or _next_voice(r, by_sentence, s_index) ==
             last[1].origin.id and not _people_first(doc, i, j))):  # its voice, later, the same
         return None  # carried within a paragraph, or into one with no voice of its own
+    first = p.sentence_of(p.paragraphs[here][0])
+    if last[0] != here and p.is_heading(first) and first != s_index:
+        return None  # a new slide or section under its own title: no voice carried into it
     prev = last[1]  # ("... the Air Force reports.\n\nSix drones were lost ...")
     return Attribution(prev.origin, prev.via, own_work=prev.own_work, notes=(
         f"no attribution cue: carried from the {'sentence' if last[0] == here else 'paragraph'} "

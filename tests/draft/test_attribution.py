@@ -127,6 +127,13 @@ def test_a_sentence_without_a_cue_takes_its_subject_or_the_sentence_before():
     assert [f[0] for f in found] == ["mediazona", "mediazona", "agora"]
 
 
+def test_no_voice_is_carried_into_a_new_slide():
+    text = ("3/5 - Hotlines\nAgora says it took 900 calls in May.\n\n4/5 - Fines\n"
+            "Dodging a summons can cost up to 30,000 roubles.")
+    found, _n = chains(text)
+    assert [f[0] for f in found] == ["agora", None]
+
+
 def test_a_paragraph_whose_later_voice_is_the_speaker_before_carries_it():
     text = ("Agora said its lawyers took on two cases on Monday.\n\nIn the first, a corporal "
             "got 4 years. According to Agora, he had left his unit in May.")

@@ -11,7 +11,10 @@ outside quotations only (a hedge inside a quote is the speaker's, not the report
   names none, the figures just before it (``the figure``: the last sentence with figures;
   ``either figure``: the last two; ``these figures``: those of the paragraphs before it).
 
-When several apply, the strongest wins, in the order of :data:`HEDGE_CUES`.
+A sentence that answers the figure before with a figure of its own (``the true number
+was fewer than a hundred``, ``accused the activists of inflating``) disputes the figures of
+the sentence before that are another source's. When several apply, the strongest wins, in
+the order of :data:`HEDGE_CUES`.
 
 >>> from credgraph.draft.passages import Passages
 >>> text = "HUR said 300 fled, reportedly twice as many as in May. We could not verify HUR's figures."
@@ -68,6 +71,12 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
 ]
 """Each hedge's cues and how far they reach; the first that applies wins."""
 
+_ANSWERED = re.compile(r"\b(?:the|that the) (?:true|real|actual) (?:number|figure|toll|total|"
+                       r"count)\b|\baccused\s+(?:\w+\s+){0,3}of\s+(?:inflating|exaggerating|"
+                       r"overstating|double-counting|counting\s+\w+\s+twice)\b", re.I)
+"""A sentence that answers the figure before with its own (``said the true number was
+fewer than a hundred``): the figure before is disputed."""
+
 _ORDER = ["unable-to-verify", "accuracy-uncertain", "disputed", "alleged", "estimate",
           "probable", "none"]
 _DISCLAIMERS = {"unable-to-verify", "accuracy-uncertain", "disputed"}
@@ -110,9 +119,15 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
         plain = _outside_quotes(text, *sentence, passages)
         found = [(hedge, scope, m.start() + sentence[0], m.group().lower().startswith("assess"))
                  for hedge, scope, pattern in HEDGE_CUES for m in pattern.finditer(plain)]
+        members = by_sentence.get(s_index, [])
+        if members and _ANSWERED.search(plain):
+            before = [k for k in by_sentence if k < s_index]
+            mine = {origins[i] for i in members}
+            for i in by_sentence[max(before)] if before else []:
+                if origins[i] not in mine:
+                    put(i, "disputed")
         if not found:
             continue
-        members = by_sentence.get(s_index, [])
         for hedge, scope, at, assessed in found:
             if members:
                 for i in members:

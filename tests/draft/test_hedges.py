@@ -77,6 +77,19 @@ def test_a_disclaimer_covers_what_it_refers_to(text, terms, origins, expected):
     assert hedges(text, at(text, *terms), origins, names) == expected
 
 
+@pytest.mark.parametrize("text, terms, origins, expected", [
+    ("Activists said 400 men had fled. The governor said the real figure was 35.",
+     ("400", "35"), ["activists", "governor"], ["disputed", "none"]),
+    ("Activists said 400 men had fled. An official put it at 35 and accused them of "
+     "inflating the count.", ("400", "35"), ["activists", "official"], ["disputed", "none"]),
+    # the same source giving a second figure disputes nothing
+    ("Activists said 400 men had fled. They said the true number may be 500.",
+     ("400", "500"), ["activists", "activists"], ["none", "none"]),
+])
+def test_a_figure_answered_by_another_is_disputed(text, terms, origins, expected):
+    assert hedges(text, at(text, *terms), origins) == expected
+
+
 def test_an_adverb_covers_its_clause():
     text = "The Red Cross received 23,000 requests, reportedly three times more."
     assert hedges(text, at(text, "23,000", "three times")) == ["none", "alleged"]

@@ -8,7 +8,8 @@ registry or proposed source (:mod:`.names`); a pronoun or description (``it``, `
 agency``, ``the court's press service``, ``the ruling``, ``its bulletins``: an
 institution's documents, :mod:`.institutions`) as the last speaker of that kind, the name or
 lower-case description ending in that word before it, or the outlet when its own name has
-the word; ``we`` and ``our`` as the outlet (in an interview's answers, :mod:`.interviews`,
+the word; ``the headquarters`` as the source named before with that word in its name; ``the
+Ministry of Defence`` with no country as the registry's ministry of the side in context; ``we`` and ``our`` as the outlet (in an interview's answers, :mod:`.interviews`,
 the interviewee, and ``I`` too). :mod:`.attribution` builds the chains from it.
 """
 
@@ -55,6 +56,9 @@ _DATA_QUALIFIERS = {"preliminary", "initial", "early", "provisional", "incomplet
 """Words that say what kind of data a phrase means, not whose (``according to preliminary
 data``)."""
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_UNQUALIFIED = {"ministry of defence": "defence-ministry", "defence ministry": "defence-ministry",
+                "ministry of defense": "defence-ministry", "defense ministry": "defence-ministry"}
+"""An institution named without its country: the side in context says whose."""
 _OWNERS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 _VERB_NEXT = {"that", ",", ":", "on", "in", "the", "a", "an", "its", "their", "his", "her", "about",
               "more", "over", "up", "at", "as", "some", "nearly", "almost", "around", "it",
@@ -183,6 +187,10 @@ class SpeakerReader(SubjectReader):
             named = self.named_with(words[1], i)
             if named is not None:
                 return named
+        if " ".join(w for w in words if w != "the") in _UNQUALIFIED:
+            sided = self.of_the_side(_UNQUALIFIED[" ".join(w for w in words if w != "the")], i)
+            if sided is not None:
+                return sided
         recent = [sid for sid, _s, _e in self.names.find(self.doc, 0, i)]
         ref = self.names.resolve(self.span_text(i, j), (self.doc[i].idx, self.doc[j - 1].idx
                                                         + len(self.doc[j - 1])), recent)
@@ -278,6 +286,20 @@ class SpeakerReader(SubjectReader):
                 return SourceRef(sid, self.span_text(i, j), span, "new"), \
                     f'"{self.span_text(i, j)}" taken to be {self.names.display(sid)}, named before'
         return None
+
+    def of_the_side(self, kind: str, at: int) -> tuple[SourceRef, str] | None:
+        """``the Ministry of Defence`` with no country: the registry's one source of *kind*
+        whose party is the side of the last source with a party named before token *at*."""
+        seen = [sid for sid, _s, _e in self.names.find(self.doc, 0, at)] + [
+            sid for sid in self.speakers if self.first_seen.get(sid, at) < at]
+        side = next((self.names.registry[sid].party for sid in reversed(seen)
+                     if sid in self.names.registry and self.names.registry[sid].party), None)
+        fits = [src for src in self.names.registry if src.kind == kind and src.party == side]
+        if side is None or len(fits) != 1:
+            return None
+        return SourceRef(fits[0].id, "", (0, 0), "registry"), (
+            f"ambiguous: no country named; taken as {fits[0].name}, of the side ({side}) of "
+            "the sources named before it")
 
     def named_with(self, word, at) -> tuple[SourceRef, str] | None:
         """``the headquarters`` after ``Ukraine's Coordination Headquarters for ...``: the

@@ -93,6 +93,31 @@ def test_the_head_word_of_a_name_refers_back_to_it(text, origin):
     assert [o for _t, o, _v in chains(text)] == [origin, origin]
 
 
+SIDES = Registry([
+    Source("ru-mod", "Ministry of Defence of the Russian Federation", "defence-ministry", "D",
+           "r", party="russia"),
+    Source("ua-mod", "Ministry of Defence of Ukraine", "defence-ministry", "D", "r",
+           party="ukraine"),
+    Source("ua-gov", "Government of Ukraine", "government", "D", "r", aliases=("Kyiv",),
+           party="ukraine"),
+    Source("ru-gov", "Government of Russia", "government", "D", "r", aliases=("Moscow",),
+           party="russia"),
+])
+
+
+@pytest.mark.parametrize("text, origin", [
+    ("Kyiv said 300 had fled. The Ministry of Defence said 2,900 had come back.", "ua-mod"),
+    ("Moscow said 300 had fled. The Defence Ministry said 2,900 had come back.", "ru-mod"),
+])
+def test_a_ministry_without_its_country_is_the_sides_in_context(text, origin):
+    assert read_chains(SIDES, text)[-1][1] == origin
+
+
+def test_a_ministry_without_a_side_in_context_is_proposed():
+    found = read_chains(SIDES, "The Ministry of Defence said 2,900 had come back.")
+    assert found[-1][1] not in ("ua-mod", "ru-mod")
+
+
 @pytest.mark.parametrize("line", ["2. About 300 deserters", "3) 40 days", "12. A third"])
 def test_numbered_slide_title_is_a_heading(line):
     text = f"Title\n\n{line}\n\nThe body says more."

@@ -24,7 +24,7 @@ import yaml
 
 from .errors import AnnotationError
 
-__all__ = ["parse_yaml", "read_yaml_file", "FieldReader", "SLUG", "mixed_script_word"]
+__all__ = ["parse_yaml", "read_yaml_file", "FieldReader", "SLUG", "mixed_script_word", "number_text"]
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -298,7 +298,8 @@ class FieldReader:
             if text.count(".") == 1:
                 small = Decimal(text).normalize()
                 self.fail(key, f"{text} is ambiguous: YAML reads it as {small}; for {grouped} "
-                               f"write {plain} or \"{grouped}\", for {small} write {small}")
+                               f"write {plain} or \"{grouped}\", for {small} write "
+                               f"{number_text(small)}")
             else:
                 self.fail(key, f"{text} is not a number: for {grouped} write {plain} or "
                                f"\"{grouped}\"")
@@ -354,6 +355,20 @@ class FieldReader:
     def element(self, data, name):
         """A reader for one item of a list, named e.g. ``mentions[2].``."""
         return FieldReader(data, self.path, name + ".", self.errors, self.line)
+
+
+def number_text(value: Decimal | int) -> str:
+    """*value* written the way :meth:`FieldReader.number` reads it back as itself: an integer
+    without a point, a decimal in full; three decimals after at most three digits get a
+    fourth, ``0``, since ``372.375`` is refused as the European way of writing 372,375.
+
+    >>> number_text(Decimal("18000")), number_text(Decimal("2.50")), number_text(Decimal("372.375"))
+    ('18000', '2.5', '372.3750')
+    """
+    if not isinstance(value, Decimal) or value == value.to_integral_value():
+        return str(int(value))
+    text = format(value.normalize(), "f")
+    return text + "0" if _EUROPEAN_THOUSANDS.fullmatch(text) else text
 
 
 _EUROPEAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")

@@ -36,6 +36,7 @@ from .build import corpus_quads
 from .formats import quads_to_nquads
 from .measures import builtin_measures
 from .model import Corpus, DateSpan, Day, Figure, Mention, Registry, Report, Source, TimeRef
+from .reader import number_text
 
 __all__ = ["synth_corpus", "synth_registry", "one_report", "write_annotations", "write_rdf",
            "SHAPE"]
@@ -287,8 +288,10 @@ def _yaml(value) -> str:
         return "[" + ", ".join(_yaml(v) for v in value) + "]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_yaml(v)}" for k, v in value.items() if v is not None) + "}"
-    if isinstance(value, (bool, Decimal, int)):
-        return str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (Decimal, int)):
+        return number_text(value)
     return json.dumps(str(value))  # a JSON string is a valid double-quoted YAML scalar
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..formats import atomic_writer
 from ..model import Figure
-from ..reader import parse_yaml
+from ..reader import number_text, parse_yaml
 from ..time_reference import Day
 from ..time_reference import TimeRef as ModelTimeRef
 from .records import DraftInputError, DraftReport, Measure, ProposedSource, TimeRef
@@ -49,11 +49,8 @@ def scalar(value) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value != value.to_integral_value() else \
-            str(int(value))
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, (Decimal, int)):
+        return number_text(value)
     text = str(value)
     if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED and not text.endswith(" "):
         return text

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from .checks import Finding, load_builtin_checks, run_check, severity_rank
+from .checks import Finding, load_builtin_checks, run_checks, severity_rank
 from .checks.context import AuditContext
 from .comparison import intervals_conflict
 from .facts import AuditFacts
@@ -217,9 +217,7 @@ def _audit(trace, table, names, claims, input_label, started) -> AuditResult:
     wanted = [c for c in trace.claims.values() if claims is None or c.claim in claims]
     figures, run = [], [table[name] for name in names]  # looked up once, not per claim
     for claim in wanted:
-        findings = []
-        for check in run:
-            findings.extend(run_check(check, ctx, claim))
+        findings = run_checks(run, ctx, claim)
         judged = ctx.origins(claim)
         uncertain = frozenset(ctx.dependence(claim))
         outlets = len({trace.reports[m.report].outlet for m in claim.mentions

@@ -163,10 +163,6 @@ class RecordKind:
     def _plan(self) -> tuple:
         return tuple((f.predicate, f.getter, f.codec.encode, f.many) for f in self.fields)
 
-    @cached_property
-    def _getters(self) -> tuple:
-        return tuple(f.getter for f in self.read_fields)
-
     def triples(self, obj) -> Iterator[tuple]:
         """The triples of one build object."""
         node = self.node(obj)
@@ -184,11 +180,23 @@ class RecordKind:
             else:
                 yield s, predicate, encode(value)
 
-    def row(self, obj) -> tuple:
+    @cached_property
+    def row(self) -> Callable[[Any], tuple]:
         """The row of one build object as the store and the scan give it: ``(node, value of
         each read field)``, values as the model holds them (the codecs read them as
-        themselves)."""
-        return (self.node(obj), *[get(obj) for get in self._getters])
+        themselves). Written out for this kind's fields (attribute paths read inline,
+        functions called): one call a build object, no loop over the fields."""
+        scope: dict = {"node": self.node}
+        items = ["node(obj)"]
+        for i, f in enumerate(self.read_fields):
+            path = f.get if f.get is not None else f.name
+            if isinstance(path, str) and all(p.isidentifier() for p in path.split(".")):
+                items.append(f"obj.{path}")
+            else:
+                scope[f"get{i}"] = f.getter
+                items.append(f"get{i}(obj)")
+        exec(f"def row(obj):\n    return ({', '.join(items)},)", scope)  # noqa: S102
+        return scope["row"]
 
     def select(self, restrict: tuple[str, Iterable[str]] | None = None) -> str:
         """The SELECT of its single-valued read fields (``?node`` first), or, with

@@ -2,7 +2,7 @@
 
 A check is a function ``check(ctx, claim) -> iterable of Finding`` for one claim (figure),
 registered with :func:`register_check` under its name, with a description and a default
-severity. Findings are data, never exceptions. The runner (:func:`run_check`) stamps each
+severity. Findings are data, never exceptions. The runner (:func:`run_checks`) stamps each
 finding with the check's name, and with its default severity unless the finding says
 otherwise. A user's own check joins the same table the built-in ones are in:
 
@@ -30,7 +30,7 @@ from ..errors import InputError
 from ..plugins import Plugins
 
 __all__ = ["Finding", "Check", "CHECKS", "SEVERITIES", "register_check", "severity_rank",
-           "load_builtin_checks", "run_check"]
+           "load_builtin_checks", "run_checks"]
 
 SEVERITIES = ("info", "warning", "error")
 """Finding severities, least serious first."""
@@ -91,12 +91,25 @@ def register_check(name: str, description: str, severity: str = "warning"):
     return decorate
 
 
-def run_check(check: Check, ctx, claim) -> list[Finding]:
-    """The findings of one check on one claim, each stamped with the check's name and (when
-    it gave none) its default severity."""
-    name, default = check.name, check.severity
-    return [Finding(f.message, f.evidence, f.severity or default, name)
-            for f in check.run(ctx, claim) or ()]
+def run_checks(checks: Iterable[Check], ctx, claim) -> list[Finding]:
+    """The findings of *checks* on one claim, in their order, each stamped with its check's
+    name and (when it gave none) the check's default severity.
+
+    >>> from credgraph.audit import AuditContext
+    >>> from credgraph.inputs import open_input
+    >>> from credgraph.trace import trace_facts
+    >>> ctx = AuditContext(trace_facts(open_input(None).facts()))
+    >>> claim = ctx.trace.claims["hur-southern-district-deserters"]
+    >>> [(f.check, f.severity) for f in run_checks([CHECKS["single-origin"]], ctx, claim)]
+    [('single-origin', 'warning')]
+    """
+    found: list[Finding] = []
+    append = found.append
+    for check in checks:
+        name, default = check.name, check.severity
+        for f in check.run(ctx, claim) or ():
+            append(Finding(f.message, f.evidence, f.severity or default, name))
+    return found
 
 
 BUILTIN = ("single_origin", "unverified_origin", "anonymous_origin", "interested_party",

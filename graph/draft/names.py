@@ -86,6 +86,18 @@ def slug(text: str) -> str:
     return out[:60].rstrip("-") or "source"
 
 
+def name_variants(name: str) -> set[str]:
+    """The forms of a source's name a text may use: as it is, without a parenthesis, and
+    what the parenthesis holds.
+
+    >>> sorted(name_variants("Defence Intelligence of Ukraine (HUR)"))
+    ['Defence Intelligence of Ukraine', 'Defence Intelligence of Ukraine (HUR)', 'HUR']
+    """
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    return {v for v in (name, bare, *re.findall(r"\(([^)]+)\)", name))
+            if v and v.casefold() not in ("the", "russia", "ukraine")}
+
+
 class SourceNames:
     """Resolves source names against one registry; collects the proposed new sources."""
 
@@ -97,11 +109,7 @@ class SourceNames:
         for source in registry:
             for name in (source.id, source.name, *source.aliases):
                 self.keys.setdefault(normal_name(name), source.id)
-                bare = re.sub(r"\s*\([^)]*\)", "", name).strip()  # "X (HUR)" -> "X", "HUR"
-                inner = re.findall(r"\(([^)]+)\)", name)
-                for variant in {name, bare, *inner}:
-                    if not variant or variant.casefold() in ("the", "russia", "ukraine"):
-                        continue
+                for variant in name_variants(name):
                     self.keys.setdefault(normal_name(variant), source.id)
                     short_caps = variant.isupper() and len(variant) <= 5
                     (exact if short_caps else phrases).setdefault(source.id, []).append(variant)
@@ -275,14 +283,17 @@ class SourceNames:
                   "reliability cannot be judged yet.")
         self.proposed[sid] = ProposedSource(sid, name, kind, anonymous, reason, aliases)
         self._proposed_by_name[key] = sid
-        self.keys.setdefault(key, sid)
+        for variant in (name, *name_variants(name)):  # "X (ABC)": "X" and "ABC" too
+            self.keys.setdefault(normal_name(variant), sid)
         return SourceRef(sid, text, span, "new")
 
     def forget(self, source_id: str) -> None:
-        """Drop a proposal (the name turned out to be a known source)."""
+        """Drop a proposal (the name turned out to be another source's): no name resolves
+        to it any more."""
         self.proposed.pop(source_id, None)
         self._proposed_by_name = {k: v for k, v in self._proposed_by_name.items()
                                   if v != source_id}
+        self.keys = {k: v for k, v in self.keys.items() if v != source_id}
 
     def _surnames(self) -> dict[str, str]:
         """Last names of the people known or proposed, when only one person has it."""

@@ -3,6 +3,7 @@
 import pytest
 
 from credgraph.annotations import bundled_corpus, load_registry
+from credgraph.draft.drafting import draft_text
 from credgraph.draft.names import SourceNames, guess_kind, normal_name
 
 
@@ -123,3 +124,23 @@ def test_a_person_after_an_institution_s_role_is_the_source():
                           "that 450,000 people had signed contracts.")
     assert found[0][0] == "dmitry-medvedev"
     assert names.proposed["dmitry-medvedev"].kind == "named-person"
+
+
+def test_a_forgotten_proposal_is_no_ones_name(names):
+    ref = names.resolve("the Riga Ledger (RL)")
+    names.forget(ref.id)
+    assert ref.id not in names.keys.values()
+    assert names.resolve("the Riga Ledger (RL)").id == ref.id  # proposed afresh, once
+
+
+@pytest.mark.parametrize("outlet", ["Baltic Monitoring Mission in Estonia (BMME)",
+                                    "Tallinn Monitoring Office (TMO)",
+                                    "Office of the Nordic Observer in Latvia (ONOL)"])
+def test_an_outlet_named_with_its_initials_is_the_source_of_its_initials(outlet):
+    """The outlet's name is first resolved (proposing its initials), then proposed whole:
+    the initials must name the outlet, not the proposal dropped (a draft that named it
+    was an invalid report)."""
+    initials = outlet.split("(")[1].rstrip(")")
+    draft = draft_text(f"{initials} said it had verified 412 civilian deaths in May. "
+                       f"{initials} counted 38 more in June.", outlet=outlet, date_="2025-07-01")
+    assert [m.attribution.origin.id for m in draft.report.mentions] == [draft.report.outlet] * 2

@@ -10,10 +10,17 @@ outside quotations only (a hedge inside a quote is the speaker's, not the report
   could not be independently verified.``): every figure of the source it names, or, when it
   names none, the figures just before it (``the figure``: the last sentence with figures;
   ``either figure``: the last two; ``these figures``: those of the paragraphs before it).
+  A transcript's speaker label (``SAVCHUK: I can't confirm their total.``) is who speaks,
+  not a source disclaimed; a disclaimer whose own sentence names what it cannot verify
+  (``received reports of casualties but could not verify them``) covers no figure before;
+  a fact-check's rating (``RATING: FALSE``, ``we rate the claim false``) disputes the
+  figures quoted on its ``CLAIM:`` line.
 
 A sentence that answers the figure before with a figure of its own (``the true number
-was fewer than a hundred``, ``accused the activists of inflating``) disputes the figures of
-the sentence before that are another source's. When several apply, the strongest wins, in
+was fewer than a hundred``, ``accused the activists of inflating``, ``our own figure is
+lower``) disputes the figures of the sentence before that are another source's (rather
+than the disclaimer just before it: ``I can't confirm their total. Our own figure is
+lower``). When several apply, the strongest wins, in
 the order of :data:`HEDGE_CUES`.
 
 >>> from credgraph.draft.passages import Passages
@@ -53,7 +60,13 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
         r"\b(?:denied|denies|rejected|rejects|disputed|disputes|contested|contests|dismissed|"
         r"refuted)\b(?= (?:(?:the|these|this|those|its|such|that|their|his|her) )?(?:\w+ )?"
         r"(?:figures?|estimates?|claims?|numbers?|reports?|data|count|allegations?))"
-        r"|\bcalled (?:the|these|those) (?:figures?|claims?|numbers?)", re.I)),
+        r"|\bcalled (?:the|these|those) (?:figures?|claims?|numbers?)"
+        r"|\b(?:figures?|claims?|numbers?|posts?|statements?|totals?|counts?) (?:is|are|was|were) "
+        r"(?:false|misleading|fabricated|baseless|untrue|wrong)\b"
+        r"|\b(?:rate[sd]?|rating) (?:(?:this|the|that|these|its) )?(?:\w+ )?(?:as )?(?:false|"
+        r"misleading|mostly false|fabricated|unproven|untrue)\b"
+        r"|^\s*(?:rating|verdict)\s*:\s*(?:false|misleading|mostly false|fabricated|untrue)\b",
+        re.I)),
     ("alleged", "clause", re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
                                      re.I)),
     ("alleged", "sentence", re.compile(r"\b(?:alleged|alleges|claim(?:s|ed)?)\b", re.I)),
@@ -73,10 +86,16 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
 
 _ANSWERED = re.compile(r"\b(?:the|that the) (?:true|real|actual) (?:number|figure|toll|total|"
                        r"count)\b|\baccused\s+(?:\w+\s+){0,3}of\s+(?:inflating|exaggerating|"
-                       r"overstating|double-counting|counting\s+\w+\s+twice)\b", re.I)
+                       r"overstating|double-counting|counting\s+\w+\s+twice)\b|\b(?:our|my|its|their) own (?:figure|"
+                       r"count|number|total|tally|estimate)\b[^.]{0,60}?\b(?:is|was|are|were) "
+                       r"(?:much |far |considerably )?(?:lower|higher|smaller|larger)\b", re.I)
 """A sentence that answers the figure before with its own (``said the true number was
 fewer than a hundred``): the figure before is disputed."""
 
+_SPEAKER_LABEL = re.compile(r"\s*[A-Z][\w.'’ -]{0,40}:\s")
+"""A transcript's speaker label opening a line (``SAVCHUK:``, ``Host:``)."""
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b")
 _ORDER = ["unable-to-verify", "accuracy-uncertain", "disputed", "alleged", "estimate",
           "probable", "none"]
 _DISCLAIMERS = {"unable-to-verify", "accuracy-uncertain", "disputed"}
@@ -112,6 +131,7 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
         if _ORDER.index(hedge) < _ORDER.index(hedges[index]):
             hedges[index] = hedge
 
+    disclaimed_in: dict[int, int] = {}  # the sentence that disclaimed a figure before it
     by_sentence: dict[int, list[int]] = {}
     for index, (start, _end) in enumerate(spans):
         by_sentence.setdefault(passages.sentence_of(start), []).append(index)
@@ -124,7 +144,12 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
             before = [k for k in by_sentence if k < s_index]
             mine = {origins[i] for i in members}
             for i in by_sentence[max(before)] if before else []:
-                if origins[i] not in mine:
+                if origins[i] not in mine:  # "I can't confirm their total. Our own figure
+                    # is lower": a disclaimer of the answer itself is a dispute
+                    if disclaimed_in.get(i) == s_index - 1 and _FIRST_PERSON.search(
+                            plain) and _FIRST_PERSON.search(_outside_quotes(
+                                text, *passages.sentences[s_index - 1], passages)):
+                        hedges[i] = "none"
                     put(i, "disputed")
         if not found:
             continue
@@ -149,12 +174,24 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
                 for i in _disclaimed(text, passages, sentence, plain, spans, origins, names_of,
                                      by_sentence, s_index, at - sentence[0]):
                     put(i, hedge)
+                    disclaimed_in[i] = s_index
     return hedges
 
 
 def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_sentence,
                 s_index, at: int = 0) -> list[int]:
+    claimed = _claim_line(text, passages, spans) if _VERDICT.search(plain) else []
+    if claimed:  # a fact-check's rating: the figures of the claim it checks
+        return claimed
+    label = _SPEAKER_LABEL.match(plain)  # "SAVCHUK: I can't confirm their total": the
+    if label:  # speaker of the line disclaims, the source named by the label is not disclaimed
+        plain = " " * label.end() + plain[label.end():]
     low = plain.lower()
+    if re.search(r"\b(?:reports?|claims?|allegations?|accounts?) of\b", low[:at]) and \
+            re.search(r"^\W*\w+(?:\s+\w+){0,3}?\s+(?:most |some |many |all |any |each )?(?:of )?"
+                      r"(?:them|it|these|those)\b", low[at:]):
+        return []  # "received reports of casualties ... but was unable to verify most of
+        # them": what it cannot verify is named in its own sentence, no figure before it
     subject = low[:at]  # "Kestrel cannot verify these figures": Kestrel disclaims, not of its own
     lead = re.match(r"\s*(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?!['’]s)\s+(?=[a-z])",
                     plain)  # "Kestrel considers Russian claims inflated": the judge, not judged
@@ -187,6 +224,21 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
     if passages.paragraph_of(spans[earlier[-1]][0]) < passages.paragraph_of(sentence[0]) - 1:
         return []  # "this" points at nothing near it
     return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]
+
+
+_VERDICT = re.compile(r"\b(?:rate[sd]?|rating|verdict)\b", re.I)
+_CLAIM_LINE = re.compile(r"^[ \t]*(?:the )?claim[ \t]*:.*$", re.I | re.M)
+
+
+def _claim_line(text: str, passages, spans) -> list[int]:
+    """The figures of a fact-check's ``CLAIM:`` line, which its rating judges: those quoted
+    in it when it quotes the claim (not the post's share count beside it)."""
+    line = _CLAIM_LINE.search(text)
+    if line is None:
+        return []
+    inside = [i for i, (start, _end) in enumerate(spans) if line.start() <= start < line.end()]
+    quoted = [i for i in inside if any(qs <= spans[i][0] < qe for qs, qe in passages.quotes)]
+    return quoted or inside
 
 
 _OWNED_ESTIMATE = re.compile(r"(?:\b([A-Z][\w-]*(?: [A-Z][\w-]*)*)['’]s|\b(our|my|its|their|his|"

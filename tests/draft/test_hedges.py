@@ -151,3 +151,41 @@ def test_the_reports_own_assessment_is_an_estimate():  # round 5: a think tank's
         "estimate"]
     assert find_hedges(text, Passages(text), at(text, "300"), ["polaris"], {}, "paper") == [
         "none"]
+
+
+# round 6: a disclaimer covers what it names, not a whole interview
+@pytest.mark.parametrize("text, terms, origins, expected", [
+    # a transcript's speaker label names who speaks, not what is disclaimed
+    ("KOVAL: We hold 5,000 files.\n\nHOST: The army says 9,000 are missing.\n\n"
+     "KOVAL: I cannot verify that number. Our files show 5,000.",
+     ("5,000 files", "9,000", "5,000."), ["koval", "army", "koval"],
+     ["none", "unable-to-verify", "none"]),
+    # a figure set against the one it cannot confirm disputes it
+    ("The agency says 8,000 were taken. We can't confirm their count. Our own count is "
+     "far lower, about 2,500.", ("8,000", "2,500"), ["agency", "us"], ["disputed", "none"]),
+    # the report's own disclaimer stays when another source then gives the true figure
+    ("The agency says 8,000 were taken. The paper could not verify the claim. An official "
+     "said the true figure was 2,500.", ("8,000", "2,500"), ["agency", "official"],
+     ["unable-to-verify", "none"]),
+    # what cannot be verified is named in the disclaimer's own sentence
+    ("Clinics treated 300 patients. The team also heard accounts of abuse in the camps but "
+     "could not verify any of them.", ("300",), ["team"], ["none"]),
+])
+def test_a_disclaimer_covers_what_it_names_only(text, terms, origins, expected):
+    names = {"koval": ["KOVAL", "Koval"], "army": ["army"], "agency": ["agency"]}
+    assert hedges(text, at(text, *terms), origins, names) == expected
+
+
+@pytest.mark.parametrize("text, terms, expected", [
+    # a fact-check's rating disputes the quoted figure of its claim line
+    ('CLAIM: "Kyiv lost 90,000 men in May." (a post seen 4,000 times)\n\nRATING: FALSE\n\n'
+     "The ministry counted 1,200 losses.", ("90,000", "4,000", "1,200"),
+     ["disputed", "none", "none"]),
+    ('Claim: "12,000 tanks were destroyed."\n\nNo source backs this. We rate this claim '
+     "misleading.", ("12,000",), ["disputed"]),
+    # the figure called false in its own sentence
+    ("The channel says 7,000 fled; the figure is false, officials said.", ("7,000",),
+     ["disputed"]),
+])
+def test_a_rating_disputes_the_claim(text, terms, expected):
+    assert hedges(text, at(text, *terms)) == expected

@@ -110,7 +110,8 @@ def issuer(content: list[str]) -> str | None:
 
 
 _LEAD = (r"(?i:(?:a|an|one|two|three|several|some|the|unnamed|anonymous|senior|high-ranking|"
-         r"former|current|local|mid-level|military|security|government|diplomatic)\s+)*")
+         r"former|current|local|mid-level|military|security|government|diplomatic|separate|second|"
+         r"another|other|third|different|independent|well-placed|informed)\s+)*")
 _INSIDE = re.compile(
     rf"^{_LEAD}(?P<head>sources?|officials?|insiders?|persons?|people|employees?|officers?|"
     r"members?|aides?|interlocutors?|diplomats?|staffers?|representatives?)"

@@ -249,12 +249,20 @@ class SourceNames:
         if not proper and head:
             return self._unnamed(" ".join(w for w in lower if w not in _DETERMINERS),
                                  head in _GROUPS, text, span, f"the text names no one ('{text}')")
+        placed = bool(proper and re.search(r"['’]s?$", proper) and lower[-1] not in _DETERMINERS)
+        if placed:
+            proper = None  # "Kharkiv's mayor", "Poland's border service": the one after the
+            # possessive is the source, the place only whose it is
         name = proper or " ".join(w.text for w in words if w.lower_ not in _DETERMINERS) or text
+        if placed:
+            name = re.sub(r"\s+(['’])", r"\1", name)  # "Kharkiv's mayor", as written
         owner = re.match(r"^[A-Z][\w-]*['’]s (?=\S+ \S)", name)
         if proper and owner:  # "Ukraine's Coordination Headquarters ...": the name after it
             name = name[owner.end():]
         kind, basis = guess_kind(text, name)
-        if not proper and basis == "nothing in the text (default)":
+        if placed and basis == "nothing in the text (default)":  # "Latvia's border guard"
+            kind, basis = "government", "a place's institution"
+        if not proper and not placed and basis == "nothing in the text (default)":
             return None  # lower-case words that name no one ("tracks court")
         return self.propose(slug(name), name, kind, False, text, span, f"kind guessed from {basis!r}")
 

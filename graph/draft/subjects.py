@@ -162,7 +162,10 @@ class SubjectReader:
                 if (self.names.find(doc, *inner) and not self.names.find(doc, i, j)
                         or _proper(doc, *inner) and not _proper(doc, i, j)) and not (
                         role and _proper(doc, i, j)) and doc[inner[0]].lower_ not in \
-                        _TALKED_TO:  # "Yusov, a HUR spokesman, said"; not "X, speaking to Y,"
+                        _TALKED_TO or j > i and doc[j - 1].lower_ in ROLES and all(
+                        t.is_title for t in doc[inner[0]:inner[1]]) and 2 <= inner[1] - \
+                        inner[0] <= 3:  # "Yusov, a HUR spokesman, said"; not "X, speaking to
+                    # Y,"; "Kharkiv's mayor, Ihor Terekhov, says": the person, not the role
                     i, j = inner
         if i == j and i > start and doc[i - 1].lower_ == "and":
             shared = self._coordinated(i - 1, start)  # "X was set up in 2022 and has helped"

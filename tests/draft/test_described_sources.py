@@ -138,6 +138,10 @@ def test_a_dot_between_letters_is_inside_a_token():
     ("Kremlin insiders", "Kremlin insiders", "Kremlin", True),
     ("a source of ours at the regiment's headquarters",
      "source of ours at the regiment's headquarters", "the regiment's headquarters", False),
+    ("a separate source in Moldova's customs service", "source in Moldova's customs service",
+     "Moldova's customs service", False),  # round 6: a word that tells sources apart
+    ("another official at the port authority", "official at the port authority",
+     "the port authority", False),
     ("Ukrainian officials", None, None, None),
     ("the HUR", None, None, None),
 ])

@@ -43,6 +43,9 @@ def test_registry_names(names, phrase, source_id, how):
     ("the Russian Red Cross", "Russian Red Cross", "ngo", False),
     ("the soldier", "Unnamed soldier cited in report r1", "anonymous-person", True),
     ("relatives", "Unnamed relatives cited in report r1", "anonymous-group", True),
+    # round 6: a place's possessive says whose; the one after it is the source
+    ("Odesa's governor", "Odesa's governor", "government", False),
+    ("Latvia's state border guard", "Latvia's state border guard", "government", False),
 ])
 def test_proposed_sources(names, phrase, name, kind, anonymous):
     ref = names.resolve(phrase)

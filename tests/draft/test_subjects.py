@@ -167,3 +167,12 @@ def test_both_is_no_name():
 ])
 def test_a_plural_noun_in_a_relative_clause_is_no_verb(text, expected):
     assert subject(text, "said") == expected
+
+
+@pytest.mark.parametrize("text, verb, found", [  # round 6: a role, then the person's name
+    ("Odesa's governor, Oleh Kiper, said 12 were hurt.", "said", "Oleh Kiper"),
+    ("The city's mayor, Vitali Klitschko, says 4 died.", "says", "Vitali Klitschko"),
+    ("Mediazona, a news site, said 30 fled.", "said", "Mediazona"),
+])
+def test_the_person_named_after_a_role_is_the_subject(text, verb, found):
+    assert subject(text, verb) == found

@@ -85,6 +85,10 @@ def _chain(r: SpeakerReader, cues: list[Cue], near: int) -> Attribution | None:
         else:
             notes.append(f"said on Telegram: the channel of {r.names.display(speaker.source.id)} "
                          "is not in the registry")
+    for v in list(via):  # "told a Kyiv paper, which a Polish site cited": the site after it
+        nxt = r.onward.get(v.id)
+        if nxt and nxt not in {x.id for x in via}:
+            via.insert(via.index(v) + 1, SourceRef(nxt, "", (0, 0), "registry"))
     seen, clean = {origin.source.id}, []
     for v in via:
         if v.id not in seen and v.id != r.outlet:
@@ -96,6 +100,8 @@ def _chain(r: SpeakerReader, cues: list[Cue], near: int) -> Attribution | None:
         route = r.interviewer[0]
     if not clean and route is not None and route not in (r.outlet, origin.source.id):
         clean.append(SourceRef(route, "", (0, 0), "registry"))
+        if r.onward.get(route) not in (None, r.outlet, origin.source.id):
+            clean.append(SourceRef(r.onward[route], "", (0, 0), "registry"))
         notes.append(f"via {r.names.display(route)}: the text says earlier that it spoke to "
                      f"{r.names.display(origin.source.id)} or interviewed people like them")
     own = origin.role == "own" or (origin.source.id == r.outlet and origin.role == "speaker")
@@ -159,6 +165,11 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
         if found is None:
             found = _carried(r, by_sentence, s_index, last)
         found = found or Attribution()
+        if found.origin is not None and found.origin.id in r.named:  # named later
+            found = Attribution(SourceRef(r.named[found.origin.id], found.origin.text, (0, 0),
+                                          "registry"), found.via, found.quoted, found.own_work,
+                                found.notes + (f"the unnamed {r.names.display(found.origin.id)}"
+                                               " is named later in the text",))
         if interview is not None:
             found = interview.answered(found, start, passages.text[slice(
                 *passages.sentences[s_index])])

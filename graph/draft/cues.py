@@ -126,6 +126,8 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                     ref = SourceRef(hits[-1][0], doc[hits[-1][1]:hits[-1][2]].text, (0, 0),
                                     "registry")
                     note = "the subject taken as the last source named before the verb"
+            if ref is not None and speech:
+                _named_later(r, ref, i)
             if ref is not None:
                 cue = Cue("own" if own else "speaker", ref, k, note=note,
                           joint=r.joint(k, ref), decision=w in _COURT_VERBS)
@@ -136,6 +138,10 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                 if w in _RELAY_VERBS:
                     ri, rj = r.right(k, end)
                     recipient, _n = r.resolve(ri, rj, k) if rj > ri else (None, None)
+                    if recipient is not None and ref.id in r.routes and rj - ri == 2 and \
+                            doc[ri].lower_ == "the":  # "Harasym told the newspaper": the
+                        recipient = SourceRef(r.routes[ref.id], doc[ri:rj].text, (0, 0),
+                                              "registry")  # one he talked to before
                     if recipient and recipient.id != ref.id and not recipient.id.startswith(
                             r.names.report_id + "-"):
                         cue.recipient = recipient
@@ -161,6 +167,7 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                 if r.interviewer is None:
                     r.interviewer = (outlet.id, k)
         k += 1
+    _picked_up(r, found, start, end)
     if end - start >= 3 and doc[end - 1].text != ":" and r.passages.is_heading(
             r.passages.sentence_of(doc[start].idx)):
         lead = next((m for m in range(start + 1, min(end - 2, start + 6)) if doc[m].text == ":"),
@@ -176,3 +183,53 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             if ref:
                 found.append(Cue("according", ref, colon, note=note))
     return found
+
+
+_PICKED = {"picked", "carried", "republished", "reprinted", "cited", "quoted", "relayed",
+           "reposted", "echoed"}
+"""Verbs of an outlet taking up another's story (``in remarks picked up by X``)."""
+
+
+def _picked_up(r: SpeakerReader, found: list[Cue], start: int, end: int) -> None:
+    """An outlet that took up what a source told another (``X told the Kyiv paper, in
+    remarks picked up by the Polish site Y``, ``X told a Kyiv paper, which a Polish site
+    cited``): the next link after that outlet, remembered for the chains of the text."""
+    doc = r.doc
+    told = [c for c in found if c.recipient is not None]
+    if not told:
+        return
+    first = told[-1].recipient.id
+    for k in range(start, end):
+        w = doc[k].lower_
+        by = next((m for m in range(k + 1, min(end, k + 6)) if doc[m].lower_ == "by"), None) \
+            if w in _PICKED else None
+        if by is not None and not any(t.is_punct for t in doc[k + 1:by]):
+            i, j = phrase_after(doc, by + 1, end)
+        elif w == "which" and k > start and doc[k - 1].text == ",":
+            j = next((m for m in range(k + 2, min(end, k + 7)) if doc[m].lower_ in _PICKED),
+                     None)  # ", which a Polish site cited"
+            if j is None:
+                continue
+            i = k + 1
+        else:
+            continue
+        ref, _note = r.resolve(i, j, k) if j > i else (None, None)
+        if ref is not None and ref.id not in (first, r.outlet, told[-1].source.id):
+            r.onward.setdefault(first, ref.id)
+        return
+
+
+def _named_later(r: SpeakerReader, ref: SourceRef, i: int) -> None:
+    """``The lawmaker, Mykola Harasym, said`` after ``a member of parliament ... told``: the
+    definite role names the unnamed person just before (the last speaker), who is now
+    *ref*; its route becomes the named person's."""
+    doc = r.doc
+    if i < 3 or doc[i - 1].text != "," or doc[i - 3].lower_ != "the" or not doc[i - 2].is_alpha \
+            or r.names.source_kind(ref.id) != "named-person" or not r.speakers:
+        return
+    last = r.speakers[-1]
+    if last != ref.id and r.names.source_kind(last) == "anonymous-person" and \
+            last not in r.named:
+        r.named[last] = ref.id
+        if last in r.routes:
+            r.routes.setdefault(ref.id, r.routes[last])

@@ -95,6 +95,8 @@ class SpeakerReader(SubjectReader):
         self.passages, self.outlet = passages, outlet
         self.speakers: list[str] = []  # in text order
         self.routes: dict[str, str] = {}  # source -> the outlet it talked to
+        self.onward: dict[str, str] = {}  # outlet -> the outlet that picked its story up
+        self.named: dict[str, str] = {}  # an unnamed person -> the name given later
         self.last_chain: Attribution | None = None
         self.interviewer: tuple[str, int] | None = None  # "X interviewed ...": X, where
         self.first_seen: dict[str, int] = {}

@@ -358,3 +358,18 @@ def test_the_same_relatives_are_the_relatives_not_the_wives():
             "The same relatives claim that the regiment lost at least 200 men.")
     found, _names = chains(text, "reuters")
     assert [f[0] for f in found] == ["r1-wives", "r1-relatives"]
+
+
+# round 6: a chain through more than one outlet; an unnamed person named later
+@pytest.mark.parametrize("text, expected", [
+    ("A senior officer told Mediazona that 900 men fled, in remarks later picked up by The "
+     "Moscow Times.", [("r1-senior-officer", ["mediazona", "moscow-times"])]),
+    ("A senior officer told Mediazona, which The Moscow Times cited, that 900 men fled.",
+     [("r1-senior-officer", ["mediazona", "moscow-times"])]),
+    ("A senior officer told Mediazona that 900 men fled, in remarks picked up by Reuters. "
+     "The officer, Ivan Sidorov, said 40 returned.\n\nSidorov told the paper that 12 were "
+     "jailed.", [("ivan-sidorov", ["mediazona", "reuters"])] * 3),
+])
+def test_a_chain_through_two_outlets(text, expected):
+    found, _names = chains(text, "bbc")
+    assert [(f[0], f[1]) for f in found] == expected

@@ -254,10 +254,25 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
         bounds = ref.bounds()
         against = [(other.claim, base_grade(other))
                    for other, relation in ctx.related(fig.claim)
-                   if relation in ("same", "narrower", "broader")
+                   if relation in _BOUNDING
                    and (sure := _established(ctx, other)) is not None
-                   and intervals_conflict(bounds, sure, relation)]
+                   and intervals_conflict(bounds, sure, relation)
+                   and not _contested(ctx, other, sure)]
         fig.grade = downgrade_for_conflict(fig.grade, False, against)
+
+
+_BOUNDING = ("same", "narrower", "broader")
+"""How two figures must relate for what one establishes to bound the other."""
+
+
+def _contested(ctx: AuditContext, claim: ClaimTrace, sure: tuple) -> bool:
+    """Whether another figure with a verified origin rules out what *claim* establishes
+    (*sure*): two verified counts that cannot both hold establish nothing, so neither makes
+    a third figure improbable (the figure agreeing with one of them would be marked so by the
+    other); ``conflicting-figures`` flags the pair."""
+    return any(relation in _BOUNDING and (theirs := _established(ctx, other)) is not None
+               and intervals_conflict(sure, theirs, relation)
+               for other, relation in ctx.related(claim))
 
 
 def _established(ctx: AuditContext, claim: ClaimTrace):

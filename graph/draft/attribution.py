@@ -35,10 +35,16 @@ from .according import WORKED_OUT, Cue
 from .cues import sentence_cues
 from .interviews import read_interview, speak_as
 from .records import Attribution, SourceRef
+from .reposts import find_reposts, through_repost
 from .speakers import _CLOSING, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .tokens import joins
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS"]
+
+_PEOPLE_KINDS = {"named-person", "anonymous-person"}
+"""A person on another's route tells their own story later (``..., the officer says.
+The source also says``), not the chain they relayed."""
+
 
 def _described(ref: SourceRef) -> bool:
     """A proposed source that reads as a description, not a name: capitalised only where
@@ -56,6 +62,12 @@ def _chain(r: SpeakerReader, cues: list[Cue], near: int) -> Attribution | None:
     by_role = {}
     for cue in sorted(cues, key=lambda c: (abs(c.at - near), c.at > near), reverse=True):
         by_role[cue.role] = cue  # the cue nearest the figure wins its role (before it, a tie)
+    closing = by_role.get("speaker")
+    if closing is not None and closing.at > near:  # "X reported to the division that ... 40
+        told = [c for c in cues if c.role == "speaker" and c.at < near and _tells(r.doc, c.at,
+                                                                                 near)]
+        if told:  # men, the officer says": X, told by the officer
+            by_role["speaker"] = told[-1]
     own, speaker = by_role.get("own"), by_role.get("speaker")
     if own and speaker and speaker.at > own.at and _described(own.source):
         del by_role["own"]  # "Survivors ... received a pardon, Russian media reported": what
@@ -65,7 +77,8 @@ def _chain(r: SpeakerReader, cues: list[Cue], near: int) -> Attribution | None:
     origin = order[0]
     previous = r.last_chain
     if len(order) == 1 and origin.note and previous is not None and previous.origin and (
-            origin.source.id in {previous.origin.id, *(v.id for v in previous.via)} - {r.outlet}):
+            origin.source.id in {previous.origin.id, *(v.id for v in previous.via if (
+                r.names.source_kind(v.id) or "") not in _PEOPLE_KINDS)} - {r.outlet}):
         return Attribution(previous.origin, previous.via, own_work=previous.own_work,
                            notes=(origin.note + ": the same chain as the statement before",))
     via = [cue.source for cue in order[1:] if not cue.decision]  # a court relays nothing
@@ -110,6 +123,14 @@ def _chain(r: SpeakerReader, cues: list[Cue], near: int) -> Attribution | None:
     return Attribution(origin.source, tuple(clean), own_work=own, notes=tuple(notes))
 
 
+def _tells(doc, verb: int, near: int) -> bool:
+    """Whether the verb at token *verb* opens a ``that`` clause (``reported to the
+    division that``) holding the figure at token *near*, with no number before it."""
+    that = next((m for m in range(verb + 1, min(near, verb + 7)) if doc[m].lower_ == "that"),
+                None)
+    return that is not None and not any(t.like_num for t in doc[verb:that])
+
+
 def _reporters(r: SpeakerReader, cues: list[Cue], inner: Cue | None, near: int) -> list[Cue]:
     """The speakers that report what the nearest speaker said, outermost last: ``X
     reported that Y said 300 ...`` (no figure between the two verbs) and ``Y said 300 ...,
@@ -139,6 +160,7 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
 
     r = SpeakerReader(doc, passages, names, outlet)
     interview = read_interview(passages, names, outlet)
+    reposts = [(s, e, names.resolve(name, (s, s))) for s, e, name in find_reposts(passages.text)]
     by_sentence: dict[int, Attribution | None] = {}
     out: list[Attribution] = []
     last: tuple[int, Attribution] | None = None
@@ -170,6 +192,9 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
                                           "registry"), found.via, found.quoted, found.own_work,
                                 found.notes + (f"the unnamed {r.names.display(found.origin.id)}"
                                                " is named later in the text",))
+        for r_start, r_end, channel in reposts:  # a post forwarded from another channel
+            if r_start <= start < r_end:
+                found = through_repost(found, channel, outlet)
         if interview is not None:
             found = interview.answered(found, start, passages.text[slice(
                 *passages.sentences[s_index])])

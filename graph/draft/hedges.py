@@ -48,7 +48,9 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
         rf"(?:verified|confirmed|corroborated|checked|audited)\b|\bun(?:verified|confirmed)\b"
         rf"|\bneither\b[^.]{{0,40}}\b(?:could|can|was|were|has|have)\s+(?:be\s+|been\s+)?"
         rf"(?:independently\s+)?(?:verified|confirmed)\b|\bn(?:o|ot)\s+(?:seen|observed|found)\s+"
-        rf"(?:any\s+)?(?:independent\s+)?(?:confirmation|verification|corroboration)\b",
+        rf"(?:any\s+)?(?:independent\s+)?(?:confirmation|verification|corroboration)\b"
+        rf"|\bwithout\s+(?:any\s+)?(?:independent\s+)?(?:confirmation|verification|"
+        rf"corroboration|(?:being\s+)?(?:able\s+to\s+)?(?:verify|confirm)\w*)\b",
         re.I)),
     ("accuracy-uncertain", "sentence", re.compile(
         r"\b(?:hard|difficult|impossible) to (?:say|tell|know|assess|judge|establish)\b"
@@ -200,6 +202,10 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
         low = low[:lead.start(1)] + " " * len(lead.group(1)) + low[lead.end(1):]
     low = low[:max(0, at - 40)] + re.sub(r"[\w'’ -]+(?:\s+\w+){0,2}\s*$", lambda m: " " * len(
         m.group()), subject[max(0, at - 40):]) + low[at:] if at else low
+    if _THE_POST.search(plain.lower()):  # "We are publishing this without confirmation": the
+        cut = max((m.end() for m in _SEPARATOR.finditer(text, 0, sentence[0])), default=0)
+        return [i for k in sorted(by_sentence) if k < s_index for i in by_sentence[k]
+                if spans[i][0] >= cut]  # whole post, since the last separator line
     named = [sid for sid, names in names_of.items() if sid in origins and any(
         re.search(rf"\b{re.escape(n.lower())}\b", low) for n in names if len(n) > 1)]
     if named:
@@ -225,6 +231,12 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
         return []  # "this" points at nothing near it
     return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]
 
+
+_THE_POST = re.compile(r"\b(?:publish\w*|post\w*|repost\w*|shar\w*|pass\w* on|run\w*|"
+                       r"print\w*)\s+(?:this|it|these|the (?:post|information|message|report|"
+                       r"claims?|figures?))\s+(?:\w+\s+){0,2}?without\b")
+"""A disclaimer of the post itself (``we are publishing this without confirmation``)."""
+_SEPARATOR = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|—{2,})[ \t]*$", re.M)
 
 _VERDICT = re.compile(r"\b(?:rate[sd]?|rating|verdict)\b", re.I)
 _CLAIM_LINE = re.compile(r"^[ \t]*(?:the )?claim[ \t]*:.*$", re.I | re.M)

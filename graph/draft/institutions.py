@@ -118,7 +118,7 @@ _INSIDE = re.compile(
     r"(?:\s+of\s+(?:ours|mine|theirs|his|hers|yours))?(?:,[^,]*,)?\s+"
     r"(?:in|at|within|inside|from|close to|near|familiar with|with knowledge of|"
     r"with (?:ties|links|access) to|of|on)\s+(?P<inst>\S.*?)$", re.I)
-_ADJECTIVAL = re.compile(rf"^{_LEAD}(?P<inst>(?:[A-Z][\w.'’-]*\s+)+)(?i:(?:military\s+|"
+_ADJECTIVAL = re.compile(rf"^{_LEAD}(?!(?i:the|a|an|our|their|its|this|that)\s)(?P<inst>(?:[A-Z][\w.'’-]*\s+)+)(?i:(?:military\s+|"
                          r"security\s+|government\s+)?(?P<head>sources?|officials?|insiders?))$")
 _NOT_INSTITUTION = {"matter", "matters", "situation", "plans", "plan", "talks", "case",
                     "discussions", "issue", "negotiations", "deliberations", "duty"}

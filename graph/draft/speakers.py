@@ -177,6 +177,10 @@ class SpeakerReader(SubjectReader):
                _ACRONYM.match(t.text) for t in self.doc[one:j]) and not self.names.find(
                 self.doc, i, j):  # but "relatives of men from the 37th brigade" is people
             return None, None  # "US" in "the US National Security Council" is no pronoun
+        if words in (["the", "source"], ["this", "source"]):  # "The source also says": the
+            found = self.antecedent("source", at)  # unnamed person cited before, if any
+            if found[0] is not None:
+                return found
         if not content or (len(content) <= 2 and content[-1] in _GENERIC_ALONE and (
                 len(content) == 1 or content[0] in ("a", "the", "new", "one"))):
             return None, None  # "preliminary data", "the latest figures": no one named
@@ -217,6 +221,8 @@ class SpeakerReader(SubjectReader):
                 "subject before it")  # received": the outlet writing of itself
         candidates = [(c.source.id, c.at) for c in reversed(self.current)] + [
             (sid, self.last_seen.get(sid, -1)) for sid in reversed(self.speakers)]
+        sourced = word == "source" and any("source" in self.names.display(sid).lower()
+                                           for sid, _seen in candidates)
         for sid, seen in candidates:
             if sid == self.outlet:
                 continue
@@ -230,7 +236,8 @@ class SpeakerReader(SubjectReader):
             if want == "org" and kind in _PERSON_KINDS:
                 continue
             if want == "anonymous" and not (kind == "anonymous-person" and (
-                    word in self.names.display(sid).lower() or word in ("man", "woman"))):
+                    word in self.names.display(sid).lower() or word in ("man", "woman") or
+                    word == "source" and not sourced)):  # "the source": one so called
                 continue
             return SourceRef(sid, word, (0, 0), "registry"), \
                 f'"{word}" taken to be {self.names.display(sid)}, the last source named'

@@ -373,3 +373,16 @@ def test_the_same_relatives_are_the_relatives_not_the_wives():
 def test_a_chain_through_two_outlets(text, expected):
     found, _names = chains(text, "bbc")
     assert [(f[0], f[1]) for f in found] == expected
+
+
+# round 6: a speaker who reports what another told someone; "the source" is the person cited
+@pytest.mark.parametrize("text, expected", [
+    ("The battalion commander reported to headquarters that only 40 men were lost, the medic "
+     "says.", [("r1-battalion-commander", ["r1-medic"])]),
+    ("A source in the brigade says 200 men are left. A soldier says 12 were hurt.\n\n"
+     "The source also says that 150 men arrived.",
+     [("r1-source-in-the-brigade", []), ("r1-soldier", []), ("r1-source-in-the-brigade", [])]),
+])
+def test_a_reporter_after_the_that_clause(text, expected):
+    found, _names = chains(text, "bbc")
+    assert [(f[0], f[1]) for f in found] == expected

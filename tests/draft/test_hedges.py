@@ -189,3 +189,15 @@ def test_a_disclaimer_covers_what_it_names_only(text, terms, origins, expected):
 ])
 def test_a_rating_disputes_the_claim(text, terms, expected):
     assert hedges(text, at(text, *terms)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a disclaimer of the post itself covers the whole post, up to its separator
+    ("A medic says 30 died. He adds that 12 are missing.\n\nWe publish this without "
+     "confirmation.\n\n---\n\nOur readers sent 5 photos.", ["unable-to-verify"] * 2 + ["none"]),
+    ("The unit lost 80 men, a figure shared without independent verification.",
+     ["unable-to-verify"]),
+])
+def test_a_post_published_without_confirmation(text, expected):
+    terms = [t for t in ("30", "12", "5 photos", "80") if t in text]
+    assert hedges(text, at(text, *terms)) == expected

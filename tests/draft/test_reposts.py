@@ -1,0 +1,39 @@
+"""A post forwarded whole from another channel: that channel on its figures' route
+(graph/draft/reposts.py)."""
+
+import pytest
+
+from credgraph.draft.reposts import find_reposts
+from credgraph.model import Registry, Source
+
+from tests.draft.chain_reading import read_chains
+
+REGISTRY = Registry([Source("steppe-watch", "Steppe Watch", "telegram-channel", "C", "r"),
+                     Source("mediazona", "Mediazona", "news-outlet", "B", "r")])
+
+
+@pytest.mark.parametrize("text, blocks", [
+    ('Forwarded from "Steppe Watch":\n\nA medic says 30 died.\n\n---\n\nOur take: grim.',
+     [("A medic says 30 died.", "Steppe Watch")]),
+    ("Repost from @steppe_watch\nMediazona counted 12 graves.\n\nFrom the admin: share it.",
+     [("Mediazona counted 12 graves.", "steppe_watch")]),
+    ("Reposted from Steppe Watch:\nThe unit lost 80 men.", [("The unit lost 80 men.",
+                                                               "Steppe Watch")]),
+    ("Steppe Watch says 80 men were lost.", []),
+])
+def test_find_reposts(text, blocks):
+    assert [(text[s:e].strip(), name) for s, e, name in find_reposts(text)] == blocks
+
+
+@pytest.mark.parametrize("text, expected", [
+    # someone the forwarded post quotes: through the channel
+    ('Forwarded from "Steppe Watch":\n\nA medic in the brigade says 30 men died.\n\n---\n\n'
+     "The admins add that 5 more are missing, Mediazona says.",
+     [("r1-medic-in-brigade", ["steppe-watch"]), ("mediazona", [])]),
+    # the forwarded channel's own words ("we", no source named): the channel's
+    ('Forwarded from "Steppe Watch":\n\nWe counted 45 new graves near the village.',
+     [("steppe-watch", [])]),
+])
+def test_a_forwarded_post_is_through_its_channel(text, expected):
+    found = read_chains(REGISTRY, text, "z-notes")
+    assert [(origin, via) for _term, origin, via in found] == expected

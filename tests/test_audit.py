@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib import Graph
 
+from credgraph.api import audit
 from credgraph.audit_rdf import findings_graph
 from credgraph.cli import main
 from credgraph.validation import shape_results
@@ -266,3 +271,35 @@ def test_no_bundled_running_total_is_flagged_or_conflicts_across_dates(seed_audi
     assert conflicting == {"ukraine-russian-soldiers-killed-2022",
                            "nato-russian-soldiers-killed-2022", "russia-own-soldiers-killed-2022"}
     assert not any("running-total" in checks_of(f) for f in seed_audit.figures)
+
+
+_CASES = Path(__file__).parent / "data" / "audit_cases"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["observer", "observer-2", "court"]), min_size=1, max_size=3,
+                unique=True).flatmap(lambda who: st.tuples(
+                    st.just(who), st.lists(st.integers(1, 99), min_size=len(who),
+                                           max_size=len(who)))),
+       st.integers(0, 2))
+def test_a_figure_that_agrees_with_a_verified_one_is_never_improbable(tmp_path_factory, verified,
+                                                                      agrees_with):
+    """Whatever other figures with verified origins say of the same share, a soldier's
+    figure equal to one of them is never made improbable (credibility 5): the worst grade
+    credgraph can give a true figure."""
+    sources, values = verified
+    folder = tmp_path_factory.mktemp("agree")
+    shutil.copytree(_CASES / "verified-disagree", folder, dirs_exist_ok=True)
+    said = values[agrees_with % len(values)]
+    lines = [f"  - {{id: m{i}, claim: c-{who}, statement: {who} gives a share., figure: "
+             f"{{measure: share, value: {v}, unit: percent of casualties, subject: red soldiers, "
+             f"as_of: 2023-05-12, subject_side: russia}}, attributed_to: {who}}}"
+             for i, (who, v) in enumerate(zip(sources, values))]
+    lines.append(f"  - {{id: m9, claim: soldier, statement: A soldier gives a share., figure: "
+                 f"{{measure: share, value: {said}, unit: percent of casualties, subject: red "
+                 f"soldiers, as_of: 2023-05-12, subject_side: russia}}, attributed_to: anon}}")
+    (folder / "reports" / "r1.yaml").write_text(
+        "id: r1\nkind: article\noutlet: wire\ntitle: Case r1\ndate: 2023-05-20\nmentions:\n"
+        + "\n".join(lines) + "\n")
+    result = audit(folder)
+    assert result.figure("soldier").grade.credibility != 5

@@ -35,7 +35,7 @@ from .according import WORKED_OUT, Cue
 from .cues import sentence_cues
 from .interviews import read_interview, speak_as
 from .records import Attribution, SourceRef
-from .reposts import find_reposts, through_repost
+from .reposts import find_reposts, own_notes, through_repost
 from .speakers import _CLOSING, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .tokens import joins
 
@@ -161,6 +161,7 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
     r = SpeakerReader(doc, passages, names, outlet)
     interview = read_interview(passages, names, outlet)
     reposts = [(s, e, names.resolve(name, (s, s))) for s, e, name in find_reposts(passages.text)]
+    notes_of_outlet = own_notes(passages.text)
     by_sentence: dict[int, Attribution | None] = {}
     out: list[Attribution] = []
     last: tuple[int, Attribution] | None = None
@@ -195,6 +196,9 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
         for r_start, r_end, channel in reposts:  # a post forwarded from another channel
             if r_start <= start < r_end:
                 found = through_repost(found, channel, outlet)
+        if found.origin is None and any(a <= start < b for a, b in notes_of_outlet):
+            found = Attribution(SourceRef(outlet, "", (0, 0), "registry"), notes=(
+                "the reposting channel's own note: the outlet's",))
         if interview is not None:
             found = interview.answered(found, start, passages.text[slice(
                 *passages.sentences[s_index])])

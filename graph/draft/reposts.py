@@ -5,7 +5,8 @@ A Telegram channel that forwards another's post (``Forwarded from "Dvorovy Front
 figure of the forwarded block reaches the report through it. :func:`find_reposts` gives
 each block (from its header to a separator line such as ``---``, a note of the reposting
 channel's own such as ``From the admin of X:``, or the end of the text) and the name of
-the channel it comes from; :func:`through_repost` puts that channel on a figure's route.
+the channel it comes from; :func:`through_repost` puts that channel on a figure's route;
+:func:`own_notes` finds the reposting channel's own note (the report's voice).
 
 >>> text = 'Forwarded from "Front Notes":\\n\\nOur source says 40 fled.\\n\\n---\\n\\nAdmin: share it'
 >>> [(text[s:e].split()[-1], name) for s, e, name in find_reposts(text)]
@@ -18,7 +19,7 @@ import re
 
 from .records import Attribution, SourceRef
 
-__all__ = ["find_reposts", "through_repost"]
+__all__ = ["find_reposts", "own_notes", "through_repost"]
 
 _HEADER = re.compile(
     r"^[ \t\[(]*(?:forwarded|reposted|repost(?:ed)?|shared|re-?posted)\s+from\s*:?\s*"
@@ -38,6 +39,20 @@ def find_reposts(text: str) -> list[tuple[int, int, str]]:
         nxt = _HEADER.search(text, header.end())
         stop = min(x.start() for x in (end, nxt) if x is not None) if (end or nxt) else len(text)
         found.append((header.end(), stop, header.group("name").strip()))
+    return found
+
+
+_OWN_NOTE = re.compile(r"^[ \t]*(?:from|note from|comment from) the (?:admin|admins|editor|"
+                       r"editors)\b[^:\n]*:.*$", re.I | re.M)
+
+
+def own_notes(text: str) -> list[tuple[int, int]]:
+    """The reposting channel's own notes (``From the admin of X: ...``), each to the end of
+    its paragraph: the report's own voice."""
+    found = []
+    for note in _OWN_NOTE.finditer(text):
+        end = text.find("\n\n", note.start())
+        found.append((note.start(), end if end >= 0 else len(text)))
     return found
 
 

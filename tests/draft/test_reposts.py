@@ -37,3 +37,12 @@ def test_find_reposts(text, blocks):
 def test_a_forwarded_post_is_through_its_channel(text, expected):
     found = read_chains(REGISTRY, text, "z-notes")
     assert [(origin, via) for _term, origin, via in found] == expected
+
+
+def test_the_reposting_channels_own_note_is_the_outlets():
+    text = ('Forwarded from "Steppe Watch":\n\nA medic says 30 men died.\n\n---\n\n'
+            "From the admin of Z Notes: friends tell us the same. Pay of 2 million roubles "
+            "is late.")
+    found = read_chains(REGISTRY, text, "z-notes")
+    assert [(origin, via) for _term, origin, via in found] == [
+        ("r1-medic", ["steppe-watch"]), ("z-notes", [])]

@@ -109,6 +109,8 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                                                         or (k + 1 < end and doc[k + 1].lower_ == "of"))):
             i, j = r.left(k, start)
             ref, note = r.resolve(i, j, k) if j > i else (None, None)
+            if j - i == 1 and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].like_num:
+                ref = None  # "79 of them described torture": the people counted, no source
             inverted = k > start and (doc[k - 1].text in (",", ":") or doc[k - 1].text in
                                       _QUOTE_MARKS or doc[k - 1].is_quote)
             if ref is None and speech and (inverted or k == start):

@@ -8,9 +8,11 @@ registry or proposed source (:mod:`.names`); a pronoun or description (``it``, `
 agency``, ``the court's press service``, ``the ruling``, ``its bulletins``: an
 institution's documents, :mod:`.institutions`) as the last speaker of that kind, the name or
 lower-case description ending in that word before it, or the outlet when its own name has
-the word; ``the headquarters`` as the source named before with that word in its name; ``the
-Ministry of Defence`` with no country as the registry's ministry of the side in context; ``we`` and ``our`` as the outlet (in an interview's answers, :mod:`.interviews`,
-the interviewee, and ``I`` too). :mod:`.attribution` builds the chains from it.
+the word; ``the headquarters`` as the source named before with that word in its name (``the
+Mission`` in the Mission's own text: the outlet); ``the Ministry of Defence`` with no country
+as the registry's ministry of the side in context; ``the source`` as the unnamed person cited
+before; ``we`` and ``our`` as the outlet (in an interview's answers, :mod:`.interviews`, the
+interviewee, and ``I`` too). :mod:`.attribution` builds the chains from it.
 """
 
 from __future__ import annotations
@@ -27,8 +29,7 @@ from .subjects import (_ADVERBS, _DET, _PRONOUNS, _TALKED_TO, _TIME_WORDS, OWN_W
 from .tokens import token_at, tokenize
 
 __all__ = ["SpeakerReader", "SPEECH_VERBS", "OWN_WORK_VERBS", "insider", "INSTITUTION_WORDS",
-           "phrase_after",
-           "described_institution"]
+           "phrase_after", "described_institution"]
 
 _NOUNISH = {"reports", "report", "claims", "claim", "estimates", "estimate", "records", "notes",
             "shows", "show", "states", "puts", "put", "posts", "found"}
@@ -95,7 +96,7 @@ class SpeakerReader(SubjectReader):
         self.passages, self.outlet = passages, outlet
         self.speakers: list[str] = []  # in text order
         self.routes: dict[str, str] = {}  # source -> the outlet it talked to
-        self.onward: dict[str, str] = {}  # outlet -> the outlet that picked its story up
+        self.onward: dict[str, str] = {}  # outlet -> who picked its story up
         self.named: dict[str, str] = {}  # an unnamed person -> the name given later
         self.last_chain: Attribution | None = None
         self.interviewer: tuple[str, int] | None = None  # "X interviewed ...": X, where
@@ -130,6 +131,9 @@ class SpeakerReader(SubjectReader):
         words = [t.lower_ for t in self.doc[i:j] if not t.is_punct]
         if len(words) == 1 and words[0] in _PRONOUNS:
             return self.antecedent(words[0], at)
+        if words[:1] == ["the"] and len(words) == 2 and self.doc[j - 1].is_title and words[1] in \
+                normal_name(self.names.display(self.outlet)).split():  # "the Mission": its own
+            return SourceRef(self.outlet, self.span_text(i, j), (0, 0), "registry"), None
         referred = self.referred(words, i, j, at)
         if referred is not None:
             return referred
@@ -177,13 +181,9 @@ class SpeakerReader(SubjectReader):
                _ACRONYM.match(t.text) for t in self.doc[one:j]) and not self.names.find(
                 self.doc, i, j):  # but "relatives of men from the 37th brigade" is people
             return None, None  # "US" in "the US National Security Council" is no pronoun
-        if words in (["the", "source"], ["this", "source"]):  # "The source also says": the
-            found = self.antecedent("source", at)  # unnamed person cited before, if any
-            if found[0] is not None:
-                return found
-        if not content or (len(content) <= 2 and content[-1] in _GENERIC_ALONE and (
-                len(content) == 1 or content[0] in ("a", "the", "new", "one"))):
-            return None, None  # "preliminary data", "the latest figures": no one named
+        if not content or (len(content) <= 2 and content[-1] in _GENERIC_ALONE and words != [
+                "the", "source"] and (len(content) == 1 or content[0] in ("a", "the", "new", "one"))):
+            return None, None  # "the latest figures": no one named ("the source" is a person)
         if len(words) == 1 and words[0] in _PRONOUNS or (
                 len(words) == 2 and words[0] in ("the", "this") and words[1] in _GENERIC):
             ref, note = self.antecedent(words[-1], at)
@@ -221,8 +221,8 @@ class SpeakerReader(SubjectReader):
                 "subject before it")  # received": the outlet writing of itself
         candidates = [(c.source.id, c.at) for c in reversed(self.current)] + [
             (sid, self.last_seen.get(sid, -1)) for sid in reversed(self.speakers)]
-        sourced = word == "source" and any("source" in self.names.display(sid).lower()
-                                           for sid, _seen in candidates)
+        sourced = word == "source" and any("source" in self.names.display(c[0]).lower()
+                                           for c in candidates)  # "the source": one so called
         for sid, seen in candidates:
             if sid == self.outlet:
                 continue
@@ -237,7 +237,7 @@ class SpeakerReader(SubjectReader):
                 continue
             if want == "anonymous" and not (kind == "anonymous-person" and (
                     word in self.names.display(sid).lower() or word in ("man", "woman") or
-                    word == "source" and not sourced)):  # "the source": one so called
+                    word == "source" and not sourced)):
                 continue
             return SourceRef(sid, word, (0, 0), "registry"), \
                 f'"{word}" taken to be {self.names.display(sid)}, the last source named'

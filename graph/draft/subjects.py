@@ -59,7 +59,8 @@ informed assess assesses assessed sets complained complains lamented boasted""".
 OWN_WORK_VERBS = set("""received receives registered recorded helped helps answered handled
 processed assisted considered heard issued counted documented logged opened consulted advised
 evacuated rescued tracked catalogued represented defended identified verified studied
-analysed analyzed reviewed examined filed lodged submitted won""".split())
+analysed analyzed reviewed examined filed lodged submitted won conducted visited inspected
+monitored""".split())
 """Verbs of an organisation counting its own activity (``the group received 577 requests``,
 ``the project has consulted 110,000 people``)."""
 
@@ -88,7 +89,7 @@ _TIME_WORDS = set("""january february march april may june july august september
 november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
 thursday friday saturday sunday spring summer autumn fall winter day days week weeks month
 months year years morning evening night weekend end start beginning middle mid early late last
-next this previous past yesterday today hours then""".split())
+next this previous past yesterday today hours then period periods quarter reporting""".split())
 """Words of a time phrase before a subject (``In September 2022``, ``Last week``)."""
 _TALKED_TO = {"interview", "interviews", "speaking", "talking", "comments", "remarks",
               "statement"}

@@ -386,3 +386,20 @@ def test_a_chain_through_two_outlets(text, expected):
 def test_a_reporter_after_the_that_clause(text, expected):
     found, _names = chains(text, "bbc")
     assert [(f[0], f[1]) for f in found] == expected
+
+
+# round 6: an organisation's own text: "the Mission" is the outlet; "N of them" no source
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("Reuters counted 12 sites.\n\nDuring the reporting period the Agency conducted 41 visits "
+     "and interviewed 87 detainees; 79 of them described abuse.", "iaea-agency",
+     ["reuters", "iaea-agency", "iaea-agency", "iaea-agency"]),
+    ("In the first quarter the Foundation visited 30 camps.", "refugee-foundation",
+     ["refugee-foundation"]),
+])
+def test_an_organisation_in_its_own_text(text, outlet, expected):
+    names = SourceNames(Registry([*REGISTRY, Source(outlet, outlet.replace("-", " ").title(),
+                                                    "ngo", "B", "r")]), "r1")
+    doc, passages = tokenize(text), Passages(text)
+    figures = find_figures(doc, passages, find_time_refs(text))
+    found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
+    assert [a.origin.id if a.origin else None for a in found] == expected

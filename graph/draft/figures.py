@@ -100,7 +100,8 @@ def _join_ranges(doc, numbers: list[NumberExpr]) -> list[NumberExpr]:
         a = numbers[i]
         b = numbers[i + 1] if i + 1 < len(numbers) else None
         if b is not None and a.value is not None and b.value is not None and \
-                a.kind == b.kind and a.kind in ("count", "percent") and b.start - a.end == 1:
+                (a.kind == b.kind or (a.kind, b.kind) == ("count", "percent") and not a.unit) and \
+                a.kind in ("count", "percent") and b.start - a.end == 1:  # "60 to 70 per cent"
             link = doc[a.end].lower_
             before = doc[a.start - 1].lower_ if a.start else ""
             ok = (link in ("-", "–", "to") and before != "from") or \

@@ -94,11 +94,11 @@ _EXCLUDE = re.compile(
     r"|(?-i:\b[A-Z][A-Za-z]{0,5}-\d+[A-Za-z]*\b|\b\d+[A-Z]+\d+[A-Z]*\b)"  # T-72, Su-25, 3M14
     r"|\b\d+(?:\.\d+)?\s?-?mm\b|\bcovid-19\b|\b\d+\s+min(?:ute)?s?\s+read\b"
     r"|\b(?:page|slide|photo|image|picture|part|episode)\s+\d+\s*(?:of|/)\s*\d+\b"  # Slide 1 of 8
-    r"|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b"
+    r"|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b|\b\w+-(?:storey|story|floor|room|seat|lane)\b"
     r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*|(?-i:\bNos?\.\s?\d+)"  # No. 41
     r"|\b[\w-]+\s+(?:days?|weeks?|months?|years?)\s+ago\b|(?<=[a-z] )in\s+(?:two|three|four|five|"
     r"six|seven|eight|nine|ten|\d{1,2})\s+(?:years|months|weeks)\b"  # time: "two in three years"
-    r"|\b[\w-]+-(?:day|week|month|year)\s+(?:period|window|span|stretch)\b"  # "a 3-month period"
+    r"|\b[\w-]+-(?:day|week|month|year)\s+(?:period|window|span|stretch)\b|\bappeal\w*\s+(?:[\w-]+\s+){0,6}?within\s+[\w-]+\s+(?:days|weeks|months)\b"  # "a 3-month period", an appeal's time limit
     r"|\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # time of day
     r"|(?:^|(?<=\n)|(?<=[.!?] ))[\w-]+\s+(?:years?|months?|weeks?)\s+(?:into|after)\s+the\b",  # when

@@ -16,7 +16,8 @@ half of 2024``), a rank. Two kinds are figures, and :func:`ordinal_at` reads the
   week`` is how often, not how many).
 
 An ordinal after ``the first`` of the same noun (``In the first case ... the second case``)
-tells items in turn, and counts nothing. ``first`` does not count (``the first conviction`` says that it is the first, which is seldom
+tells items in turn, and counts nothing; nor does one of a person that opens the sentence
+or is described (``The fourth defendant, who ...``). ``first`` does not count (``the first conviction`` says that it is the first, which is seldom
 the figure a report is about, and ``the first quarter`` is a time), and an ordinal of more
 than 999 is an identifier.
 
@@ -82,6 +83,8 @@ COUNTED = {
 }
 """Nouns of what an ordinal after ``the`` can count, with the unit a figure of them has."""
 
+_PERSONS = {"soldiers", "servicemen", "defendants", "deserters"}
+"""Counted people: an ordinal of one that opens the sentence or is described names him."""
 _BETWEEN = {"such", "known", "recorded", "reported", "registered", "documented", "confirmed",
             "new", "criminal", "similar", "publicly"}
 """Words an ordinal may have before its counted noun (``the third such refusal``)."""
@@ -163,6 +166,9 @@ def ordinal_at(doc, i: int) -> NumberExpr | None:
     unit, index = noun
     if re.search(rf"\bthe first\s+(?:\w+\s+)?{re.escape(doc[index].lower_)}\b", doc[:i].text.lower()):
         return None  # "In the first case ... the second case": items told in turn, no count
+    nxt = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+    if unit in _PERSONS and (nxt in (",", "who", "whose") or doc[i].text == "The"):
+        return None  # "The fourth defendant, who ...": one person named by place, no count
     return NumberExpr(i, end, Decimal(value), kind="count", unit=unit,
                       note=f'"{doc[i:end].text} {doc[index].text}" read as {value} {unit} '
                            "so far (an ordinal that counts)")

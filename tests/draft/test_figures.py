@@ -41,6 +41,9 @@ def figures(text):
     ("There were 14 of us.", D(14), None, None, "exact", "people"),
     ("He got three years and six months in a colony.", D(42), None, None, "exact", "months"),
     ("A sentence of 1 year and 4 months.", D(16), None, None, "exact", "months"),
+    # round 6: a bare number before a percentage is the range's low end
+    ("Drones cause 40 to 55 per cent of losses.", None, D(40), D(55), "range", "percent"),
+    ("Turnout fell by 5-8 percent.", None, D(5), D(8), "range", "percent"),
 ])
 def test_qualifier_range_unit(text, value, low, high, qualifier, unit):
     (f,) = figures(text)

@@ -66,6 +66,7 @@ def test_quantities(text, value, low, high, kind):
     "call +7 000 123 45 67", "it works 24/7", "see https://example.org/2024/05", "#2024",
     "1 min read", "Page 1 of 1", "© 2024 Example", "2022-02-24", "one of the soldiers",
     "One of the three was fined", "Ten facts about the war",
+    "a nine-storey block", "a two-room flat", "may appeal the ruling within 10 days",  # round 6
 ])
 def test_not_quantities(text):
     assert numbers(text) == []

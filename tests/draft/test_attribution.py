@@ -403,3 +403,9 @@ def test_an_organisation_in_its_own_text(text, outlet, expected):
     figures = find_figures(doc, passages, find_time_refs(text))
     found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
     assert [a.origin.id if a.origin else None for a in found] == expected
+
+
+def test_what_a_court_established_is_the_courts():  # round 6
+    found, _names = chains("The Odesa District Court found him guilty. The court established "
+                           "that the group moved at least 40 men, charging each 5,000 dollars.")
+    assert [f[0] for f in found] == ["odesa-district-court"] * 2

@@ -41,6 +41,10 @@ from .tokens import joins
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS"]
 
+_DETAILS = re.compile(r"\b(?:published|released|gave|presented|issued|shared|posted)\s+(?:the\s+|"
+                      r"its\s+|their\s+|new\s+)*(?:details|figures|data|breakdown|results|"
+                      r"numbers|statistics|tally|list)\b", re.I)
+"""A sentence announcing the details that the next one gives."""
 _PEOPLE_KINDS = {"named-person", "anonymous-person"}
 """A person on another's route tells their own story later (``..., the officer says.
 The source also says``), not the chain they relayed."""
@@ -258,6 +262,15 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
                            via, notes=("no attribution cue: the sentence's subject taken as "
                                        "the source",))
     here = p.paragraph_of(s)
+    before = by_sentence.get(s_index - 1) if s_index and p.paragraph_of(
+        p.sentences[s_index - 1][0]) == here else None
+    chain = _chain(r, before, before[-1].at) if before and (last is None or last[0] != here) \
+        and _DETAILS.search(p.text[slice(*p.sentences[s_index - 1])]) else None  # "X has
+    # published the details of the swap. Of the 84 men, 19 ...": the details are X's
+    if chain is not None and chain.origin is not None:
+        return Attribution(chain.origin, chain.via, own_work=chain.own_work, notes=(
+            f"no attribution cue: carried from the sentence before ("
+            f"{r.names.display(chain.origin.id)})",))
     if last is None or not (last[0] == here and s_index > 0 or last[0] == here - 1 and (
             not _speaks(r, by_sentence, here) or _next_voice(r, by_sentence, s_index) ==
             last[1].origin.id and not _people_first(doc, i, j))):  # its voice, later, the same

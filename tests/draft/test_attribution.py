@@ -409,3 +409,11 @@ def test_what_a_court_established_is_the_courts():  # round 6
     found, _names = chains("The Odesa District Court found him guilty. The court established "
                            "that the group moved at least 40 men, charging each 5,000 dollars.")
     assert [f[0] for f in found] == ["odesa-district-court"] * 2
+
+
+def test_the_details_a_source_published_are_its():  # round 6
+    found, _names = chains("Yesterday's swap was long awaited.\n\nThe HUR has published the "
+                           "details of the swap. Of the 90 men returned, 12 are marines.")
+    assert [f[0] for f in found] == ["hur", "hur"]
+    found, _names = chains("Agora said it was a long war. However, nearly 3 years on, it goes on.")
+    assert [f[0] for f in found] == [None]

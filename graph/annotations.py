@@ -39,7 +39,8 @@ from .heap import gc_paused
 from .figure_reader import read_figure
 from .measures import Measures, builtin_measures, load_measures
 from .model import Corpus, DateSpan, Evidence, Mention, Registry, Report, Source
-from .reader import FieldReader, read_yaml_file
+from .located_yaml import read_yaml_file
+from .reader import FieldReader
 from .report_stream import report_yaml
 from .references import References
 from .validation import evidence_errors

@@ -23,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import AnnotationErrors, UnknownNameError
-from .reader import FieldReader, read_yaml_file
+from .located_yaml import read_yaml_file
+from .reader import FieldReader
 from .vocab import QUANTITY_KIND, members
 
 __all__ = ["Measure", "Measures", "builtin_measures", "load_measures", "QUANTITY_KINDS"]

@@ -1,10 +1,10 @@
 r"""A large report file read one mention at a time: its YAML composed item by item.
 
-:func:`credgraph.reader.parse_yaml` composes a whole document at once (PyYAML's C composer),
+:func:`credgraph.located_yaml.parse_yaml` composes a whole document at once (PyYAML's C composer),
 which for a report of 100,000 mentions holds a node tree of gigabytes. :func:`report_yaml`
 reads the same file in two passes over the C parser's events: the first composes every
 top-level field except ``mentions`` (whose events it only skips), the second composes the
-mentions one by one and gives each as the same values :func:`~credgraph.reader.parse_yaml`
+mentions one by one and gives each as the same values :func:`~credgraph.located_yaml.parse_yaml`
 would (mappings that know their lines), so the same checks read them. Only the node of one
 mention is in memory at a time.
 
@@ -31,7 +31,7 @@ from yaml.events import (AliasEvent, DocumentEndEvent, DocumentStartEvent, Mappi
                          StreamEndEvent, StreamStartEvent)
 from yaml.nodes import MappingNode, SequenceNode
 
-from .reader import _Loader, _construct, parse_yaml, yaml_error
+from .located_yaml import _Loader, _construct, parse_yaml, yaml_error
 
 __all__ = ["report_yaml", "STREAM_BYTES"]
 
@@ -139,7 +139,7 @@ def report_yaml(text: str, path: str, stream: bool | None = None):
     ``mentions`` empty) and an iterator of its mentions' values. *stream* None streams texts
     longer than :data:`STREAM_BYTES`. A text that is not a mapping comes back as
     ``(value, iter(()))``; a YAML error raises :class:`~credgraph.errors.AnnotationError`
-    with its line, as :func:`~credgraph.reader.parse_yaml` does.
+    with its line, as :func:`~credgraph.located_yaml.parse_yaml` does.
 
     >>> data, mentions = report_yaml("- a list\n", "r.yaml", stream=True)
     >>> data, list(mentions)

@@ -30,7 +30,8 @@ from pathlib import Path
 
 from ..formats import atomic_writer
 from ..model import Figure
-from ..reader import number_text, parse_yaml
+from ..located_yaml import parse_yaml
+from ..reader import number_text
 from ..time_reference import Day
 from ..time_reference import TimeRef as ModelTimeRef
 from .records import DraftInputError, DraftReport, Measure, ProposedSource, TimeRef

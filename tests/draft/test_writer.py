@@ -5,7 +5,7 @@ from hypothesis import given, strategies as st
 
 from credgraph.draft.records import DraftInputError, ProposedSource, TimeRef
 from credgraph.draft.writer import append_sources, scalar, time_fields
-from credgraph.reader import parse_yaml
+from credgraph.located_yaml import parse_yaml
 
 NEW = [ProposedSource("verstka", "Verstka", "news-outlet", False,
                       "Added by credgraph draft from a.txt; awaits review.", ("news site Verstka",))]

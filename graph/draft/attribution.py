@@ -45,6 +45,9 @@ _DETAILS = re.compile(r"\b(?:published|released|gave|presented|issued|shared|pos
                       r"its\s+|their\s+|new\s+)*(?:details|figures|data|breakdown|results|"
                       r"numbers|statistics|tally|list)\b", re.I)
 """A sentence announcing the details that the next one gives."""
+_PUBLISHERS = {"ngo", "human-rights-group", "intergovernmental-organisation"}
+"""Kinds of an outlet whose report speaks in its own voice: a figure it gives without a
+source is its own (not a news outlet's, whose unsourced figures stay unattributed)."""
 _PEOPLE_KINDS = {"named-person", "anonymous-person"}
 """A person on another's route tells their own story later (``..., the officer says.
 The source also says``), not the chain they relayed."""
@@ -166,6 +169,7 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
     interview = read_interview(passages, names, outlet)
     reposts = [(s, e, names.resolve(name, (s, s))) for s, e, name in find_reposts(passages.text)]
     notes_of_outlet = own_notes(passages.text)
+    own_voice = names.source_kind(outlet) in _PUBLISHERS  # a group's or a mission's report
     by_sentence: dict[int, Attribution | None] = {}
     out: list[Attribution] = []
     last: tuple[int, Attribution] | None = None
@@ -197,6 +201,9 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
                                           "registry"), found.via, found.quoted, found.own_work,
                                 found.notes + (f"the unnamed {r.names.display(found.origin.id)}"
                                                " is named later in the text",))
+        if found.origin is None and own_voice:  # an organisation's own report: its figures
+            found = Attribution(SourceRef(outlet, "", (0, 0), "registry"), notes=(
+                "no attribution cue in the publisher's own report: the publisher's",))
         for r_start, r_end, channel in reposts:  # a post forwarded from another channel
             if r_start <= start < r_end:
                 found = through_repost(found, channel, outlet)

@@ -417,3 +417,17 @@ def test_the_details_a_source_published_are_its():  # round 6
     assert [f[0] for f in found] == ["hur", "hur"]
     found, _names = chains("Agora said it was a long war. However, nearly 3 years on, it goes on.")
     assert [f[0] for f in found] == [None]
+
+
+@pytest.mark.parametrize("outlet, kind, expected", [  # round 6: a group's own report
+    ("watch-group", "human-rights-group", ["mediazona", "watch-group"]),
+    ("daily-paper", "news-outlet", ["mediazona", None]),  # a news outlet's stays unattributed
+])
+def test_a_groups_own_report_gives_its_own_figures(outlet, kind, expected):
+    text = "Mediazona counted 300 cases.\n\nChildren made up 12 of the dead."
+    names = SourceNames(Registry([*REGISTRY, Source(outlet, outlet.title(), kind, "B", "r")]),
+                        "r1")
+    doc, passages = tokenize(text), Passages(text)
+    figures = find_figures(doc, passages, find_time_refs(text))
+    found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
+    assert [a.origin.id if a.origin else None for a in found] == expected

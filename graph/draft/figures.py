@@ -104,7 +104,9 @@ def _join_ranges(doc, numbers: list[NumberExpr]) -> list[NumberExpr]:
                 a.kind in ("count", "percent") and b.start - a.end == 1:  # "60 to 70 per cent"
             link = doc[a.end].lower_
             before = doc[a.start - 1].lower_ if a.start else ""
-            ok = (link in ("-", "–", "to") and before != "from") or \
+            then = a.start >= 3 and doc[a.start - 2].lower_ in ("down", "up") and doc[
+                a.start - 3].text == ","  # "3 months now, down from eight to nine months"
+            ok = (link in ("-", "–", "to") and (before != "from" or then)) or \
                  (link == "and" and before == "between") or link == "or" and a.value < b.value
             low, high = a.value, b.value
             if ok and low > high and high * 1000 > low:  # "1.5 to 2 million"

@@ -44,6 +44,7 @@ def figures(text):
     # round 6: a bare number before a percentage is the range's low end
     ("Drones cause 40 to 55 per cent of losses.", None, D(40), D(55), "range", "percent"),
     ("Turnout fell by 5-8 percent.", None, D(5), D(8), "range", "percent"),
+    ("Waits are short, down from six to eight weeks.", None, D(6), D(8), "range", "weeks"),
 ])
 def test_qualifier_range_unit(text, value, low, high, qualifier, unit):
     (f,) = figures(text)

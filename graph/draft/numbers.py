@@ -95,7 +95,7 @@ _EXCLUDE = re.compile(
     r"|\b\d+(?:\.\d+)?\s?-?mm\b|\bcovid-19\b|\b\d+\s+min(?:ute)?s?\s+read\b"
     r"|\b(?:page|slide|photo|image|picture|part|episode)\s+\d+\s*(?:of|/)\s*\d+\b"  # Slide 1 of 8
     r"|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b|\b\w+-(?:storey|story|floor|room|seat|lane)\b"
-    r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*|(?-i:\bNos?\.\s?\d+)"  # No. 41
+    r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*|(?-i:\bNos?\.\s?\d+)|\bage\s+from\s+\d+\s+to\s+\d+\b|\b(?:youngest|oldest)\s+(?:is|was)\s+\d+\b|\((?:over|under|aged)\s+\d+\)"  # No. 41; ages
     r"|\b[\w-]+\s+(?:days?|weeks?|months?|years?)\s+ago\b|(?<=[a-z] )in\s+(?:two|three|four|five|"
     r"six|seven|eight|nine|ten|\d{1,2})\s+(?:years|months|weeks)\b"  # time: "two in three years"
     r"|\b[\w-]+-(?:day|week|month|year)\s+(?:period|window|span|stretch)\b|\bappeal\w*\s+(?:[\w-]+\s+){0,6}?within\s+[\w-]+\s+(?:days|weeks|months)\b"  # "a 3-month period", an appeal's time limit

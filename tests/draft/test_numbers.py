@@ -67,6 +67,7 @@ def test_quantities(text, value, low, high, kind):
     "1 min read", "Page 1 of 1", "© 2024 Example", "2022-02-24", "one of the soldiers",
     "One of the three was fined", "Ten facts about the war",
     "a nine-storey block", "a two-room flat", "may appeal the ruling within 10 days",  # round 6
+    "raised the retirement age from 60 to 65", "The oldest was 71.", "Pensioners (over 65) were",
 ])
 def test_not_quantities(text):
     assert numbers(text) == []

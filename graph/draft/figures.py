@@ -204,6 +204,11 @@ def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
     return _without_repeated_headings(figures, passages)
 
 
+_MEASURED = {"years", "months", "weeks", "days", "hours", "percent", "times", "roubles",
+             "dollars", "US dollars", "euros", "hryvnias"}
+"""Units of an amount, not a count: a heading's figure in one is no other count's repeat."""
+
+
 def _without_repeated_headings(figures: list[FoundFigure], passages) -> list[FoundFigure]:
     """The figures without those of a heading (a headline, a slide title) that the body
     states with the same value (``300,000 reservists`` over ``... that 300,000 reservists
@@ -215,10 +220,13 @@ def _without_repeated_headings(figures: list[FoundFigure], passages) -> list[Fou
     for index, f in enumerate(figures):
         if not heading[index]:
             continue
-        body = next((k for k, b in enumerate(figures) if not heading[k] and
-                     (b.value, b.min, b.max) == (f.value, f.min, f.max) and
-                     (b.unit == f.unit or b.measure.id == f.measure.id or
-                      "unspecified" in (b.unit, f.unit))), None)
+        same = [k for k, b in enumerate(figures) if not heading[k] and
+                (b.value, b.min, b.max) == (f.value, f.min, f.max)]
+        body = next((k for k in same if figures[k].unit == f.unit or figures[k].measure.id ==
+                     f.measure.id or "unspecified" in (figures[k].unit, f.unit)), None)
+        if body is None and len(same) == 1 and not {f.unit, figures[same[0]].unit} & _MEASURED:
+            body = same[0]  # "84 POWs return home" over "Of the 84 men returned": the one
+            # count of the body with that value, in other words
         if body is not None:
             s, e = f.sentence
             repeats.setdefault(body, []).append(f"the heading {passages.text[s:e]!r} repeats it "

@@ -211,5 +211,6 @@ class Passages:
         line_start = self.text.rfind("\n", 0, s) + 1
         line_end = self.text.find("\n", e)
         line = self.text[line_start: len(self.text) if line_end < 0 else line_end].strip()
-        bare = lambda t: re.sub(r"^\d{1,2}[.)]\s+(?=\S)", "", t)  # noqa: E731 ("2. Half of")
+        bare = lambda t: re.sub(r"^(?:\d{1,2}[.)]|[-•*–])\s+(?=\S)", "", t)  # noqa: E731 ("2. Half
+        # of", a key events bullet "- Ukraine says 84 freed")
         return bare(line) == bare(self.text[s:e]) and not line.endswith((".", '."', ".\u201d", ":"))

@@ -114,6 +114,10 @@ def test_evidence_is_the_sentence_and_holds_the_term():
     ("Thousands of soldiers desert\n\nMore than 18,000 soldiers deserted.", 2),
     ("40 drones downed\n\nThe ministry said 38 drones were downed.", 2),
     ("Court jails three soldiers\n\nThe court gave the men six years each.", 2),
+    # round 6: the body's one count of that value in other words; a key events bullet
+    ("52 POWs come home\n\nOf the 52 men freed, 9 were marines.", 2),
+    ("Key events\n- Kyiv says 52 prisoners freed\n\nOf the 52 men freed, 9 were marines.", 2),
+    ("Court jails 3 men\n\nThe men got 3 years each.", 2),
 ])
 def test_a_heading_repeating_the_body_is_not_drafted_twice(text, kept):
     found = figures(text)

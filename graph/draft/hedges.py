@@ -97,6 +97,7 @@ fewer than a hundred``): the figure before is disputed."""
 _SPEAKER_LABEL = re.compile(r"\s*[A-Z][\w.'’ -]{0,40}:\s")
 """A transcript's speaker label opening a line (``SAVCHUK:``, ``Host:``)."""
 
+_NEGATED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}(?:an?\s+|any\s+)?$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b")
 _ORDER = ["unable-to-verify", "accuracy-uncertain", "disputed", "alleged", "estimate",
           "probable", "none"]
@@ -168,9 +169,9 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
                             same = [j for j in members if lo <= spans[j][0] < hi]
                         if same and i not in same:
                             continue
-                    if hedge == "estimate" and not _estimate_of(plain, at - sentence[0], origins[i],
-                                                                names_of):
-                        continue
+                    if hedge == "estimate" and (not _estimate_of(plain, at - sentence[0], origins[
+                            i], names_of) or _NEGATED.search(plain[:at - sentence[0]])):
+                        continue  # "We do not publish an estimate of ...": no estimate
                     put(i, hedge)
             elif hedge in _DISCLAIMERS:
                 for i in _disclaimed(text, passages, sentence, plain, spans, origins, names_of,

@@ -134,7 +134,8 @@ class SourceNames:
         that names no one. *recent* are the ids of the sources named before, in order: a
         description (``the soldier``) that fits several registry sources takes the one
         whose name mentions the source named last."""
-        text = re.split(r"\s(?:that|who|which|whose|where)\s", f" {phrase} ")[0]
+        text = re.split(r"\s(?:that|who|which|whose|where|(?:interviewed|quoted|contacted|reached)"
+                        r"\s+by)\s", f" {phrase} ")[0]  # "a commander interviewed by X": him
         text = " ".join(text.strip(" \t\n,.;:\"'“”‘’()[]").split())
         if not text or not any(c.isalpha() for c in text):
             return None

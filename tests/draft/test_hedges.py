@@ -201,3 +201,10 @@ def test_a_rating_disputes_the_claim(text, terms, expected):
 def test_a_post_published_without_confirmation(text, expected):
     terms = [t for t in ("30", "12", "5 photos", "80") if t in text]
     assert hedges(text, at(text, *terms)) == expected
+
+
+def test_a_negated_estimate_hedges_nothing():  # round 6
+    text = "We give no estimate of Kyiv's losses; the president said in May that 31,000 died."
+    assert hedges(text, at(text, "31,000")) == ["none"]
+    text = "We do not publish an estimate, but the ministry said 500 fled."
+    assert hedges(text, at(text, "500")) == ["none"]

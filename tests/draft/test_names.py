@@ -45,6 +45,8 @@ def test_registry_names(names, phrase, source_id, how):
     ("relatives", "Unnamed relatives cited in report r1", "anonymous-group", True),
     # round 6: a place's possessive says whose; the one after it is the source
     ("Odesa's governor", "Odesa's governor", "government", False),
+    ("a unit commander interviewed by the Institute", "Unnamed unit commander cited in report r1",
+     "anonymous-person", True),  # the person, not who interviewed them
     ("Latvia's state border guard", "Latvia's state border guard", "government", False),
 ])
 def test_proposed_sources(names, phrase, name, kind, anonymous):

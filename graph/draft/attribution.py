@@ -43,7 +43,7 @@ __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS"]
 
 _DETAILS = re.compile(r"\b(?:published|released|gave|presented|issued|shared|posted)\s+(?:the\s+|"
                       r"its\s+|their\s+|new\s+)*(?:details|figures|data|breakdown|results|"
-                      r"numbers|statistics|tally|list)\b", re.I)
+                      r"numbers|statistics|tally|list)\b|^\s*according to\b", re.I)
 """A sentence announcing the details that the next one gives."""
 _PUBLISHERS = {"ngo", "human-rights-group", "intergovernmental-organisation"}
 """Kinds of an outlet whose report speaks in its own voice: a figure it gives without a
@@ -273,7 +273,8 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
         p.sentences[s_index - 1][0]) == here else None
     chain = _chain(r, before, before[-1].at) if before and (last is None or last[0] != here) \
         and _DETAILS.search(p.text[slice(*p.sentences[s_index - 1])]) else None  # "X has
-    # published the details of the swap. Of the 84 men, 19 ...": the details are X's
+    # published the details of the swap. Of the 84 men, 19 ...": the details are X's; so are
+    # those after "According to X, a drone struck a car. Two more residents were hurt."
     if chain is not None and chain.origin is not None:
         return Attribution(chain.origin, chain.via, own_work=chain.own_work, notes=(
             f"no attribution cue: carried from the sentence before ("

@@ -431,3 +431,9 @@ def test_a_groups_own_report_gives_its_own_figures(outlet, kind, expected):
     figures = find_figures(doc, passages, find_time_refs(text))
     found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
     assert [a.origin.id if a.origin else None for a in found] == expected
+
+
+def test_the_sentence_after_an_according_to_without_figures():  # round 6
+    found, _names = chains("Shelling went on all night.\n\nAccording to Agora, a shell hit a "
+                           "bus. Two more passengers were hurt.")
+    assert [f[0] for f in found] == ["agora"]

@@ -79,7 +79,7 @@ COUNTED = {
     "suicide": "suicides", "mutiny": "mutinies", "raid": "raids", "strike": "strikes",
     "attack": "attacks", "assault": "assaults", "deserter": "deserters",
     "soldier": "soldiers", "serviceman": "servicemen", "defendant": "defendants",
-    "wave": "waves",
+    "wave": "waves", "exchange": "exchanges", "swap": "swaps",
 }
 """Nouns of what an ordinal after ``the`` can count, with the unit a figure of them has."""
 

@@ -24,6 +24,7 @@ def figures(text):
     ("Lawyers counted the ninth recorded suicide in the regiment.", 9, "exact", "suicides"),
     ("The sapper refused for the third time in a month.", 3, "exact", "times"),
     ("Over the year it was the forty-second trial of a deserter in Omsk.", 42, "exact", "trials"),
+    ("It was the 12th prisoner swap this year.", 12, "exact", "swaps"),  # round 6
 ])
 def test_counting_ordinal(text, value, qualifier, unit):
     found = figures(text)

@@ -1,9 +1,9 @@
 """A post forwarded whole from another channel: that channel on its figures' route
-(graph/draft/reposts.py)."""
+(graph/draft/attribution.py)."""
 
 import pytest
 
-from credgraph.draft.reposts import find_reposts
+from credgraph.draft.attribution import find_reposts
 from credgraph.model import Registry, Source
 
 from tests.draft.chain_reading import read_chains

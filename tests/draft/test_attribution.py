@@ -397,12 +397,17 @@ def test_a_reporter_after_the_that_clause(text, expected):
      ["refugee-foundation"]),
 ])
 def test_an_organisation_in_its_own_text(text, outlet, expected):
-    names = SourceNames(Registry([*REGISTRY, Source(outlet, outlet.replace("-", " ").title(),
-                                                    "ngo", "B", "r")]), "r1")
+    assert _origins_in_own_text(text, outlet, outlet.replace("-", " ").title(), "ngo") == \
+        expected
+
+
+def _origins_in_own_text(text, outlet, name, kind):
+    """The origins drafted for *text* published by *outlet*, a registry source of *kind*."""
+    names = SourceNames(Registry([*REGISTRY, Source(outlet, name, kind, "B", "r")]), "r1")
     doc, passages = tokenize(text), Passages(text)
     figures = find_figures(doc, passages, find_time_refs(text))
     found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
-    assert [a.origin.id if a.origin else None for a in found] == expected
+    return [a.origin.id if a.origin else None for a in found]
 
 
 def test_what_a_court_established_is_the_courts():  # round 6
@@ -425,12 +430,7 @@ def test_the_details_a_source_published_are_its():  # round 6
 ])
 def test_a_groups_own_report_gives_its_own_figures(outlet, kind, expected):
     text = "Mediazona counted 300 cases.\n\nChildren made up 12 of the dead."
-    names = SourceNames(Registry([*REGISTRY, Source(outlet, outlet.title(), kind, "B", "r")]),
-                        "r1")
-    doc, passages = tokenize(text), Passages(text)
-    figures = find_figures(doc, passages, find_time_refs(text))
-    found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
-    assert [a.origin.id if a.origin else None for a in found] == expected
+    assert _origins_in_own_text(text, outlet, outlet.title(), kind) == expected
 
 
 def test_the_sentence_after_an_according_to_without_figures():  # round 6

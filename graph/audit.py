@@ -247,6 +247,13 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
                                             frozenset(ctx.dependence(claim)))
         return base[claim.claim]
 
+    disputed: dict[str, bool] = {}
+
+    def contested(claim, sure):  # worked out once per bounding figure
+        if claim.claim not in disputed:
+            disputed[claim.claim] = _contested(ctx, claim, sure)
+        return disputed[claim.claim]
+
     for fig in figures:
         ref = fig.claim.reference.figure
         if ref is None or any(a.verified for a in fig.origins):
@@ -257,7 +264,7 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
                    if relation in _BOUNDING
                    and (sure := _established(ctx, other)) is not None
                    and intervals_conflict(bounds, sure, relation)
-                   and not _contested(ctx, other, sure)]
+                   and not contested(other, sure)]
         fig.grade = downgrade_for_conflict(fig.grade, False, against)
 
 

@@ -55,6 +55,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from credgraph.annotations import bundled_corpus, load_corpus, load_registry
 from credgraph.draft.claims import ClaimIndex
@@ -129,10 +130,30 @@ def _same_value(g, d) -> bool:
     return d.value is None and d.min == g.min and d.max == g.max
 
 
-def score(report, draft, gold_registry, details: list[str]):
-    """(found, gold figures, drafted figures matched, drafted, attr, attr-root, via, hedge,
-    attr with anonymous proposals matched)."""
-    gold = [m for m in report.mentions if m.figure is not None and m.evidence is not None]
+class Score(NamedTuple):
+    """One report's counts (a set's are their sums)."""
+
+    found: int = 0
+    gold: int = 0
+    precise: int = 0
+    """Drafted figures some hand-annotated mention has."""
+    drafted: int = 0
+    attr: int = 0
+    root: int = 0
+    via: int = 0
+    hedge: int = 0
+    anon: int = 0
+    """Attribution with anonymous proposals matched."""
+
+
+def _gold_figures(report) -> list:
+    """The hand-annotated figures a draft is scored on."""
+    return [m for m in report.mentions if m.figure is not None and m.evidence is not None]
+
+
+def score(report, draft, gold_registry, details: list[str]) -> Score:
+    """How *draft* of *report* compares with the hand annotation."""
+    gold = _gold_figures(report)
     drafted = list(draft.report.mentions)
     used: set[int] = set()
     pairs = []
@@ -179,7 +200,7 @@ def score(report, draft, gold_registry, details: list[str]):
         anon += (anonymous.get(oid) or _map_id(oid, draft, gold_registry)) == g.attributed_to
     for pid, gid in sorted(anonymous.items()):
         details.append(f"  {report.id}: anonymous proposal {pid} matched to {gid}")
-    return len(pairs), len(gold), precise, len(drafted), attr, root, via, hedge, anon
+    return Score(len(pairs), len(gold), precise, len(drafted), attr, root, via, hedge, anon)
 
 
 def seed_set(details):
@@ -219,9 +240,7 @@ def heldout_set(details, folder: str = "heldout"):
                                    date_=report.date.earliest.isoformat() if exact else None)
         except CredgraphError as exc:  # counted as a draft with nothing found, not skipped
             details.append(f"- {rid}: the draft failed: {exc}")
-            gold_figures = sum(1 for m in report.mentions if m.figure is not None
-                               and m.evidence is not None)
-            yield rid, (0, gold_figures, 0, 0, 0, 0, 0, 0, 0)
+            yield rid, Score(gold=len(_gold_figures(report)))
             continue
         yield rid, score(report, draft, gold.registry, details)
 
@@ -229,7 +248,7 @@ def heldout_set(details, folder: str = "heldout"):
 def table(title, rows) -> list[str]:
     lines = [f"### {title}", "", "| report | recall | precision | attribution (root) | "
              "attribution, anonymous matched | via | hedge |", "|---|---|---|---|---|---|---|"]
-    total = [0] * 9
+    total = [0] * len(Score._fields)
     for rid, s in rows:
         total = [a + b for a, b in zip(total, s)]
         lines.append(_row(rid, s))

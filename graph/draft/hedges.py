@@ -9,7 +9,8 @@ outside quotations only (a hedge inside a quote is the speaker's, not the report
 - in a disclaimer of its own (``We could not verify the HUR claims.``, ``Agora's figures
   could not be independently verified.``): every figure of the source it names, or, when it
   names none, the figures just before it (``the figure``: the last sentence with figures;
-  ``either figure``: the last two; ``these figures``: those of the paragraphs before it).
+  ``either figure``: the last two; ``these figures``: those of the paragraphs before it;
+  ``none of the figures given by officials``: every source's figure above it, however far).
   A transcript's speaker label (``SAVCHUK: I can't confirm their total.``) is who speaks,
   not a source disclaimed; a disclaimer whose own sentence names what it cannot verify
   (``received reports of casualties but could not verify them``) covers no figure before;
@@ -46,8 +47,9 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
         rf"independently\s+)*{_V}"
         rf"|\bn(?:o|ever)t?\s+(?:been\s+|be\s+)?(?:immediately\s+|independently\s+)*"
         rf"(?:verified|confirmed|corroborated|checked|audited)\b|\bun(?:verified|confirmed)\b"
-        rf"|\bneither\b[^.]{{0,40}}\b(?:could|can|was|were|has|have)\s+(?:be\s+|been\s+)?"
-        rf"(?:independently\s+)?(?:verified|confirmed)\b|\bn(?:o|ot)\s+(?:seen|observed|found)\s+"
+        rf"|\b(?:neither\b[^.]{{0,40}}|none\b[^.]{{0,60}})\b(?:could|can|was|were|has|have)\s+"
+        rf"(?:be\s+|been\s+)?(?:independently\s+)?(?:verified|confirmed|checked|corroborated)\b"
+        rf"|\bn(?:o|ot)\s+(?:seen|observed|found)\s+"
         rf"(?:any\s+)?(?:independent\s+)?(?:confirmation|verification|corroboration)\b"
         rf"|\bwithout\s+(?:any\s+)?(?:independent\s+)?(?:confirmation|verification|"
         rf"corroboration|(?:being\s+)?(?:able\s+to\s+)?(?:verify|confirm)\w*)\b",
@@ -63,6 +65,8 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
         r"refuted)\b(?= (?:(?:the|these|this|those|its|such|that|their|his|her) )?(?:\w+ )?"
         r"(?:figures?|estimates?|claims?|numbers?|reports?|data|count|allegations?))"
         r"|\bcalled (?:the|these|those) (?:figures?|claims?|numbers?)"
+        r"|\b(?:called|dismissed as|branded|described as)\s+(?:it\s+|them\s+)?(?:propaganda|a lie|"
+        r"lies|fake|fabricat\w*|false|nonsense|disinformation)\b"
         r"|\b(?:figures?|claims?|numbers?|posts?|statements?|totals?|counts?) (?:is|are|was|were) "
         r"(?:false|misleading|fabricated|baseless|untrue|wrong)\b"
         r"|\b(?:rate[sd]?|rating) (?:(?:this|the|that|these|its) )?(?:\w+ )?(?:as )?(?:false|"
@@ -174,15 +178,18 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
                         continue  # "We do not publish an estimate of ...": no estimate
                     put(i, hedge)
             elif hedge in _DISCLAIMERS:
+                whole = bool(_WHOLE_STORY.search(plain))
                 for i in _disclaimed(text, passages, sentence, plain, spans, origins, names_of,
-                                     by_sentence, s_index, at - sentence[0]):
+                                     by_sentence, s_index, at - sentence[0], outlet):
+                    if whole and hedges[i] in _DISCLAIMERS:
+                        continue  # a figure's own dispute is nearer than the story's caveat
                     put(i, hedge)
                     disclaimed_in[i] = s_index
     return hedges
 
 
 def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_sentence,
-                s_index, at: int = 0) -> list[int]:
+                s_index, at: int = 0, outlet: str | None = None) -> list[int]:
     claimed = _claim_line(text, passages, spans) if _VERDICT.search(plain) else []
     if claimed:  # a fact-check's rating: the figures of the claim it checks
         return claimed
@@ -207,6 +214,9 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
         cut = max((m.end() for m in _SEPARATOR.finditer(text, 0, sentence[0])), default=0)
         return [i for k in sorted(by_sentence) if k < s_index for i in by_sentence[k]
                 if spans[i][0] >= cut]  # whole post, since the last separator line
+    if _WHOLE_STORY.search(plain):  # "None of the figures given by officials could be
+        return [i for k in sorted(by_sentence) if k < s_index for i in by_sentence[k]
+                if origins[i] not in (None, outlet)]  # verified": every source's, however far
     named = [sid for sid, names in names_of.items() if sid in origins and any(
         re.search(rf"\b{re.escape(n.lower())}\b", low) for n in names if len(n) > 1)]
     if named:
@@ -233,6 +243,15 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
     return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]
 
 
+_WHOLE_STORY = re.compile(
+    r"\b(?:none|any|all|each|every one) of the (?:figures|numbers|claims|counts|statistics|"
+    r"casualty figures|tolls)\b(?! (?:of|from|by) [A-Z])(?:\s+(?:given|cited|quoted|provided|"
+    r"reported|released|published)\s+(?:by|in)\s+(?:the\s+)?(?:officials|authorities|both sides|"
+    r"either side|all sides|the two sides|the parties|governments|this (?:story|report|article)|"
+    r"the (?:story|report|article)))?\s+(?:could|can|has|have|had|was|were|is|are)\b", re.I)
+"""A disclaimer of every source's figures in the story, however far above it (``None of the
+figures given by officials could be independently verified.``); ``any of the figures from
+HUR`` names its source and is read as before."""
 _THE_POST = re.compile(r"\b(?:publish\w*|post\w*|repost\w*|shar\w*|pass\w* on|run\w*|"
                        r"print\w*)\s+(?:this|it|these|the (?:post|information|message|report|"
                        r"claims?|figures?))\s+(?:\w+\s+){0,2}?without\b")

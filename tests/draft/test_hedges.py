@@ -208,3 +208,37 @@ def test_a_negated_estimate_hedges_nothing():  # round 6
     assert hedges(text, at(text, "31,000")) == ["none"]
     text = "We do not publish an estimate, but the ministry said 500 fled."
     assert hedges(text, at(text, "500")) == ["none"]
+
+
+@pytest.mark.parametrize("text, origins, expected", [  # round 7: a caveat far from its figures
+    ("The governor said 40 homes burned.\n\nPolice said 7 people died.\n\nThe outlet counted 3 "
+     "more.\n\nNone of the figures given by officials could be independently verified.",
+     ["governor", "police", "out"], ["unable-to-verify", "unable-to-verify", "none"]),
+    ("Kyiv said 40 homes burned.\n\nMoscow said 7 people died.\n\nOn Tuesday 3 trains ran.\n\n"
+     "None of the numbers provided by both sides can be verified.",
+     ["kyiv", "moscow", None], ["unable-to-verify", "unable-to-verify", "none"]),
+    ("The army said 40 homes burned. A medic said 7 people died.\n\nNone of these figures "
+     "could be checked independently.",
+     ["army", "medic"], ["unable-to-verify", "unable-to-verify"]),
+    # a figure's own dispute stays: the caveat at the end does not override it
+    ("Moscow said 40 drones were downed, a claim Kyiv called propaganda. Kyiv said 7 were "
+     "launched.\n\nNone of the figures could be verified.",
+     ["moscow", "kyiv"], ["disputed", "unable-to-verify"]),
+    # a caveat naming one source covers that source only, as before
+    ("The army said 40 homes burned. A medic said 7 people died.\n\nNone of the figures from "
+     "Medic could be verified.",
+     ["army", "medic"], ["none", "unable-to-verify"]),
+])
+def test_a_caveat_on_every_figure_reaches_the_whole_story(text, origins, expected):
+    found = find_hedges(text, Passages(text), at(text, *["40", "7", "3"][:len(origins)]), origins,
+                        {"medic": ["Medic"]}, outlet="out")
+    assert found == expected
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("Moscow said 40 drones were downed, which Kyiv dismissed as propaganda.", "disputed"),
+    ("Moscow said 40 drones were downed; Kyiv called it a lie.", "disputed"),
+    ("Moscow said 40 drones were downed, which Kyiv called a success.", "none"),
+])
+def test_called_propaganda_disputes(sentence, hedge):
+    assert hedges(sentence, at(sentence, "40")) == [hedge]

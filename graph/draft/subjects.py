@@ -165,8 +165,11 @@ class SubjectReader:
                         role and _proper(doc, i, j)) and doc[inner[0]].lower_ not in \
                         _TALKED_TO or j > i and doc[j - 1].lower_ in ROLES and all(
                         t.is_title for t in doc[inner[0]:inner[1]]) and 2 <= inner[1] - \
-                        inner[0] <= 3:  # "Yusov, a HUR spokesman, said"; not "X, speaking to
-                    # Y,"; "Kharkiv's mayor, Ihor Terekhov, says": the person, not the role
+                        inner[0] <= 3 or self._role_of(i, j) and all(t.is_title for t in doc[
+                            inner[0]:inner[1]]) and 2 <= inner[1] - inner[0] <= 3:
+                    # "Yusov, a HUR spokesman, said"; not "X, speaking to Y,"; "Kharkiv's
+                    # mayor, Ihor Terekhov, says", "the head of the X Administration, Oleh
+                    # Hryhorov, wrote": the person, not the role
                     i, j = inner
         if i == j and i > start and doc[i - 1].lower_ == "and":
             shared = self._coordinated(i - 1, start)  # "X was set up in 2022 and has helped"
@@ -194,6 +197,15 @@ class SubjectReader:
                 self.joints[k] = (first, (i, j))
                 return first
         return i, j
+
+    def _role_of(self, i, j) -> bool:
+        """Whether tokens ``[i, j)`` are a role of an institution (``the head of the Sumy
+        Regional Military Administration``, ``a spokeswoman for the ministry``)."""
+        doc = self.doc
+        k = i + (i < j and doc[i].lower_ in ("the", "a", "an", "its", "their"))
+        while k < j - 1 and doc[k].lower_ in TITLE_WORDS and doc[k + 1].lower_ in TITLE_WORDS:
+            k += 1  # "the deputy head of", "the acting governor of"
+        return k < j - 2 and doc[k].lower_ in ROLES and doc[k + 1].lower_ in ("of", "for", "at")
 
     def past_time(self, i, j) -> int:
         """The start of a subject after the time phrase it begins with (``In September 2022

@@ -437,3 +437,20 @@ def test_the_sentence_after_an_according_to_without_figures():  # round 6
     found, _names = chains("Shelling went on all night.\n\nAccording to Agora, a shell hit a "
                            "bus. Two more passengers were hurt.")
     assert [f[0] for f in found] == ["agora"]
+
+
+@pytest.mark.parametrize("text, origin", [  # round 7: a role of an institution, then the name
+    ("Shelling hit 40 villages, the head of the Kherson Regional Military Administration, "
+     "Roman Mrochko, wrote on Telegram.", "roman-mrochko"),
+    ("The deputy head of the Odesa City Council, Irina Bilous, said 12 homes burned.",
+     "irina-bilous"),
+    ("A spokeswoman for the State Emergency Service, Olha Kravets, said 7 people died.",
+     "olha-kravets"),
+    # the role is the person's own words in apposition the other way round: as before
+    ("Yuri Ignat, a spokesman for the Air Force, said 40 drones were downed.", "yuri-ignat"),
+    # an institution in apposition after another institution stays the first one
+    ("Agora, a group of lawyers, said 12 men were convicted.", "agora"),
+])
+def test_a_person_after_the_role_they_hold_in_an_institution(text, origin):
+    found, _names = chains(text)
+    assert found[0][0] == origin

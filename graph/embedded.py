@@ -9,7 +9,7 @@ disk, much faster than rdflib's own SPARQL. Registered in :data:`credgraph.store
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from itertools import islice
@@ -147,7 +147,7 @@ class _LineCap:
         pass
 
 
-def _in_order(tsv: bytes, names: list[str] | None) -> bytes:
+def _in_order(tsv: bytes, names: Sequence[str] | None) -> bytes:
     """TSV results with the columns in the order of *names* (those not in it last), as
     :meth:`credgraph.results.QueryResult.in_order`; a value holds no raw tab."""
     if not names:

@@ -122,19 +122,21 @@ _SELECT_STAR = re.compile(r"\bSELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", re.I)
 _VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\U000effff]+)")
 
 
-def star_columns(query: str) -> list[str] | None:
+@lru_cache(maxsize=512)
+def star_columns(query: str) -> tuple[str, ...] | None:
     """For a ``SELECT *`` query, its variables in the order they first appear (the order
     its columns are given in, whatever order the engine has); ``None`` for other queries.
+    Cached by text: an endpoint asks it of every answer, mostly for the same queries.
 
     >>> star_columns("SELECT * WHERE { ?s ?p ?o # ?comment\\n FILTER(?o != '?x') }")
-    ['s', 'p', 'o']
+    ('s', 'p', 'o')
     >>> star_columns("SELECT ?o ?s WHERE { ?s ?p ?o }") is None
     True
     """
     text = _LEXEME.sub(" ", unify_line_breaks(query))
     if not _SELECT_STAR.search(text):
         return None
-    return list(dict.fromkeys(_VARIABLE.findall(text)))
+    return tuple(dict.fromkeys(_VARIABLE.findall(text)))
 
 
 def _parse(text: str):

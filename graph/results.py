@@ -20,7 +20,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -112,7 +112,7 @@ class QueryResult:
     def select(cls, variables: Iterable[str], rows: Iterable[tuple]) -> QueryResult:
         return cls("select", list(variables), [tuple(r) for r in rows])
 
-    def in_order(self, names: list[str] | None) -> QueryResult:
+    def in_order(self, names: Sequence[str] | None) -> QueryResult:
         """The columns in the order of *names* (those not in it last); ``None``: as they are.
 
         >>> QueryResult.select(["o", "p", "s"], [(1, 2, 3)]).in_order(["s", "p", "o"]).rows

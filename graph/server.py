@@ -135,15 +135,13 @@ async def _read_body(request, config: ServeConfig):
         return _closing(413, f"the body must be 0 to {config.max_body} bytes")
     body = bytearray()
 
-    async def read():
-        async for chunk in request.stream():
-            body.extend(chunk)
-            if len(body) > config.max_body:
-                raise _TooLarge
-
     try:
-        await asyncio.wait_for(read(), config.read_timeout)
-    except asyncio.TimeoutError:
+        async with asyncio.timeout(config.read_timeout):  # in this task: no task a request
+            async for chunk in request.stream():
+                body.extend(chunk)
+                if len(body) > config.max_body:
+                    raise _TooLarge
+    except TimeoutError:
         return _closing(408, f"the body did not arrive within {config.read_timeout:g} s")
     except _TooLarge:
         return _closing(413, f"the body must be 0 to {config.max_body} bytes")

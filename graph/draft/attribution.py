@@ -41,6 +41,7 @@ from .interviews import read_interview, speak_as
 from .records import Attribution, SourceRef
 from .speakers import _CLOSING, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .tokens import joins
+from .voices import author_voice, publishes_itself, section_labels
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS", "find_reposts", "own_notes",
            "through_repost"]
@@ -49,9 +50,6 @@ _DETAILS = re.compile(r"\b(?:published|released|gave|presented|issued|shared|pos
                       r"its\s+|their\s+|new\s+)*(?:details|figures|data|breakdown|results|"
                       r"numbers|statistics|tally|list)\b|^\s*according to\b", re.I)
 """A sentence announcing the details that the next one gives."""
-_PUBLISHERS = {"ngo", "human-rights-group", "intergovernmental-organisation"}
-"""Kinds of an outlet whose report speaks in its own voice: a figure it gives without a
-source is its own (not a news outlet's, whose unsourced figures stay unattributed)."""
 _PEOPLE_KINDS = {"named-person", "anonymous-person"}
 """A person on another's route tells their own story later (``..., the officer says.
 The source also says``), not the chain they relayed."""
@@ -173,12 +171,14 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
     interview = read_interview(passages, names, outlet)
     reposts = [(s, e, names.resolve(name, (s, s))) for s, e, name in find_reposts(passages.text)]
     notes_of_outlet = own_notes(passages.text)
-    own_voice = names.source_kind(outlet) in _PUBLISHERS  # a group's or a mission's report
+    own_voice = publishes_itself(names.source_kind(outlet))  # a group's or a mission's report
+    author = author_voice(passages, interview)  # "I geolocated ...": the author's own post
+    labels = section_labels(passages, names)  # "Kaliningrad Garrison Military Court. A ..."
     by_sentence: dict[int, Attribution | None] = {}
     out: list[Attribution] = []
     last: tuple[int, Attribution] | None = None
     for s_index, (s, e) in enumerate(passages.sentences):
-        speak_as(r, interview, s, outlet)
+        speak_as(r, interview, s, outlet, author)
         i, j = tokens_between(doc, s, e)
         cues = sentence_cues(r, i, j)
         for cue in cues:
@@ -189,7 +189,7 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
                 r.last_seen[sid] = cue.at
         by_sentence[s_index] = cues  # type: ignore[assignment]
     for start, end in spans:
-        speak_as(r, interview, start, outlet)
+        speak_as(r, interview, start, outlet, author)
         s_index = passages.sentence_of(start)
         cues = by_sentence.get(s_index) or []
         first_token = tokens_between(doc, start, end)[0]
@@ -205,7 +205,11 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
                                           "registry"), found.via, found.quoted, found.own_work,
                                 found.notes + (f"the unnamed {r.names.display(found.origin.id)}"
                                                " is named later in the text",))
-        if found.origin is None and own_voice:  # an organisation's own report: its figures
+        label = labels.get(passages.paragraph_of(start))
+        if found.origin is None and label is not None:  # a section under its label
+            found = Attribution(label, notes=(f"no attribution cue, in a section labelled "
+                                              f"{label.text!r}: the label's",))
+        if found.origin is None and (own_voice or author):  # an organisation's own report
             found = Attribution(SourceRef(outlet, "", (0, 0), "registry"), notes=(
                 "no attribution cue in the publisher's own report: the publisher's",))
         for r_start, r_end, channel in reposts:  # a post forwarded from another channel

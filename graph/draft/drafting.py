@@ -42,6 +42,7 @@ from .passages import Passages
 from .records import Document, DraftInputError, DraftMention, DraftReport, Measure, ProposedSource
 from .timeref import find_time_refs, last_day, time_for
 from .tokens import tokenize
+from .voices import outlet_kind
 from .writer import report_yaml, write_draft
 
 _POINTERS = {"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "our",
@@ -210,13 +211,9 @@ def _outlet(document, names, outlet, notes) -> str:
     if given:
         ref = names.resolve(given)
         if ref is None or ref.how == "new":  # a name given as the outlet is its name
-            from .names import guess_kind
-
             if ref is not None:
                 names.forget(ref.id)
-            kind, basis = guess_kind(given, given)
-            if kind in ("named-person", "military-unit", "official-register"):
-                kind, basis = "news-outlet", "its place as the outlet"
+            kind, basis = outlet_kind(given, document.text)
             ref = names.propose(slug(re.sub(r"(?i)^the\s+", "", given.strip())),
                              " ".join(given.split()), kind, False, given, (0, 0),
                              f"given as the outlet; kind guessed from {basis!r}")

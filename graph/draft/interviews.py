@@ -180,13 +180,16 @@ def _turns(passages, names, outlet: str) -> Interview | None:
     return Interview(interviewee, answers, outlet, (0, paragraphs[first][0]))
 
 
-def speak_as(reader, interview: Interview | None, offset: int, outlet: str) -> None:
+def speak_as(reader, interview: Interview | None, offset: int, outlet: str,
+             author: bool = False) -> None:
     """Make *reader* (a :class:`~credgraph.draft.speakers.SpeakerReader`) read ``I`` and
-    ``we`` at *offset* as the interview's voice there (the outlet outside the answers)."""
+    ``we`` at *offset* as the interview's voice there (the outlet outside the answers);
+    with *author* (a text in its author's first person), ``I`` is the outlet."""
     from .speakers import _PRONOUNS
 
     reader.outlet = interview.voice(offset) if interview else outlet
-    reader.pronouns = {**_PRONOUNS, "i": "outlet"} if reader.outlet != outlet else _PRONOUNS
+    reader.pronouns = {**_PRONOUNS, "i": "outlet"} if reader.outlet != outlet or author \
+        else _PRONOUNS
 
 
 def _asks(paragraph: str) -> bool:

@@ -158,6 +158,8 @@ class SourceNames:
         if close and (set(key.split()) < set(close[0].split()) or set(close[0].split()) <
                       set(key.split())):
             close = []  # "Defence Ministry" is not "UK Defence Ministry": a description
+        if close and key in NATIONALITIES:
+            close = []  # "Russian" (equipment losses) is an adjective, not Russia
         if close and len(key) >= 5:
             return SourceRef(self.keys[close[0]], text, span, "fuzzy")
         described = self._described(key, recent)

@@ -251,6 +251,9 @@ class SubjectReader:
                 if j > i:
                     break
             j += 1
+        if j == i + 1 and self.doc[i].lower_ in NATIONALITIES and j < end and \
+                self.doc[j].is_lower:
+            return i, i  # "Confirmed Russian equipment losses": an adjective, no name
         return i, j
 
     def _relative_opening(self, comma, start) -> int | None:

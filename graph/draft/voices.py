@@ -1,0 +1,141 @@
+"""Voices: whose words a text's own sentences are, where no cue names a source.
+
+Three ways a text speaks for someone without saying ``X said``:
+
+- **the publisher's own report**: an outlet of a kind that publishes its own work (an NGO, a
+  rights group, an intergovernmental mission) gives in its own voice the figures it cites no
+  source for. Its kind is the registry's; for an outlet the registry lacks,
+  :func:`outlet_kind` reads what the text calls it (``Free Line, a Russian human rights
+  project``), else the last word of its name (``Lantern Data Collective``: a collective),
+  else the words of the name as any proposed source;
+- **an author's own post**: a text whose own sentences say ``I`` (``I geolocated and checked
+  1,214 videos``; outside quotations, not an interview's answers) is its outlet's, the
+  author's: ``I`` and ``my`` are the outlet and its figures without a source are the
+  author's (:func:`author_voice`);
+- **a section's label**: a paragraph that opens with a line naming an institution and
+  nothing else (``Kaliningrad Garrison Military Court.``, ``Meshchansky District Court,
+  Moscow.``: the case summaries of a digest of verdicts) speaks of what that institution
+  decided: its figures without a source of their own are the institution's
+  (:func:`section_labels`).
+
+>>> outlet_kind("Free Line", "Compiled by Free Line, a Russian human rights project.")
+('human-rights-group', 'the text calls it "Russian human rights project"')
+>>> outlet_kind("Lantern Data Collective", "")
+('ngo', 'its name\\'s last word, "Collective"')
+>>> outlet_kind("Sumy Plus TV", "")
+('broadcaster', 'tv')
+>>> from credgraph.draft.passages import Passages
+>>> author_voice(Passages("I counted 40 tanks. My total is 61. He said 3."))
+True
+>>> author_voice(Passages('The mayor said: "I saw 40 tanks." I was not there.'))
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from .kinds import guess_kind
+from .records import SourceRef
+
+__all__ = ["PUBLISHERS", "outlet_kind", "publishes_itself", "author_voice", "section_labels"]
+
+PUBLISHERS = {"ngo", "human-rights-group", "intergovernmental-organisation"}
+"""Kinds of an outlet whose report speaks in its own voice: a figure it gives without a
+source is its own (not a news outlet's, whose unsourced figures stay unattributed)."""
+
+_HEADS = {"collective": "ngo", "institute": "ngo", "watch": "ngo", "initiative": "ngo",
+          "project": "ngo", "foundation": "ngo", "centre": "ngo", "center": "ngo",
+          "network": "ngo", "coalition": "ngo", "mission": "intergovernmental-organisation"}
+"""The last word of an outlet's name that says what kind of body publishes it."""
+_DESCRIBED = r"{name}\s*(?:\([^)]{{1,40}}\)\s*)?,\s+(?:is\s+)?(?:an?|the)\s+([^,.;:\n]{{3,80}})"
+"""``Free Line, a Russian human rights project``: the outlet as the text describes it."""
+_OUTLET_KINDS = {"named-person", "military-unit", "official-register"}
+"""Kinds a name may look like that an outlet is not (a two-word title looks like a person's
+name; ``Data`` in it like a register)."""
+
+
+def outlet_kind(name: str, text: str) -> tuple[str, str]:
+    """The kind of an outlet the registry lacks, and what the guess rests on: what the text
+    calls it, else its name's last word, else its name's words (a news outlet when they
+    look like a person, a unit or a register)."""
+    bare = re.sub(r"(?i)^the\s+", "", name.strip())
+    described = re.search(_DESCRIBED.format(name=re.escape(bare)), text)
+    if described:
+        kind, _basis = guess_kind(described.group(1), described.group(1))
+        if kind not in _OUTLET_KINDS and not _basis.startswith("nothing"):
+            return kind, f'the text calls it "{described.group(1).strip()}"'
+    words = bare.split()
+    if len(words) > 1 and words[-1].lower() in _HEADS:
+        return _HEADS[words[-1].lower()], f'its name\'s last word, "{words[-1]}"'
+    kind, basis = guess_kind(name, name)
+    if kind in _OUTLET_KINDS:
+        return "news-outlet", "its place as the outlet"
+    return kind, basis
+
+
+def publishes_itself(kind: str | None) -> bool:
+    """Whether an outlet of *kind* gives its own figures in its own voice."""
+    return kind in PUBLISHERS
+
+
+_I = re.compile(r"(?<![\w'’])(?:I|I['’](?:ve|m|d|ll)|[Mm]y)(?![\w'’])")
+
+
+def author_voice(passages, interview=None) -> bool:
+    """Whether the text speaks as its author in the first person singular: ``I`` or ``my``
+    outside quotations in two sentences at least, and the text is no interview (whose
+    ``I`` is the interviewee's)."""
+    if interview is not None:
+        return False
+    text, found = passages.text, 0
+    for s, e in passages.sentences:
+        chars = list(text[s:e])
+        for qs, qe in passages.quotes:
+            for k in range(max(qs, s), min(qe, e)):
+                chars[k - s] = " "
+        plain = "".join(chars)
+        if re.match(r"\s*[A-Z][\w.'’ -]{0,40}:\s", plain):
+            continue  # a speaker's turn in a transcript (``SAVCHUK: I can't``)
+        found += bool(_I.search(plain))
+        if found >= 2:
+            return True
+    return False
+
+
+_LABEL = re.compile(r"^((?:[A-Z][\w.'’-]*|of|the|for|and|de|on)(?:\s+(?:[A-Z][\w.'’-]*|of|the|"
+                    r"for|and|de|on)){1,9})(?:\s*\([^)]{1,40}\)|,\s*[A-Z][\w'’-]+(?:\s+[A-Z]"
+                    r"[\w'’-]+)?)?\.$")
+"""A line that is a name alone, with a place after it in brackets or after a comma:
+``Southern District Military Court (Rostov-on-Don).``, ``Meshchansky District Court,
+Moscow.``"""
+_INSTITUTIONS = {"court", "government", "defence-ministry", "military-intelligence"}
+"""Kinds of a label's institution whose decisions and statements the section reports."""
+
+
+def section_labels(passages, names) -> dict[int, SourceRef]:
+    """The paragraphs (by index) that open with a label naming an institution, and the
+    source it names (resolved, or proposed, through *names*). A label is a sentence of a
+    paragraph with more sentences after it, made of capitalised words alone (``of``,
+    ``the``, ``for`` and ``and`` between them, a place after it), whose words name a court
+    or an authority."""
+    found: dict[int, SourceRef] = {}
+    text = passages.text
+    for index, (p_start, p_end) in enumerate(passages.paragraphs):
+        first = passages.sentence_of(p_start)
+        if first >= len(passages.sentences):
+            continue
+        s, e = passages.sentences[first]
+        if s < p_start or e >= p_end or not text[e:p_end].strip():
+            continue  # the label is the paragraph's first sentence, with more after it
+        label = _LABEL.match(text[s:e])
+        if label is None:
+            continue
+        kind, _basis = guess_kind(label.group(1), label.group(1))
+        ref = names.resolve(label.group(1), (s, s + len(label.group(1))), propose=False)
+        if ref is not None and (names.source_kind(ref.id) or "") in _INSTITUTIONS or \
+                ref is None and kind in _INSTITUTIONS:
+            ref = ref or names.resolve(label.group(1), (s, s + len(label.group(1))))
+            if ref is not None:
+                found[index] = ref
+    return found

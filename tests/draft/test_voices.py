@@ -1,0 +1,93 @@
+"""Voices (round 7): the publisher's own report, an author's own post, a section's label."""
+
+import pytest
+
+from credgraph.draft.drafting import draft_text
+from credgraph.draft.passages import Passages
+from credgraph.draft.voices import author_voice, outlet_kind
+
+
+def origins(text, outlet):
+    draft = draft_text(text, report_id="r1", outlet=outlet)
+    return [(m.figure.term, m.attribution.origin.id if m.attribution.origin else None)
+            for m in draft.report.mentions]
+
+
+@pytest.mark.parametrize("name, text, kind", [
+    ("Open Dock", "A report by Open Dock, a Georgian human rights organisation.",
+     "human-rights-group"),
+    ("Field Notes", "Field Notes, an independent research project, counts graves.", "ngo"),
+    ("Quarry Mapping Collective", "", "ngo"),
+    ("Borderland Institute", "", "ngo"),
+    # named like a person, a unit or a register, an outlet is a news outlet, as before
+    ("Harbour Lines", "", "news-outlet"),
+    ("Open Data", "", "news-outlet"),
+    # a description that says nothing of a kind leaves the name's words to decide
+    ("Sumy Plus TV", "Sumy Plus TV, the best of the region.", "broadcaster"),
+])
+def test_the_kind_of_an_outlet_the_registry_lacks(name, text, kind):
+    assert outlet_kind(name, text)[0] == kind
+
+
+@pytest.mark.parametrize("text, voice", [
+    ("I went through 300 videos this week. My count of tanks is 40.", True),
+    ("Thread. I've checked 300 clips. I found 40 tanks.", True),
+    # one "I" is no author's post; quoted and transcript "I" are the speaker's
+    ("I think the war is long. The ministry said 300 fled.", False),
+    ('"I saw 300 men," the soldier said. "I counted them," he added.', False),
+    ("HOST: I have your figure here.\nHOST: I doubt it.", False),
+])
+def test_a_text_in_its_authors_first_person(text, voice):
+    assert author_voice(Passages(text)) is voice
+
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    # an analyst's thread: what he counted is his
+    ("1/ I checked 300 videos this month. Destroyed Russian vehicles: 40.\n\n"
+     "2/ I also found 12 boats.", "Anna Berg",
+     [("300", "anna-berg"), ("40", "anna-berg"), ("12", "anna-berg")]),
+    # a cited source keeps its own figure in the author's post
+    ("I counted 300 tanks. My list is online. The Kremlin says 40.\n\nThe General Staff says 900.",
+     "Anna Berg", [("300", "anna-berg"), ("40", "kremlin"), ("900", "general-staff")]),
+    # a dataset release by a collective: its unsourced findings are its own
+    ("Quarry Mapping Collective\n\nKey findings\n- At least 40 quarries were mapped.\n"
+     "- About 12 per cent are flooded.", "Quarry Mapping Collective",
+     [("40", "quarry-mapping-collective"), ("12 per cent", "quarry-mapping-collective")]),
+    # a rights group described as one in its own text
+    ("Bulletin of Open Dock, a Georgian human rights organisation.\n\nIn May, 30 people were "
+     "detained at the border.", "Open Dock", [("30", "open-dock")]),
+    # a news outlet's unsourced figure stays unattributed, as before
+    ("The Harbour Lines\n\nIn May, 30 people were detained at the border.", "Harbour Lines",
+     [("30", None)]),
+])
+def test_the_publishers_own_figures(text, outlet, expected):
+    assert origins(text, outlet) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a digest's case summaries under the court's name
+    ("Cases of the month\n\nTver Regional Court. A conscript was given 4 years. The "
+     "prosecutor had asked for 6 years.\n\nPskov City Court, Pskov. A man was fined 30,000 "
+     "roubles.", [("4", "tver-regional-court"), ("6", "tver-regional-court"),
+                  ("30,000", "pskov-city-court")]),
+    ("Novgorod Garrison Military Court (Veliky Novgorod). Two soldiers got 5 years each.",
+     [("Two", "novgorod-garrison-military-court"), ("5", "novgorod-garrison-military-court")]),
+    # a figure with a source of its own keeps it
+    ("Tver Regional Court. Mediazona counted 12 such verdicts.", [("12", "mediazona")]),
+    # a label that names no institution is no section's voice
+    ("Ivan Petrov. He was given 4 years.", [("4", None)]),
+    ("Key findings. About 40 men were given 4 years.", [("40", None), ("4", None)]),
+    # a line alone, with nothing after it in its paragraph, is a heading, not a label
+    ("Tver Regional Court.\n\nA conscript was given 4 years.", [("4", None)]),
+])
+def test_a_section_under_an_institutions_label(text, expected):
+    assert origins(text, "Harbour Lines") == expected
+
+
+@pytest.mark.parametrize("text, origin", [
+    ("Confirmed Ukrainian equipment losses: 40 items.", None),
+    ("Confirmed Russian losses: 40 tanks.", None),
+    ("Russia said 40 tanks were lost.", "russia"),
+])
+def test_a_nationality_adjective_is_no_source(text, origin):
+    assert origins(text, "Harbour Lines")[0][1] == origin

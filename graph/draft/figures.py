@@ -112,7 +112,7 @@ def _join_ranges(doc, numbers: list[NumberExpr]) -> list[NumberExpr]:
             if ok and low > high and high * 1000 > low:  # "1.5 to 2 million"
                 ok = False
             if ok and low < high and str(doc[b.start:b.end].text).endswith(
-                    ("million", "billion")) and low < 1000:
+                    ("million", "billion", "trillion")) and low < 1000:
                 low *= high / Decimal(doc[b.start].text.replace(",", "")) if doc[
                     b.start].text.replace(",", "").replace(".", "").isdigit() else 1
             if ok and low < high:
@@ -120,9 +120,27 @@ def _join_ranges(doc, numbers: list[NumberExpr]) -> list[NumberExpr]:
                 out.append(NumberExpr(start, b.end, None, low, high, "range", b.unit or a.unit))
                 i += 2
                 continue
+        if b is not None and _ranging(doc, a, b):  # "ranging from 100,000 roubles in some
+            out.append(NumberExpr(a.start - 2, b.end, None, a.value, b.value, "range",
+                                  b.unit or a.unit))  # republics to 3 million roubles in X"
+            i += 2
+            continue
         out.append(a)
         i += 1
     return out
+
+
+_RANGING = {"ranging", "range", "ranges", "ranged", "varying", "vary", "varies", "varied"}
+
+
+def _ranging(doc, a: NumberExpr, b: NumberExpr) -> bool:
+    """Whether *a* and *b* are the ends of one range written ``ranging from a ... to b``
+    (words between them, no other number), the two of a kind and a below b."""
+    return a.start >= 2 and doc[a.start - 1].lower_ == "from" and doc[
+        a.start - 2].lower_ in _RANGING and doc[b.start - 1].lower_ == "to" and \
+        a.kind == b.kind == "count" and a.value is not None and b.value is not None and \
+        a.value < b.value and b.start - a.end <= 10 and not any(
+            t.text in ".;" for t in doc[a.end:b.start])
 
 
 def _noun_phrase(doc, j: int, end: int) -> tuple[list, bool]:

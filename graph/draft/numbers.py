@@ -51,8 +51,10 @@ _SMALL = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate(
     "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
-_SCALE_ABBR = {"k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
+           "trillion": 10**12}
+_SCALE_ABBR = {"k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9,
+               "tn": 10**12, "trn": 10**12}
 _NUMBER_WORDS = set(_SMALL) | set(_TENS) | set(_SCALES)
 
 _VAGUE = {  # (min, max) a plural of magnitude is read as, the convention of the format
@@ -68,7 +70,7 @@ _RATIO_WORDS = {"double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice":
                 "quadruple": 4, "quadrupled": 4, "halved": Decimal("0.5")}
 _FOLD = re.compile(r"^(?:(\d+)|([a-z]+))-?fold$")
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
-_DIGITS_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b)$", re.I)
+_DIGITS_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b|tn|trn)$", re.I)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 _IDENTIFIER_BEFORE = set("""article part section clause paragraph chapter no no. number unit
 brigade regiment division battalion room page flight highway route decree resolution law
@@ -101,7 +103,10 @@ _EXCLUDE = re.compile(
     r"|\b[\w-]+-(?:day|week|month|year)\s+(?:period|window|span|stretch)\b|\bappeal\w*\s+(?:[\w-]+\s+){0,6}?within\s+[\w-]+\s+(?:days|weeks|months)\b"  # "a 3-month period", an appeal's time limit
     r"|\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # time of day
-    r"|(?:^|(?<=\n)|(?<=[.!?] ))[\w-]+\s+(?:years?|months?|weeks?)\s+(?:into|after)\s+the\b",  # when
+    r"|(?:^|(?<=\n)|(?<=[.!?] ))[\w-]+\s+(?:years?|months?|weeks?)\s+(?:into|after)\s+the\b"  # when
+    r"|(?-i:\bv\d+(?:\.\d+)+\b)|\bversion\s+\d+(?:\.\d+)+\b"  # versions: v3.0, version 2.1
+    r"|(?-i:\b(?:Issue|Vol\.|Volume|Edition|Episode|No)\s+\d+\b)"  # labels: Issue 112
+    r"|\b(?:19|20)\d{2}[-–/]\d{2}\b(?![-–/.]?\d)",  # a span of years: 2022-23
     re.I)
 
 
@@ -279,7 +284,7 @@ def _number_at(doc, i) -> NumberExpr | None:
                           note=f'"{doc[i].text}" read as {lo:,}-{hi:,}')
     n = 2 if w in ("several", "a", "few", "many") and _low(doc, i + 1) == "few" else \
         1 if w in ("several", "few") else 0  # "several thousand", "a few hundred": 2-9 of them
-    if n and _low(doc, i + n) in _SCALES and _low(doc, i + n) != "billion":
+    if n and _low(doc, i + n) in _SCALES and _low(doc, i + n) not in ("billion", "trillion"):
         lo, hi = 2 * _SCALES[_low(doc, i + n)], 10 * _SCALES[_low(doc, i + n)] - 1
         return NumberExpr(i, i + n + 1, None, Decimal(lo), Decimal(hi), "vague",
                           note=f'"{doc[i:i + n + 1].text}" read as {lo:,}-{hi:,}')

@@ -130,3 +130,16 @@ def test_a_heading_repeating_the_body_is_not_drafted_twice(text, kept):
 def test_the_number_of_sources_asked_is_no_figure():
     assert [f.term for f in figures("Citing two sources in the ministry, it said 300 fled.")] \
         == ["300"]
+
+
+@pytest.mark.parametrize("text, expected", [  # round 7: "ranging from X ... to Y" is one range
+    ("Bonuses ranging from 50,000 roubles in Tuva to 2 million roubles in Moscow.",
+     [(None, D(50000), D(2000000))]),
+    ("Sentences varied from 3 years for the youngest to 9 years.", [(None, D(3), D(9))]),
+    # not one range: no "ranging", a figure falling, or the first above the second
+    ("Pay rose from 50,000 roubles in May to 90,000 roubles in June.",
+     [(D(50000), None, None), (D(90000), None, None)]),
+    ("Prices ranging from 900 roubles to 40 roubles.", [(D(900), None, None), (D(40), None, None)]),
+])
+def test_ranging_from_to_is_one_range(text, expected):
+    assert [(f.value, f.min, f.max) for f in figures(text)] == expected

@@ -71,3 +71,18 @@ def test_quantities(text, value, low, high, kind):
 ])
 def test_not_quantities(text):
     assert numbers(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [  # round 7: labels, versions, spans of years
+    ("Release v2.4 of the tracker lists 900 names.", [("900", D(900))]),
+    ("Version 4.1 of the map adds 35 sites; version 3.2 had 20.", [("35", D(35)), ("20", D(20))]),
+    ("WEEKLY NOTES | Issue 57 | 40 regions pay bonuses.", [("40", D(40))]),
+    ("Recruited in 2023-24, 500 men had died.", [("500", D(500))]),
+    ("Budgets spent 2.3 trillion roubles.", [("2.3 trillion", D("2300000000000"))]),
+    ("A 0.5tn rouble hole.", [("0.5tn", D("500000000000"))]),
+    # not a label: a count after a lower-case word, a number after "version" without a decimal
+    ("The agencies issue 40 permits a day.", [("40", D(40))]),
+    ("The second version 3 weeks later had 12 errors.", [("3", D(3)), ("12", D(12))]),
+])
+def test_labels_versions_and_years_are_no_quantities(text, expected):
+    assert [(t, v) for t, v, _lo, _hi, _k in numbers(text)] == expected

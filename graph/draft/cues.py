@@ -6,7 +6,8 @@
 and ``"...," the soldier said`` (speaker; ``X told Y`` with Y as the recipient), an
 organisation that ``received``, ``registered`` or ``filed`` what it counts (own), ``by our
 count`` and ``by Mediazona's tally`` (according), ``in an interview with X`` (according), a
-court that ``sentenced`` (a speaker whose decision never relays), a headline's ``X: ...``.
+court that ``sentenced`` (a speaker whose decision never relays), a headline's ``X: ...``,
+``X quotes Y as saying`` and ``..., as cited by X`` (what is cited, through X).
 It also records on the :class:`~credgraph.draft.speakers.SpeakerReader` whom a source
 talked to (``X told Y``, ``X contacted Y``, ``Y interviewed X``): the route of its later
 statements. :mod:`.attribution` builds the chains from the cues.
@@ -85,6 +86,11 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                 if ref:
                     found.append(Cue("according", ref, k, note=note))
                 k = j
+                continue
+        if w in _QUOTING and k + 2 < end:
+            taken = _quoted_as(r, found, k, start, end)
+            if taken is not None:
+                k = taken
                 continue
         if w in _TALKED_TO and k + 1 < end and doc[k + 1].lower_ in ("with", "to"):
             i, j = phrase_after(doc, k + 2, end)  # "in an interview with the BBC, X said"
@@ -219,6 +225,39 @@ def _picked_up(r: SpeakerReader, found: list[Cue], start: int, end: int) -> None
         if ref is not None and ref.id not in (first, r.outlet, told[-1].source.id):
             r.onward.setdefault(first, ref.id)
         return
+
+
+_QUOTING = {"quotes", "quoted", "quoting", "cites", "cited"}
+_AS_SAYING = {"saying", "telling", "stating", "reporting", "writing", "claiming", "estimating"}
+
+
+def _quoted_as(r: SpeakerReader, found: list[Cue], k: int, start: int, end: int) -> int | None:
+    """``X quotes Y as saying ...`` (Y via X) and ``..., as cited by X`` (what the sentence
+    attributes, via X): the cues found, and the token to read on from; None when the verb
+    at *k* is neither."""
+    doc = r.doc
+    if doc[k - 1].lower_ == "as" and k > start and doc[k + 1].lower_ == "by":
+        i, j = phrase_after(doc, k + 2, end)
+        ref, note = r.resolve(i, j, k)
+        if ref is None:
+            return None
+        for cue in found:  # "according to Y, as cited by X": Y's, through X
+            if cue.role in ("according", "speaker") and cue.source.id != ref.id:
+                cue.role = "citing"
+        found.append(Cue("speaker", ref, k, note=note))
+        return j
+    as_at = next((m for m in range(k + 2, min(end - 1, k + 14)) if doc[m].lower_ == "as"
+                  and doc[m + 1].lower_ in _AS_SAYING), None)
+    if as_at is None or any(t.text in ".;" for t in doc[k + 1:as_at]):
+        return None
+    quoted, note = r.resolve(k + 1, as_at, k)
+    i, j = r.left(k, start)
+    quoting, quoting_note = r.resolve(i, j, k) if j > i else (None, None)
+    if quoted is None or quoting is None or quoted.id == quoting.id:
+        return None
+    found.append(Cue("speaker", quoting, k, note=quoting_note))  # "The Kyiv Independent quotes
+    found.append(Cue("citing", quoted, k + 1, note=note))  # the ombudsman's office as saying"
+    return as_at + 2
 
 
 def _named_later(r: SpeakerReader, ref: SourceRef, i: int) -> None:

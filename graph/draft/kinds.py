@@ -38,7 +38,8 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
     (r"human rights|rights group|rights organi[sz]ation", "human-rights-group"),
     (r"\bun\b|united nations|osce|nato|european union|\bicrc\b|\biaea\b", "intergovernmental-organisation"),
     (r"ministry|government|kremlin|administration|governor|mayor|authorities|press service|"
-     r"prosecutor|\bgeneral staff\b|headquarters|\bagency\b|parliament|duma", "government"),
+     r"prosecutor|\bgeneral staff\b|headquarters|\bagency\b|parliament|duma|ombudsman|"
+     r"commissioner['’]s office", "government"),
     (r"\barmy\b|brigade|regiment|battalion|division|\bcorps\b|\bforces?\b|\bunit\b",
      "military-unit"),
     (r"news|outlet|newspaper|\bsite\b|website|magazine|journal|times|\bpost\b|gazette|daily|"

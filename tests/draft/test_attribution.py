@@ -454,3 +454,18 @@ def test_the_sentence_after_an_according_to_without_figures():  # round 6
 def test_a_person_after_the_role_they_hold_in_an_institution(text, origin):
     found, _names = chains(text)
     assert found[0][0] == origin
+
+
+@pytest.mark.parametrize("text, origin, via", [  # round 7: quoting and "as cited by"
+    ("The Moscow Times quotes Agora as saying it had received 300 requests.", "agora",
+     ["moscow-times"]),
+    ("Reuters quoted the HUR as saying that 40 drones were downed.", "hur", ["reuters"]),
+    ("About 300 men were freed, according to Agora, as cited by Mediazona.", "agora",
+     ["mediazona"]),
+    ("Agora said 300 men were freed, as quoted by Reuters.", "agora", ["reuters"]),
+    # not a route: a quotation without "as saying", a citation of a document
+    ("Mediazona quoted a letter that counted 300 men.", "mediazona", []),
+])
+def test_quoted_as_saying_and_as_cited_by(text, origin, via):
+    found, _names = chains(text)
+    assert found[0][:2] == (origin, via)

@@ -169,7 +169,7 @@ class SpeakerReader(SubjectReader):
             ref = self.names.resolve(self.span_text(i + 1, j), (self.doc[i + 1].idx, self.doc[
                 j - 1].idx + len(self.doc[j - 1])))
             return ref, f'"{self.span_text(i, j)}": unnamed people of those named before'
-        content = [w for w in words if w not in _DATA_QUALIFIERS]
+        content = [w for w in words if w not in _DATA_QUALIFIERS or w == words[-1] in _GENERIC_PEOPLE]
         if issuer(content):  # "the ruling says": the court that ruled
             return self.antecedent(issuer(content), at)
         if len(words) >= 2 and words[0] in _OWNERS and content[1:] and \

@@ -469,3 +469,19 @@ def test_a_person_after_the_role_they_hold_in_an_institution(text, origin):
 def test_quoted_as_saying_and_as_cited_by(text, origin, via):
     found, _names = chains(text)
     assert found[0][:2] == (origin, via)
+
+
+@pytest.mark.parametrize("text", [  # round 7: "the official" is the unnamed official before
+    "About 300 men fled, a senior Kremlin official told reporters.\n\nThe official said 40 "
+    "returned.",
+    "About 300 men fled, a senior Kremlin official told reporters.\n\nThe official, who spoke "
+    "on condition of anonymity, said 40 returned.",
+])
+def test_the_official_is_the_unnamed_official_named_before(text):
+    found, _names = chains(text)
+    assert [f[0] for f in found] == ["r1-kremlin-official"] * 2
+
+
+def test_official_figures_name_no_one():
+    found, _names = chains("Official figures show 300 men fled.")
+    assert found[0][0] is None

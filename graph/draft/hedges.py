@@ -10,7 +10,10 @@ outside quotations only (a hedge inside a quote is the speaker's, not the report
   could not be independently verified.``): every figure of the source it names, or, when it
   names none, the figures just before it (``the figure``: the last sentence with figures;
   ``either figure``: the last two; ``these figures``: those of the paragraphs before it;
-  ``none of the figures given by officials``: every source's figure above it, however far).
+  ``none of the figures given by officials``: every source's figure above it, however far;
+  ``Neither figure can be verified, and X puts it at 250``: a clause pointing back covers
+  the figures before it, not the other clause's). ``If that is right`` doubts the figure
+  before it, ``That is not credible`` disputes it.
   A transcript's speaker label (``SAVCHUK: I can't confirm their total.``) is who speaks,
   not a source disclaimed; a disclaimer whose own sentence names what it cannot verify
   (``received reports of casualties but could not verify them``) covers no figure before;
@@ -57,7 +60,10 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
     ("accuracy-uncertain", "sentence", re.compile(
         r"\b(?:hard|difficult|impossible) to (?:say|tell|know|assess|judge|establish)\b"
         r"|\bhow (?:accurate|reliable|true)\b|\baccuracy\b|\b(?:inflated|exaggerated|"
-        r"overstated)\b|\bcannot be known\b|\b(?:doubts?|doubted|questions?|questioned)\b(?= "
+        r"overstated)\b|\bcannot be known\b"
+        r"|^\W*if (?:that|this|these|those|it|they|so|true|the (?:figures?|numbers?|estimates?|"
+        r"claims?|counts?))(?: (?:is|are|was|were|holds?|proves?))? ?(?:right|true|correct|"
+        r"accurate|so)?\b(?=,)|\b(?:doubts?|doubted|questions?|questioned)\b(?= "
         r"(?:(?:the|these|this|those|its|such|that|their|his|her) )?(?:\w+ )?(?:figures?|"
         r"estimates?|claims?|numbers?|data|count|totals?)\b)", re.I)),
     ("disputed", "sentence", re.compile(
@@ -65,6 +71,8 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
         r"refuted)\b(?= (?:(?:the|these|this|those|its|such|that|their|his|her) )?(?:\w+ )?"
         r"(?:figures?|estimates?|claims?|numbers?|reports?|data|count|allegations?))"
         r"|\bcalled (?:the|these|those) (?:figures?|claims?|numbers?)"
+        r"|\b(?:is|are|was|were|seems?|looks?) (?:not|hardly|scarcely) (?:credible|plausible|"
+        r"believable|possible)\b"
         r"|\b(?:called|dismissed as|branded|described as)\s+(?:it\s+|them\s+)?(?:propaganda|a lie|"
         r"lies|fake|fabricat\w*|false|nonsense|disinformation)\b"
         r"|\b(?:figures?|claims?|numbers?|posts?|statements?|totals?|counts?) (?:is|are|was|were) "
@@ -161,6 +169,15 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
         if not found:
             continue
         for hedge, scope, at, assessed in found:
+            back = _points_back(text, sentence, plain, at, spans, members) if members and \
+                hedge in _DISCLAIMERS else None
+            if back is not None:  # "Neither figure can be verified, and X puts it at 250":
+                for i in [i for i in members if spans[i][0] < at] or _disclaimed(
+                        text, passages, sentence, back, spans, origins, names_of, by_sentence,
+                        s_index, at - sentence[0], outlet):
+                    put(i, hedge)  # the figures before, not the one of the other clause
+                    disclaimed_in[i] = s_index
+                continue
             if members:
                 for i in members:
                     if assessed and (outlet is None or origins[i] != outlet):
@@ -186,6 +203,20 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
                     put(i, hedge)
                     disclaimed_in[i] = s_index
     return hedges
+
+
+_BACK = re.compile(r"\b(?:neither|either|both|these|those|the two|none of)\b", re.I)
+
+
+def _points_back(text, sentence, plain, at, spans, members) -> str | None:
+    """The clause of a disclaimer at *at* blanked around (the rest of *plain* spaces), when
+    it holds none of the sentence's figures and points back at figures before it (``Neither
+    figure can be independently verified, and ...``); else None."""
+    lo, hi = _clause(text, sentence, at)
+    if any(lo <= spans[i][0] < hi for i in members) or not _BACK.search(text[lo:hi]):
+        return None
+    s = sentence[0]
+    return " " * (lo - s) + plain[lo - s:hi - s] + " " * (sentence[1] - hi)
 
 
 def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_sentence,

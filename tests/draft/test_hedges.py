@@ -242,3 +242,30 @@ def test_a_caveat_on_every_figure_reaches_the_whole_story(text, origins, expecte
 ])
 def test_called_propaganda_disputes(sentence, hedge):
     assert hedges(sentence, at(sentence, "40")) == [hedge]
+
+
+@pytest.mark.parametrize("text, terms, expected", [  # round 7: a disclaimer pointing back
+    ("Moscow said 300 signed up. Kyiv counted 120. Neither number can be verified, and "
+     "analysts put the total near 200.", ("300", "120", "200"),
+     ["unable-to-verify", "unable-to-verify", "none"]),
+    ("The army said 300 fled; none of these figures could be checked, but 40 returned.",
+     ("300", "40"), ["unable-to-verify", "none"]),
+    # a disclaimer in the figure's own clause covers it, as before
+    ("The army said 300 fled, a figure we could not verify.", ("300",), ["unable-to-verify"]),
+    ("The army said 300 fled; this could not be verified.", ("300",), ["unable-to-verify"]),
+])
+def test_a_disclaimer_clause_pointing_back(text, terms, expected):
+    assert hedges(text, at(text, *terms)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [  # round 7: doubt and disbelief after the figure
+    ("The ministry says 900 men die a day. If that is right, the army shrinks.",
+     "accuracy-uncertain"),
+    ("The ministry says 900 men die a day. If true, the army shrinks.", "accuracy-uncertain"),
+    ("The ministry says 900 tanks were hit. That is not credible: it had fewer.", "disputed"),
+    ("The ministry says 900 tanks were hit. The claim is hardly plausible.", "disputed"),
+    # a condition that doubts nothing
+    ("The ministry says 900 men die a day. If the war goes on, the army shrinks.", "none"),
+])
+def test_doubt_in_the_sentence_after(text, expected):
+    assert hedges(text, at(text, "900")) == [expected]

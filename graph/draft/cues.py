@@ -105,7 +105,8 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
         own = w in OWN_WORK_VERBS
         nxt = doc[k + 1] if k + 1 < end else None
         verb_next = (nxt is None or nxt.lower_ in _VERB_NEXT or nxt.like_num or w in ("put", "puts")
-                     and "at" in {t.lower_ for t in doc[k + 1:min(end, k + 12)]}) and not (
+                     and {"at", "closer", "near", "nearer"} & {t.lower_ for t in doc[
+                         k + 1:min(end, k + 12)]}) and not (
             nxt is not None and nxt.text == "," and k + 2 < end and doc[k + 2].lower_ in
             SPEECH_VERBS)  # "put losses at 1,200"; not "... and local news reports, said"
         if w in _NOUNISH and not (verb_next or nxt.is_quote or nxt.text in (".", "!", ";")) or \

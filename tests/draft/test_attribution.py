@@ -485,3 +485,17 @@ def test_the_official_is_the_unnamed_official_named_before(text):
 def test_official_figures_name_no_one():
     found, _names = chains("Official figures show 300 men fled.")
     assert found[0][0] is None
+
+
+@pytest.mark.parametrize("text, origin", [  # round 7
+    # an authority's possessive: a service, a bureau, a council is no person
+    ("The Federal Migration Service publishes no totals, but its own statistics show 300 "
+     "arrivals.", "federal-migration-service"),
+    ("The State Investigation Bureau publishes no breakdown, but its own data show 40 cases.",
+     "state-investigation-bureau"),
+    # "puts ... closer to" is the verb, not a noun
+    ("Moscow says 300 signed up, and Agora puts the total closer to 200.", "agora"),
+])
+def test_an_authoritys_own_figures_and_a_putting_verb(text, origin):
+    found, _names = chains(text)
+    assert found[-1][0] == origin

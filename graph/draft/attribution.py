@@ -41,7 +41,7 @@ from .interviews import read_interview, speak_as
 from .records import Attribution, SourceRef
 from .speakers import _CLOSING, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .tokens import joins
-from .voices import author_voice, publishes_itself, section_labels
+from .voices import author_voice, institution_opens, publishes_itself, section_labels
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS", "find_reposts", "own_notes",
            "through_repost"]
@@ -332,7 +332,8 @@ def _speaks(r, by_sentence, paragraph: int) -> bool:
     heads = {doc[k].lower_ for n in sentences for k in range(*tokens_between(
         doc, *p.sentences[n]))[:3]}
     return any(by_sentence.get(k) for k in sentences) or bool(r.names.find(doc, i, j)) or \
-        bool({t.lower_ for t in doc[i:j]} & {"we", "our", "us"} or heads & PEOPLE_WORDS)
+        bool({t.lower_ for t in doc[i:j]} & {"we", "our", "us"} or heads & PEOPLE_WORDS) or \
+        institution_opens(p.text[slice(*p.paragraphs[paragraph])])
 
 
 # Reposts: a post of another channel that the report carries whole.

@@ -16,7 +16,9 @@ Three ways a text speaks for someone without saying ``X said``:
   nothing else (``Kaliningrad Garrison Military Court.``, ``Meshchansky District Court,
   Moscow.``: the case summaries of a digest of verdicts) speaks of what that institution
   decided: its figures without a source of their own are the institution's
-  (:func:`section_labels`).
+  (:func:`section_labels`); a paragraph that opens with an institution acting
+  (``Parliament extended martial law ...``) has a voice of its own, the report's statement of
+  record, into which the speaker before is not carried (:func:`institution_opens`).
 
 >>> outlet_kind("Free Line", "Compiled by Free Line, a Russian human rights project.")
 ('human-rights-group', 'the text calls it "Russian human rights project"')
@@ -38,7 +40,8 @@ import re
 from .kinds import guess_kind
 from .records import SourceRef
 
-__all__ = ["PUBLISHERS", "outlet_kind", "publishes_itself", "author_voice", "section_labels"]
+__all__ = ["PUBLISHERS", "outlet_kind", "publishes_itself", "author_voice", "section_labels",
+           "institution_opens"]
 
 PUBLISHERS = {"ngo", "human-rights-group", "intergovernmental-organisation"}
 """Kinds of an outlet whose report speaks in its own voice: a figure it gives without a
@@ -101,6 +104,14 @@ def author_voice(passages, interview=None) -> bool:
         if found >= 2:
             return True
     return False
+
+
+def institution_opens(paragraph: str) -> bool:
+    """Whether a paragraph opens with an institution acting (``Parliament extended martial
+    law ...``, ``The Duma passed ...``): a voice of its own, the report's statement of record,
+    into which no speaker of the paragraph before is carried."""
+    lead = re.match(r"\s*(?:The\s+)?([A-Z][\w'’-]+)\s+[a-z]+(?:ed|s)\b", paragraph)
+    return bool(lead) and guess_kind(lead.group(1), lead.group(1))[0] in _INSTITUTIONS
 
 
 _LABEL = re.compile(r"^((?:[A-Z][\w.'’-]*|of|the|for|and|de|on)(?:\s+(?:[A-Z][\w.'’-]*|of|the|"

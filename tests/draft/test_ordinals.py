@@ -63,3 +63,15 @@ def test_two_in_a_time_span_is_a_count_not_a_share():
     found = figures("The court acquitted two in three years.")
     assert [(v, u) for _t, v, _q, u in found] == [(Decimal(2), "unspecified")] or \
         [v for _t, v, _q, _u in found] == [Decimal(2)]
+
+
+@pytest.mark.parametrize("text, expected", [  # round 7: "the Nth such X" counts any X
+    ("The decree was renewed, the 14th such extension since 2022.", [("the 14th", 14,
+                                                                      "extensions")]),
+    ("It was the fifth such blackout this winter.", [("the fifth", 5, "blackouts")]),
+    # "such" before a time is no series; an ordinal without "such" of a noun not counted
+    ("It was the second such month of cuts.", []),
+    ("He served in the 14th extension unit.", []),
+])
+def test_the_nth_such_thing_counts(text, expected):
+    assert [(t, v, u) for t, v, _q, u in figures(text)] == expected

@@ -91,3 +91,14 @@ def test_a_section_under_an_institutions_label(text, expected):
 ])
 def test_a_nationality_adjective_is_no_source(text, origin):
     assert origins(text, "Harbour Lines")[0][1] == origin
+
+
+@pytest.mark.parametrize("text, expected", [  # round 7: an institution acting has its own voice
+    ("About 40 men deserted, an officer told reporters.\n\nParliament extended the decree, the "
+     "5th such extension.", [("40", "r1-officer"), ("the 5th", None)]),
+    # a paragraph without a voice of its own still carries the speaker before
+    ("About 40 men deserted, an officer told reporters.\n\nAnother 12 were caught.",
+     [("40", "r1-officer"), ("12", "r1-officer")]),
+])
+def test_no_speaker_is_carried_into_an_institutions_act(text, expected):
+    assert origins(text, "Harbour Lines") == expected

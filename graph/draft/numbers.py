@@ -51,10 +51,8 @@ _SMALL = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate(
     "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
-           "trillion": 10**12}
-_SCALE_ABBR = {"k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9,
-               "tn": 10**12, "trn": 10**12}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALE_ABBR = {"k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
 _NUMBER_WORDS = set(_SMALL) | set(_TENS) | set(_SCALES)
 
 _VAGUE = {  # (min, max) a plural of magnitude is read as, the convention of the format
@@ -68,9 +66,9 @@ _FRACTIONS = {"half": 50, "third": Decimal("33.3"), "quarter": 25, "fifth": 20, 
 _RATIO_WORDS = {"double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2,
                 "triple": 3, "tripled": 3, "triples": 3, "treble": 3, "trebled": 3,
                 "quadruple": 4, "quadrupled": 4, "halved": Decimal("0.5")}
-_FOLD = re.compile(r"^(?:(\d+)|([a-z]+))-?fold$")
+_FOLD = re.compile(r"^(?:(\d+(?:\.\d+)?)(?::1|-?fold)|([a-z]+)-?fold)$")  # tenfold, 2.7:1
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
-_DIGITS_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b|tn|trn)$", re.I)
+_DIGITS_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b|tn)$", re.I)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 _IDENTIFIER_BEFORE = set("""article part section clause paragraph chapter no no. number unit
 brigade regiment division battalion room page flight highway route decree resolution law
@@ -96,7 +94,7 @@ _EXCLUDE = re.compile(
     r"|(?-i:\b[A-Z][A-Za-z]{0,5}-\d+[A-Za-z]*\b|\b\d+[A-Z]+\d+[A-Z]*\b)"  # T-72, Su-25, 3M14
     r"|\b\d+(?:\.\d+)?\s?-?mm\b|\bcovid-19\b|\b\d+\s+min(?:ute)?s?\s+read\b"
     r"|\b(?:page|slide|photo|image|picture|part|episode)\s+\d+\s*(?:of|/)\s*\d+\b"  # Slide 1 of 8
-    r"|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b|\b\w+-(?:storey|story|floor|room|seat|lane)\b"
+    r"|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b|\b\w+-(?:storey|story|floor|room|seat|lane|kilometre|kilometer|km|metre|meter|mile)\b"
     r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*|(?-i:\bNos?\.\s?\d+)|\bage\s+from\s+\d+\s+to\s+\d+\b|\b(?:youngest|oldest)\s+(?:is|was)\s+\d+\b|\((?:over|under|aged)\s+\d+\)"  # No. 41; ages
     r"|\b[\w-]+\s+(?:days?|weeks?|months?|years?)\s+ago\b|(?<=[a-z] )in\s+(?:two|three|four|five|"
     r"six|seven|eight|nine|ten|\d{1,2})\s+(?:years|months|weeks)\b"  # time: "two in three years"
@@ -104,9 +102,7 @@ _EXCLUDE = re.compile(
     r"|\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # time of day
     r"|(?:^|(?<=\n)|(?<=[.!?] ))[\w-]+\s+(?:years?|months?|weeks?)\s+(?:into|after)\s+the\b"  # when
-    r"|(?-i:\bv\d+(?:\.\d+)+\b)|\bversion\s+\d+(?:\.\d+)+\b"  # versions: v3.0, version 2.1
-    r"|(?-i:\b(?:Issue|Vol\.|Volume|Edition|Episode|No)\s+\d+\b)"  # labels: Issue 112
-    r"|\b(?:19|20)\d{2}[-–/]\d{2}\b(?![-–/.]?\d)",  # a span of years: 2022-23
+    r"|(?-i:\bv\d+(?:\.\d+)+\b)|\bversion\s+\d+(?:\.\d+)+\b|(?-i:\b(?:Issue|Vol\.|Volume|Edition|Episode|No)\s+\d+\b)|\b(?:19|20)\d{2}[-–/]\d{2}\b(?![-–/.]?\d)",  # v3.0, version 2.1, Issue 112, 2022-23
     re.I)
 
 
@@ -304,7 +300,7 @@ def _number_at(doc, i) -> NumberExpr | None:
     share = _share_at(doc, i)
     if share is not None:
         return share
-    # ratios: double, three times, tenfold
+    # ratios: double, three times, tenfold, 2.7:1
     if w in _RATIO_WORDS and not (w.startswith("doubl") and _low(doc, i + 1) in (
             "agent", "standards", "standard", "check", "digits", "tap")):
         return NumberExpr(i, i + 1, Decimal(_RATIO_WORDS[w]), kind="times", unit="times")
@@ -313,9 +309,8 @@ def _number_at(doc, i) -> NumberExpr | None:
         value = Decimal(fold.group(1)) if fold.group(1) else words_to_number([fold.group(2)])
         if value is not None:
             return NumberExpr(i, i + 1, value, kind="times", unit="times")
-    # digits, with a scale word or a percent sign after them
-    value = parse_digits(doc[i].text) if doc[i].text[:1].isdigit() else None
-    j = i + 1
+    value = parse_digits(doc[i].text) if doc[i].text[:1].isdigit() else None  # digits, with
+    j = i + 1  # a scale word or a percent sign after them
     if value is None and not doc[i].text[:1].isdigit():
         if w in _NUMBER_WORDS or (w == "a" and _low(doc, i + 1) in _SCALES):
             j = _word_run(doc, i)

@@ -78,8 +78,10 @@ def test_not_quantities(text):
     ("Version 4.1 of the map adds 35 sites; version 3.2 had 20.", [("35", D(35)), ("20", D(20))]),
     ("WEEKLY NOTES | Issue 57 | 40 regions pay bonuses.", [("40", D(40))]),
     ("Recruited in 2023-24, 500 men had died.", [("500", D(500))]),
+    ("Residents left the 5-kilometre zone; 300 stayed.", [("300", D(300))]),
     ("Budgets spent 2.3 trillion roubles.", [("2.3 trillion", D("2300000000000"))]),
     ("A 0.5tn rouble hole.", [("0.5tn", D("500000000000"))]),
+    ("Losses ran at about 2.7:1 in May.", [("2.7:1", D("2.7"))]),
     # not a label: a count after a lower-case word, a number after "version" without a decimal
     ("The agencies issue 40 permits a day.", [("40", D(40))]),
     ("The second version 3 weeks later had 12 errors.", [("3", D(3)), ("12", D(12))]),

@@ -109,6 +109,10 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                          k + 1:min(end, k + 12)]}) and not (
             nxt is not None and nxt.text == "," and k + 2 < end and doc[k + 2].lower_ in
             SPEECH_VERBS)  # "put losses at 1,200"; not "... and local news reports, said"
+        if w in ("counts", "tallies") and not (nxt is not None and (nxt.like_num or nxt.lower_ in (
+                "about", "more", "over", "at", "some", "nearly", "almost", "around", "roughly",
+                "only", "just", "up", "fewer", "less"))):
+            own = False  # "Agora counts 300 cases", not "Vote counts in 40 districts"
         if w in _NOUNISH and not (verb_next or nxt.is_quote or nxt.text in (".", "!", ";")) or \
                 w.endswith("ed") and k > start and doc[k - 1].lower_ in _DET | _PASSIVE:
             speech = own = False

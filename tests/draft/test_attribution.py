@@ -499,3 +499,16 @@ def test_official_figures_name_no_one():
 def test_an_authoritys_own_figures_and_a_putting_verb(text, origin):
     found, _names = chains(text)
     assert found[-1][0] == origin
+
+
+@pytest.mark.parametrize("text, origin", [  # round 7: an organisation's count in the present
+    ("Agora counts 300 cases of refusal this year.", "agora"),
+    ("Mediazona tallies 40 deaths in the region.", "mediazona"),
+    ("The HUR registers 120 calls a day.", "hur"),
+    # a count as a noun names no one
+    ("Vote counts in 40 districts were late.", None),
+    ("Body counts rose to 300 in May.", None),
+])
+def test_an_organisations_count_in_the_present(text, origin):
+    found, _names = chains(text)
+    assert found[0][0] == origin

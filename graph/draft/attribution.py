@@ -172,8 +172,8 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
     reposts = [(s, e, names.resolve(name, (s, s))) for s, e, name in find_reposts(passages.text)]
     notes_of_outlet = own_notes(passages.text)
     own_voice = publishes_itself(names.source_kind(outlet))  # a group's or a mission's report
-    author = author_voice(passages, interview)  # "I geolocated ...": the author's own post
-    labels = section_labels(passages, names)  # "Kaliningrad Garrison Military Court. A ..."
+    author = author_voice(passages, interview)  # "I counted ...": the author's own post
+    labels = section_labels(passages, names)  # "Tver Regional Court. A soldier ..."
     by_sentence: dict[int, Attribution | None] = {}
     out: list[Attribution] = []
     last: tuple[int, Attribution] | None = None

@@ -260,8 +260,8 @@ def _quoted_as(r: SpeakerReader, found: list[Cue], k: int, start: int, end: int)
     quoting, quoting_note = r.resolve(i, j, k) if j > i else (None, None)
     if quoted is None or quoting is None or quoted.id == quoting.id:
         return None
-    found.append(Cue("speaker", quoting, k, note=quoting_note))  # "The Kyiv Independent quotes
-    found.append(Cue("citing", quoted, k + 1, note=note))  # the ombudsman's office as saying"
+    found.append(Cue("speaker", quoting, k, note=quoting_note))  # "Reuters quotes Agora as
+    found.append(Cue("citing", quoted, k + 1, note=note))  # saying": Agora via Reuters
     return as_at + 2
 
 

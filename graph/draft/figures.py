@@ -120,9 +120,9 @@ def _join_ranges(doc, numbers: list[NumberExpr]) -> list[NumberExpr]:
                 out.append(NumberExpr(start, b.end, None, low, high, "range", b.unit or a.unit))
                 i += 2
                 continue
-        if b is not None and _ranging(doc, a, b):  # "ranging from 100,000 roubles in some
+        if b is not None and _ranging(doc, a, b):  # "ranging from 50,000 roubles in Tuva
             out.append(NumberExpr(a.start - 2, b.end, None, a.value, b.value, "range",
-                                  b.unit or a.unit))  # republics to 3 million roubles in X"
+                                  b.unit or a.unit))  # to 2 million in Moscow": one range
             i += 2
             continue
         out.append(a)

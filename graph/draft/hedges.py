@@ -10,10 +10,10 @@ outside quotations only (a hedge inside a quote is the speaker's, not the report
   could not be independently verified.``): every figure of the source it names, or, when it
   names none, the figures just before it (``the figure``: the last sentence with figures;
   ``either figure``: the last two; ``these figures``: those of the paragraphs before it;
-  ``none of the figures given by officials``: every source's figure above it, however far;
+  ``none of the numbers provided by both sides``: every source's figure above it, however far;
   ``Neither figure can be verified, and X puts it at 250``: a clause pointing back covers
-  the figures before it, not the other clause's). ``If that is right`` doubts the figure
-  before it, ``That is not credible`` disputes it.
+  the figures before it, not the other clause's). ``If that holds`` doubts the figure
+  before it, ``Such a total is not believable`` disputes it.
   A transcript's speaker label (``SAVCHUK: I can't confirm their total.``) is who speaks,
   not a source disclaimed; a disclaimer whose own sentence names what it cannot verify
   (``received reports of casualties but could not verify them``) covers no figure before;
@@ -245,7 +245,7 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
         cut = max((m.end() for m in _SEPARATOR.finditer(text, 0, sentence[0])), default=0)
         return [i for k in sorted(by_sentence) if k < s_index for i in by_sentence[k]
                 if spans[i][0] >= cut]  # whole post, since the last separator line
-    if _WHOLE_STORY.search(plain):  # "None of the figures given by officials could be
+    if _WHOLE_STORY.search(plain):  # "None of the numbers provided by both sides can be
         return [i for k in sorted(by_sentence) if k < s_index for i in by_sentence[k]
                 if origins[i] not in (None, outlet)]  # verified": every source's, however far
     named = [sid for sid, names in names_of.items() if sid in origins and any(
@@ -281,7 +281,7 @@ _WHOLE_STORY = re.compile(
     r"either side|all sides|the two sides|the parties|governments|this (?:story|report|article)|"
     r"the (?:story|report|article)))?\s+(?:could|can|has|have|had|was|were|is|are)\b", re.I)
 """A disclaimer of every source's figures in the story, however far above it (``None of the
-figures given by officials could be independently verified.``); ``any of the figures from
+numbers provided by both sides can be verified.``); ``any of the figures from
 HUR`` names its source and is read as before."""
 _THE_POST = re.compile(r"\b(?:publish\w*|post\w*|repost\w*|shar\w*|pass\w* on|run\w*|"
                        r"print\w*)\s+(?:this|it|these|the (?:post|information|message|report|"

@@ -66,7 +66,7 @@ _FRACTIONS = {"half": 50, "third": Decimal("33.3"), "quarter": 25, "fifth": 20, 
 _RATIO_WORDS = {"double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2,
                 "triple": 3, "tripled": 3, "triples": 3, "treble": 3, "trebled": 3,
                 "quadruple": 4, "quadrupled": 4, "halved": Decimal("0.5")}
-_FOLD = re.compile(r"^(?:(\d+(?:\.\d+)?)(?::1|-?fold)|([a-z]+)-?fold)$")  # tenfold, 2.7:1
+_FOLD = re.compile(r"^(?:(\d+(?:\.\d+)?)(?::1|-?fold)|([a-z]+)-?fold)$")  # tenfold, 3.5:1
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 _DIGITS_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b|tn)$", re.I)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
@@ -102,7 +102,7 @@ _EXCLUDE = re.compile(
     r"|\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # time of day
     r"|(?:^|(?<=\n)|(?<=[.!?] ))[\w-]+\s+(?:years?|months?|weeks?)\s+(?:into|after)\s+the\b"  # when
-    r"|(?-i:\bv\d+(?:\.\d+)+\b)|\bversion\s+\d+(?:\.\d+)+\b|(?-i:\b(?:Issue|Vol\.|Volume|Edition|Episode|No)\s+\d+\b)|\b(?:19|20)\d{2}[-–/]\d{2}\b(?![-–/.]?\d)",  # v3.0, version 2.1, Issue 112, 2022-23
+    r"|(?-i:\bv\d+(?:\.\d+)+\b)|\bversion\s+\d+(?:\.\d+)+\b|(?-i:\b(?:Issue|Vol\.|Volume|Edition|Episode|No)\s+\d+\b)|\b(?:19|20)\d{2}[-–/]\d{2}\b(?![-–/.]?\d)",  # v2.4, version 4.1, Issue 57, 2023-24
     re.I)
 
 
@@ -300,7 +300,7 @@ def _number_at(doc, i) -> NumberExpr | None:
     share = _share_at(doc, i)
     if share is not None:
         return share
-    # ratios: double, three times, tenfold, 2.7:1
+    # ratios: double, three times, tenfold, 3.5:1
     if w in _RATIO_WORDS and not (w.startswith("doubl") and _low(doc, i + 1) in (
             "agent", "standards", "standard", "check", "digits", "tap")):
         return NumberExpr(i, i + 1, Decimal(_RATIO_WORDS[w]), kind="times", unit="times")

@@ -133,7 +133,7 @@ def _counted_noun(doc, k: int) -> tuple[str, int] | None:
             return COUNTED[doc[index].lower_], index
         if word == "such" and index + 1 < len(doc) and doc[index + 1].is_alpha and doc[
                 index + 1].is_lower and doc[index + 1].lower_ not in _TIME | set(COUNTED) | \
-                _BETWEEN:  # "the 18th such extension": a series of any noun
+                _BETWEEN:  # "the 14th such extension": a series of any noun
             return doc[index + 1].lower_.rstrip("s") + "s", index + 1
         if word not in _BETWEEN and not (index == k and doc[index].is_alpha and
                                          doc[index].is_lower):

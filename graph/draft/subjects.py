@@ -168,8 +168,8 @@ class SubjectReader:
                         inner[0] <= 3 or self._role_of(i, j) and all(t.is_title for t in doc[
                             inner[0]:inner[1]]) and 2 <= inner[1] - inner[0] <= 3:
                     # "Yusov, a HUR spokesman, said"; not "X, speaking to Y,"; "Kharkiv's
-                    # mayor, Ihor Terekhov, says", "the head of the X Administration, Oleh
-                    # Hryhorov, wrote": the person, not the role
+                    # mayor, Ihor Terekhov, says", "the head of the Kherson Regional
+                    # Administration, Roman Mrochko, wrote": the person, not the role
                     i, j = inner
         if i == j and i > start and doc[i - 1].lower_ == "and":
             shared = self._coordinated(i - 1, start)  # "X was set up in 2022 and has helped"
@@ -199,7 +199,7 @@ class SubjectReader:
         return i, j
 
     def _role_of(self, i, j) -> bool:
-        """Whether tokens ``[i, j)`` are a role of an institution (``the head of the Sumy
+        """Whether tokens ``[i, j)`` are a role of an institution (``the head of the Kherson
         Regional Military Administration``, ``a spokeswoman for the ministry``)."""
         doc = self.doc
         k = i + (i < j and doc[i].lower_ in ("the", "a", "an", "its", "their"))
@@ -253,7 +253,7 @@ class SubjectReader:
             j += 1
         if j == i + 1 and self.doc[i].lower_ in NATIONALITIES and j < end and \
                 self.doc[j].is_lower:
-            return i, i  # "Confirmed Russian equipment losses": an adjective, no name
+            return i, i  # "Confirmed Ukrainian vehicle losses": an adjective, no name
         return i, j
 
     def _relative_opening(self, comma, start) -> int | None:

@@ -5,26 +5,26 @@ Three ways a text speaks for someone without saying ``X said``:
 - **the publisher's own report**: an outlet of a kind that publishes its own work (an NGO, a
   rights group, an intergovernmental mission) gives in its own voice the figures it cites no
   source for. Its kind is the registry's; for an outlet the registry lacks,
-  :func:`outlet_kind` reads what the text calls it (``Free Line, a Russian human rights
-  project``), else the last word of its name (``Lantern Data Collective``: a collective),
+  :func:`outlet_kind` reads what the text calls it (``Open Dock, a Georgian human rights
+  group``), else the last word of its name (``Quarry Mapping Collective``: a collective),
   else the words of the name as any proposed source;
-- **an author's own post**: a text whose own sentences say ``I`` (``I geolocated and checked
-  1,214 videos``; outside quotations, not an interview's answers) is its outlet's, the
+- **an author's own post**: a text whose own sentences say ``I`` (``I went through 300
+  clips this week``; outside quotations, not an interview's answers) is its outlet's, the
   author's: ``I`` and ``my`` are the outlet and its figures without a source are the
   author's (:func:`author_voice`);
 - **a section's label**: a paragraph that opens with a line naming an institution and
-  nothing else (``Kaliningrad Garrison Military Court.``, ``Meshchansky District Court,
-  Moscow.``: the case summaries of a digest of verdicts) speaks of what that institution
+  nothing else (``Tver Regional Court.``, ``Pskov City Court,
+  Pskov.``: the case summaries of a digest of verdicts) speaks of what that institution
   decided: its figures without a source of their own are the institution's
   (:func:`section_labels`); a paragraph that opens with an institution acting
-  (``Parliament extended martial law ...``) has a voice of its own, the report's statement of
+  (``The Duma renewed the decree ...``) has a voice of its own, the report's statement of
   record, into which the speaker before is not carried (:func:`institution_opens`).
 
->>> outlet_kind("Free Line", "Compiled by Free Line, a Russian human rights project.")
-('human-rights-group', 'the text calls it "Russian human rights project"')
->>> outlet_kind("Lantern Data Collective", "")
+>>> outlet_kind("Open Dock", "A bulletin of Open Dock, a Georgian human rights group.")
+('human-rights-group', 'the text calls it "Georgian human rights group"')
+>>> outlet_kind("Quarry Mapping Collective", "")
 ('ngo', 'its name\\'s last word, "Collective"')
->>> outlet_kind("Sumy Plus TV", "")
+>>> outlet_kind("Dnipro Now TV", "")
 ('broadcaster', 'tv')
 >>> from credgraph.draft.passages import Passages
 >>> author_voice(Passages("I counted 40 tanks. My total is 61. He said 3."))
@@ -52,7 +52,7 @@ _HEADS = {"collective": "ngo", "institute": "ngo", "watch": "ngo", "initiative":
           "network": "ngo", "coalition": "ngo", "mission": "intergovernmental-organisation"}
 """The last word of an outlet's name that says what kind of body publishes it."""
 _DESCRIBED = r"{name}\s*(?:\([^)]{{1,40}}\)\s*)?,\s+(?:is\s+)?(?:an?|the)\s+([^,.;:\n]{{3,80}})"
-"""``Free Line, a Russian human rights project``: the outlet as the text describes it."""
+"""``Open Dock, a Georgian human rights group``: the outlet as the text describes it."""
 _OUTLET_KINDS = {"named-person", "military-unit", "official-register"}
 """Kinds a name may look like that an outlet is not (a two-word title looks like a person's
 name; ``Data`` in it like a register)."""
@@ -107,8 +107,8 @@ def author_voice(passages, interview=None) -> bool:
 
 
 def institution_opens(paragraph: str) -> bool:
-    """Whether a paragraph opens with an institution acting (``Parliament extended martial
-    law ...``, ``The Duma passed ...``): a voice of its own, the report's statement of record,
+    """Whether a paragraph opens with an institution acting (``The Duma renewed the
+    decree ...``, ``Parliament passed ...``): a voice of its own, the report's statement of record,
     into which no speaker of the paragraph before is carried."""
     lead = re.match(r"\s*(?:The\s+)?([A-Z][\w'’-]+)\s+[a-z]+(?:ed|s)\b", paragraph)
     return bool(lead) and guess_kind(lead.group(1), lead.group(1))[0] in _INSTITUTIONS
@@ -118,8 +118,8 @@ _LABEL = re.compile(r"^((?:[A-Z][\w.'’-]*|of|the|for|and|de|on)(?:\s+(?:[A-Z][
                     r"for|and|de|on)){1,9})(?:\s*\([^)]{1,40}\)|,\s*[A-Z][\w'’-]+(?:\s+[A-Z]"
                     r"[\w'’-]+)?)?\.$")
 """A line that is a name alone, with a place after it in brackets or after a comma:
-``Southern District Military Court (Rostov-on-Don).``, ``Meshchansky District Court,
-Moscow.``"""
+``Novgorod Garrison Military Court (Veliky Novgorod).``, ``Pskov City Court,
+Pskov.``"""
 _INSTITUTIONS = {"court", "government", "defence-ministry", "military-intelligence"}
 """Kinds of a label's institution whose decisions and statements the section reports."""
 

@@ -474,8 +474,8 @@ def test_quoted_as_saying_and_as_cited_by(text, origin, via):
 @pytest.mark.parametrize("text", [  # round 7: "the official" is the unnamed official before
     "About 300 men fled, a senior Kremlin official told reporters.\n\nThe official said 40 "
     "returned.",
-    "About 300 men fled, a senior Kremlin official told reporters.\n\nThe official, who spoke "
-    "on condition of anonymity, said 40 returned.",
+    "About 300 men fled, a senior Kremlin official told reporters.\n\nThe official, who was "
+    "not authorised to brief the press, said 40 returned.",
 ])
 def test_the_official_is_the_unnamed_official_named_before(text):
     found, _names = chains(text)
@@ -489,12 +489,12 @@ def test_official_figures_name_no_one():
 
 @pytest.mark.parametrize("text, origin", [  # round 7
     # an authority's possessive: a service, a bureau, a council is no person
-    ("The Federal Migration Service publishes no totals, but its own statistics show 300 "
+    ("The Federal Migration Service publishes no totals, but its own data show 300 "
      "arrivals.", "federal-migration-service"),
     ("The State Investigation Bureau publishes no breakdown, but its own data show 40 cases.",
      "state-investigation-bureau"),
-    # "puts ... closer to" is the verb, not a noun
-    ("Moscow says 300 signed up, and Agora puts the total closer to 200.", "agora"),
+    # "puts ... nearer" is the verb, not a noun
+    ("Moscow says 300 signed up, and Agora puts the number nearer 200.", "agora"),
 ])
 def test_an_authoritys_own_figures_and_a_putting_verb(text, origin):
     found, _names = chains(text)

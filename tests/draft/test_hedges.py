@@ -212,7 +212,7 @@ def test_a_negated_estimate_hedges_nothing():  # round 6
 
 @pytest.mark.parametrize("text, origins, expected", [  # round 7: a caveat far from its figures
     ("The governor said 40 homes burned.\n\nPolice said 7 people died.\n\nThe outlet counted 3 "
-     "more.\n\nNone of the figures given by officials could be independently verified.",
+     "more.\n\nAll of the figures cited in this report are unverified.",
      ["governor", "police", "out"], ["unable-to-verify", "unable-to-verify", "none"]),
     ("Kyiv said 40 homes burned.\n\nMoscow said 7 people died.\n\nOn Tuesday 3 trains ran.\n\n"
      "None of the numbers provided by both sides can be verified.",
@@ -221,7 +221,7 @@ def test_a_negated_estimate_hedges_nothing():  # round 6
      "could be checked independently.",
      ["army", "medic"], ["unable-to-verify", "unable-to-verify"]),
     # a figure's own dispute stays: the caveat at the end does not override it
-    ("Moscow said 40 drones were downed, a claim Kyiv called propaganda. Kyiv said 7 were "
+    ("Moscow said 40 drones were downed, which Kyiv branded a lie. Kyiv said 7 were "
      "launched.\n\nNone of the figures could be verified.",
      ["moscow", "kyiv"], ["disputed", "unable-to-verify"]),
     # a caveat naming one source covers that source only, as before
@@ -245,7 +245,7 @@ def test_called_propaganda_disputes(sentence, hedge):
 
 
 @pytest.mark.parametrize("text, terms, expected", [  # round 7: a disclaimer pointing back
-    ("Moscow said 300 signed up. Kyiv counted 120. Neither number can be verified, and "
+    ("Moscow said 300 signed up. Kyiv counted 120. Neither count has been confirmed, and "
      "analysts put the total near 200.", ("300", "120", "200"),
      ["unable-to-verify", "unable-to-verify", "none"]),
     ("The army said 300 fled; none of these figures could be checked, but 40 returned.",
@@ -259,10 +259,11 @@ def test_a_disclaimer_clause_pointing_back(text, terms, expected):
 
 
 @pytest.mark.parametrize("text, expected", [  # round 7: doubt and disbelief after the figure
-    ("The ministry says 900 men die a day. If that is right, the army shrinks.",
+    ("The ministry says 900 men die a day. If that holds, the army shrinks.",
      "accuracy-uncertain"),
     ("The ministry says 900 men die a day. If true, the army shrinks.", "accuracy-uncertain"),
-    ("The ministry says 900 tanks were hit. That is not credible: it had fewer.", "disputed"),
+    ("The ministry says 900 tanks were hit. Such a total is not believable: it had fewer.",
+     "disputed"),
     ("The ministry says 900 tanks were hit. The claim is hardly plausible.", "disputed"),
     # a condition that doubts nothing
     ("The ministry says 900 men die a day. If the war goes on, the army shrinks.", "none"),

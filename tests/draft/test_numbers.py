@@ -81,7 +81,7 @@ def test_not_quantities(text):
     ("Residents left the 5-kilometre zone; 300 stayed.", [("300", D(300))]),
     ("Budgets spent 2.3 trillion roubles.", [("2.3 trillion", D("2300000000000"))]),
     ("A 0.5tn rouble hole.", [("0.5tn", D("500000000000"))]),
-    ("Losses ran at about 2.7:1 in May.", [("2.7:1", D("2.7"))]),
+    ("Losses ran at about 3.5:1 in May.", [("3.5:1", D("3.5"))]),
     # not a label: a count after a lower-case word, a number after "version" without a decimal
     ("The agencies issue 40 permits a day.", [("40", D(40))]),
     ("The second version 3 weeks later had 12 errors.", [("3", D(3)), ("12", D(12))]),

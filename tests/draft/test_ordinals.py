@@ -66,8 +66,8 @@ def test_two_in_a_time_span_is_a_count_not_a_share():
 
 
 @pytest.mark.parametrize("text, expected", [  # round 7: "the Nth such X" counts any X
-    ("The decree was renewed, the 14th such extension since 2022.", [("the 14th", 14,
-                                                                      "extensions")]),
+    ("The curfew was renewed, the 14th such renewal this year.", [("the 14th", 14,
+                                                                    "renewals")]),
     ("It was the fifth such blackout this winter.", [("the fifth", 5, "blackouts")]),
     # "such" before a time is no series; an ordinal without "such" of a noun not counted
     ("It was the second such month of cuts.", []),

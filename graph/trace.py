@@ -199,6 +199,50 @@ def _computed(mentions: dict, succ: dict) -> frozenset:
     return frozenset(found)
 
 
+def _outlet_statements(reports: dict, mentions: dict, succ: dict, statement_source: dict):
+    """A statement of a claim by a source that is also the outlet of a report stating the
+    claim derives from that report's mentions (as well as from any source named before it,
+    ``via``): Paper C citing Paper B, which cited a Telegram channel, reaches the channel
+    through Paper B's own report, so the outlets on the way are relays, never origins of
+    their own (citation laundering), and what Paper B's report hedged is upstream. A mention that leads back to the statement (the source's own post,
+    attributed to itself) is not linked, so no loop is made of it.
+
+    >>> from types import SimpleNamespace as N
+    >>> st = "statement/c/paper-a"
+    >>> succ = {"mention/r1/m1": ("statement/c/channel",), "mention/r2/m1": (st,)}
+    >>> mentions = {"mention/r1/m1": N(node="mention/r1/m1", claim="c", report="r1"),
+    ...             "mention/r2/m1": N(node="mention/r2/m1", claim="c", report="r2")}
+    >>> reports = {"r1": N(outlet="paper-a"), "r2": N(outlet="paper-b")}
+    >>> _outlet_statements(reports, mentions, succ, {st: "paper-a"}); succ[st]
+    ('mention/r1/m1',)
+    """
+    wanted = {(node.split("/", 2)[1], source): node
+              for node, source in statement_source.items()}
+    if not wanted:
+        return
+    found: dict[str, list[str]] = {}
+    for m in mentions.values():
+        report = reports.get(m.report)
+        node = report is not None and wanted.get((m.claim, report.outlet))
+        if node and not _reaches(succ, m.node, node):
+            found.setdefault(node, []).append(m.node)
+    for node, nodes in found.items():
+        succ[node] = tuple(sorted({*succ.get(node, ()), *nodes}))
+
+
+def _reaches(succ: dict, start: str, target: str) -> bool:
+    """Whether *target* can be reached from *start* along *succ*."""
+    seen, stack = set(), [start]
+    while stack:
+        node = stack.pop()
+        if node == target:
+            return True
+        if node not in seen:
+            seen.add(node)
+            stack.extend(succ.get(node, ()))
+    return False
+
+
 def _computation(stated: list, origin_nodes: list, succ: dict, junctions: frozenset,
                  origin) -> dict:
     """The origins of a claim reached only through the figures it was computed from,
@@ -238,6 +282,7 @@ def trace_facts(facts: AuditFacts, chain_limit: int = 64) -> CitationTrace:
     """
     succ, statement_source = dict(facts.succ), facts.statement_source
     mentions = _copied(facts, succ)
+    _outlet_statements(facts.reports, mentions, succ, statement_source)
     junctions = _computed(mentions, succ)
     roots, cycles = roots_and_loops(succ, order=concat(mentions, statement_source))
     cycles.sort()

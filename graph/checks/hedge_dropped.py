@@ -1,4 +1,9 @@
-"""``hedge-dropped``: a relay presents as fact what its upstream hedged."""
+"""``hedge-dropped``: a relay presents as fact what its upstream hedged.
+
+Upstream is every mention the relay's chains pass, whether it relays that mention
+(``relays:``) or names its outlet as the source (``attributed_to`` or ``via``: Paper B
+citing Paper A reaches Paper A's own report, :func:`credgraph.trace.trace_facts`).
+"""
 
 from __future__ import annotations
 
@@ -10,16 +15,20 @@ from . import Finding, register_check
                 "warning")
 def hedge_dropped(ctx, claim):
     trace = ctx.trace
+    mentions = trace.mentions
     for m in claim.mentions:
         if m.hedge != "none":
             continue
-        path, node, seen = [m.node], m.node, {m.node}
-        while (upstream := trace.upstream_mention(node)) is not None and upstream.node not in seen:
-            path.append(upstream.node)
-            seen.add(upstream.node)
-            if upstream.hedge != "none":
+        stack, seen = [[m.node]], {m.node}
+        while stack:
+            path = stack.pop()
+            upstream = mentions.get(path[-1]) if len(path) > 1 else None
+            if upstream is not None and upstream.hedge != "none":
                 yield Finding(
                     f"{mention_key(m.node)} states it as fact; {mention_key(upstream.node)} "
-                    f"hedged it ({upstream.hedge})", [path])
+                    f"hedged it ({upstream.hedge})", [[n for n in path if n in mentions]])
                 break
-            node = upstream.node
+            for nxt in reversed(trace.successors(path[-1])):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(path + [nxt])

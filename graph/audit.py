@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from .checks import Finding, load_builtin_checks, run_checks, severity_rank
 from .checks.context import AuditContext
-from .comparison import intervals_conflict
+from .comparison import intervals_conflict, is_ratio_unit
 from .facts import AuditFacts
 from .grade import (ESTIMATE_HEDGES, Grade, downgrade_for_conflict, established_bounds,
                     grade_claim)
@@ -289,7 +289,8 @@ def _established(ctx: AuditContext, claim: ClaimTrace):
         return None
     figure = claim.reference.figure
     measures = ctx.measures
-    tally = figure.measure not in measures or measures[figure.measure].kind == "count"
+    tally = ((figure.measure not in measures or measures[figure.measure].kind == "count")
+             and not is_ratio_unit(figure.unit))  # "25 percent killed" is a share
     return established_bounds(
         figure, documentary=any(a.documentary for a in verified), tally=tally,
         estimate=any(m.hedge in ESTIMATE_HEDGES for m in claim.mentions))

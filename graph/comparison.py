@@ -44,7 +44,7 @@ from datetime import timedelta
 from .model import Figure
 
 __all__ = ["quantity_key", "family", "relate", "disagree", "bounds_overlap", "RELATIONS",
-           "parts_over_whole", "intervals_conflict"]
+           "parts_over_whole", "intervals_conflict", "is_ratio_unit"]
 
 RELATIONS = ("same", "coarse", "series", "part", "whole", "narrower", "broader")
 """How a figure stands to another: ``part`` is a part of the other, ``whole`` the other's
@@ -93,10 +93,38 @@ def family(measure: str, measures) -> str:
     return measures.family(measure)
 
 
+_RATIO_UNITS = ("percent", "per cent", "%", "percentage", "times", "fold", "-fold")
+"""How units of shares and ratios begin: a figure in one of them says how much of
+something, never how many, whatever its measure."""
+
+
+def is_ratio_unit(unit: str | None) -> bool:
+    """Whether a figure's unit is a share's or a ratio's ("percent", "times"): then it is
+    no count, whatever its measure.
+
+    >>> is_ratio_unit("Percent of the brigade"), is_ratio_unit("soldiers"), is_ratio_unit(None)
+    (True, False, False)
+    """
+    return _norm(unit).startswith(_RATIO_UNITS)
+
+
 def quantity_key(figure: Figure, measures) -> tuple:
-    """What figures must share to be compared at all."""
+    """What figures must share to be compared at all. A count's unit is only the words
+    for what is counted ("soldiers", "servicemen"), so it is left out, unless it is a
+    share's or a ratio's: "30 percent killed" is no count of the killed.
+
+    >>> from decimal import Decimal as D
+    >>> from credgraph.measures import builtin_measures
+    >>> m = builtin_measures()
+    >>> quantity_key(Figure("killed", D(1200), unit="soldiers", subject="teal"), m)
+    ('casualties', 'teal', '', '')
+    >>> quantity_key(Figure("killed", D(30), unit="Percent", subject="teal"), m)
+    ('casualties', 'teal', '', 'percent')
+    """
     kind = measures[figure.measure].kind if figure.measure in measures else "count"
-    unit = "" if kind == "count" else _norm(figure.unit)
+    unit = _norm(figure.unit)
+    if kind == "count" and not is_ratio_unit(unit):
+        unit = ""
     return family(figure.measure, measures), _norm(figure.subject), _norm(figure.place), unit
 
 

@@ -3,7 +3,8 @@
 Compares each mention with the mention it relays, mentions that relay the same source
 statement with each other, and every other mention of the claim, in whatever report, with
 the claim's mention nearest to the origin (whether or not ``relays:`` is written): value or
-range, qualifier, unit and time reference. A relay that moves the date or period is drift.
+range, qualifier, unit, time reference, measure (criminal cases become deserters), subject
+and place (a region's count becomes the country's). A relay that moves the date or period is drift.
 """
 
 from __future__ import annotations
@@ -21,7 +22,17 @@ def differences(a, b) -> list[str]:
         out.append(f"unit {b.unit!r} became {a.unit!r}")
     if a.time != b.time:
         out.append(f"{_when(b.time)} became {_when(a.time)}")
+    if a.measure != b.measure:  # criminal cases become deserters
+        out.append(f"measure {b.measure!r} became {a.measure!r}")
+    for what in ("subject", "place"):  # a region's count becomes the country's
+        old, new = getattr(b, what), getattr(a, what)
+        if _norm(old) != _norm(new):
+            out.append(f"{what} {old!r} became {new!r}")
     return out
+
+
+def _norm(text) -> str:
+    return " ".join((text or "").casefold().split())
 
 
 def _when(time) -> str:
@@ -33,7 +44,8 @@ def _when(time) -> str:
 
 
 @register_check("figure-drift",
-                "The value, qualifier, unit or period changes along a chain.", "warning")
+                "The value, qualifier, unit, period, measure, subject or place changes along a "
+                "chain.", "warning")
 def figure_drift(ctx, claim):
     trace = ctx.trace
     by_upstream: dict[str, list] = {}

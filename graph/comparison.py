@@ -44,7 +44,7 @@ from datetime import timedelta
 from .model import Figure
 
 __all__ = ["quantity_key", "family", "relate", "disagree", "bounds_overlap", "RELATIONS",
-           "parts_over_whole", "intervals_conflict", "is_ratio_unit"]
+           "parts_over_whole", "intervals_conflict", "is_ratio_unit", "same_time"]
 
 RELATIONS = ("same", "coarse", "series", "part", "whole", "narrower", "broader")
 """How a figure stands to another: ``part`` is a part of the other, ``whole`` the other's
@@ -137,13 +137,14 @@ def relate(a: Figure, b: Figure, measures, *, same_key: bool = False) -> str | N
     ta, tb = a.time, b.time
     if ta.per != tb.per or ta.kind == "none" or tb.kind == "none":
         return None
+    same = same_time(ta, tb)
     if a.measure != b.measure:
-        if ta != tb or not _one_time(ta):
+        if not same or not _one_time(ta):
             return None
         if measures.is_narrower(a.measure, b.measure):
             return "narrower"
         return "broader" if measures.is_narrower(b.measure, a.measure) else None
-    if ta == tb:
+    if same:
         return "same" if _one_time(ta) else "coarse"
     if ta.kind == tb.kind == "as-of" and (ta.start is None or tb.start is None
                                           or ta.start == tb.start):
@@ -153,6 +154,23 @@ def relate(a: Figure, b: Figure, measures, *, same_key: bool = False) -> str | N
     if ta.contains(tb):
         return "whole"
     return None
+
+
+def same_time(a, b) -> bool:
+    """Whether two time references are one: equal, or closed periods covering the same
+    days whatever the precision they are written at ("in 2023" and "from January to
+    December 2023"; the first half of 2023 by months or by days). A running total dated to a
+    month is not one with one dated to its last day: it may have been counted on any day.
+
+    >>> from credgraph.model import Day, TimeRef
+    >>> year = TimeRef("period", Day(2023), Day(2023))
+    >>> same_time(year, TimeRef("period", Day(2023, 1), Day(2023, 12))), same_time(
+    ...     TimeRef("as-of", end=Day(2023, 5)), TimeRef("as-of", end=Day(2023, 5, 31)))
+    (True, False)
+    """
+    if a == b:
+        return True
+    return (a.per == b.per and a.closed() and b.closed() and a.window() == b.window())
 
 
 def _one_time(time) -> bool:

@@ -9,6 +9,7 @@ and place (a region's count becomes the country's). A relay that moves the date 
 
 from __future__ import annotations
 
+from ..comparison import same_time
 from ..ids import mention_key
 from . import Finding, register_check
 
@@ -20,7 +21,7 @@ def differences(a, b) -> list[str]:
         out.append(f"{b.describe()} became {a.describe()}")
     elif (a.unit or "") != (b.unit or ""):
         out.append(f"unit {b.unit!r} became {a.unit!r}")
-    if a.time != b.time:
+    if not same_time(a.time, b.time):
         out.append(f"{_when(b.time)} became {_when(a.time)}")
     if a.measure != b.measure:  # criminal cases become deserters
         out.append(f"measure {b.measure!r} became {a.measure!r}")

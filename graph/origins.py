@@ -2,7 +2,9 @@
 
 These judgements feed the origin checks and the Admiralty grade. An origin is
 **verified** when it is documentary (a court record, an official register), or when it is
-named, not an interested party, and no report on its chains hedges it as unverified.
+named, not an interested party, and no report on its chains hedges it as unverified; never
+when it is caught in a citation loop with no way out (Paper A cites Paper B, which cites
+Paper A: nobody outside the loop states it, and its reliability cannot be judged).
 """
 
 from __future__ import annotations
@@ -38,11 +40,15 @@ class OriginAssessment:
     documentary: bool
     hedged_by: tuple[str, ...]
     """Reports on this origin's chains that hedge the figure as unverified."""
+    looped: bool = False
+    """The origin is a member of a citation loop with no way out (A cites B cites A):
+    nobody outside the loop states the figure, so it is no verified origin, whoever the
+    members are."""
 
     @property
     def verified(self) -> bool:
         """Whether the origin counts as independently verifiable for this claim."""
-        if self.origin.source is None:
+        if self.origin.source is None or self.looped:
             return False
         if self.documentary:
             return True
@@ -81,8 +87,9 @@ def assess_origins(trace: CitationTrace, claim: ClaimTrace) -> list[OriginAssess
             interested = f"a party to the conflict ({party}) speaking about {whose}"
         elif any(m.own_work for m in reaching):
             interested = "an organisation counting its own work"
+        looped = origin.independence.kind == "loop"
         results.append(OriginAssessment(
-            origin, source.name, source.kind, source.reliability,
+            origin, source.name, source.kind, "F" if looped else source.reliability,
             source.anonymous or source.kind in ANONYMOUS_KINDS, interested,
-            source.kind in DOCUMENTARY_KINDS, hedged))
+            source.kind in DOCUMENTARY_KINDS and not looped, hedged, looped))
     return results

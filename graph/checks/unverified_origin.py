@@ -25,6 +25,8 @@ def why_unverified(assessment) -> str:
         reasons.append("anonymous")
     if assessment.interested:
         reasons.append(assessment.interested)
+    if assessment.looped:
+        reasons.append("caught in a citation loop")
     if assessment.hedged_by:
         reasons.append("reported as unverified by " + ", ".join(assessment.hedged_by))
     return "; ".join(reasons)

@@ -38,10 +38,12 @@ import re
 from .according import WORKED_OUT, Cue
 from .cues import sentence_cues
 from .interviews import read_interview, speak_as
+from .passages import TURN_LABEL
 from .records import Attribution, SourceRef
 from .speakers import _CLOSING, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .tokens import joins
-from .voices import author_voice, institution_opens, publishes_itself, section_labels
+from .voices import author_voice, institution_opens, publishes_itself, releases_itself, \
+    section_labels
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS", "find_reposts", "own_notes",
            "through_repost"]
@@ -171,7 +173,8 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
     interview = read_interview(passages, names, outlet)
     reposts = [(s, e, names.resolve(name, (s, s))) for s, e, name in find_reposts(passages.text)]
     notes_of_outlet = own_notes(passages.text)
-    own_voice = publishes_itself(names.source_kind(outlet))  # a group's or a mission's report
+    own_voice = publishes_itself(names.source_kind(outlet)) or releases_itself(
+        names.source_kind(outlet), passages.text)  # a group's report, an authority's release
     author = author_voice(passages, interview)  # "I counted ...": the author's own post
     labels = section_labels(passages, names)  # "Tver Regional Court. A soldier ..."
     by_sentence: dict[int, Attribution | None] = {}
@@ -198,7 +201,9 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
         if quote is not None:
             found = _quoted(r, by_sentence, quote, found, first_token)
         if found is None:
-            found = _carried(r, by_sentence, s_index, last)
+            turns = interview is not None and interview.transcript  # no voice carried into
+            found = _carried(r, by_sentence, s_index, None if turns and last and last[0] != (
+                passages.paragraph_of(start)) else last)  # the next speaker's turn
         found = found or Attribution()
         if found.origin is not None and found.origin.id in r.named:  # named later
             found = Attribution(SourceRef(r.named[found.origin.id], found.origin.text, (0, 0),
@@ -268,6 +273,9 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
         return Attribution(SourceRef(r.outlet, "", (0, 0), "registry"), notes=(
             "the text's own arithmetic on the figure before: the outlet's",))
     i, j = tokens_between(doc, s, e)
+    label = next((k + 1 for k in range(i, min(j, i + 8)) if doc[k].text == ":"), None) if \
+        TURN_LABEL.match(p.text[s:e]) else None
+    i = label if label is not None and label < j else i  # "HOST: The agency has 40 ...": after the label
     hits = [h for h in r.names.find(doc, i, min(j, i + 6)) if h[1] <= i + 2]
     if hits:
         sid = hits[0][0]

@@ -83,7 +83,10 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
         re.I)),
     ("alleged", "clause", re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
                                      re.I)),
-    ("alleged", "sentence", re.compile(r"\b(?:alleged|alleges|claim(?:s|ed)?)\b", re.I)),
+    ("alleged", "sentence", re.compile(r"\b(?:alleged|alleges|claim(?:s|ed)?)\b|\baccording to "
+                                       r"(?:the )?(?:investigation|investigators|indictment|"
+                                       r"charge sheet)\b|\binvestigators (?:believe|suspect)\b",
+                                       re.I)),
     ("estimate", "sentence", re.compile(r"\bestimat\w*|\b(?:I|we)(?:['’]d| would) (?:say|guess|"
                                         r"put it at|reckon)\b|\b(?:I|we) (?:guess|reckon)\b|"
                                         r"\b(?:my|our) (?:guess|rough count|assessment)\b|"

@@ -4,8 +4,12 @@ An interview is a text laid out as questions and answers: paragraphs marked ``Q:
 ``Question:`` (answers ``A:`` / ``Answer:``), or, after an introduction, short paragraphs
 ending with a question mark, at least two of them and one paragraph in four from the fifth
 paragraph on, after an introduction that says someone was spoken to or interviewed; or
-speakers' turns (``**Petrova:** ...``, ``— Petrova: ...``), two names taking turns, the one
-whose turns are questions the interviewer. Its interviewee is the person the introduction
+speakers' turns (``**Petrova:** ...``, ``— Petrova: ...``, a transcript's ``ORTIZ: ...``
+and ``QUESTION (Radio X): ...``), names taking turns, the one who asks least the
+interviewee (a briefing's spokesperson, a podcast's guest) and the others the interviewers
+(a podcast's hosts, the journalists: their turns are the outlet's, and a figure a
+journalist's question cites reached the text through the outlet its label names). In a
+transcript no voice is carried from one turn into the next. Its interviewee is the person the introduction
 names (``Human rights lawyer Anna Petrova ... The Courier spoke to her``): a registry
 person, or one proposed by first and last name, or by a given name alone when the text says
 it is no real name or gives an age (``Andrei (not his real name), 32,``: an anonymous
@@ -68,9 +72,11 @@ _PSEUDONYM = re.compile(
 """A person the introduction names by a given name alone, said to be no real name or
 followed by an age (``Andrei (not his real name), 32,``, ``Marina, 41, ...``)."""
 _TURN = re.compile(r"\s*(?:\*\*|__)?(?:[—–-]\s*)?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+                   r"(?:\s*\(([^()\n]{2,40})\))?"
                    r"\s*(?:\*\*|__)?\s*[:—–]\s*(?:\*\*|__)?\s*(?=\S)")
 """A speaker's turn: a paragraph opened by a name and a colon or a dash (``Petrova:``,
-``**Petrova:**``, ``— Petrova:``)."""
+``**Petrova:**``, ``— Petrova:``), the asker's outlet in brackets after it
+(``QUESTION (Radio X):``)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,10 @@ class Interview:
     answers: tuple[tuple[int, int], ...]
     outlet: str
     intro: tuple[int, int] = (0, 0)
+    transcript: bool = False
+    """Laid out as speakers' turns: nothing is carried from one turn into the next."""
+    routes: tuple[tuple[tuple[int, int], SourceRef], ...] = ()
+    """The questions whose label names the asker's outlet, and that outlet."""
 
     def in_answer(self, offset: int) -> bool:
         """Whether *offset* lies in one of the answers."""
@@ -103,6 +113,13 @@ class Interview:
         outside the answers; in one, the interviewee's when no one else is named (the
         outlet included), else the other source's via the interviewee."""
         if not self.in_answer(offset):
+            asked = next((ref for (s, e), ref in self.routes if s <= offset < e), None)
+            if asked is not None and found.origin is not None and found.origin.id not in (
+                    self.outlet, asked.id) and not any(v.id == asked.id for v in found.via):
+                return Attribution(found.origin, found.via + (asked,), quoted=found.quoted,
+                                   own_work=found.own_work, notes=found.notes + (
+                                       "cited in a journalist's question: via the journalist's "
+                                       "outlet",))
             if found.origin is None and self.intro[0] <= offset < self.intro[1] and \
                     self._about_interviewee(sentence):
                 return Attribution(self.interviewee, notes=found.notes + (
@@ -150,34 +167,47 @@ def read_interview(passages, names, outlet: str) -> Interview | None:
 
 
 def _turns(passages, names, outlet: str) -> Interview | None:
-    """An interview laid out as speakers' turns (``**Danko:** ...``, ``— Danko: ...``): two
-    names open at least two paragraphs each; the one whose turns end with a question mark
-    asks (the interviewer), the other answers (the interviewee, by the full name the
-    introduction gives, else by the name of the turns)."""
+    """An interview or a transcript laid out as speakers' turns (``**Danko:** ...``, ``—
+    Danko: ...``, ``ORTIZ: ...``, ``QUESTION (Radio X): ...``): names open at least two
+    paragraphs each; the one who asks least answers (the interviewee, a briefing's
+    spokesperson, a podcast's guest: by the full name the introduction gives, else by the
+    name of the turns), every one of the others asks more (an interviewer, the hosts, the
+    journalists, whose turns are the outlet's). A journalist's label naming an outlet
+    (``QUESTION (Radio X):``) puts that outlet on the route of what the question cites."""
     text, paragraphs = passages.text, passages.paragraphs
     speakers: dict[str, list[int]] = {}
+    asked_for: dict[int, str] = {}
     for k, (s, e) in enumerate(paragraphs):
         m = _TURN.match(text[s:e])
-        if m and m.group(1).split()[0] not in ("Q", "A", "Question", "Answer"):
-            speakers.setdefault(m.group(1), []).append(k)
+        if m and (m.group(2) or m.group(1).split()[0] not in ("Q", "A", "Question", "Answer")):
+            speakers.setdefault(m.group(1).casefold(), []).append(k)
+            if m.group(2):
+                asked_for[k] = m.group(2)
     both = [n for n, ks in speakers.items() if len(ks) >= 2]
-    if len(both) != 2:
+    if len(both) < 2:
         return None
-    asks = {n: sum(text[slice(*paragraphs[k])].rstrip().endswith("?") for k in speakers[n])
-            for n in both}
-    asker, answerer = sorted(both, key=lambda n: -asks[n])
-    if asks[asker] <= asks[answerer]:
+    asks = {n: sum(text[slice(*paragraphs[k])].rstrip().endswith("?") for k in speakers[n]) /
+            len(speakers[n]) for n in both}
+    answerer = min(both, key=lambda n: asks[n])
+    if any(asks[n] <= asks[answerer] for n in both if n != answerer):
         return None  # no one asks: a dialogue, a chat log, a list of names
-    first = min(speakers[asker] + speakers[answerer])
+    first = min(k for n in both for k in speakers[n])
     intro = " ".join(text[s:e] for s, e in paragraphs[:first])
     full = next((f"{m.group(1)} {m.group(2)}" for m in _PERSON.finditer(intro)
-                 if answerer in (m.group(2), f"{m.group(1)} {m.group(2)}")), answerer)
+                 if answerer in (m.group(2).casefold(), f"{m.group(1)} {m.group(2)}".casefold())),
+                None)
+    if full is None:
+        label = _TURN.match(text[slice(*paragraphs[speakers[answerer][0]])]).group(1)
+        full = label.title() if label.isupper() else label
     interviewee = names.resolve(full, propose=False) or _pseudonymous(full, names) \
         if " " not in full else names.resolve(full)
     if interviewee is None or interviewee.id == outlet:
         return None
     answers = tuple(paragraphs[k] for k in speakers[answerer])
-    return Interview(interviewee, answers, outlet, (0, paragraphs[first][0]))
+    routes = tuple((paragraphs[k], ref) for k, name in sorted(asked_for.items())
+                   if re.search(r"\d", text[slice(*paragraphs[k])]) and  # a figure cited
+                   (ref := names.resolve(name)) is not None and ref.id != outlet)
+    return Interview(interviewee, answers, outlet, (0, paragraphs[first][0]), True, routes)
 
 
 def speak_as(reader, interview: Interview | None, offset: int, outlet: str,

@@ -38,6 +38,7 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
     (r"human rights|rights group|rights organi[sz]ation", "human-rights-group"),
     (r"\bun\b|united nations|osce|nato|european union|\bicrc\b|\biaea\b", "intergovernmental-organisation"),
     (r"ministry|government|kremlin|administration|governor|mayor|authorities|press service|"
+     r"\bpolice\b|"
      r"prosecutor|\bgeneral staff\b|headquarters|\bagency\b|parliament|duma|ombudsman|"
      r"commissioner['’]s office|\b(?:federal|state|border|penitentiary|migration|security|"
      r"customs|tax|emergency|civil) service\b|\bbureau\b|directorate|inspectorate|"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["sentence_spans", "sentence_bounds", "paragraph_spans", "quote_spans",
+__all__ = ["TURN_LABEL", "sentence_spans", "sentence_bounds", "paragraph_spans", "quote_spans",
            "repeated_lines", "Passages"]
 
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
@@ -176,6 +176,10 @@ def _list_like(line: str) -> bool:
     return len(stripped) <= 130 and not stripped.endswith((".", ":", ",", ";", '."', ".\u201d"))
 
 
+TURN_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:\s*\([^()\n]{2,40}\))?:\s")
+"""A transcript's speaker label opening a line (``ORTIZ:``, ``QUESTION (Radio X):``)."""
+
+
 class Passages:
     """The sentences, paragraphs and quotations of one text, with fast look-ups."""
 
@@ -213,4 +217,7 @@ class Passages:
         line = self.text[line_start: len(self.text) if line_end < 0 else line_end].strip()
         bare = lambda t: re.sub(r"^(?:\d{1,2}[.)]|[-•*–])\s+(?=\S)", "", t)  # noqa: E731 ("2. Half
         # of", a key events bullet "- Ukraine says 84 freed")
+        turn = TURN_LABEL.match(line)  # "HOST: How many came back?": a speaker's turn, not
+        if turn and line.endswith("?") and turn.group(1).lower() not in ("q", "question"):
+            return False  # an explainer's "Q: WHAT ARE THEY PAID?" section title
         return bare(line) == bare(self.text[s:e]) and not line.endswith((".", '."', ".\u201d", ":"))

@@ -7,7 +7,9 @@ Three ways a text speaks for someone without saying ``X said``:
   source for. Its kind is the registry's; for an outlet the registry lacks,
   :func:`outlet_kind` reads what the text calls it (``Open Dock, a Georgian human rights
   group``), else the last word of its name (``Quarry Mapping Collective``: a collective),
-  else the words of the name as any proposed source;
+  else the words of the name as any proposed source; an authority (a ministry, a
+  prosecutor's office, a police department) speaks so in its own press release, labelled
+  as one on a line of the text's head (``Press release | 2 May``: :func:`releases_itself`);
 - **an author's own post**: a text whose own sentences say ``I`` (``I went through 300
   clips this week``; outside quotations, not an interview's answers) is its outlet's, the
   author's: ``I`` and ``my`` are the outlet and its figures without a source are the
@@ -40,8 +42,8 @@ import re
 from .kinds import guess_kind
 from .records import SourceRef
 
-__all__ = ["PUBLISHERS", "outlet_kind", "publishes_itself", "author_voice", "section_labels",
-           "institution_opens"]
+__all__ = ["PUBLISHERS", "AUTHORITIES", "outlet_kind", "publishes_itself", "releases_itself",
+           "author_voice", "section_labels", "institution_opens"]
 
 PUBLISHERS = {"ngo", "human-rights-group", "intergovernmental-organisation"}
 """Kinds of an outlet whose report speaks in its own voice: a figure it gives without a
@@ -80,6 +82,34 @@ def outlet_kind(name: str, text: str) -> tuple[str, str]:
 def publishes_itself(kind: str | None) -> bool:
     """Whether an outlet of *kind* gives its own figures in its own voice."""
     return kind in PUBLISHERS
+
+
+AUTHORITIES = {"government", "defence-ministry", "military-intelligence", "court"}
+"""Kinds of an outlet that is an authority: its own press release speaks in its voice."""
+_RELEASE = re.compile(r"(?im)^[ \t]*(?:[^\n]{0,60}[|·•–—-][ \t]*)?(?:official\s+)?(?:press|news|"
+                      r"media)[ \t]+(?:release|statement|communiqu[eé])\b[^\n]{0,60}$|"
+                      r"^[ \t]*for[ \t]+immediate[ \t]+release\b")
+"""A line of a text's head that labels it a release (``Press release | 3 May``)."""
+
+
+def releases_itself(kind: str | None, text: str) -> bool:
+    """Whether the text is an authority's own release: the outlet is an authority (a
+    ministry, a prosecutor's office, a police department) and a line of the text's first
+    five labels it ``Press release`` (a news story that quotes a release says so in a
+    sentence, not on a line of its own).
+
+    >>> releases_itself("government", "CITY POLICE\\nPress release | 2 May\\n\\nTen held.")
+    True
+    >>> releases_itself("news-outlet", "Press release\\n\\nTen held.")
+    False
+    >>> releases_itself("government", "In a press release, the police said ten were held.")
+    False
+    """
+    if kind not in AUTHORITIES:
+        return False
+    head = "\n".join(line for line in text.splitlines() if line.strip())
+    head = "\n".join(head.splitlines()[:5])
+    return any(len(m.group(0)) < 90 for m in _RELEASE.finditer(head))
 
 
 _I = re.compile(r"(?<![\w'’])(?:I|I['’](?:ve|m|d|ll)|[Mm]y)(?![\w'’])")

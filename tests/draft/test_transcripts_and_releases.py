@@ -1,0 +1,104 @@
+"""Round 8: a transcript's speakers (a briefing's spokesperson, a podcast's guest), an
+authority's own press release."""
+
+import pytest
+
+from credgraph.draft.drafting import draft_text
+from credgraph.draft.passages import Passages
+from credgraph.draft.voices import releases_itself
+
+
+def attributions(text, outlet):
+    draft = draft_text(text, report_id="r1", outlet=outlet)
+    return [(m.figure.term, m.attribution.origin.id if m.attribution.origin else None,
+             [v.id for v in m.attribution.via], m.hedge) for m in draft.report.mentions]
+
+
+BRIEFING = ("CITY WATER BOARD\nMonthly press briefing, 4 May\nTranscript. Spokesperson: Olena "
+            "Marchuk.\n\nMARCHUK: Good morning. This month we repaired 140 mains.\n\n"
+            "QUESTION (Harbour Lines): The Valley Courier wrote that 900 homes had no water. "
+            "Is that right?\n\nMARCHUK: It was fewer than 300, and most were reconnected within "
+            "a day.\n\nQUESTION (Radio Pine): When will the pumps be replaced?\n\n"
+            "MARCHUK: Twelve pumps will be replaced by June.")
+
+PODCAST = ("THE SLOW NEWS HOUR - Episode 9\nHosts: Tom Reyes and Ana Silva. Guest: Maria "
+           "Kovacs, economist.\n\nREYES: Maria, how many firms closed?\n\nKOVACS: In our own "
+           "survey of 800 firms, 14 per cent closed this year.\n\nSILVA: Is that a lot?\n\n"
+           "KOVACS: It is. The statistics office says 3,000 firms closed nationwide.\n\n"
+           "REYES: I thought it was more?\n\nKOVACS: No. About 40 per cent were shops.")
+
+
+@pytest.mark.parametrize("term, origin, via", [
+    ("140", "olena-marchuk", []),  # the spokesperson's own turn
+    ("900", "valley-courier", ["harbour-lines"]),  # cited in a question: via the asker's outlet
+    ("300", "olena-marchuk", []),  # his answer: not the newspaper the question named
+    ("Twelve", "olena-marchuk", []),
+])
+def test_a_briefings_spokesperson_speaks_in_his_own_turns(term, origin, via):
+    found = {t: (o, v) for t, o, v, _h in attributions(BRIEFING, "City Water Board")}
+    assert found[term] == (origin, via)
+
+
+@pytest.mark.parametrize("term, origin, via", [
+    ("800", "maria-kovacs", []),  # "our own survey": the guest's, not the show's
+    ("14 per cent", "maria-kovacs", []),
+    ("3,000", "statistics-office", ["maria-kovacs"]),  # an office she cites: via her
+    ("40 per cent", "maria-kovacs", []),  # not carried from her cited office, a turn before
+])
+def test_a_podcasts_guest_speaks_in_her_own_turns_and_the_hosts_i_is_not_hers(term, origin,
+                                                                                 via):
+    found = {t: (o, v) for t, o, v, _h in attributions(PODCAST, "The Slow News Hour")}
+    assert found[term][0] == origin and found[term][1] == via
+
+
+def test_a_hosts_question_is_no_heading():
+    text = "HOST: Is it true that 300 left?\n\nGUEST: Yes, 300."
+    passages = Passages(text)
+    assert not passages.is_heading(0)
+    # an explainer's question-titles stay headings
+    assert Passages("Q: HOW MANY LEFT?\n\nA: About 300.").is_heading(0)
+
+
+@pytest.mark.parametrize("kind, text, expected", [
+    ("government", "NORTH DISTRICT POLICE\nPress release | 2 May\n\nTen were held.", True),
+    ("government", "Ministry of Roads\nNEWS RELEASE\n\nWe built 40 bridges.", True),
+    ("court", "For immediate release\n\nThe court heard 12 cases.", True),
+    # a news outlet printing a release, or a news story quoting one, is not the authority's
+    ("news-outlet", "Press release | 2 May\n\nTen were held.", False),
+    ("government", "In a press release on Monday, the police said ten were held.", False),
+    ("government", "Ten were held.\n\nMore.\n\nMore.\n\nMore.\n\nMore.\n\nPress release", False),
+])
+def test_an_authoritys_own_release(kind, text, expected):
+    assert releases_itself(kind, text) is expected
+
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    # a prosecutor's office's release: every unsourced figure is the office's
+    ("NORTH COUNTY PROSECUTOR'S OFFICE\nPress release | 2 May 2026\n\nFour suspects were "
+     "charged. During 11 searches, officers seized 50,000 euros.",
+     "North County Prosecutor's Office",
+     [("Four", "north-county-prosecutors-office"), ("11", "north-county-prosecutors-office"),
+      ("50,000", "north-county-prosecutors-office")]),
+    # a police department's statement, with a cited source keeping its own figure
+    ("RIVERTON POLICE DEPARTMENT\nPress statement\n\nOfficers made 23 arrests on Friday. "
+     "The regional fire brigade said 4 cars burned.", "Riverton Police Department",
+     [("23", "riverton-police-department"), ("4", "regional-fire-brigade")]),
+    # a news story that quotes a release keeps the release's attribution, and its own
+    # unsourced figures stay unattributed
+    ("The Harbour Lines\n\nThe town has 12,000 residents.\n\nIn a press release, the North "
+     "County Prosecutor's Office said four suspects were charged.", "Harbour Lines",
+     [("12,000", None), ("four", "north-county-prosecutor")]),
+])
+def test_an_authoritys_release_speaks_in_its_own_voice(text, outlet, expected):
+    assert [(t, o) for t, o, _v, _h in attributions(text, outlet)] == expected
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("According to the investigation, the group moved 40 men across the border.", "alleged"),
+    ("Investigators believe the group earned 90,000 euros.", "alleged"),
+    ("The court sentenced him to 5 years.", "none"),
+])
+def test_what_the_investigation_holds_is_alleged(sentence, hedge):
+    text = "NORTH COUNTY PROSECUTOR'S OFFICE\nPress release\n\n" + sentence
+    assert [h for _t, _o, _v, h in attributions(text, "North County Prosecutor's Office")] == \
+        [hedge]

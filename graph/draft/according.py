@@ -76,6 +76,9 @@ def according_cues(r, i, j, k) -> list[Cue]:
     """The cues of the phrase ``[i, j)`` after ``according to`` at token *k*; *r* is the
     :class:`~credgraph.draft.speakers.SpeakerReader` of the text."""
     doc = r.doc
+    dash = next((m for m in range(i + 1, j) if doc[m].text in ("-", "–") and doc[m - 1].whitespace_),
+                None)  # "according to the air force - an average of 600 a day": to the dash
+    j = dash if dash is not None else j
     basis = next((m for m in range(i + 1, j - 1) if (doc[m].lower_, doc[m + 1].lower_) in _BASIS
                   or doc[m].lower_ == "using"), None)
     if basis is not None:  # "a count by our newsroom based on the court's decisions"

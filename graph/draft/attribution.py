@@ -42,8 +42,8 @@ from .passages import TURN_LABEL
 from .records import Attribution, SourceRef
 from .speakers import _CLOSING, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .tokens import joins
-from .voices import author_voice, institution_opens, publishes_itself, releases_itself, \
-    section_labels
+from .voices import author_voice, figure_label, institution_opens, publishes_itself, \
+    releases_itself, section_labels
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS", "find_reposts", "own_notes",
            "through_repost"]
@@ -200,6 +200,9 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
         quote = passages.quote_at(start)
         if quote is not None:
             found = _quoted(r, by_sentence, quote, found, first_token)
+        label_of = figure_label(passages, s_index) if found is None else None  # "4,210\n
+        if label_of is not None and by_sentence.get(label_of):  # Drones launched, the air
+            found = _chain(r, by_sentence[label_of], by_sentence[label_of][0].at)  # force said."
         if found is None:
             turns = interview is not None and interview.transcript  # no voice carried into
             found = _carried(r, by_sentence, s_index, None if turns and last and last[0] != (

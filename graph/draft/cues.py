@@ -73,6 +73,8 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             continue
         if w == "by" and (k == start or doc[k - 1].text in (",", "(", "—")) and k + 2 < end:
             i, j = phrase_after(doc, k + 1, end)  # "By our count", ", by Mediazona's tally"
+            j = next((m for m in range(i + 2, j) if doc[m].lower_ in ("from", "based", "using")),
+                     j)  # "by our calculation from the budget law"
             words = [t.lower_ for t in doc[i:j]]
             owner = None  # where the counting source's name begins
             if words and words[-1] in _TALLY and (words[0] in ("our", "its", "their", "my") or

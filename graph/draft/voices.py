@@ -1,6 +1,6 @@
 """Voices: whose words a text's own sentences are, where no cue names a source.
 
-Three ways a text speaks for someone without saying ``X said``:
+Four ways a text speaks for someone without saying ``X said``:
 
 - **the publisher's own report**: an outlet of a kind that publishes its own work (an NGO, a
   rights group, an intergovernmental mission) gives in its own voice the figures it cites no
@@ -20,7 +20,10 @@ Three ways a text speaks for someone without saying ``X said``:
   decided: its figures without a source of their own are the institution's
   (:func:`section_labels`); a paragraph that opens with an institution acting
   (``The Duma renewed the decree ...``) has a voice of its own, the report's statement of
-  record, into which the speaker before is not carried (:func:`institution_opens`).
+  record, into which the speaker before is not carried (:func:`institution_opens`);
+- **a figure's label**: a line that is a figure alone (``4,210`` over ``Drones launched this
+  week, the air force said.``: a box of the week's numbers) is read with the sentence under
+  it, whose source it takes (:func:`figure_label`).
 
 >>> outlet_kind("Open Dock", "A bulletin of Open Dock, a Georgian human rights group.")
 ('human-rights-group', 'the text calls it "Georgian human rights group"')
@@ -43,7 +46,7 @@ from .kinds import guess_kind
 from .records import SourceRef
 
 __all__ = ["PUBLISHERS", "AUTHORITIES", "outlet_kind", "publishes_itself", "releases_itself",
-           "author_voice", "section_labels", "institution_opens"]
+           "author_voice", "section_labels", "institution_opens", "figure_label"]
 
 PUBLISHERS = {"ngo", "human-rights-group", "intergovernmental-organisation"}
 """Kinds of an outlet whose report speaks in its own voice: a figure it gives without a
@@ -180,3 +183,23 @@ def section_labels(passages, names) -> dict[int, SourceRef]:
             if ref is not None:
                 found[index] = ref
     return found
+
+
+_FIGURE_LINE = re.compile(r"(?i)\s*(?:(?:about|around|nearly|almost|over|some|roughly|more than|"
+                          r"up to|at least)\s+)?[\d][\d.,]*\s*(?:%|per ?cent|percent|thousand|"
+                          r"million|billion|trillion)?(?:\s+[a-z]+)?\s*")
+"""A line that is a figure alone (``4,210``, ``About 1.2 million``, ``38%``, ``15 years``)."""
+
+
+def figure_label(passages, index: int) -> int | None:
+    """The sentence a figure's label is read with: when sentence *index* is a line of its
+    own that is a figure alone (a box of the week's numbers: ``4,210`` over ``Drones
+    launched this week, the air force said.``), the sentence after it in its paragraph."""
+    s, e = passages.sentences[index]
+    if index + 1 >= len(passages.sentences) or not _FIGURE_LINE.fullmatch(passages.text[s:e]) \
+            or not passages.is_heading(index):
+        return None
+    here, after = passages.paragraph_of(s), passages.paragraph_of(passages.sentences[index + 1][0])
+    alone = index == 0 or passages.paragraph_of(passages.sentences[index - 1][0]) != here
+    return index + 1 if after == here or after == here + 1 and alone else None  # a line of
+    # its own over its sentence, in one paragraph or (a single line break) in two

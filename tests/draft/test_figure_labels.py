@@ -1,0 +1,53 @@
+"""Round 8: a box of the week's numbers (a figure alone on a line, read with the sentence
+under it), ``according to X - ...`` up to the dash, ``by our calculation from ...``."""
+
+import pytest
+
+from credgraph.draft.drafting import draft_text
+from credgraph.draft.passages import Passages
+from credgraph.draft.voices import figure_label
+
+
+def origins(text, outlet="Harbour Lines"):
+    draft = draft_text(text, report_id="r1", outlet=outlet)
+    return [(m.figure.term, m.attribution.origin.id if m.attribution.origin else None)
+            for m in draft.report.mentions]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("THE WEEK\n\n4,210\nDrones launched over the week, according to the Coastal Guard.",
+     [("4,210", "coastal-guard")]),
+    ("THE WEEK\n\nAbout 1.2 million\nCitizens registered abroad, the Migration Service said.",
+     [("1.2 million", "migration-service")]),
+    ("THE WEEK\n\n38%\nShare of the budget spent on roads, by our calculation from the law.",
+     [("38%", "harbour-lines")]),
+    # a label whose sentence names no source stays unattributed
+    ("THE WEEK\n\n15 years\nPrison term handed to a soldier for looting.", [("15", None)]),
+])
+def test_a_figure_label_takes_the_source_of_the_sentence_under_it(text, expected):
+    assert origins(text) == expected
+
+
+@pytest.mark.parametrize("text, index, expected", [
+    ("WEEK\n\n4,210\nDrones were launched, the air force said.", 1, 2),
+    ("WEEK\n\nAbout 300 men\nLeft the town, the mayor said.", 1, 2),
+    # a heading of words, or a sentence that has its figure inside, is no label
+    ("WEEK\n\nDrone war\nDrones were launched, the air force said.", 1, None),
+    ("WEEK\n\nThe air force counted 40.\nOthers say 50.", 1, None),
+])
+def test_what_a_figure_label_is(text, index, expected):
+    assert figure_label(Passages(text), index) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "according to X - an aside": the source ends at the dash
+    ("In all, 4,210 drones were launched, according to the Coastal Guard - a record.",
+     [("4,210", "coastal-guard")]),
+    # "by our count/calculation from ...": the outlet's own
+    ("Defence takes 38 per cent of the budget, by our calculation from the budget law.",
+     [("38 per cent", "harbour-lines")]),
+    ("Defence takes 38 per cent of the budget, by the count of Open Ledger.",
+     [("38 per cent", "open-ledger")]),
+])
+def test_cues_that_end_at_a_dash_or_a_basis(text, expected):
+    assert origins(text) == expected

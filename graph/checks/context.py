@@ -12,7 +12,7 @@ from functools import cached_property
 
 from ..comparison import bounds_overlap, family, quantity_key, relate
 from ..origins import OriginAssessment, assess_origins
-from ..trace import CitationTrace, ClaimTrace
+from ..trace import CitationTrace, ClaimTrace, Independence
 
 __all__ = ["AuditContext", "bounds_overlap"]
 
@@ -112,14 +112,26 @@ class AuditContext:
                 continue
             fam = family(figure.measure, self.measures)
             sourced = [o for o in claim.origins if o.source is not None]
-            if not sourced:
-                continue
             through: dict[str, set] = {}  # each mention's chains: the sources they pass
+            registry = trace.registry
             for chain in claim.chains:
-                if chain:
-                    through.setdefault(chain[0], set()).update(
-                        trace.statement_source[n] for n in chain[1:-1]
-                        if n in trace.statement_source)
+                if not chain:
+                    continue
+                passed = [trace.statement_source[n] for n in chain[1:-1]
+                          if n in trace.statement_source]
+                through.setdefault(chain[0], set()).update(passed)
+                # a source on the way is relayed too, by the report and by the sources
+                # before it: citing Paper A, which cites the channel, passes on Paper A's figure
+                report = trace.reports.get(trace.mentions[chain[0]].report) \
+                    if chain[0] in trace.mentions else None
+                before = [report.outlet] if report else []
+                for source in passed:
+                    key = Independence("source", registry.root(source)
+                                       if source in registry else source)
+                    for relay in before:
+                        if relay != source:
+                            found.setdefault((relay, fam), set()).add(key)
+                    before.append(source)
             for m in claim.mentions:
                 report = trace.reports.get(m.report)
                 relays = {report.outlet} if report else set()

@@ -13,10 +13,10 @@ statements. A sentence with no cue takes the source it begins with, or the speak
 sentence before it in its paragraph (or of the paragraph before, into one without a voice
 of its own), and says so; else the figure stays unattributed. The chain's ``via`` runs
 origin side first; the report's own outlet is never in it. A post forwarded whole from
-another channel (``Forwarded from "X":`` up to a separator line or the reposting channel's
-own note, :func:`find_reposts`) has X on its figures' route, outermost, or is X's own
-(:func:`through_repost`); the reposting channel's own note (``From the admin of Y: ...``,
-:func:`own_notes`) is the report's voice.
+another channel (``Forwarded from "X":``) or a translation of X's report (``Original:
+X``) has X on its figures' route, outermost, or is X's own; the reposting channel's own
+note is the report's voice (:mod:`.voices`). In a transcript (:mod:`.interviews`) no voice is
+carried from one speaker's turn into the next.
 
 >>> from credgraph.model import Registry, Source
 >>> from credgraph.draft.names import SourceNames
@@ -42,8 +42,8 @@ from .passages import TURN_LABEL
 from .records import Attribution, SourceRef
 from .speakers import _CLOSING, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .tokens import joins
-from .voices import author_voice, figure_label, institution_opens, publishes_itself, \
-    releases_itself, section_labels
+from .voices import author_voice, figure_label, find_reposts, institution_opens, own_notes, \
+    publishes_itself, releases_itself, section_labels, through_repost
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS", "find_reposts", "own_notes",
            "through_repost"]
@@ -345,55 +345,3 @@ def _speaks(r, by_sentence, paragraph: int) -> bool:
     return any(by_sentence.get(k) for k in sentences) or bool(r.names.find(doc, i, j)) or \
         bool({t.lower_ for t in doc[i:j]} & {"we", "our", "us"} or heads & PEOPLE_WORDS) or \
         institution_opens(p.text[slice(*p.paragraphs[paragraph])])
-
-
-# Reposts: a post of another channel that the report carries whole.
-
-_HEADER = re.compile(
-    r"^[ \t\[(]*(?:forwarded|reposted|repost(?:ed)?|shared|re-?posted)\s+from\s*:?\s*"
-    r"[\"“«']?@?(?P<name>[^\"”»'\n:]{2,60}?)[\"”»']?\s*[:)\]]*[ \t]*$", re.I | re.M)
-"""A forwarded block's header line naming the channel it comes from."""
-_END = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|—{2,}|(?:from|note from|comment from) the "
-                  r"(?:admin|admins|editor|editors|channel)\b.*|(?:admin|our comment)\s*:.*)$",
-                  re.I | re.M)
-"""Where a forwarded block ends: a separator line or the reposting channel's own note."""
-
-
-def find_reposts(text: str) -> list[tuple[int, int, str]]:
-    """Each forwarded block of *text* as (start, end, name of the channel it comes from)."""
-    found = []
-    for header in _HEADER.finditer(text):
-        end = _END.search(text, header.end())
-        nxt = _HEADER.search(text, header.end())
-        stop = min(x.start() for x in (end, nxt) if x is not None) if (end or nxt) else len(text)
-        found.append((header.end(), stop, header.group("name").strip()))
-    return found
-
-
-_OWN_NOTE = re.compile(r"^[ \t]*(?:from|note from|comment from) the (?:admin|admins|editor|"
-                       r"editors)\b[^:\n]*:.*$", re.I | re.M)
-
-
-def own_notes(text: str) -> list[tuple[int, int]]:
-    """The reposting channel's own notes (``From the admin of X: ...``), each to the end of
-    its paragraph: the report's own voice."""
-    found = []
-    for note in _OWN_NOTE.finditer(text):
-        end = text.find("\n\n", note.start())
-        found.append((note.start(), end if end >= 0 else len(text)))
-    return found
-
-
-def through_repost(found: Attribution, channel: SourceRef | None, outlet: str) -> Attribution:
-    """The attribution of a figure inside a block forwarded from *channel*: the channel's
-    own when the text gives no other source (or the report's ``we``, which is the
-    channel's here), else the channel on its route, outermost."""
-    if channel is None or channel.id == outlet:
-        return found
-    note = f"in a post forwarded from {channel.text}: through that channel"
-    origin = found.origin
-    if origin is None or origin.id in (outlet, channel.id):
-        return Attribution(channel, tuple(v for v in found.via if v.id not in (
-            outlet, channel.id)), found.quoted, found.own_work, found.notes + (note,))
-    via = [v for v in found.via if v.id not in (outlet, channel.id)] + [channel]
-    return Attribution(origin, tuple(via), found.quoted, found.own_work, found.notes + (note,))

@@ -282,10 +282,13 @@ _WHOLE_STORY = re.compile(
     r"casualty figures|tolls)\b(?! (?:of|from|by) [A-Z])(?:\s+(?:given|cited|quoted|provided|"
     r"reported|released|published)\s+(?:by|in)\s+(?:the\s+)?(?:officials|authorities|both sides|"
     r"either side|all sides|the two sides|the parties|governments|this (?:story|report|article)|"
-    r"the (?:story|report|article)))?\s+(?:could|can|has|have|had|was|were|is|are)\b", re.I)
+    r"the (?:story|report|article)))?\s+(?:could|can|has|have|had|was|were|is|are)\b"
+    r"|\b(?:the|all) (?:figures|numbers|claims|statistics|data) (?:in|of|cited in|given in) "
+    r"this (?:report|article|story|text|translation|dispatch|piece|bulletin)\b", re.I)
 """A disclaimer of every source's figures in the story, however far above it (``None of the
 numbers provided by both sides can be verified.``); ``any of the figures from
-HUR`` names its source and is read as before."""
+HUR`` names its source and is read as before; so is a closing note on ``the figures in
+this report`` (a translator's, an editor's)."""
 _THE_POST = re.compile(r"\b(?:publish\w*|post\w*|repost\w*|shar\w*|pass\w* on|run\w*|"
                        r"print\w*)\s+(?:this|it|these|the (?:post|information|message|report|"
                        r"claims?|figures?))\s+(?:\w+\s+){0,2}?without\b")

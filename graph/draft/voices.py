@@ -25,6 +25,15 @@ Four ways a text speaks for someone without saying ``X said``:
   week, the air force said.``: a box of the week's numbers) is read with the sentence under
   it, whose source it takes (:func:`figure_label`).
 
+And a text may carry another's whole: a post forwarded from another channel (a block under
+``Forwarded from "X":`` up to a separator line or the reposting channel's own note), a
+translation or reprint of another outlet's report (its head says ``Translated from Russian.
+Original: X, 12 May`` or ``Originally published by X``, or its dateline names the agency,
+``MOSCOW, May 12. /X/.``: from that line to the end): :func:`find_reposts`. Each figure
+inside has X on its route, outermost, or is X's own when the text gives no other source
+(:func:`through_repost`); the reposting channel's own note (``From the admin of Y: ...``,
+:func:`own_notes`) is the report's voice.
+
 >>> outlet_kind("Open Dock", "A bulletin of Open Dock, a Georgian human rights group.")
 ('human-rights-group', 'the text calls it "Georgian human rights group"')
 >>> outlet_kind("Quarry Mapping Collective", "")
@@ -43,10 +52,11 @@ from __future__ import annotations
 import re
 
 from .kinds import guess_kind
-from .records import SourceRef
+from .records import Attribution, SourceRef
 
 __all__ = ["PUBLISHERS", "AUTHORITIES", "outlet_kind", "publishes_itself", "releases_itself",
-           "author_voice", "section_labels", "institution_opens", "figure_label"]
+           "author_voice", "section_labels", "institution_opens", "figure_label", "find_reposts",
+           "own_notes", "through_repost"]
 
 PUBLISHERS = {"ngo", "human-rights-group", "intergovernmental-organisation"}
 """Kinds of an outlet whose report speaks in its own voice: a figure it gives without a
@@ -203,3 +213,87 @@ def figure_label(passages, index: int) -> int | None:
     alone = index == 0 or passages.paragraph_of(passages.sentences[index - 1][0]) != here
     return index + 1 if after == here or after == here + 1 and alone else None  # a line of
     # its own over its sentence, in one paragraph or (a single line break) in two
+
+
+_HEADER = re.compile(
+    r"^[ \t\[(]*(?:forwarded|reposted|repost(?:ed)?|shared|re-?posted)\s+from\s*:?\s*"
+    r"[\"“«']?@?(?P<name>[^\"”»'\n:]{2,60}?)[\"”»']?\s*[:)\]]*[ \t]*$", re.I | re.M)
+"""A forwarded block's header line naming the channel it comes from."""
+_END = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|—{2,}|(?:from|note from|comment from) the "
+                  r"(?:admin|admins|editor|editors|channel)\b.*|(?:admin|our comment)\s*:.*)$",
+                  re.I | re.M)
+"""Where a forwarded block ends: a separator line or the reposting channel's own note."""
+
+
+_ORIGINAL = re.compile(r"(?im)^[^\n]{0,80}?\b(?:original(?:ly published by|ly by)?|translated "
+                       r"from [A-Z][a-z]+ (?:from|of)|reprinted from|republished from)\s*:?\s+"
+                       r"(?P<name>[A-Z][^,;:()\n]{1,40}?)\s*(?:[,;(]|\.(?:\s|$)|$)")
+"""A translation's or reprint's head naming the outlet whose report it carries (``Translated
+from Russian. Original: TASS, 12 May``)."""
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{2,30}, [A-Z][a-z]+\.? \d{1,2}\. /"
+                       r"(?P<name>[A-Z][\w .-]{1,30})/\.")
+"""A wire agency's own dateline (``MOSCOW, May 12. /TASS/.``)."""
+_CLOSING_NOTE = re.compile(r"(?im)^[ \t]*(?:translator['’]s|editor['’]s|our) note\b|^[ \t]*note "
+                           r"(?:from|by) the (?:translator|editors?)\b")
+
+
+def _carried_whole(text: str) -> tuple[int, int, str] | None:
+    """The part of a translation or a reprint that is another outlet's report: from its
+    head's line (or the agency's dateline) to the end or to a closing note of its own."""
+    head = text[:sum(len(line) + 1 for line in text.splitlines()[:6])]
+    found = _ORIGINAL.search(head) or _DATELINE.search(text)
+    if found is None:
+        return None
+    start = text.find("\n", found.end()) if found.re is _ORIGINAL else found.start()
+    start = len(text) if start < 0 else start
+    note = _CLOSING_NOTE.search(text, start)
+    return start, note.start() if note else len(text), found.group("name").strip()
+
+
+def find_reposts(text: str) -> list[tuple[int, int, str]]:
+    """Each forwarded block of *text* as (start, end, name of the channel it comes from),
+    and the part of a translation or reprint that is another outlet's report.
+
+    >>> text = "Translated from Polish. Original: Radio Lake, 2 May.\\nThe mayor said 40 left."
+    >>> [(name, text[s:e].strip()) for s, e, name in find_reposts(text)]
+    [('Radio Lake', 'The mayor said 40 left.')]
+    >>> find_reposts("KYIV, May 2. /Lake Wire/. Forty left.")[0][2]
+    'Lake Wire'
+    """
+    whole = _carried_whole(text)
+    found = [whole] if whole else []
+    for header in _HEADER.finditer(text):
+        end = _END.search(text, header.end())
+        nxt = _HEADER.search(text, header.end())
+        stop = min(x.start() for x in (end, nxt) if x is not None) if (end or nxt) else len(text)
+        found.append((header.end(), stop, header.group("name").strip()))
+    return found
+
+
+_OWN_NOTE = re.compile(r"^[ \t]*(?:from|note from|comment from) the (?:admin|admins|editor|"
+                       r"editors)\b[^:\n]*:.*$", re.I | re.M)
+
+
+def own_notes(text: str) -> list[tuple[int, int]]:
+    """The reposting channel's own notes (``From the admin of X: ...``), each to the end of
+    its paragraph: the report's own voice."""
+    found = []
+    for note in _OWN_NOTE.finditer(text):
+        end = text.find("\n\n", note.start())
+        found.append((note.start(), end if end >= 0 else len(text)))
+    return found
+
+
+def through_repost(found: Attribution, channel: SourceRef | None, outlet: str) -> Attribution:
+    """The attribution of a figure inside a block forwarded from *channel*: the channel's
+    own when the text gives no other source (or the report's ``we``, which is the
+    channel's here), else the channel on its route, outermost."""
+    if channel is None or channel.id == outlet:
+        return found
+    note = f"in a post or report carried whole from {channel.text}: through it"
+    origin = found.origin
+    if origin is None or origin.id in (outlet, channel.id):
+        return Attribution(channel, tuple(v for v in found.via if v.id not in (
+            outlet, channel.id)), found.quoted, found.own_work, found.notes + (note,))
+    via = [v for v in found.via if v.id not in (outlet, channel.id)] + [channel]
+    return Attribution(origin, tuple(via), found.quoted, found.own_work, found.notes + (note,))

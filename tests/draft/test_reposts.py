@@ -3,7 +3,7 @@
 
 import pytest
 
-from credgraph.draft.attribution import find_reposts
+from credgraph.draft.voices import find_reposts
 from credgraph.model import Registry, Source
 
 from tests.draft.chain_reading import read_chains

@@ -119,7 +119,7 @@ def established_bounds(figure, *, documentary: bool, estimate: bool, tally: bool
     True
     >>> range_ = Figure("killed", min=D(7000), max=D(15000), qualifier="range")
     >>> established_bounds(range_, documentary=False, estimate=False, tally=True)
-    (Decimal('7000'), Decimal('15000'))
+    (Decimal('6500.5'), Decimal('15499.5'))
     """
     if estimate:
         return None

@@ -11,6 +11,12 @@ compares:
 (Decimal('405.0'), Decimal('495.0'))
 >>> Figure(measure="killed", value=Decimal(100), qualifier="more-than").bounds()
 (Decimal('100'), None)
+
+A range's ends are read as a number without a qualifier is, perhaps rounded ("7,000 to
+15,000" meets 15,200, not 16,000):
+
+>>> Figure(measure="killed", min=Decimal(7000), max=Decimal(15000), qualifier="range").bounds()
+(Decimal('6500.5'), Decimal('15499.5'))
 """
 
 from __future__ import annotations
@@ -97,8 +103,10 @@ class Figure:
 
     def bounds(self) -> tuple[Decimal | None, Decimal | None]:
         """The (low, high) interval the wording admits; None is unbounded."""
-        if self.value is None:
-            return self.min, self.max
+        if self.value is None:  # a range: its ends are numbers as stated, perhaps rounded
+            low = None if self.min is None else self.min - rounding(self.min)
+            high = None if self.max is None else self.max + rounding(self.max)
+            return low, high
         v, tol = self.value, self.value * ABOUT_TOLERANCE
         if self.qualifier == "exact":  # as stated: perhaps rounded
             slack = rounding(v)

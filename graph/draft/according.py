@@ -70,6 +70,9 @@ _ADVERB_WORDS = _TIME_WORDS | {"recently", "earlier", "exclusively"}
 _BASIS = {("based", "on"), ("drawing", "on"), ("drawn", "from"), ("compiled", "from"),
           ("built", "on"), ("relying", "on")}
 _GAVE = {"gave", "given", "granted", "told"}
+_WORKS = {"analysis", "review", "count", "calculation", "calculations", "tally", "estimate",
+          "study", "examination", "reading", "survey", "reconstruction"}
+"""What a source's own work on material is called (``our analysis of the ledgers``)."""
 
 
 def according_cues(r, i, j, k) -> list[Cue]:
@@ -79,6 +82,9 @@ def according_cues(r, i, j, k) -> list[Cue]:
     dash = next((m for m in range(i + 1, j) if doc[m].text in ("-", "–") and doc[m - 1].whitespace_),
                 None)  # "according to the air force - an average of 600 a day": to the dash
     j = dash if dash is not None else j
+    if i + 2 < j and doc[i].lower_ in ("our", "my", "its", "their") and doc[i + 1].lower_ in \
+            _WORKS and doc[i + 2].lower_ in ("of", "from"):
+        j = i + 2  # "according to our analysis of the spreadsheets": ours, of what it read
     basis = next((m for m in range(i + 1, j - 1) if (doc[m].lower_, doc[m + 1].lower_) in _BASIS
                   or doc[m].lower_ == "using"), None)
     if basis is not None:  # "a count by our newsroom based on the court's decisions"

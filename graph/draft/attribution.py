@@ -306,6 +306,9 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
     if last[0] != here and p.is_heading(first) and first != s_index:
         return None  # a new slide or section under its own title: no voice carried into it
     prev = last[1]  # ("... the Air Force reports.\n\nSix drones were lost ...")
+    if last[0] != here and prev.origin.id == r.outlet and not prev.via:
+        return None  # "By our count, 40 ...\n\nThe fee rose to 90 ...": the outlet's own count
+        # is that figure's; its next paragraph is its narrative, unattributed
     return Attribution(prev.origin, prev.via, own_work=prev.own_work, notes=(
         f"no attribution cue: carried from the {'sentence' if last[0] == here else 'paragraph'} "
         f"before ({r.names.display(prev.origin.id)})",))

@@ -60,7 +60,8 @@ OWN_WORK_VERBS = set("""received receives registered recorded helped helps answe
 processed assisted considered heard issued counted documented logged opened consulted advised
 evacuated rescued tracked catalogued represented defended identified verified studied
 analysed analyzed reviewed examined filed lodged submitted won conducted visited inspected
-monitored counts tallied tallies registers monitors identifies verifies""".split())
+monitored counts tallied tallies registers monitors identifies verifies obtained collected
+gathered""".split())
 """Verbs of an organisation counting its own activity (``the group received 577 requests``,
 ``the project has consulted 110,000 people``)."""
 

@@ -30,6 +30,11 @@ _AIRED = {"published", "aired", "broadcast", "released", "posted", "on", "last",
 _TALLY = {"count", "counts", "tally", "tallies", "calculation", "calculations", "estimate",
           "estimates", "reckoning", "estimation"}
 """What ``by our count`` or ``by Mediazona's tally`` names: a source's own count."""
+_AUDIENCES = {"committee", "hearing", "court", "parliament", "lawmakers", "legislators", "council",
+              "session", "conference", "assembly", "tribunal", "inquiry", "commission", "duma",
+              "rada", "congress", "senate", "jury", "judge", "judges", "deputies", "senators"}
+"""Whom a source tells something in person (``told the committee``): an audience, not a
+route (``told Reuters``)."""
 
 
 def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
@@ -158,7 +163,8 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                         recipient = SourceRef(r.routes[ref.id], doc[ri:rj].text, (0, 0),
                                               "registry")  # one he talked to before
                     if recipient and recipient.id != ref.id and not recipient.id.startswith(
-                            r.names.report_id + "-"):
+                            r.names.report_id + "-") and not _AUDIENCES & {
+                                t.lower_ for t in doc[ri:rj]}:  # "told the committee": heard
                         cue.recipient = recipient
                         r.routes.setdefault(ref.id, recipient.id)
                 found.append(cue)

@@ -280,9 +280,10 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
 _WHOLE_STORY = re.compile(
     r"\b(?:none|any|all|each|every one) of the (?:figures|numbers|claims|counts|statistics|"
     r"casualty figures|tolls)\b(?! (?:of|from|by) [A-Z])(?:\s+(?:given|cited|quoted|provided|"
-    r"reported|released|published)\s+(?:by|in)\s+(?:the\s+)?(?:officials|authorities|both sides|"
-    r"either side|all sides|the two sides|the parties|governments|this (?:story|report|article)|"
-    r"the (?:story|report|article)))?\s+(?:could|can|has|have|had|was|were|is|are)\b"
+    r"reported|released|published|presented|heard)\s+(?:by|in|at)\s+(?:the\s+)?(?:officials|"
+    r"authorities|both sides|either side|all sides|the two sides|the parties|governments|this "
+    r"(?:story|report|article)|the (?:story|report|article)|hearing|session|briefing|meeting|"
+    r"conference|inquiry))?\s+(?:could|can|has|have|had|was|were|is|are)\b"
     r"|\b(?:the|all) (?:figures|numbers|claims|statistics|data) (?:in|of|cited in|given in) "
     r"this (?:report|article|story|text|translation|dispatch|piece|bulletin)\b", re.I)
 """A disclaimer of every source's figures in the story, however far above it (``None of the

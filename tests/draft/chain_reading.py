@@ -18,3 +18,18 @@ def read_chains(registry, text, outlet="paper"):
     found = attribute(doc, passages, names, outlet, [(f.start, f.end) for f in figures])
     return [(f.term, a.origin.id if a.origin else None, [v.id for v in a.via])
             for f, a in zip(figures, found)]
+
+
+def drafted(text, outlet):
+    """Each mention of the whole draft of *text* (outlet *outlet*, the bundled registry) as
+    (term, origin id or None, via ids, hedge)."""
+    from credgraph.draft.drafting import draft_text
+
+    draft = draft_text(text, report_id="r1", outlet=outlet)
+    return [(m.figure.term, m.attribution.origin.id if m.attribution.origin else None,
+             [v.id for v in m.attribution.via], m.hedge) for m in draft.report.mentions]
+
+
+def drafted_origins(text, outlet):
+    """Each mention of the draft of *text* as (term, origin id or None)."""
+    return [(term, origin) for term, origin, _via, _hedge in drafted(text, outlet)]

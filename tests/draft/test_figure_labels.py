@@ -3,15 +3,13 @@ under it), ``according to X - ...`` up to the dash, ``by our calculation from ..
 
 import pytest
 
-from credgraph.draft.drafting import draft_text
 from credgraph.draft.passages import Passages
 from credgraph.draft.voices import figure_label
+from tests.draft.chain_reading import drafted_origins
 
 
 def origins(text, outlet="Harbour Lines"):
-    draft = draft_text(text, report_id="r1", outlet=outlet)
-    return [(m.figure.term, m.attribution.origin.id if m.attribution.origin else None)
-            for m in draft.report.mentions]
+    return drafted_origins(text, outlet)
 
 
 @pytest.mark.parametrize("text, expected", [

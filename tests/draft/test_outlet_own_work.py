@@ -3,13 +3,11 @@ obtained``) is its own, and stays with its figure: it is not carried into the ne
 
 import pytest
 
-from credgraph.draft.drafting import draft_text
+from tests.draft.chain_reading import drafted_origins
 
 
 def origins(text, outlet="Lantern Desk"):
-    draft = draft_text(text, report_id="r1", outlet=outlet)
-    return [(m.figure.term, m.attribution.origin.id if m.attribution.origin else None)
-            for m in draft.report.mentions]
+    return drafted_origins(text, outlet)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,15 +3,9 @@ authority's own press release."""
 
 import pytest
 
-from credgraph.draft.drafting import draft_text
 from credgraph.draft.passages import Passages
 from credgraph.draft.voices import releases_itself
-
-
-def attributions(text, outlet):
-    draft = draft_text(text, report_id="r1", outlet=outlet)
-    return [(m.figure.term, m.attribution.origin.id if m.attribution.origin else None,
-             [v.id for v in m.attribution.via], m.hedge) for m in draft.report.mentions]
+from tests.draft.chain_reading import drafted
 
 
 BRIEFING = ("CITY WATER BOARD\nMonthly press briefing, 4 May\nTranscript. Spokesperson: Olena "
@@ -35,7 +29,7 @@ PODCAST = ("THE SLOW NEWS HOUR - Episode 9\nHosts: Tom Reyes and Ana Silva. Gues
     ("Twelve", "olena-marchuk", []),
 ])
 def test_a_briefings_spokesperson_speaks_in_his_own_turns(term, origin, via):
-    found = {t: (o, v) for t, o, v, _h in attributions(BRIEFING, "City Water Board")}
+    found = {t: (o, v) for t, o, v, _h in drafted(BRIEFING, "City Water Board")}
     assert found[term] == (origin, via)
 
 
@@ -47,7 +41,7 @@ def test_a_briefings_spokesperson_speaks_in_his_own_turns(term, origin, via):
 ])
 def test_a_podcasts_guest_speaks_in_her_own_turns_and_the_hosts_i_is_not_hers(term, origin,
                                                                                  via):
-    found = {t: (o, v) for t, o, v, _h in attributions(PODCAST, "The Slow News Hour")}
+    found = {t: (o, v) for t, o, v, _h in drafted(PODCAST, "The Slow News Hour")}
     assert found[term][0] == origin and found[term][1] == via
 
 
@@ -90,7 +84,7 @@ def test_an_authoritys_own_release(kind, text, expected):
      [("12,000", None), ("four", "north-county-prosecutor")]),
 ])
 def test_an_authoritys_release_speaks_in_its_own_voice(text, outlet, expected):
-    assert [(t, o) for t, o, _v, _h in attributions(text, outlet)] == expected
+    assert [(t, o) for t, o, _v, _h in drafted(text, outlet)] == expected
 
 
 @pytest.mark.parametrize("sentence, hedge", [
@@ -100,5 +94,5 @@ def test_an_authoritys_release_speaks_in_its_own_voice(text, outlet, expected):
 ])
 def test_what_the_investigation_holds_is_alleged(sentence, hedge):
     text = "NORTH COUNTY PROSECUTOR'S OFFICE\nPress release\n\n" + sentence
-    assert [h for _t, _o, _v, h in attributions(text, "North County Prosecutor's Office")] == \
+    assert [h for _t, _o, _v, h in drafted(text, "North County Prosecutor's Office")] == \
         [hedge]

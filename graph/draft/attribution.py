@@ -42,8 +42,9 @@ from .passages import TURN_LABEL
 from .records import Attribution, SourceRef
 from .speakers import _CLOSING, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .tokens import joins
-from .voices import author_voice, figure_label, find_reposts, institution_opens, own_notes, \
-    publishes_itself, releases_itself, section_labels, through_repost
+from .voices import authority_outlet, author_voice, figure_label, find_reposts, \
+    institution_opens, own_notes, publishes_itself, releases_itself, section_labels, \
+    through_repost
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS", "find_reposts", "own_notes",
            "through_repost"]
@@ -173,8 +174,9 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
     interview = read_interview(passages, names, outlet)
     reposts = [(s, e, names.resolve(name, (s, s))) for s, e, name in find_reposts(passages.text)]
     notes_of_outlet = own_notes(passages.text)
-    own_voice = publishes_itself(names.source_kind(outlet)) or releases_itself(
-        names.source_kind(outlet), passages.text)  # a group's report, an authority's release
+    kind = names.source_kind(outlet)  # a group's report, an authority's release or page
+    own_voice = (publishes_itself(kind) or releases_itself(kind, passages.text)
+                 or authority_outlet(names.display(outlet), kind))
     author = author_voice(passages, interview)  # "I counted ...": the author's own post
     labels = section_labels(passages, names)  # "Tver Regional Court. A soldier ..."
     by_sentence: dict[int, Attribution | None] = {}

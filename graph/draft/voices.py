@@ -55,6 +55,7 @@ from .kinds import guess_kind
 from .records import Attribution, SourceRef
 
 __all__ = ["PUBLISHERS", "AUTHORITIES", "outlet_kind", "publishes_itself", "releases_itself",
+           "authority_outlet",
            "author_voice", "section_labels", "institution_opens", "figure_label", "find_reposts",
            "own_notes", "through_repost"]
 
@@ -123,6 +124,38 @@ def releases_itself(kind: str | None, text: str) -> bool:
     head = "\n".join(line for line in text.splitlines() if line.strip())
     head = "\n".join(head.splitlines()[:5])
     return any(len(m.group(0)) < 90 for m in _RELEASE.finditer(head))
+
+
+_AUTHORITY_HEADS = {"ministry", "police", "court", "staff", "directorate", "government",
+                    "administration", "prosecutor", "prosecutors", "intelligence"}
+"""Head nouns of an authority's name (``Ministry of Defence of X``, ``Kherson City Police``)."""
+_OFFICE_OF = re.compile(r"(?i)\b(?:prosecutor|president|ombudsman|governor|mayor)")
+
+
+def authority_outlet(name: str, kind: str | None) -> bool:
+    """Whether an outlet is an authority by its name's head noun (the word before ``of``,
+    else the last word): what it publishes is its own statement, so its figures without a
+    source are its own, labelled a release or not (a defence ministry's intelligence update,
+    a regional police page). A name whose head is another noun is not (``Police Gazette``,
+    ``Court News Ukraine``: papers about authorities).
+
+    >>> authority_outlet("Ministry of Defence of the United Kingdom", "defence-ministry")
+    True
+    >>> authority_outlet("Odesa Regional Prosecutor's Office", "government")
+    True
+    >>> authority_outlet("Police Gazette", "government"), authority_outlet("Kyiv Post", None)
+    (False, False)
+    """
+    if kind not in AUTHORITIES:
+        return False
+    bare = re.sub(r"(?i)^the\s+", "", name.strip())
+    head_part = re.split(r"\s+of\s+", bare, maxsplit=1)[0].split()
+    if not head_part:
+        return False
+    head = re.sub(r"['’]s$", "", head_part[-1]).lower()
+    if head == "office":
+        return bool(_OFFICE_OF.search(bare))
+    return head in _AUTHORITY_HEADS
 
 
 _I = re.compile(r"(?<![\w'’])(?:I|I['’](?:ve|m|d|ll)|[Mm]y)(?![\w'’])")

@@ -64,6 +64,23 @@ def test_the_publishers_own_figures(text, outlet, expected):
     assert origins(text, outlet) == expected
 
 
+@pytest.mark.parametrize("text, outlet, expected", [
+    # a defence ministry's weekly assessment, no release label: its unsourced figures its own
+    ("Weekly assessment\n\nRussian forces have almost certainly lost 900 men a day in the "
+     "east. Ukraine's air force says 40 drones were shot down.",
+     "Ministry of Defence of Norway",
+     [("900", "ministry-of-defence-of-norway"), ("40", "ukraines-air-force")]),
+    # a regional police page
+    ("Officers detained 12 men at the checkpoint on Monday.", "Lviv Regional Police",
+     [("12", "lviv-regional-police")]),
+    # papers about authorities are news outlets: their unsourced figures stay unattributed
+    ("Officers detained 12 men at the checkpoint on Monday.", "Police Gazette", [("12", None)]),
+    ("On Monday 12 men were sentenced for desertion.", "Court News Daily", [("12", None)]),
+])
+def test_an_authoritys_own_page_speaks_in_its_voice(text, outlet, expected):
+    assert origins(text, outlet) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # a digest's case summaries under the court's name
     ("Cases of the month\n\nTver Regional Court. A conscript was given 4 years. The "

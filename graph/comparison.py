@@ -108,24 +108,47 @@ def is_ratio_unit(unit: str | None) -> bool:
     return _norm(unit).startswith(_RATIO_UNITS)
 
 
+_FORMATIONS = ("brigade", "battalion", "regiment", "division", "company", "companies",
+               "platoon", "squad", "unit")
+"""Words for formations: a count in one of them ("3 brigades lost") counts formations, not
+the people in them, and is compared only with counts of that formation."""
+
+
+def formation_unit(unit: str) -> str:
+    """The formation a count's unit counts ("brigade"), or "" for the words for what is
+    counted that a count's unit usually is ("soldiers", "servicemen").
+
+    >>> formation_unit("brigades"), formation_unit("soldiers"), formation_unit("")
+    ('brigade', '', '')
+    """
+    head = unit.split()[0] if unit else ""
+    for word in _FORMATIONS:
+        if head in (word, word + "s"):
+            return "company" if word == "companies" else word
+    return ""
+
+
 def quantity_key(figure: Figure, measures) -> tuple:
-    """What figures must share to be compared at all. A count's unit is only the words
-    for what is counted ("soldiers", "servicemen"), so it is left out, unless it is a
-    share's or a ratio's: "30 percent killed" is no count of the killed.
+    """What figures must share to be compared at all: measure family, subject, place,
+    whose side is counted (Russian and Ukrainian losses are never one quantity) and unit.
+    A count's unit is only the words for what is counted ("soldiers", "servicemen"), so it
+    is left out, unless it is a share's or a ratio's ("30 percent killed" is no count of the
+    killed) or a formation's ("3 brigades" is no count of soldiers).
 
     >>> from decimal import Decimal as D
     >>> from credgraph.measures import builtin_measures
     >>> m = builtin_measures()
     >>> quantity_key(Figure("killed", D(1200), unit="soldiers", subject="teal"), m)
-    ('casualties', 'teal', '', '')
+    ('casualties', 'teal', '', '', '')
     >>> quantity_key(Figure("killed", D(30), unit="Percent", subject="teal"), m)
-    ('casualties', 'teal', '', 'percent')
+    ('casualties', 'teal', '', 'percent', '')
     """
     kind = measures[figure.measure].kind if figure.measure in measures else "count"
     unit = _norm(figure.unit)
     if kind == "count" and not is_ratio_unit(unit):
-        unit = ""
-    return family(figure.measure, measures), _norm(figure.subject), _norm(figure.place), unit
+        unit = formation_unit(unit)
+    return (family(figure.measure, measures), _norm(figure.subject), _norm(figure.place), unit,
+            _norm(figure.subject_side))
 
 
 def relate(a: Figure, b: Figure, measures, *, same_key: bool = False) -> str | None:

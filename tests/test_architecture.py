@@ -120,7 +120,7 @@ def test_modules_stay_small(path):
 
 DRAFT_ORDER = ["records", "passages", "tokens", "ordinals", "numbers", "measures", "timeref",
                "figures", "kinds", "names", "institutions", "anaphora", "subjects", "speakers",
-               "interviews", "voices", "according", "cues", "attribution", "hedges", "writer", "claims",
+               "interviews", "voices", "courtroles", "according", "cues", "attribution", "hedges", "writer", "claims",
                "documents", "drafting", "batch"]
 """Inside credgraph.draft, a module imports only those before it (docs/architecture.md)."""
 

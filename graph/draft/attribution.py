@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from .according import WORKED_OUT, Cue
+from .courtroles import court_voice
 from .cues import sentence_cues
 from .interviews import read_interview, speak_as
 from .passages import TURN_LABEL
@@ -215,6 +216,10 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
                                           "registry"), found.via, found.quoted, found.own_work,
                                 found.notes + (f"the unnamed {r.names.display(found.origin.id)}"
                                                " is named later in the text",))
+        court = court_voice(r, passages, start) if interview is None else None
+        if court is not None and (found.origin is None or not cues or (
+                author and found.origin.id == outlet)):  # "Prosecutor: ...", "the judge asks"
+            found = court
         label = labels.get(passages.paragraph_of(start))
         if found.origin is None and label is not None:  # a section under its label
             found = Attribution(label, notes=(f"no attribution cue, in a section labelled "

@@ -119,8 +119,12 @@ class TimeRef:
 
     def contains(self, other: TimeRef) -> bool:
         """Whether *other* is a period lying wholly inside this one (this one a closed
-        period, or a running total whose part it can be), and not the same."""
-        if not other.closed() or other == self or self.per or other.per:
+        period, or a running total whose part it can be), and not the same. A running total
+        with its start (since 2023 by 1 July) is the window it counts, so it can be a part
+        of one started earlier (since the invasion, by 1 July)."""
+        bounded = other.closed() or (other.kind == "as-of" and other.start is not None
+                                     and other.end is not None)
+        if not bounded or other == self or self.per or other.per:
             return False
         (o0, o1) = other.window()
         if self.kind == "period":

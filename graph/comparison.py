@@ -114,17 +114,31 @@ _FORMATIONS = ("brigade", "battalion", "regiment", "division", "company", "compa
 the people in them, and is compared only with counts of that formation."""
 
 
+_RECORDS = ("case", "prosecution", "verdict", "sentence", "request", "application",
+            "complaint", "charge", "proceeding")
+"""Words for records about people: one person may have several ("500 cases" and "300
+people prosecuted" can both be right), so a count of them is compared only with counts of
+records."""
+
+
 def formation_unit(unit: str) -> str:
-    """The formation a count's unit counts ("brigade"), or "" for the words for what is
-    counted that a count's unit usually is ("soldiers", "servicemen").
+    """What a count's unit says is counted when it is not people: a formation ("brigade"),
+    or records ("cases", "criminal cases", "prosecutions": all "records"); "" for the words
+    for people or things a count's unit usually is ("soldiers", "servicemen", none).
 
     >>> formation_unit("brigades"), formation_unit("soldiers"), formation_unit("")
     ('brigade', '', '')
+    >>> formation_unit("criminal cases"), formation_unit("prosecutions")
+    ('records', 'records')
     """
-    head = unit.split()[0] if unit else ""
+    words = unit.split()
+    if not words:
+        return ""
     for word in _FORMATIONS:
-        if head in (word, word + "s"):
+        if words[0] in (word, word + "s"):
             return "company" if word == "companies" else word
+    if any(words[-1] in (word, word + "s") for word in _RECORDS):
+        return "records"
     return ""
 
 
@@ -133,7 +147,8 @@ def quantity_key(figure: Figure, measures) -> tuple:
     whose side is counted (Russian and Ukrainian losses are never one quantity) and unit.
     A count's unit is only the words for what is counted ("soldiers", "servicemen"), so it
     is left out, unless it is a share's or a ratio's ("30 percent killed" is no count of the
-    killed) or a formation's ("3 brigades" is no count of soldiers).
+    killed), a formation's ("3 brigades" is no count of soldiers) or records' ("500 cases" is no
+    count of the people prosecuted).
 
     >>> from decimal import Decimal as D
     >>> from credgraph.measures import builtin_measures

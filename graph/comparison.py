@@ -44,14 +44,20 @@ from datetime import timedelta
 from .model import Figure
 
 __all__ = ["quantity_key", "family", "relate", "disagree", "bounds_overlap", "RELATIONS",
-           "parts_over_whole", "intervals_conflict", "is_ratio_unit", "same_time"]
+           "parts_over_whole", "intervals_conflict", "is_ratio_unit", "same_time",
+           "normal_text"]
 
 RELATIONS = ("same", "coarse", "series", "part", "whole", "narrower", "broader")
 """How a figure stands to another: ``part`` is a part of the other, ``whole`` the other's
 whole; ``narrower``/``broader`` its measure against the other's."""
 
 
-def _norm(text) -> str:
+def normal_text(text) -> str:
+    """A subject, place or unit as compared: case and runs of spaces ignored.
+
+    >>> normal_text("  Donetsk   Region ")
+    'donetsk region'
+    """
     return " ".join((text or "").casefold().split())
 
 
@@ -105,11 +111,11 @@ def is_ratio_unit(unit: str | None) -> bool:
     >>> is_ratio_unit("Percent of the brigade"), is_ratio_unit("soldiers"), is_ratio_unit(None)
     (True, False, False)
     """
-    return _norm(unit).startswith(_RATIO_UNITS)
+    return normal_text(unit).startswith(_RATIO_UNITS)
 
 
-_FORMATIONS = ("brigade", "battalion", "regiment", "division", "company", "companies",
-               "platoon", "squad", "unit")
+_FORMATIONS = ("brigade", "battalion", "regiment", "division", "company", "platoon", "squad",
+               "unit")
 """Words for formations: a count in one of them ("3 brigades lost") counts formations, not
 the people in them, and is compared only with counts of that formation."""
 
@@ -134,10 +140,10 @@ def formation_unit(unit: str) -> str:
     words = unit.split()
     if not words:
         return ""
-    for word in _FORMATIONS:
-        if words[0] in (word, word + "s"):
-            return "company" if word == "companies" else word
-    if any(words[-1] in (word, word + "s") for word in _RECORDS):
+    first = words[0][:-3] + "y" if words[0].endswith("ies") else words[0].removesuffix("s")
+    if first in _FORMATIONS:  # "companies" is "company"
+        return first
+    if words[-1].removesuffix("s") in _RECORDS:
         return "records"
     return ""
 
@@ -159,11 +165,11 @@ def quantity_key(figure: Figure, measures) -> tuple:
     ('casualties', 'teal', '', 'percent', '')
     """
     kind = measures[figure.measure].kind if figure.measure in measures else "count"
-    unit = _norm(figure.unit)
+    unit = normal_text(figure.unit)
     if kind == "count" and not is_ratio_unit(unit):
         unit = formation_unit(unit)
-    return (family(figure.measure, measures), _norm(figure.subject), _norm(figure.place), unit,
-            _norm(figure.subject_side))
+    return (family(figure.measure, measures), normal_text(figure.subject), normal_text(figure.place), unit,
+            normal_text(figure.subject_side))
 
 
 def relate(a: Figure, b: Figure, measures, *, same_key: bool = False) -> str | None:

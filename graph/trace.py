@@ -148,8 +148,13 @@ class CitationTrace:
             mention = self.mentions.get(root)
             outlet = self.reports[mention.report].outlet if mention else root
             return Origin(root, None, Independence("unattributed", outlet))
-        return Origin(root, source, Independence(
-            "source", self.registry.root(source) if source in self.registry else source))
+        return Origin(root, source, self.independence_of(source))
+
+    def independence_of(self, source: str) -> Independence:
+        """What a source's figure is independent as: its registry root (a ministry's
+        spokesman is the ministry's government), or itself when the registry lacks it."""
+        return Independence("source", self.registry.root(source) if source in self.registry
+                            else source)
 
     def upstream_mention(self, node: str):
         """The nearest mention this mention relays, if it relays one."""

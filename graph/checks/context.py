@@ -12,7 +12,7 @@ from functools import cached_property
 
 from ..comparison import bounds_overlap, family, quantity_key, relate
 from ..origins import OriginAssessment, assess_origins
-from ..trace import CitationTrace, ClaimTrace, Independence
+from ..trace import CitationTrace, ClaimTrace
 
 __all__ = ["AuditContext", "bounds_overlap"]
 
@@ -113,7 +113,6 @@ class AuditContext:
             fam = family(figure.measure, self.measures)
             sourced = [o for o in claim.origins if o.source is not None]
             through: dict[str, set] = {}  # each mention's chains: the sources they pass
-            registry = trace.registry
             for chain in claim.chains:
                 if not chain:
                     continue
@@ -126,8 +125,7 @@ class AuditContext:
                     if chain[0] in trace.mentions else None
                 before = [report.outlet] if report else []
                 for source in passed:
-                    key = Independence("source", registry.root(source)
-                                       if source in registry else source)
+                    key = trace.independence_of(source)
                     for relay in before:
                         if relay != source:
                             found.setdefault((relay, fam), set()).add(key)

@@ -9,7 +9,7 @@ and place (a region's count becomes the country's). A relay that moves the date 
 
 from __future__ import annotations
 
-from ..comparison import same_time
+from ..comparison import normal_text, same_time
 from ..ids import mention_key
 from . import Finding, register_check
 
@@ -27,13 +27,9 @@ def differences(a, b) -> list[str]:
         out.append(f"measure {b.measure!r} became {a.measure!r}")
     for what in ("subject", "place"):  # a region's count becomes the country's
         old, new = getattr(b, what), getattr(a, what)
-        if _norm(old) != _norm(new):
+        if normal_text(old) != normal_text(new):
             out.append(f"{what} {old!r} became {new!r}")
     return out
-
-
-def _norm(text) -> str:
-    return " ".join((text or "").casefold().split())
 
 
 def _when(time) -> str:

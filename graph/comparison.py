@@ -127,34 +127,64 @@ people prosecuted" can both be right), so a count of them is compared only with 
 records."""
 
 
-def formation_unit(unit: str) -> str:
-    """What a count's unit says is counted when it is not people: a formation ("brigade"),
-    or records ("cases", "criminal cases", "prosecutions": all "records"); "" for the words
-    for people or things a count's unit usually is ("soldiers", "servicemen", none).
+_PEOPLE = frozenset({"soldier", "servicemen", "serviceman", "servicewomen", "troop", "men",
+                     "man", "people", "person", "personnel", "fighter", "member", "combatant",
+                     "individual", "service member"})
+"""Head nouns for people in general: a count's unit of one of them ("soldiers", "Russian
+servicemen", "service members") says no more than its measure and subject do."""
+
+
+def _singular(word: str) -> str:
+    """A unit's word in the singular, as far as the plural is regular ("companies" is
+    "company", "officers" "officer"; "men" and "people" stay)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def formation_unit(unit: str, names=()) -> str:
+    """What a count's unit says is counted beyond its measure: a formation ("brigade"),
+    records ("cases", "criminal cases", "prosecutions": all "records"), or a group of people
+    its head noun names ("officers", "Wagner convicts", "children": its head noun in the
+    singular), which a count of all of them may exceed ("800 officers killed" and "5,000
+    servicemen killed" can both be right); "" for the words for people in general
+    ("soldiers", "servicemen", none) and for the measure's own *names* ("deserters" of
+    deserters).
 
     >>> formation_unit("brigades"), formation_unit("soldiers"), formation_unit("")
     ('brigade', '', '')
     >>> formation_unit("criminal cases"), formation_unit("prosecutions")
     ('records', 'records')
+    >>> formation_unit("officers"), formation_unit("Wagner convicts"), formation_unit("red servicemen")
+    ('officer', 'convict', '')
+    >>> formation_unit("deserters", names=("deserters", "army deserters"))
+    ''
     """
     words = unit.split()
     if not words:
         return ""
-    first = words[0][:-3] + "y" if words[0].endswith("ies") else words[0].removesuffix("s")
-    if first in _FORMATIONS:  # "companies" is "company"
+    first = _singular(words[0])
+    if first in _FORMATIONS:
         return first
-    if words[-1].removesuffix("s") in _RECORDS:
+    head = _singular(words[-1])
+    if head in _RECORDS:
         return "records"
-    return ""
+    if head in _PEOPLE or " ".join(words[-2:]).removesuffix("s") in _PEOPLE:
+        return ""
+    singular = " ".join(_singular(w) for w in words)
+    if any(singular == " ".join(_singular(w) for w in normal_text(n).split()) for n in names):
+        return ""
+    return head
 
 
 def quantity_key(figure: Figure, measures) -> tuple:
     """What figures must share to be compared at all: measure family, subject, place,
     whose side is counted (Russian and Ukrainian losses are never one quantity) and unit.
-    A count's unit is only the words for what is counted ("soldiers", "servicemen"), so it
-    is left out, unless it is a share's or a ratio's ("30 percent killed" is no count of the
-    killed), a formation's ("3 brigades" is no count of soldiers) or records' ("500 cases" is no
-    count of the people prosecuted).
+    A count's unit is most often only the words for what is counted ("soldiers",
+    "servicemen"), so it is left out, unless it is a share's or a ratio's ("30 percent
+    killed" is no count of the killed), a formation's ("3 brigades" is no count of soldiers),
+    records' ("500 cases" is no count of the people prosecuted) or a group's of people
+    ("800 officers" is no count of all servicemen: :func:`formation_unit`).
 
     >>> from decimal import Decimal as D
     >>> from credgraph.measures import builtin_measures
@@ -164,10 +194,11 @@ def quantity_key(figure: Figure, measures) -> tuple:
     >>> quantity_key(Figure("killed", D(30), unit="Percent", subject="teal"), m)
     ('casualties', 'teal', '', 'percent', '')
     """
-    kind = measures[figure.measure].kind if figure.measure in measures else "count"
+    measure = measures[figure.measure] if figure.measure in measures else None
+    kind = measure.kind if measure else "count"
     unit = normal_text(figure.unit)
     if kind == "count" and not is_ratio_unit(unit):
-        unit = formation_unit(unit)
+        unit = formation_unit(unit, (measure.id, measure.label, *measure.aliases) if measure else ())
     return (family(figure.measure, measures), normal_text(figure.subject), normal_text(figure.place), unit,
             normal_text(figure.subject_side))
 

@@ -33,9 +33,10 @@ ESTIMATE_HEDGES = frozenset({"estimate", "probable"})
 improbable."""
 PROOF = 3
 """The weakest credibility (possibly true) a figure may have to make another improbable."""
-FLOOR_QUALIFIERS = frozenset({"exact", "about"})
+FLOOR_QUALIFIERS = frozenset({"exact", "about", "nearly"})
 """Qualifiers with which a counter's one number says how many it counted, not that there
-are no more."""
+are no more: "nearly 10,000 verified deaths" is a count of 9,000-odd, and the dead it could
+not yet verify may be many more."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +104,11 @@ def established_bounds(figure, *, documentary: bool, estimate: bool, tally: bool
       that disagree are a conflict to look at, not proof against either;
     - *documentary* (a court's or a register's record): its interval as stated;
     - a *tally* (a count of people or events) by any other origin, given as one number
-      (exact or about): only its lower bound. A counter counts what it could confirm (names
-      of the dead, cases it found), so the quantity is at least that, and may be more;
+      (exact, about or nearly): only its lower bound. A counter counts what it could confirm
+      (names of the dead, cases it found), so the quantity is at least that, and may be
+      more: a mission's "nearly 10,000 verified" rules out 8,000, not 10,500;
     - anything else as stated: a share, a duration, a range ("7,000 to 15,000" says there
-      are no more than 15,000) or a ceiling ("up to", "nearly", "fewer than").
+      are no more than 15,000) or a ceiling ("up to", "fewer than").
 
     >>> from decimal import Decimal as D
     >>> from credgraph.model import Figure
@@ -117,6 +119,9 @@ def established_bounds(figure, *, documentary: bool, estimate: bool, tally: bool
     (Decimal('22500.5'), Decimal('23499.5'))
     >>> established_bounds(named, documentary=False, estimate=True, tally=True) is None
     True
+    >>> established_bounds(Figure("killed", D(10000), qualifier="nearly"), documentary=False,
+    ...                    estimate=False, tally=True)
+    (Decimal('9000.0'), None)
     >>> range_ = Figure("killed", min=D(7000), max=D(15000), qualifier="range")
     >>> established_bounds(range_, documentary=False, estimate=False, tally=True)
     (Decimal('6500.5'), Decimal('15499.5'))

@@ -1,23 +1,16 @@
-"""The query workers of ``credgraph serve``: processes with a hard deadline, shared fairly.
+"""The query workers of ``credgraph serve`` seen from the endpoint: processes with a hard
+deadline, shared fairly.
 
-Each query is checked (:func:`credgraph.query_policy.read_only_query`), run and serialised
-in a worker process. Past the deadline the worker is killed and replaced, and the answer
-is ``503`` (the engine's own timeout answered ``200`` with a truncated body). A worker
-holds the store read-only and, where the kernel allows, sits in an empty network namespace
-of its own (:func:`isolate_from_network`): even a query that got past the check could not
-reach anything.
+Each query is checked, run and serialised in a worker process
+(:mod:`credgraph.query_worker`). Past the deadline the worker is killed and replaced, and
+the answer is ``503`` (the engine's own timeout answered ``200`` with a truncated body). A
+worker holds the store read-only and, where the kernel allows, sits in an empty network
+namespace of its own: even a query that got past the check could not reach anything.
 
 Fairness: a client (by address) has at most *per_client* queries running; its further
 queries wait, FIFO with everyone else's, in a queue of *queue* places of which one client
 holds at most a quarter. A full queue, or a wait longer than the deadline, is ``503`` with
 ``Retry-After``.
-
->>> from credgraph.store import MemoryStore
->>> opener = worker_factory(MemoryStore())
->>> execute(opener(), "SELECT ?x WHERE { VALUES ?x { 1 } }", "text/csv", None, 10)
-Response(status=200, content_type='text/csv; charset=utf-8', body=b'x\\r\\n1\\r\\n', headers=())
->>> execute(opener(), "ASK {}", "image/png", None, 10).status
-406
 """
 
 from __future__ import annotations
@@ -26,161 +19,13 @@ import asyncio
 import math
 import multiprocessing
 import os
-import signal
-import sys
 import threading
 from collections import Counter, deque
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import partial
-from typing import NamedTuple
 
-from .embedded import OxigraphStore
-from .errors import QueryError, StoreError
-from .query_policy import read_only_query
-from .remote import RemoteStore
-from .results import RESULT_FORMATS, TooManyRows, get_result_format, negotiate
-from .store import Store
-from .vocab import PREFIXES
+from .errors import StoreError
+from .query_worker import Response, StoreOpener, log, serve_queries, text_response
 
-__all__ = ["Response", "text_response", "StoreOpener", "worker_factory", "execute",
-           "isolate_from_network", "QueryPool"]
-
-_TEXT = "text/plain; charset=utf-8"
-_NATIVE = frozenset({"json", "xml", "csv", "tsv"})
-"""Results formats Oxigraph writes itself (a plugin's format goes through QueryResult)."""
-_PREFIXES = {name: str(namespace) for name, namespace in PREFIXES.items()}
-
-
-class Response(NamedTuple):
-    """An HTTP answer: status, content type, body, extra headers."""
-
-    status: int
-    content_type: str
-    body: bytes
-    headers: tuple[tuple[str, str], ...] = ()
-
-
-def text_response(status: int, message: str, headers=()) -> Response:
-    """A plain-text answer."""
-    return Response(status, _TEXT, (message.rstrip() + "\n").encode("utf-8"), tuple(headers))
-
-
-@dataclass(frozen=True)
-class StoreOpener:
-    """How a worker process opens the store: picklable, called with no arguments."""
-
-    open: Callable[[], Store]
-    network: bool = False
-    """Whether the store itself is reached over the network (a remote SPARQL server)."""
-
-    def __call__(self) -> Store:
-        return self.open()
-
-
-def _snapshot(nquads: str) -> Store:
-    store = OxigraphStore()
-    store.load_dump(nquads)
-    return store
-
-
-def worker_factory(store: Store) -> StoreOpener:
-    """How a worker process opens *store*.
-
-    A remote store is reopened by URL (with its profile and credentials) and an on-disk
-    Oxigraph store read-only by path (the given handle is closed, so that only readers hold
-    it); anything else is copied, as N-Quads, into an in-memory Oxigraph store in each
-    worker.
-    """
-    if isinstance(store, RemoteStore):
-        return StoreOpener(partial(type(store), store.url, timeout=store.timeout,
-                                   credentials=store.credentials), network=True)
-    if isinstance(store, OxigraphStore) and store.path is not None:
-        path = store.path
-        store.close()
-        return StoreOpener(partial(OxigraphStore, path, read_only=True))
-    return StoreOpener(partial(_snapshot, store.dump()))
-
-
-def _log(message: str) -> None:
-    print(f"credgraph serve: {message}", file=sys.stderr, flush=True)
-
-
-def execute(store: Store, query: str, accept: str | None, fmt: str | None,
-            max_rows: int) -> Response:
-    """Check, run and serialise one query (in a worker process); never raises.
-
-    What the check or the result format says is answered in full; what the engine or the
-    store behind it says is not (it may hold a remote server's body), only logged.
-    """
-    try:
-        checked = read_only_query(query)
-        chosen = get_result_format(fmt, checked.kind) if fmt else negotiate(accept, checked.kind)
-    except QueryError as exc:
-        return text_response(400, str(exc))
-    if chosen is None:
-        offered = [f.media_type for f in RESULT_FORMATS.values() if checked.kind in f.kinds]
-        return text_response(406, f"cannot answer in {accept!r}; this query gives "
-                                  f"{', '.join(offered)}")
-    try:
-        if checked.kind == "graph" and isinstance(store, OxigraphStore):
-            body = store.graph_bytes(checked.text, chosen.media_type, max_rows=max_rows,
-                                     prefixes=_PREFIXES)  # the engine's own writer: faster
-        elif isinstance(store, OxigraphStore) and chosen.name in _NATIVE:
-            body = store.solutions_bytes(checked.text, chosen.media_type, max_rows=max_rows)
-            body += b"\n" if chosen.name == "json" else b""
-        else:
-            body = store.query(checked.text, max_rows=max_rows).serialize(chosen).encode("utf-8")
-    except TooManyRows as exc:
-        return text_response(400, str(exc))
-    except QueryError as exc:
-        _log(f"the engine refused a checked query: {exc}")
-        return text_response(400, "the engine refused the query, which passed the endpoint's "
-                                  "check; rephrase it")
-    except StoreError as exc:
-        _log(f"the store failed: {exc}")
-        return text_response(502, "the store behind this endpoint did not answer; try again "
-                                  "later")
-    except Exception as exc:  # an engine failure: report it, keep the worker alive
-        _log(f"the query failed: {type(exc).__name__}: {exc}")
-        return text_response(500, "the query failed inside the engine")
-    return Response(200, f"{chosen.media_type}; charset=utf-8", body)
-
-
-def isolate_from_network() -> bool:
-    """Move this process into a new, empty network namespace (Linux): its only device is a
-    loopback that is down, so nothing it runs can connect anywhere. Needs root or
-    unprivileged user namespaces, and a process with one thread; False where not allowed."""
-    if not sys.platform.startswith("linux"):
-        return False
-    import ctypes
-
-    clone_newuser, clone_newnet = 0x10000000, 0x40000000
-    flags = clone_newnet if os.geteuid() == 0 else clone_newuser | clone_newnet
-    try:
-        return ctypes.CDLL(None, use_errno=True).unshare(flags) == 0
-    except (OSError, AttributeError):
-        return False
-
-
-def _worker(conn, opener: StoreOpener, max_rows: int) -> None:
-    """A worker process: leave the network, open the store, answer queries until the pipe
-    closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    isolated = None if opener.network else isolate_from_network()
-    try:
-        store = opener()
-    except Exception as exc:
-        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
-        return
-    conn.send(("ready", isolated))
-    while True:
-        try:
-            query, accept, fmt = conn.recv()
-        except (EOFError, OSError):
-            return
-        conn.send(tuple(execute(store, query, accept, fmt, max_rows)))
-
+__all__ = ["QueryPool"]
 
 class _WorkerFailed(Exception):
     """The worker's pipe broke: it died."""
@@ -268,7 +113,7 @@ class QueryPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_worker, args=(child, self._opener, self._max_rows),
+        process = self._ctx.Process(target=serve_queries, args=(child, self._opener, self._max_rows),
                                     daemon=True, name="credgraph-query")
         process.start()
         child.close()
@@ -310,7 +155,7 @@ class QueryPool:
             try:
                 fresh = self._await_ready(self._spawn())
             except StoreError as exc:
-                return _log(str(exc))
+                return log(str(exc))
             if self._closed or loop is None or loop.is_closed():
                 return self._kill(fresh)
             loop.call_soon_threadsafe(self._release, fresh)

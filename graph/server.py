@@ -42,7 +42,8 @@ from urllib.parse import parse_qs, urlsplit
 from .endpoint_page import PAGE_HEADERS, html_page
 from .errors import InputError, StoreError
 from .http_protocol import MAX_HEAD, bind, loop_name, protocol_class
-from .query_pool import QueryPool, Response, StoreOpener, text_response, worker_factory
+from .query_pool import QueryPool
+from .query_worker import Response, StoreOpener, text_response, worker_factory
 
 __all__ = ["ServeConfig", "EndpointServer", "make_server", "create_app", "worker_factory"]
 

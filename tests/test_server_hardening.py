@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 import pytest
 
 from credgraph.loading import open_for_query
-from credgraph.query_pool import isolate_from_network
+from credgraph.query_worker import isolate_from_network
 from credgraph.remote import RemoteStore
 from credgraph.server import ServeConfig, make_server, worker_factory
 
@@ -319,7 +319,7 @@ def test_a_worker_cut_off_from_the_network_reaches_nothing(tmp_path):
     url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
     script = (
         "import sys, pyoxigraph\n"
-        "from credgraph.query_pool import isolate_from_network\n"
+        "from credgraph.query_worker import isolate_from_network\n"
         "if not isolate_from_network(): sys.exit(7)\n"
         f"try: list(pyoxigraph.Store().query('SELECT * WHERE {{ SERVICE <{url}> {{ }} }}'))\n"
         "except OSError as exc: print('refused:', exc)\n")
@@ -348,7 +348,7 @@ def test_the_pool_reports_its_workers_isolated():
 
 
 def isolate_from_network_allowed() -> bool:
-    code = "import sys; from credgraph.query_pool import isolate_from_network as i; " \
+    code = "import sys; from credgraph.query_worker import isolate_from_network as i; " \
            "sys.exit(0 if i() else 1)"
     return subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
 

@@ -113,6 +113,23 @@ class TimeRef:
         (a0, a1), (b0, b1) = self.window(), other.window()
         return not ((a1 and b0 and a1 < b0) or (b1 and a0 and b1 < a0))
 
+    def counted_by(self, day: date | None) -> TimeRef:
+        """What a figure stated by *day* (its report's last possible date) can have
+        counted: a period still running on that day ends on it ("3,000 this year" in a
+        report of 2 July 2023 is a count of 1 January to 2 July at most, a part of the
+        year's total, not the same quantity); a period starting later (a forecast), a
+        running total or a rate is as stated.
+
+        >>> year = TimeRef("period", Day(2023), Day(2023))
+        >>> year.counted_by(date(2023, 7, 2)).iso(), year.counted_by(date(2024, 1, 15)).iso()
+        ('2023/2023-07-02', '2023/2023')
+        """
+        if (day is None or self.kind != "period" or self.per or self.end is None
+                or self.end.last() <= day or (self.start is not None
+                                              and self.start.first() > day)):
+            return self
+        return TimeRef("period", self.start, Day(day.year, day.month, day.day))
+
     def closed(self) -> bool:
         """A period with both ends."""
         return self.kind == "period" and self.start is not None and self.end is not None

@@ -8,6 +8,7 @@ sources relay which origins on which measures is worked out once for the corpus
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 
 from ..comparison import bounds_overlap, family, quantity_key, relate
@@ -26,6 +27,7 @@ class AuditContext:
         self._origins: dict[str, list[OriginAssessment]] = {}
         self._related: dict[str, list] = {}
         self._keys: dict[str, tuple | None] = {}
+        self._compared: dict[str, object] = {}
         self._dependence: dict[str, dict] = {}
 
     def origins(self, claim: ClaimTrace) -> list[OriginAssessment]:
@@ -45,6 +47,23 @@ class AuditContext:
                                              else quantity_key(figure, self.measures))
             return key
 
+    def compared(self, claim: ClaimTrace):
+        """*claim*'s figure as it is related to others: its reference's, a period still
+        running when the first report stating it was published ending that day
+        (:meth:`~credgraph.time_reference.TimeRef.counted_by`: "3,000 this year" in July
+        is a part of the year's total, not the same quantity)."""
+        try:
+            return self._compared[claim.claim]
+        except KeyError:
+            figure = claim.reference.figure
+            if figure is not None:
+                dates = [r.latest for r in map(self.trace.reports.get, claim.reports)
+                         if r is not None and r.latest is not None]
+                time = figure.time.counted_by(min(dates, default=None))
+                figure = figure if time == figure.time else replace(figure, time=time)
+            self._compared[claim.claim] = figure
+            return figure
+
     @cached_property
     def _groups(self) -> dict[tuple, list[ClaimTrace]]:
         groups: dict[tuple, list[ClaimTrace]] = {}
@@ -59,11 +78,11 @@ class AuditContext:
         (``same``, ``series``, ``part``, ``whole``, ``narrower``, ``broader``)."""
         found = self._related.get(claim.claim)
         if found is None:
-            figure, key = claim.reference.figure, self.key(claim)
+            figure, key = self.compared(claim), self.key(claim)
             found = []
             for other in self._groups.get(key, []) if key is not None else []:
                 if other.claim != claim.claim:  # one group: one quantity key
-                    relation = relate(figure, other.reference.figure, self.measures,
+                    relation = relate(figure, self.compared(other), self.measures,
                                       same_key=True)
                     if relation is not None:
                         found.append((other, relation))

@@ -20,10 +20,10 @@ def parts_exceed_whole(ctx, claim):
     parts = {other.claim: other for other, relation in ctx.related(claim) if relation == "whole"}
     for part in ctx.stated_parts(claim):
         parts.setdefault(part.claim, part)
-    by_figure = {id(c.reference.figure): c for c in parts.values()
-                 if c.reference.figure is not None}
-    figures = [c.reference.figure for c in by_figure.values()]
-    chosen = parts_over_whole(ref.figure, [f for f in figures if f.time.closed()])
+    by_figure = {id(ctx.compared(c)): c for c in parts.values()
+                 if c.reference.figure is not None}  # periods as they can have counted
+    figures = [ctx.compared(c) for c in by_figure.values()]
+    chosen = parts_over_whole(ctx.compared(claim), [f for f in figures if f.time.closed()])
     high = ref.figure.bounds()[1]
     if chosen is None and high is not None:  # a stated part without a period, alone
         chosen = [f for f in figures if not f.time.closed()

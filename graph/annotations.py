@@ -123,7 +123,7 @@ _REPORT_KEYS = {"id", "kind", "outlet", "author", "date", "title", "url", "seed"
                 "input_file", "ambiguity", "copies", "mentions"}
 _MENTION_KEYS = {"id", "claim", "statement", "figure", "attributed_to", "via", "relays", "quoted",
                  "cites_as", "hedge", "own_work", "evidence", "ambiguity", "derived_from",
-                 "disputes", "part_of"}
+                 "disputes", "part_of", "corrects"}
 
 
 def load_report(path: Path, registry: Registry, errors: list,
@@ -258,9 +258,11 @@ def _mention(m: FieldReader, report_id: str, texts, registry: Registry,
     if repeated:
         m.fail("via", f"the chain names {', '.join(repeated)} twice; list each source once, "
                       "origin first")
-    relays = m.text("relays")
-    if relays:
-        relays = relays if "#" in relays else f"{report_id}#{relays}"
+    relays, corrects = _mention_key(m, "relays", report_id), _mention_key(m, "corrects", report_id)
+    if corrects and corrects == f"{report_id}#{mention_id}":
+        m.fail("corrects", "a mention cannot correct itself: name the earlier mention whose "
+                           "figure this one corrects or withdraws")
+        corrects = None
     figure = read_figure(m.child("figure"), measures) if m.data.get("figure") is not None \
         else None
     derived, disputes, part_of = _claims(m, "derived_from"), _claims(m, "disputes"), \
@@ -280,7 +282,24 @@ def _mention(m: FieldReader, report_id: str, texts, registry: Registry,
         own_work=m.get("own_work", bool, default=False),
         evidence=_evidence(m, *texts), ambiguity=m.text("ambiguity"), computed_from=derived,
         disputes=disputes[0] if disputes else None, part_of=part_of[0] if part_of else None,
+        corrects=corrects,
     )
+
+
+def _mention_key(m: FieldReader, key: str, report_id: str) -> str | None:
+    """The mention *key* names as a corpus-wide key: ``m2`` (this report) or
+    ``other-report#m1``."""
+    value = m.text(key)
+    if not value:
+        return None
+    if key == "corrects" and not re.fullmatch(_SLUG + r"(#" + _SLUG + r")?", value):
+        m.fail(key, f"{value!r} names no mention: write a mention id of this report ('m1') "
+                    "or another report's 'report-id#m1'")
+        return None
+    return value if "#" in value else f"{report_id}#{value}"
+
+
+_SLUG = r"[a-z0-9][a-z0-9-]*"
 
 
 def _evidence(m: FieldReader, seed, text) -> Evidence | None:

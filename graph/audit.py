@@ -57,7 +57,8 @@ class FigureAudit:
     findings: list[Finding]
     grade: Grade
     uncertain: frozenset = frozenset()
-    """Origins (independences) that may depend on the claim's others."""
+    """Origins (independences) that may depend on the claim's others, or that corrections
+    withdrew (``corrects:``)."""
     outlets: int = 0
     """Outlets whose reports state it."""
     fact_checks: tuple = ()
@@ -219,12 +220,13 @@ def _audit(trace, table, names, claims, input_label, started) -> AuditResult:
     for claim in wanted:
         findings = run_checks(run, ctx, claim)
         judged = ctx.origins(claim)
-        uncertain = frozenset(ctx.dependence(claim))
+        uncertain = ctx.discounted(claim)
         outlets = len({trace.reports[m.report].outlet for m in claim.mentions
                        if m.report in trace.reports})
         figures.append(FigureAudit(claim, judged, findings, grade_claim(claim, judged, uncertain),
                                    uncertain, outlets))
     _downgrade_conflicts(ctx, figures)
+    _withdrawn_grades(ctx, figures)
     figures.sort(key=lambda f: (-f.priority, f.id))
     return AuditResult(figures, input_label, started, datetime.now(timezone.utc), names,
                        trace.cycles, trace)
@@ -243,8 +245,7 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
 
     def base_grade(claim):
         if claim.claim not in base:
-            base[claim.claim] = grade_claim(claim, ctx.origins(claim),
-                                            frozenset(ctx.dependence(claim)))
+            base[claim.claim] = grade_claim(claim, ctx.origins(claim), ctx.discounted(claim))
         return base[claim.claim]
 
     disputed: dict[str, bool] = {}
@@ -268,6 +269,23 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
         fig.grade = downgrade_for_conflict(fig.grade, False, against)
 
 
+def _withdrawn_grades(ctx: AuditContext, figures: list[FigureAudit]) -> None:
+    """A figure every chain of which passes a mention or statement that a correction
+    withdrew (``corrects:``) is improbable by its own source's word: credibility 5, the
+    correction named (its reliability stays its origins')."""
+    for fig in figures:
+        withdrawal = ctx.withdrawal(fig.claim)
+        if withdrawal is None or not withdrawal.full:
+            continue
+        correctors = [m for *_, ms in (*withdrawal.corrected, *withdrawal.relays) for m in ms]
+        by = min(correctors, key=lambda m: m.node)
+        theirs = ctx.trace.claims.get(by.claim)
+        now = theirs.reference.figure if theirs is not None else None
+        instead = f"superseded by {now.describe()} ({by.claim})" if now else "retracted"
+        fig.grade = Grade(fig.grade.reliability, 5,
+                          f"withdrawn: its source corrected it in {by.report}, {instead}")
+
+
 _BOUNDING = ("same", "narrower", "broader")
 """How two figures must relate for what one establishes to bound the other."""
 
@@ -284,7 +302,9 @@ def _contested(ctx: AuditContext, claim: ClaimTrace, sure: tuple) -> bool:
 
 def _established(ctx: AuditContext, claim: ClaimTrace):
     """What *claim*'s figure establishes when it has a verified origin, else None."""
-    verified = [a for a in ctx.origins(claim) if a.verified]
+    withdrawal = ctx.withdrawal(claim)
+    gone = withdrawal.groups if withdrawal else ()
+    verified = [a for a in ctx.origins(claim) if a.verified and a.origin.independence not in gone]
     if not verified:
         return None
     figure = claim.reference.figure

@@ -279,7 +279,7 @@ def claims_in_scope(store: Store, claims: Iterable[str]) -> set[str]:
     """The claims plus every claim an audit of them compares them with, and whose findings a
     change to them can alter: figures of the same subject (or, without a subject, of the
     same measure family), and claims related to them (``derived_from``, ``disputes``,
-    ``part_of``, either way), until no new claim comes in."""
+    ``part_of``, a mention's ``corrects``, either way), until no new claim comes in."""
     from .comparison import family
 
     measures = assemble(lambda kind: store_rows(store, kind) if kind.name == "measure"
@@ -320,6 +320,10 @@ def claims_in_scope(store: Store, claims: Iterable[str]) -> set[str]:
                                    f"?mention {_p(MENTION, 'figure')} ?f .")
         found |= _claims_where(store, ("target", {ID_PREFIX + c for c in frontier}),
                                f"?mention {relations} ?target .")
+        revises, states = _p(MENTION, "corrects"), _p(MENTION, "claim")
+        targets = ("target", {ID_PREFIX + c for c in frontier})
+        found |= _claims_where(store, targets, f"?m {states} ?target ; {revises} ?mention .")
+        found |= _claims_where(store, targets, f"?old {states} ?target . ?mention {revises} ?old .")
         frontier = found - wanted
         wanted |= frontier
     return {c.removeprefix("claim/") for c in wanted}

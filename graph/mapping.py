@@ -364,6 +364,8 @@ MENTION = RecordKind(
               get="mention.computed_from"),
         Field("disputes", CITO.disputes, INSTANCE["claim"], get="mention.disputes"),
         Field("part_of", CG.partOf, INSTANCE["claim"], get="mention.part_of"),
+        Field("corrects", PROV.wasRevisionOf, NODE, get=lambda v: v.mention.corrects and
+              mention_node(v.mention.corrects)),
         Field("ambiguity", CG.ambiguity, TEXT, get="mention.ambiguity", read=False),
     ))
 

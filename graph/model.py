@@ -179,6 +179,9 @@ class Mention:
     """A claim this mention contests."""
     part_of: str | None = None
     """A claim whose total this figure is a stated part of."""
+    corrects: str | None = None
+    """The mention (``report-id#mention-id``) whose figure this one corrects or withdraws:
+    an earlier statement by the same outlet or source, now superseded."""
 
     @property
     def key(self) -> str:

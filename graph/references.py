@@ -1,5 +1,6 @@
 """What spans report files, checked once every file is read: the mention a ``relays``
-names, the claims ``derived_from``, ``disputes`` and ``part_of`` name, the report a
+names, the mention a ``corrects`` names (stated before, by the same outlet or source, of
+another claim), the claims ``derived_from``, ``disputes`` and ``part_of`` name, the report a
 ``copies`` names. The same checks whether a corpus is read in one process
 (:func:`credgraph.annotations.load_corpus`) or by parallel workers
 (:func:`credgraph.bulk.read_reports`, each chunk's references merged here).
@@ -51,6 +52,13 @@ class References:
     locations: dict[str, tuple[str, int]] = field(default_factory=dict)
     """``(path, line)`` of the mentions that refer to something (the only ones an error
     can name)."""
+    said: dict[str, tuple] = field(default_factory=dict)
+    """Every mention key, with ``(claim, attributed_to)``: what a correction is checked
+    against."""
+    dated: dict[str, tuple] = field(default_factory=dict)
+    """Every report id, with ``(outlet, earliest, latest)``."""
+    corrects: list[tuple[str, str]] = field(default_factory=list)
+    """``(mention key, mention it corrects)``."""
     dropped: set[str] = field(default_factory=set)
     """Keys of mentions too broken to read (their own errors say why): what refers to them
     is not blamed for it."""
@@ -60,14 +68,18 @@ class References:
         self.reports[report.id] = path or f"reports/{report.id}.yaml"
         if report.copies:
             self.copies.append((report.id, report.copies))
+        self.dated[report.id] = (report.outlet, report.date.earliest, report.date.latest)
         for m in report.mentions:
             self.relays[m.key] = m.relays
+            self.said[m.key] = (m.claim, m.attributed_to)
+            if m.corrects:
+                self.corrects.append((m.key, m.corrects))
             self.claims.add(m.claim)
             named = [("derived_from", c) for c in m.computed_from]
             named += [(key, c) for key, c in (("disputes", m.disputes), ("part_of", m.part_of))
                       if c]
             self.claim_refs += [(m.key, key, c) for key, c in named]
-            if (m.relays or named) and m.key in locations:
+            if (m.relays or named or m.corrects) and m.key in locations:
                 self.locations[m.key] = locations[m.key]
 
     def duplicate(self, report_id: str, path: str) -> AnnotationError | None:
@@ -86,6 +98,9 @@ class References:
         self.reports.update(other.reports)
         self.claim_refs += other.claim_refs
         self.copies += other.copies
+        self.said.update(other.said)
+        self.dated.update(other.dated)
+        self.corrects += other.corrects
         self.locations.update(other.locations)
         self.dropped |= other.dropped
 
@@ -121,6 +136,14 @@ class References:
                 claims = sorted(self.claims) if claims is None else claims
                 errors.append(self._error(key, name, f"names claim {claim!r}, which no report "
                                           "states", _close(claim, claims) if left >= 0 else []))
+        for key, target in self.corrects:
+            if target in self.dropped:
+                continue
+            problem = self._correction(key, target)
+            if problem:
+                left -= 1
+                known = relay_close(key, target) if left >= 0 and target not in self.said else []
+                errors.append(self._error(key, "corrects", problem, known))
         for report, target in self.copies:
             if target not in self.reports or target == report:
                 left -= 1
@@ -128,6 +151,27 @@ class References:
                     f"copies {target!r}, which is no other report of the corpus",
                     path=self.reports.get(report), line=None, field="copies",
                     suggestions=_close(target, sorted(self.reports)) if left >= 0 else []))
+
+    def _correction(self, key: str, target: str) -> str | None:
+        """What is wrong with *key* correcting *target*, or None: a correction names a
+        mention of another claim (the figure it withdraws) that its report's outlet, or the
+        source it names, stated, in the same report or one dated no later."""
+        if target not in self.said:
+            return f"corrects {target!r}, which no report states"
+        (claim, source), (old_claim, old_source) = self.said[key], self.said[target]
+        (outlet, _, latest), (old_outlet, old_earliest, _) = (
+            self.dated[k.partition("#")[0]] for k in (key, target))
+        if claim == old_claim:
+            return (f"corrects {target!r}, a mention of its own claim {claim!r}: a corrected "
+                    "figure is a claim of its own")
+        if not {outlet, source} & {old_outlet, old_source} - {None}:
+            by = old_outlet + (f", attributed to {old_source}" if old_source else "")
+            return (f"corrects {target!r} ({by}), which neither its outlet ({outlet}) nor its "
+                    "source stated: a source corrects only its own figures")
+        if latest and old_earliest and latest < old_earliest:
+            return (f"corrects {target!r}, of a report dated from {old_earliest}, but is dated "
+                    f"up to {latest}: a correction comes after what it corrects")
+        return None
 
     def _error(self, key: str, name: str, message: str, known) -> UnknownNameError:
         path, line = self.locations.get(key, (key.split("#")[0], None))

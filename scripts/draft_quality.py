@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How good are `credgraph draft`'s drafts? Scores against hand annotations.
 
-Eleven sets, reported separately, never mixed:
+Twelve sets, reported separately, never mixed:
 
 - seeds (the development set): the five seed articles against the bundled annotations.
   Each is drafted against the bundled registry and the claims of the *other* four reports
@@ -38,6 +38,11 @@ Eleven sets, reported separately, never mixed:
   and committed (15bf1c5) by a session that never ran or read the drafter; blind through
   round 8; then one rule (an authority's own pages, b0e5f6a) came from reading their
   misses, so they are no longer untouched;
+- tenth held-out texts: nine more (tests/data/draft_texts/heldout10/), in the mainstream
+  styles (a wire story's updates, a news magazine relaying channels, a General Staff tally,
+  an outlet's own count, state media, a think tank's assessment, a governor's post relayed,
+  court news, a situation report), written, annotated and committed (5fe004d) by a session
+  that never ran or read the drafter; blind until round 10;
 - own texts (the test set): the invented texts of tests/data/draft_texts/, annotated by
   hand before the drafter was written, drafted against known-sources.yaml (the registry an
   analyst had before; the other sources must come out as proposals) with the outlet and,
@@ -295,6 +300,8 @@ SETS = [
      "eighth held-out", lambda d: heldout_set(d, "heldout8")),
     (f"Ninth held-out texts ({LOOKED_AT})",
      "ninth held-out", lambda d: heldout_set(d, "heldout9")),
+    ("Tenth held-out texts (annotated by a session that never read the drafter)",
+     "tenth held-out", lambda d: heldout_set(d, "heldout10")),
 ]
 """Each set: its table's title, the name its details go under, and its scorer (which
 appends its misses to the list it is given)."""

@@ -38,7 +38,7 @@ __all__ = ["Origin", "ClaimTrace", "CitationTrace", "trace_facts"]
 class Independence(tuple):
     """What makes origins one independent origin: ``("source", root id)`` for a source
     (``speaks_for`` followed to the body it speaks for), ``("unattributed", outlet)`` for a
-    mention that names no source, ``("loop", first member)`` for a loop with no way out."""
+    mention that names no source (its outlet's, when the outlet speaks for a body), ``("loop", first member)`` for a loop with no way out."""
 
     __slots__ = ()
 
@@ -147,8 +147,18 @@ class CitationTrace:
         if source is None:  # an unattributed mention (or a loop): its outlet asserts it
             mention = self.mentions.get(root)
             outlet = self.reports[mention.report].outlet if mention else root
-            return Origin(root, None, Independence("unattributed", outlet))
+            if not self._speaks_for_another(outlet):
+                return Origin(root, None, Independence("unattributed", outlet))
+            source = outlet  # a channel's own post is its agency's statement
         return Origin(root, source, self.independence_of(source))
+
+    def _speaks_for_another(self, outlet: str) -> bool:
+        """Whether *outlet* speaks for a body (``speaks_for``: an agency's channel, a
+        ministry's site): what it states without naming a source, it states in that body's
+        voice, as a source's first-hand statement, one origin with the body's other
+        statements (a channel's own post of 5,000 deserters and its government's 5,000
+        cited by a paper are one origin, not two that agree)."""
+        return outlet in self.registry and self.registry.root(outlet) != outlet
 
     def independence_of(self, source: str) -> Independence:
         """What a source's figure is independent as: its registry root (a ministry's

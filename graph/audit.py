@@ -64,6 +64,9 @@ class FigureAudit:
     fact_checks: tuple = ()
     """Fact checks other desks published, linked to the claim (imported beside a corpus:
     :class:`credgraph.fact_check_store.FactCheckNote`), the surest first."""
+    withdrawn: bool = False
+    """Every chain of it passes what a correction withdrew (``corrects:``): its own source
+    disowned it, so it is graded 5 for that, not for being contradicted."""
 
     @property
     def id(self) -> str:
@@ -284,6 +287,7 @@ def _withdrawn_grades(ctx: AuditContext, figures: list[FigureAudit]) -> None:
         instead = f"superseded by {now.describe()} ({by.claim})" if now else "retracted"
         fig.grade = Grade(fig.grade.reliability, 5,
                           f"withdrawn: its source corrected it in {by.report}, {instead}")
+        fig.withdrawn = True
 
 
 _BOUNDING = ("same", "narrower", "broader")

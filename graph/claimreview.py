@@ -76,13 +76,15 @@ def _plural(n: int, word: str) -> str:
 def textual_rating(fig: FigureAudit) -> str:
     """A short rating in words, from the findings: what a fact-check desk shows first.
 
-    Contradicted, conflicting, no source named, a single source (verified, anonymous or
+    Withdrawn (its own source corrected it), contradicted, conflicting, no source named, a single source (verified, anonymous or
     unverified), or corroborated by so many independent origins; ", disputed" and
     ", computed from other figures" added when a check says so."""
     found = {f.check for f in fig.findings}
     errors = {f.check for f in fig.findings if f.severity == "error"}
     low, high = fig.independent_origins, fig.independent_origins_max
-    if fig.grade.credibility == 5:
+    if fig.withdrawn:
+        words = "withdrawn by its source"
+    elif fig.grade.credibility == 5:
         words = "contradicted by a verified figure"
     elif "conflicting-figures" in errors:
         words = "conflicting figures"

@@ -25,7 +25,7 @@ def verdict(figure) -> str:
     grade, reports = figure.grade, len(figure.claim.reports)
     in_reports = f"in {_plural(reports, 'report')}"
     labels = ", ".join(sorted({a.label for a in figure.origins})) or "no named source"
-    if grade.credibility == 5 and grade.reason.startswith("withdrawn"):
+    if figure.withdrawn:
         words = "withdrawn: its own source corrected it"
     elif grade.credibility == 5:
         words = "improbable: contradicted by a figure with a verified origin"

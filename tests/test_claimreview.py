@@ -203,6 +203,23 @@ def test_textual_ratings_of_a_conflict(audit_case_folder, claim_id, rating):
     assert textual_rating(case.figure(claim_id)) == rating
 
 
+@pytest.mark.parametrize("case, claim_id, rating, verdict_words", [
+    ("corrected-figure", "strike-dead", "withdrawn by its source",
+     "withdrawn: its own source corrected it"),
+    ("correction-same-report", "convoy-500", "withdrawn by its source",
+     "withdrawn: its own source corrected it"),
+    ("same-time-conflict", "blue-count", "contradicted by a verified figure",
+     "improbable: contradicted by a figure with a verified origin"),
+])
+def test_a_withdrawn_figure_is_rated_withdrawn_not_contradicted(audit_case_folder, case,
+                                                                 claim_id, rating,
+                                                                 verdict_words):
+    figure = audit(str(audit_case_folder(case))).figure(claim_id)
+    assert figure.grade.credibility == 5
+    assert textual_rating(figure) == rating
+    assert figure.as_dict()["verdict"] == verdict_words
+
+
 def test_a_graph_from_the_feed_keeps_every_review_apart(feed):
     graph = Graph()
     graph += jsonld_graph(feed, "feed", "the feed")

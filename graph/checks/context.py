@@ -103,8 +103,13 @@ class AuditContext:
             found = []
             for other in self._groups.get(key, []) if key is not None else []:
                 if other.claim != claim.claim:  # one group: one quantity key
-                    relation = relate(figure, self.compared(other), self.measures,
-                                      same_key=True)
+                    if self._unmarked_part(claim) or self._unmarked_part(other):
+                        relation = ("part" if other.claim in self._wholes.get(claim.claim, ())
+                                    else "whole" if claim.claim in self._wholes.get(
+                                        other.claim, ()) else None)
+                    else:
+                        relation = relate(figure, self.compared(other), self.measures,
+                                          same_key=True)
                     if relation is not None:
                         found.append((other, relation))
             self._related[claim.claim] = found
@@ -131,6 +136,34 @@ class AuditContext:
             if whole and m.claim in self.trace.claims:
                 found.setdefault(whole, []).append(m.claim)
         return found
+
+    @cached_property
+    def _wholes(self) -> dict[str, set[str]]:
+        """Each claim some mention states as a ``part_of`` another, with those wholes."""
+        found: dict[str, set[str]] = {}
+        for whole, parts in self._parts.items():
+            for part in parts:
+                found.setdefault(part, set()).add(whole)
+        return found
+
+    def _unmarked_part(self, claim: ClaimTrace) -> bool:
+        """Whether *claim* is a stated part (``part_of``) of a claim its fields do not tell
+        it apart from: one measure, subject, place, side and unit at the same time ("of the
+        6,000 deserters, 2,500 have been caught"). What part it is, only the text says, so it
+        is related to its whole, as a part, and to nothing else: not the same quantity as
+        its whole, nor as another part, nor as any figure the whole could be compared with."""
+        wholes = self._wholes.get(claim.claim)
+        if not wholes or claim.reference.figure is None:
+            return False
+        key, figure = self.key(claim), self.compared(claim)
+        for name in wholes:
+            whole = self.trace.claims.get(name)
+            if (whole is not None and whole.reference.figure is not None
+                    and self.key(whole) == key
+                    and relate(figure, self.compared(whole), self.measures, same_key=True)
+                    in ("same", "coarse")):
+                return True
+        return False
 
     def stated_parts(self, claim: ClaimTrace) -> list[ClaimTrace]:
         """The claims some mention states as a ``part_of`` *claim*, in mention order."""

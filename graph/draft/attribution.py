@@ -353,5 +353,5 @@ def _speaks(r, by_sentence, paragraph: int) -> bool:
     heads = {doc[k].lower_ for n in sentences for k in range(*tokens_between(
         doc, *p.sentences[n]))[:3]}
     return any(by_sentence.get(k) for k in sentences) or bool(r.names.find(doc, i, j)) or \
-        bool({t.lower_ for t in doc[i:j]} & {"we", "our", "us"} or heads & PEOPLE_WORDS) or \
+        bool({t.lower_ for t in doc[i:j] if t.text != "US"} & {"we", "our", "us"} or heads & PEOPLE_WORDS) or \
         institution_opens(p.text[slice(*p.paragraphs[paragraph])])

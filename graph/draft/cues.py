@@ -131,7 +131,8 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                 ref = None  # "79 of them described torture": the people counted, no source
             inverted = k > start and (doc[k - 1].text in (",", ":") or doc[k - 1].text in
                                       _QUOTE_MARKS or doc[k - 1].is_quote)
-            if ref is None and speech and (inverted or k == start):
+            if ref is None and speech and (inverted or k == start) and not (
+                    nxt is not None and nxt.lower_ in ("on", "in")):  # not "..., posted on X"
                 i, j = r.right(k, end)
                 ref, note = r.resolve(i, j, k) if j > i else (None, None)
             if ref is not None and w in _COURT_VERBS and r.names.source_kind(ref.id) != "court":

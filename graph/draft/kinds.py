@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["guess_kind", "person_after_title", "person_of", "NATIONALITIES", "ROLES",
-           "TITLE_WORDS", "COUNTRIES"]
+           "TITLE_WORDS", "COUNTRIES", "COUNTRY_CODES"]
 
 NATIONALITIES = set("""russian ukrainian belarusian british american us uk european western
 german french polish chinese iranian israeli georgian moldovan kazakh chechen turkish
@@ -36,7 +36,7 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
     (r"news agency|wire|press agency|\bagency\b.*news", "wire-agency"),
     (r"\btv\b|television|radio|broadcast", "broadcaster"),
     (r"human rights|rights group|rights organi[sz]ation", "human-rights-group"),
-    (r"\bun\b|united nations|osce|nato|european union|\bicrc\b|\biaea\b", "intergovernmental-organisation"),
+    (r"\bun\b|united nations|\bosce\b|\bnato\b|european union|\bicrc\b|\biaea\b", "intergovernmental-organisation"),
     (r"ministry|government|kremlin|administration|governor|mayor|authorities|press service|"
      r"\bpolice\b|"
      r"prosecutor|\bgeneral staff\b|headquarters|\bagency\b|parliament|duma|ombudsman|"
@@ -52,6 +52,13 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
     (r"\bngo\b|project|group|network|committee|movement|foundation|organi[sz]ation|initiative|"
      r"association|union|red cross|charity|hotline|cent(?:re|er)|coalition|\bfund\b", "ngo"),
 ]
+
+COUNTRY_CODES = {"russian": "RU", "russia": "RU", "ukrainian": "UA", "ukraine": "UA",
+                 "british": "GB", "uk": "GB", "britain": "GB", "american": "US", "us": "US",
+                 "belarusian": "BY", "belarus": "BY", "polish": "PL", "poland": "PL",
+                 "german": "DE", "germany": "DE", "french": "FR", "france": "FR"}
+"""A country's word before an institution (``the Russian Ministry of Defence``) and the
+registry's country code it names."""
 
 COUNTRIES = NATIONALITIES | set("""russia ukraine belarus europe britain america england
 germany france poland georgia moldova kazakhstan china iran israel crimea donbas""".split())

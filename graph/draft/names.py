@@ -31,7 +31,8 @@ import difflib
 import hashlib
 import re
 
-from .kinds import NATIONALITIES, ROLES, TITLE_WORDS, guess_kind, person_after_title, person_of
+from .kinds import COUNTRY_CODES, NATIONALITIES, ROLES, TITLE_WORDS, guess_kind, \
+    person_after_title, person_of
 from .records import ProposedSource, SourceRef
 from .tokens import matches, phrase_matcher, tokenize
 
@@ -154,7 +155,13 @@ class SourceNames:
         surname = self._surnames().get(key) if " " not in key and text[:1].isupper() else None
         if surname:  # "Chikov" after "Pavel Chikov"
             return SourceRef(surname, text, span, "registry" if surname in self.registry else "new")
+        national = self._national(key)
+        if national:  # "the Russian Ministry of Defence": the registry's Russian one
+            return SourceRef(national, text, span, "registry")
         close = difflib.get_close_matches(key, list(self.keys), n=1, cutoff=FUZZY_CUTOFF)
+        if close and {w for w in key.split() if w in COUNTRY_CODES} != {
+                w for w in close[0].split() if w in COUNTRY_CODES}:
+            close = []  # "Russian Ministry of Defence" is not "UK Ministry of Defence"
         if close and (set(key.split()) < set(close[0].split()) or set(close[0].split()) <
                       set(key.split())):
             close = []  # "Defence Ministry" is not "UK Defence Ministry": a description
@@ -166,6 +173,19 @@ class SourceNames:
         if described:
             return SourceRef(described, text, span, "described")
         return self._propose(text, doc, span) if propose else None
+
+    def _national(self, key: str) -> str | None:
+        """The registry's one source of the kind an institution's words say, of the country
+        the word before them names (``russian ministry of defence``), or None."""
+        words = key.split()
+        if len(words) < 3 or words[0] not in COUNTRY_CODES:
+            return None
+        kind, _basis = guess_kind(" ".join(words[1:]), " ".join(words[1:]))
+        if kind not in ("defence-ministry", "military-intelligence", "government"):
+            return None  # an authority's kind; "Russian Red Cross" is a name
+        fits = [s.id for s in self.registry if s.kind == kind and
+                (s.country or "").upper() == COUNTRY_CODES[words[0]]]
+        return fits[0] if len(fits) == 1 else None
 
     def _titled(self, person: str, text: str, span, inside, propose) -> SourceRef | None:
         """A person named after a title (``HUR spokesman Andriy Yusov``): the registry's

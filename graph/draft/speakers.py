@@ -181,6 +181,11 @@ class SpeakerReader(SubjectReader):
                _ACRONYM.match(t.text) for t in self.doc[one:j]) and not self.names.find(
                 self.doc, i, j):  # but "relatives of men from the 37th brigade" is people
             return None, None  # "US" in "the US National Security Council" is no pronoun
+        if words[:1] == ["the"] and content and content[-1] in DOCUMENT_WORDS - {"report", "reports"} \
+                and (len(content) == 1 or content[:-1] in (["daily"], ["weekly"], ["nightly"])):
+            ref, note = self.antecedent(content[-1], at)  # "the briefing said": its issuer's
+            if ref is not None:
+                return ref, f'"{self.span_text(i, j)}": a document of {self.names.display(ref.id)}'
         if not content or (len(content) <= 2 and content[-1] in _GENERIC_ALONE and words != [
                 "the", "source"] and (len(content) == 1 or content[0] in ("a", "the", "new", "one"))):
             return None, None  # "the latest figures": no one named ("the source" is a person)
@@ -221,6 +226,8 @@ class SpeakerReader(SubjectReader):
                 "subject before it")  # received": the outlet writing of itself
         candidates = [(c.source.id, c.at) for c in reversed(self.current)] + [
             (sid, self.last_seen.get(sid, -1)) for sid in reversed(self.speakers)]
+        if word in KIND_OF_WORD:  # "the ministry": one so called before a governor
+            candidates.sort(key=lambda c: word not in self.names.display(c[0]).lower())
         sourced = word == "source" and any("source" in self.names.display(c[0]).lower()
                                            for c in candidates)  # "the source": one so called
         for sid, seen in candidates:

@@ -95,6 +95,8 @@ next this previous past yesterday today hours then period periods quarter report
 _TALKED_TO = {"interview", "interviews", "speaking", "talking", "comments", "remarks",
               "statement"}
 """``speaking to Reuters, X said``: the outlet X talked to is the route."""
+_PUBLISHED = {"published", "posted", "shared", "released", "issued", "updated"}
+"""``The update, published on Facebook, listed``: where the subject came out, not who."""
 _AUXILIARIES = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "can",
                 "could", "says", "said"}
 _CLAUSE_MARKS = {",", ";", ":", "—", "–", "that", "but", "while", "because", "when", "if"}
@@ -164,7 +166,7 @@ class SubjectReader:
                 if (self.names.find(doc, *inner) and not self.names.find(doc, i, j)
                         or _proper(doc, *inner) and not _proper(doc, i, j)) and not (
                         role and _proper(doc, i, j)) and doc[inner[0]].lower_ not in \
-                        _TALKED_TO or j > i and doc[j - 1].lower_ in ROLES and all(
+                        _TALKED_TO | _PUBLISHED or j > i and doc[j - 1].lower_ in ROLES and all(
                         t.is_title for t in doc[inner[0]:inner[1]]) and 2 <= inner[1] - \
                         inner[0] <= 3 or self._role_of(i, j) and all(t.is_title for t in doc[
                             inner[0]:inner[1]]) and 2 <= inner[1] - inner[0] <= 3:

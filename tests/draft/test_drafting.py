@@ -25,9 +25,18 @@ def corpus(tmp_path):
     return tmp_path
 
 
-def test_round_trip_every_test_text(corpus):
-    inputs = [str(p) for p in TEXTS + HELD_OUT] + [str(p) for p in PAGES if p.stem not in
-                                                   {t.stem for t in TEXTS}]
+def test_round_trip_every_test_text(corpus, tmp_path):
+    texts, stems = [], set()
+    for path in TEXTS + HELD_OUT:  # two sets' "court-01": the later one copied under its set's name
+        if path.stem in stems:
+            copy = tmp_path / "renamed" / f"{path.parents[1].name}-{path.name}"
+            copy.parent.mkdir(exist_ok=True)
+            shutil.copy(path, copy)
+            path = copy
+        stems.add(path.stem)
+        texts.append(path)
+    inputs = [str(p) for p in texts] + [str(p) for p in PAGES if p.stem not in
+                                        {t.stem for t in TEXTS}]
     outcomes = draft_files(inputs, corpus, outlet="Example Wire", date="2024-06-18")
     assert [o.error for o in outcomes] == [None] * len(inputs)
     validate(corpus)  # the annotations, the SHACL shapes, the evidence offsets

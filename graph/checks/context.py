@@ -235,6 +235,17 @@ class AuditContext:
                 maybe = (self._relayed_on.get((key, fam), set()) & groups) - {group}
                 if maybe:
                     found[group] = maybe
+        # a named origin that names no source of its own (a wire cited for a figure) may
+        # have it from an origin it relays on the family elsewhere, as an outlet may: a
+        # wire relaying the mission's monthly counts and cited for May's is no second
+        # confirmation of the mission's May count. Only on an origin left sure, so that
+        # origins relaying each other leave one of them independent for sure.
+        for group in sorted(g for g in groups if g.kind == "source"):
+            sources = {o.source for o in claim.independent[group]}
+            relayed = set().union(*(self._relayed_on.get((s, fam), set()) for s in sources))
+            maybe = (relayed & groups) - {group}
+            if maybe - set(found):
+                found[group] = maybe
         return found
 
     def sure_groups(self, claim: ClaimTrace) -> list[tuple]:

@@ -4,8 +4,10 @@ figure's other origins on the same measure elsewhere may be that origin's, not i
 Research on truth discovery shows that counting sources goes wrong when sources copy each
 other. When an outlet is recorded anywhere in the corpus passing on an origin's figures on
 a measure, its own unattributed figures on that measure may come from that origin too:
-the figure's independent origins are then a range, ``independent_origins`` the sure lower
-bound and ``independent_origins_max`` the upper one.
+so may a figure cited to that source for which it names no source of its own (a wire cited
+for a count of the mission it relays elsewhere). The figure's independent origins are then a
+range, ``independent_origins`` the sure lower bound and ``independent_origins_max`` the
+upper one.
 """
 
 from __future__ import annotations

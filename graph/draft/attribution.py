@@ -54,6 +54,14 @@ _DETAILS = re.compile(r"\b(?:published|released|gave|presented|issued|shared|pos
                       r"its\s+|their\s+|new\s+)*(?:details|figures|data|breakdown|results|"
                       r"numbers|statistics|tally|list)\b|^\s*according to\b", re.I)
 """A sentence announcing the details that the next one gives."""
+_ITEM = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
+"""A list item's marker (``- tanks - 40 (+2)``, ``2) ...``)."""
+_CONTRAST = re.compile(r"\s*(?:However|But|Yet|Still|Meanwhile|Nevertheless)\b")
+"""A sentence opening so answers the one before in the author's own voice."""
+_LEAD_VERBS = {"said", "says", "reported", "reports", "wrote", "writes", "announced", "stated",
+               "added", "listed", "posted", "published", "informed", "told", "according"}
+"""The verbs of a lead whose source speaks on in the sentences after it (not ``described
+... as``, a characterisation)."""
 _PEOPLE_KINDS = {"named-person", "anonymous-person"}
 """A person on another's route tells their own story later (``..., the officer says.
 The source also says``), not the chain they relayed."""
@@ -194,9 +202,13 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
                 r.first_seen.setdefault(sid, cue.at)
                 r.last_seen[sid] = cue.at
         by_sentence[s_index] = cues  # type: ignore[assignment]
+    read_to = -1  # the sentences before a figure whose voice is read (a lead without figures)
     for start, end in spans:
         speak_as(r, interview, start, outlet, author)
         s_index = passages.sentence_of(start)
+        if interview is None and not own_voice and not author:  # a voice of their own
+            last = _lead(r, by_sentence, range(read_to + 1, s_index), last)
+        read_to = max(read_to, s_index)
         cues = by_sentence.get(s_index) or []
         first_token = tokens_between(doc, start, end)[0]
         found = _chain(r, cues, first_token)
@@ -210,6 +222,10 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
             turns = interview is not None and interview.transcript  # no voice carried into
             found = _carried(r, by_sentence, s_index, None if turns and last and last[0] != (
                 passages.paragraph_of(start)) else last)  # the next speaker's turn
+            if found is not None and last is not None and found.origin is not None and \
+                    found.origin.id == last[1].origin.id and not own_voice and not author:
+                last = (passages.paragraph_of(start), last[1])  # it goes on, paragraph by
+                # paragraph, until one has a voice of its own
         found = found or Attribution()
         if found.origin is not None and found.origin.id in r.named:  # named later
             found = Attribution(SourceRef(r.named[found.origin.id], found.origin.text, (0, 0),
@@ -241,6 +257,26 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
             r.last_chain = found
         out.append(found)
     return out
+
+
+def _lead(r, by_sentence, sentences, last):
+    """The voice a figure's paragraph goes on in, from the sentences before it that have no
+    figures: a lead naming its source (``..., the ministry reported on Monday.``) is the
+    voice of what follows; a line announcing a list (``Its losses are:``) carries the voice
+    before it into the list."""
+    p = r.passages
+    for k in sentences:
+        here = p.paragraph_of(p.sentences[k][0])
+        cues = [c for c in by_sentence.get(k) or [] if c.role == "according" or
+                r.doc[c.at].lower_ in _LEAD_VERBS] if not p.is_heading(k) else []
+        chain = _chain(r, cues, cues[-1].at) if cues and not p.quote_at(p.sentences[k][0]) \
+            else None
+        if chain is not None and chain.origin is not None and chain.origin.id != r.outlet:
+            last = (here, Attribution(chain.origin, chain.via, own_work=chain.own_work))
+        elif not cues and last is not None and last[0] >= here - 1 and p.text[slice(
+                *p.sentences[k])].rstrip().endswith(":"):
+            last = (here, last[1])
+    return last
 
 
 def _quoted(r, by_sentence, quote, found, near) -> Attribution | None:
@@ -305,12 +341,15 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
         return Attribution(chain.origin, chain.via, own_work=chain.own_work, notes=(
             f"no attribution cue: carried from the sentence before ("
             f"{r.names.display(chain.origin.id)})",))
+    if last is not None and _CONTRAST.match(p.text[s:e]):
+        return None  # "However, nearly three years on, ...": the author's own voice
     if last is None or not (last[0] == here and s_index > 0 or last[0] == here - 1 and (
             not _speaks(r, by_sentence, here) or _next_voice(r, by_sentence, s_index) ==
             last[1].origin.id and not _people_first(doc, i, j))):  # its voice, later, the same
         return None  # carried within a paragraph, or into one with no voice of its own
     first = p.sentence_of(p.paragraphs[here][0])
-    if last[0] != here and p.is_heading(first) and first != s_index:
+    if last[0] != here and p.is_heading(first) and first != s_index and not _ITEM.match(
+            p.text[slice(*p.sentences[first])]):  # a list's items are no section's title
         return None  # a new slide or section under its own title: no voice carried into it
     prev = last[1]  # ("... the Air Force reports.\n\nSix drones were lost ...")
     if last[0] != here and prev.origin.id == r.outlet and not prev.via:

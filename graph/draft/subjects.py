@@ -54,7 +54,8 @@ notes explained explains revealed reveals confirmed confirms alleged alleges ins
 assured assures assure calculates calculated believes admits show admitted acknowledged acknowledges
 shows showed found published publishes posted posts tweeted continued recounted described
 describes suggested suggests indicated indicates argued argues lowers lowered puts put
-informed assess assesses assessed sets complained complains lamented boasted established""".split())
+informed assess assesses assessed sets complained complains lamented boasted established listed
+lists""".split())
 """Verbs whose subject is the source of what the sentence states."""
 OWN_WORK_VERBS = set("""received receives registered recorded helped helps answered handled
 processed assisted considered heard issued counted documented logged opened consulted advised

@@ -43,7 +43,7 @@ from .passages import TURN_LABEL
 from .records import Attribution, SourceRef
 from .speakers import _CLOSING, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .tokens import joins
-from .voices import authority_outlet, author_voice, figure_label, find_reposts, \
+from .voices import authority_outlet, author_voice, counts_itself, figure_label, find_reposts, \
     institution_opens, own_notes, publishes_itself, releases_itself, section_labels, \
     through_repost
 
@@ -185,7 +185,8 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
     notes_of_outlet = own_notes(passages.text)
     kind = names.source_kind(outlet)  # a group's report, an authority's release or page
     own_voice = (publishes_itself(kind) or releases_itself(kind, passages.text)
-                 or authority_outlet(names.display(outlet), kind))
+                 or authority_outlet(names.display(outlet), kind)
+                 or counts_itself(passages, names.display(outlet)))  # "our list contains"
     author = author_voice(passages, interview)  # "I counted ...": the author's own post
     labels = section_labels(passages, names)  # "Tver Regional Court. A soldier ..."
     by_sentence: dict[int, Attribution | None] = {}

@@ -194,7 +194,7 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             r.passages.sentence_of(doc[start].idx)):
         lead = next((m for m in range(start + 1, min(end - 2, start + 6)) if doc[m].text == ":"),
                     None)  # a headline's "Russian military bloggers: ..."
-        if lead is not None:
+        if lead is not None and not doc[lead + 1].like_num:  # not a tally's "Officers: 6,318"
             ref, note = r.resolve(start, lead, start)
             if ref:
                 found.append(Cue("according", ref, start, note=note))

@@ -55,6 +55,7 @@ from .kinds import guess_kind
 from .records import Attribution, SourceRef
 
 __all__ = ["PUBLISHERS", "AUTHORITIES", "outlet_kind", "publishes_itself", "releases_itself",
+           "counts_itself",
            "authority_outlet",
            "author_voice", "section_labels", "institution_opens", "figure_label", "find_reposts",
            "own_notes", "through_repost"]
@@ -96,6 +97,29 @@ def outlet_kind(name: str, text: str) -> tuple[str, str]:
 def publishes_itself(kind: str | None) -> bool:
     """Whether an outlet of *kind* gives its own figures in its own voice."""
     return kind in PUBLISHERS
+
+
+_OWN_COUNT = re.compile(
+    r"\b(?:our|my)\s+(?:own\s+)?(?:count|tally|list|database|data|records|calculations?|"
+    r"figures?|register)\b|\bby\s+our\s+(?:count|tally|calculations?)\b|"
+    r"\bwe\s+(?:have\s+)?(?:now\s+)?(?:confirmed|counted|verified|recorded|identified|"
+    r"added|count|tally|track|collect(?:ed)?)\b", re.I)
+"""A publisher's words for its own count (``our list contains``, ``we have confirmed the
+names of``, ``by our tally``)."""
+
+
+def counts_itself(passages, outlet_name: str) -> bool:
+    """Whether the text is its publisher's own count: outside quotations it speaks of its
+    own count or counting (``our list``, ``we have confirmed``, ``Okno has confirmed``) three
+    times or more, at least once in its first paragraphs. Its figures without a source are
+    then its own, as an NGO's in its own report."""
+    text = passages.text
+    name = re.escape(outlet_name)
+    own = [m.start() for m in _OWN_COUNT.finditer(text) if passages.quote_at(m.start()) is None]
+    own += [m.start() for m in re.finditer(
+        rf"\b{name}\s+(?:has\s+|have\s+)?(?:now\s+)?(?:confirmed|counted|verified|recorded|"
+        rf"identified|tallied)\b", text) if name]
+    return len(own) >= 3 and min(own) < len(text) // 4
 
 
 AUTHORITIES = {"government", "defence-ministry", "military-intelligence", "court"}

@@ -329,6 +329,9 @@ def _number_at(doc, i) -> NumberExpr | None:
         if scale in _SCALES and scale != "hundred" or scale in ("mln", "bn", "mn"):
             value *= _SCALES.get(scale) or _SCALE_ABBR[scale]
             j += 1
+        elif j < len(doc) and doc[j].text in ("M", "K", "B", "bn") and not doc[i].whitespace_:
+            value *= _SCALE_ABBR[doc[j].text.lower()]  # a key figure's "12.4M"
+            j += 1
         elif _is_year(doc, i, value) or _is_date_part(doc, i, value) or _is_age(doc, i, j):
             return None
     if value is None:

@@ -32,13 +32,21 @@ from .ids import claim_node, mention_node
 from .measures import Measures
 from .model import Registry
 
-__all__ = ["Origin", "ClaimTrace", "CitationTrace", "trace_facts"]
+__all__ = ["Origin", "ClaimTrace", "CitationTrace", "trace_facts", "MEDIA_KINDS"]
+
+MEDIA_KINDS = frozenset({"news-outlet", "wire-agency", "broadcaster", "aggregator",
+                         "telegram-channel"})
+"""Kinds of source that publish what others say: a figure one of them states without naming
+a source is unattributed (unless it speaks for a body); any other source's report is its
+own statement."""
 
 
 class Independence(tuple):
     """What makes origins one independent origin: ``("source", root id)`` for a source
     (``speaks_for`` followed to the body it speaks for), ``("unattributed", outlet)`` for a
-    mention that names no source (its outlet's, when the outlet speaks for a body), ``("loop", first member)`` for a loop with no way out."""
+    mention that names no source (its outlet's, as a source's, when the outlet is no news
+    medium or speaks for a body: :meth:`CitationTrace.first_hand`), ``("loop", first
+    member)`` for a loop with no way out."""
 
     __slots__ = ()
 
@@ -147,18 +155,23 @@ class CitationTrace:
         if source is None:  # an unattributed mention (or a loop): its outlet asserts it
             mention = self.mentions.get(root)
             outlet = self.reports[mention.report].outlet if mention else root
-            if not self._speaks_for_another(outlet):
+            if not self.first_hand(outlet):
                 return Origin(root, None, Independence("unattributed", outlet))
-            source = outlet  # a channel's own post is its agency's statement
+            source = outlet  # a mission's own report, a channel's post for its agency
         return Origin(root, source, self.independence_of(source))
 
-    def _speaks_for_another(self, outlet: str) -> bool:
-        """Whether *outlet* speaks for a body (``speaks_for``: an agency's channel, a
-        ministry's site): what it states without naming a source, it states in that body's
-        voice, as a source's first-hand statement, one origin with the body's other
-        statements (a channel's own post of 5,000 deserters and its government's 5,000
-        cited by a paper are one origin, not two that agree)."""
-        return outlet in self.registry and self.registry.root(outlet) != outlet
+    def first_hand(self, outlet: str) -> bool:
+        """Whether what *outlet* publishes without naming a source is its own first-hand
+        statement, as a named source's: it is no news medium (a mission, a ministry, a
+        court, a person publishing its own report), or it speaks for a body (``speaks_for``:
+        an agency's channel states in the agency's voice). A news medium's unsourced figure
+        stays unattributed. So Paper A citing the mission, whose own report states the
+        figure, rests on the mission, not on an unnamed source; and a channel's own post and
+        its government cited by a paper are one origin, not two that agree."""
+        if outlet not in self.registry:
+            return False
+        return (self.registry[outlet].kind not in MEDIA_KINDS
+                or self.registry.root(outlet) != outlet)
 
     def independence_of(self, source: str) -> Independence:
         """What a source's figure is independent as: its registry root (a ministry's

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How good are `credgraph draft`'s drafts? Scores against hand annotations.
 
-Twelve sets, reported separately, never mixed:
+Thirteen sets, reported separately, never mixed:
 
 - seeds (the development set): the five seed articles against the bundled annotations.
   Each is drafted against the bundled registry and the claims of the *other* four reports
@@ -44,6 +44,11 @@ Twelve sets, reported separately, never mixed:
   court news, a situation report), written, annotated and committed (5fe004d) by a session
   that never ran or read the drafter; blind until round 10, which read their misses and
   fixed the generic faults behind them, so they are no longer untouched;
+- eleventh held-out texts: nine more (tests/data/draft_texts/heldout11/), mainstream styles
+  again (an explainer comparing estimates, a live blog, prisoner exchanges, an investigation
+  with anonymous officials, dueling claims, an analyst's interview, a fact-check, returning
+  refugees, a newsletter digest), written, annotated and committed (dbae6ab) by a session
+  that never ran or read the drafter, and first scored after round 10;
 - own texts (the test set): the invented texts of tests/data/draft_texts/, annotated by
   hand before the drafter was written, drafted against known-sources.yaml (the registry an
   analyst had before; the other sources must come out as proposals) with the outlet and,
@@ -303,6 +308,8 @@ SETS = [
      "ninth held-out", lambda d: heldout_set(d, "heldout9")),
     (f"Tenth held-out texts ({LOOKED_AT})",
      "tenth held-out", lambda d: heldout_set(d, "heldout10")),
+    ("Eleventh held-out texts (annotated by a session that never read the drafter)",
+     "eleventh held-out", lambda d: heldout_set(d, "heldout11")),
 ]
 """Each set: its table's title, the name its details go under, and its scorer (which
 appends its misses to the list it is given)."""

@@ -313,6 +313,39 @@ class AuditContext:
 
     def discounted(self, claim: ClaimTrace) -> frozenset:
         """The claim's origins (independences) that add to nothing needing independence
-        for sure: those that may copy another of its origins, and those withdrawn."""
+        for sure: those that may copy another of its origins, those that may be the same
+        anonymous person as another, and those withdrawn."""
         w = self.withdrawal(claim)
-        return frozenset(self.dependence(claim)) | (w.groups if w else frozenset())
+        return (frozenset(self.dependence(claim)) | frozenset(self.anonymous_alike(claim))
+                | (w.groups if w else frozenset()))
+
+    def anonymous_alike(self, claim: ClaimTrace) -> dict[tuple, set]:
+        """The claim's anonymous origins that may be the same person or group as an
+        anonymous origin before them (by independence), with those: nobody can tell two
+        people nobody names apart, unless the registry gives them different countries or
+        parties ("a senior US official" in one paper and "US officials" in another may be
+        one briefing, so they are one independent origin for sure; a US official and a
+        Ukrainian soldier are two)."""
+        registry, people = self.trace.registry, {}
+        for a in self.origins(claim):
+            group = a.origin.independence
+            people.setdefault(group, []).append(a)
+        anonymous = sorted(g for g, items in people.items()
+                           if all(a.anonymous and a.origin.source in registry for a in items))
+        found, sure = {}, []
+        for group in anonymous:
+            mine = [registry[a.origin.source] for a in people[group]]
+            alike = {other for other, theirs in sure
+                     if not any(_told_apart(x, y) for x in mine for y in theirs)}
+            if alike:
+                found[group] = alike
+            else:
+                sure.append((group, mine))
+        return found
+
+
+def _told_apart(a, b) -> bool:
+    """Whether the registry says two sources are not one person: different countries or
+    parties (an unknown one tells nothing)."""
+    return any(x is not None and y is not None and x != y
+               for x, y in ((a.country, b.country), (a.party, b.party)))

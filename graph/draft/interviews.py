@@ -64,6 +64,8 @@ _NOT_FIRST_NAMES = {"The", "A", "An", "In", "On", "At", "Our", "We", "Human", "R
                     "When", "Why", "Do", "Does", "Is", "Are", "Since", "Last", "This"}
 _INTERVIEWED = re.compile(r"\b(?:spoke|speaks|talked|talks|interview\w*|asked|conversation)\b",
                           re.I)
+_BYLINE = re.compile(r"\bby\s+$", re.I)
+"""What comes just before the interviewer's or the author's name (``Interview by``)."""
 _FIRST_PERSON = {"i", "we", "our", "my", "us", "me", "ours"}
 _PSEUDONYM = re.compile(
     r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:\((?:not (?:his|her|their) real name|"
@@ -155,7 +157,7 @@ def read_interview(passages, names, outlet: str) -> Interview | None:
                 4 * len(questions) < len(paragraphs) - min(questions):
             return None  # a question or two in an article is no interview's layout
     first = min(questions)
-    intro = " ".join(text[s:e] for s, e in paragraphs[:first])
+    intro = "\n\n".join(text[s:e] for s, e in paragraphs[:first])  # no name across two
     if len(marked) < 2 and not _INTERVIEWED.search(intro):
         return None  # questions as slide titles, with no one interviewed
     interviewee = _interviewee(intro, names, outlet)
@@ -192,7 +194,7 @@ def _turns(passages, names, outlet: str) -> Interview | None:
     if any(asks[n] <= asks[answerer] for n in both if n != answerer):
         return None  # no one asks: a dialogue, a chat log, a list of names
     first = min(k for n in both for k in speakers[n])
-    intro = " ".join(text[s:e] for s, e in paragraphs[:first])
+    intro = "\n\n".join(text[s:e] for s, e in paragraphs[:first])
     full = next((f"{m.group(1)} {m.group(2)}" for m in _PERSON.finditer(intro)
                  if answerer in (m.group(2).casefold(), f"{m.group(1)} {m.group(2)}".casefold())),
                 None)
@@ -230,14 +232,16 @@ def _asks(paragraph: str) -> bool:
 
 
 def _interviewee(intro: str, names, outlet: str) -> SourceRef | None:
-    """The first person the introduction names by first and last name (not the outlet): one
-    of the registry, else one proposed."""
+    """The first person the introduction names by first and last name (not the outlet, nor
+    the one a byline names: ``Interview by X``, ``Interviewed by X``): one of the registry,
+    else one proposed."""
     from .names import guess_kind
 
     matches = list(_PERSON.finditer(intro))
     starts = {m.start(1) for m in matches}
     candidates = [f"{m.group(1)} {m.group(2)}" for m in matches  # not "Volunteer Kirill" of
-                  if m.group(1) not in _NOT_FIRST_NAMES and m.start(2) not in starts]  # "Kirill Danko"
+                  if m.group(1) not in _NOT_FIRST_NAMES and m.start(2) not in starts  # "Kirill Danko"
+                  and not _BYLINE.search(intro[:m.start(1)])]
     for name in candidates:  # a registry person first, then a proposed one
         ref = names.resolve(name, propose=False)
         if ref is not None and ref.id != outlet and names.source_kind(ref.id) == "named-person":

@@ -39,6 +39,7 @@ from .according import WORKED_OUT, Cue
 from .courtroles import court_voice
 from .cues import sentence_cues
 from .interviews import read_interview, speak_as
+from .names import normal_name
 from .passages import TURN_LABEL
 from .records import Attribution, SourceRef
 from .speakers import _CLOSING, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
@@ -323,6 +324,10 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
     label = next((k + 1 for k in range(i, min(j, i + 8)) if doc[k].text == ":"), None) if \
         TURN_LABEL.match(p.text[s:e]) else None
     i = label if label is not None and label < j else i  # "HOST: The agency has 40 ...": after the label
+    if any(r.names.keys.get(normal_name(doc[i:k].text)) == r.outlet for k in range(
+            i + 1, min(j, i + 4) + 1)):  # "CP was able to check 60 of the names"
+        return Attribution(SourceRef(r.outlet, doc[i].text, (0, 0), "registry"), own_work=True,
+                           notes=("the outlet as the sentence's subject: its own work",))
     hits = [h for h in r.names.find(doc, i, min(j, i + 6)) if h[1] <= i + 2]
     if hits:
         sid = hits[0][0]

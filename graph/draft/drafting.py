@@ -206,6 +206,25 @@ def draft_file(path: str, corpus: str | Path, context: DraftContext | None = Non
                               force=force, measures=draft.measures)
 
 
+def outlet_initials(name: str, text: str) -> str | None:
+    """The outlet's initials when the text writes them as a word of their own (``RIGA (CP)
+    -`` for Continental Press, ``the NFP`` for the Northern Free Press): what the text then
+    calls the outlet, so ``CP was able to check 60 of the names`` is the outlet's own work
+    and the outlet on no route.
+
+    >>> outlet_initials("Continental Press", "RIGA, Latvia (CP) - CP reviewed it.")
+    'CP'
+    >>> outlet_initials("Continental Press", "The CPU said so."), outlet_initials("Reuters", "R")
+    (None, None)
+    """
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name)
+             if w.lower() not in ("the", "of", "and", "for", "in", "on")]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    short = "".join(w[0] for w in words)
+    return short if re.search(rf"(?<![\w.-]){short}(?![\w-])", text) else None
+
+
 def _outlet(document, names, outlet, notes) -> str:
     given = outlet or document.sitename
     if given:
@@ -221,6 +240,10 @@ def _outlet(document, names, outlet, notes) -> str:
             if ref.how != "registry":
                 notes.append(f"The outlet {given!r} is not in the registry: proposed as "
                              f"{ref.id!r}.")
+            short = outlet_initials(given, document.text)
+            if short:
+                names.alias(ref.id, short)
+                notes.append(f"{short!r} in the text taken for the outlet's initials.")
             return ref.id
     rid = names.report_id
     ref = names.propose(f"{rid}-publisher", f"Unknown publisher of {document.input_file}",

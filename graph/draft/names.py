@@ -318,6 +318,10 @@ class SourceNames:
             self.keys.setdefault(normal_name(variant), sid)
         return SourceRef(sid, text, span, "new")
 
+    def alias(self, source_id: str, name: str) -> None:
+        """Let *name* resolve to *source_id* too (unless it names a source already)."""
+        self.keys.setdefault(normal_name(name), source_id)
+
     def forget(self, source_id: str) -> None:
         """Drop a proposal (the name turned out to be another source's): no name resolves
         to it any more."""

@@ -2,9 +2,10 @@
 
 These judgements feed the origin checks and the Admiralty grade. An origin is
 **verified** when it is documentary (a court record, an official register), or when it is
-named, not an interested party, and no report on its chains hedges it as unverified; never
-when it is caught in a citation loop with no way out (Paper A cites Paper B, which cites
-Paper A: nobody outside the loop states it, and its reliability cannot be judged).
+named, not an interested party, and no report on its chains hedges it as unverified (a
+report noting that someone disputes it does not); never when it is caught in a citation
+loop with no way out (Paper A cites Paper B, which cites Paper A: nobody outside the loop
+states it, and its reliability cannot be judged).
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ DOCUMENTARY_KINDS = frozenset({"court", "official-register"})
 PERSON_KINDS = frozenset({"named-person", "anonymous-person", "anonymous-group"})
 """People speak for themselves: a soldier's account is anonymous or named, not a party's claim."""
 ANONYMOUS_KINDS = frozenset({"anonymous-person", "anonymous-group"})
-UNVERIFIED_HEDGES = frozenset({"unable-to-verify", "accuracy-uncertain", "alleged", "disputed"})
+UNVERIFIED_HEDGES = frozenset({"unable-to-verify", "accuracy-uncertain", "alleged"})
+"""Hedges with which a report says the figure is not verified. ``disputed`` is not one: that
+someone contests a figure says nothing of whether its origin is verified (a ministry's
+denial would make the mission's count "doubtful", and spare the denial its "improbable");
+who contests it, and whether they are an interested party, the ``disputed`` check reports,
+and a figure they give is compared as any other."""
 RELIABILITY_ORDER = "ABCDEF"
 RELIABLE = frozenset("ABC")
 

@@ -132,7 +132,8 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             inverted = k > start and (doc[k - 1].text in (",", ":") or doc[k - 1].text in
                                       _QUOTE_MARKS or doc[k - 1].is_quote)
             if ref is None and speech and (inverted or k == start) and not (
-                    nxt is not None and nxt.lower_ in ("on", "in")):  # not "..., posted on X"
+                    nxt is not None and nxt.lower_ in ("on", "in", "by")):  # not "..., posted
+                # on X", nor "obituaries, posts by relatives": a list of material
                 i, j = r.right(k, end)
                 ref, note = r.resolve(i, j, k) if j > i else (None, None)
             if ref is not None and w in _COURT_VERBS and r.names.source_kind(ref.id) != "court":

@@ -74,7 +74,7 @@ _ADVERBS = {"also", "separately", "however", "meanwhile", "later", "earlier", "p
             "recently", "now", "then", "has", "had", "have", "had", "further", "last", "week",
             "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "on", "yesterday", "today", "again", "itself", "once", "publicly", "only", "in",
-            "this", "year", "what", "previously", "repeatedly", "just"}
+            "this", "year", "what", "previously", "repeatedly", "just", "so", "far", "already"}
 _LEADING = {"also", "separately", "however", "meanwhile", "earlier", "later", "previously",
             "recently", "yesterday", "initially", "subsequently", "moreover", "furthermore",
             "additionally", "still", "now", "then"}
@@ -114,6 +114,10 @@ _JOINT_WORDS = _DET | {"independent", "outlet", "news", "site", "website", "righ
                        "organizations", "exiled"}
 """Lower-case words a member of a joint subject may have besides its name (``the independent
 outlets Mediazona and ...``: the plural describes both)."""
+_HELPERS = {"volunteers", "team", "partners", "researchers", "colleagues", "collaborators",
+            "contributors", "students"}
+"""Who may help a named source count (``Vyvod and a team of volunteers have identified``):
+the source named is the subject."""
 _REACH = 16
 """How many tokens a subject read leftwards may have (``A source of ours in the command of a
 brigade on the Pokrovsk axis writes``: 13)."""
@@ -308,8 +312,16 @@ class SubjectReader:
         while begin > start and not self.stop(begin - 1) and conjunction - begin < 8:
             begin -= 1
         members = ((begin, conjunction), second)
-        if begin == conjunction or any(not (self.names.find(doc, a, b) or _proper(doc, a, b))
-                                       for a, b in members):
+        if begin == conjunction:
+            return None
+        if conjunction - begin == 1 and doc[begin].lower_ in ("it", "they") and (
+                self.names.find(doc, *second) or _proper(doc, *second)):
+            return begin, conjunction  # "it and the demographer X estimate": it, named before
+        helpers = self.names.find(doc, begin, conjunction) or _proper(doc, begin, conjunction)
+        if helpers and not any(t.like_num or t.text[:1].isupper() for t in doc[slice(*second)]) \
+                and {t.lower_ for t in doc[slice(*second)]} & _HELPERS:
+            return self.past_time(begin, conjunction), conjunction  # "X and a team of volunteers"
+        if any(not (self.names.find(doc, a, b) or _proper(doc, a, b)) for a, b in members):
             return None
         if any(not (t.text[:1].isupper() or t.lower_ in _JOINT_WORDS) or t.like_num
                for a, b in members for t in doc[a:b]):

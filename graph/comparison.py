@@ -148,8 +148,8 @@ def formation_unit(unit: str, names=()) -> str:
     its head noun names ("officers", "Wagner convicts", "children": its head noun in the
     singular), which a count of all of them may exceed ("800 officers killed" and "5,000
     servicemen killed" can both be right); "" for the words for people in general
-    ("soldiers", "servicemen", none) and for the measure's own *names* ("deserters" of
-    deserters).
+    ("soldiers", "servicemen", none) and for *names* of the measure or of a broader one
+    ("deserters" of deserters, "casualties" of the killed and wounded).
 
     >>> formation_unit("brigades"), formation_unit("soldiers"), formation_unit("")
     ('brigade', '', '')
@@ -177,6 +177,16 @@ def formation_unit(unit: str, names=()) -> str:
     return head
 
 
+def _names(measure, measures) -> tuple:
+    """The names of a measure and of those broader than it: a count's unit naming one of
+    them ("casualties" of killed and wounded, "deserters" of deserters) names no group."""
+    if measure is None:
+        return ()
+    found = [measure]
+    found += [measures[m] for m in sorted(measures.ancestors(measure.id)) if m in measures]
+    return tuple(n for m in found for n in (m.id, m.label, *m.aliases))
+
+
 def quantity_key(figure: Figure, measures) -> tuple:
     """What figures must share to be compared at all: measure family, subject, place,
     whose side is counted (Russian and Ukrainian losses are never one quantity) and unit.
@@ -198,7 +208,7 @@ def quantity_key(figure: Figure, measures) -> tuple:
     kind = measure.kind if measure else "count"
     unit = normal_text(figure.unit)
     if kind == "count" and not is_ratio_unit(unit):
-        unit = formation_unit(unit, (measure.id, measure.label, *measure.aliases) if measure else ())
+        unit = formation_unit(unit, _names(measure, measures))
     return (family(figure.measure, measures), normal_text(figure.subject), normal_text(figure.place), unit,
             normal_text(figure.subject_side))
 

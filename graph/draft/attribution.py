@@ -60,7 +60,8 @@ _ITEM = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
 _CONTRAST = re.compile(r"\s*(?:However|But|Yet|Still|Meanwhile|Nevertheless)\b")
 """A sentence opening so answers the one before in the author's own voice."""
 _LEAD_VERBS = {"said", "says", "reported", "reports", "wrote", "writes", "announced", "stated",
-               "added", "listed", "posted", "published", "informed", "told", "according"}
+               "added", "listed", "posted", "published", "informed", "told", "according",
+               "lists", "posts", "publishes", "announces", "states"}  # "X posts a total daily"
 """The verbs of a lead whose source speaks on in the sentences after it (not ``described
 ... as``, a characterisation)."""
 _PEOPLE_KINDS = {"named-person", "anonymous-person"}

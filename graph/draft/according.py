@@ -60,11 +60,14 @@ class Cue:
 
 
 WORKED_OUT = re.compile(r"\s*(?:That|This|Which|It)\s+(?:works|worked|comes|came)\s+out\s+"
-                        r"(?:at|to|as)\b|\s*(?:That|This)\s+(?:is|means|amounts\s+to)\s+"
-                        r"(?:roughly|about|around|some|nearly|almost|over|more\s+than)\b")
-"""A sentence that works a figure out from the one before (``That works out at roughly 570
-a day``, ``That is about one in five``): the text's own arithmetic, the outlet's, whoever gave
-the figure it starts from."""
+                        r"(?:at|to|as)\b|\s*(?:That|This)\s+(?:is|means|amounts\s+to|makes)\s+"
+                        r"(?:(?:roughly|about|around|some|nearly|almost|over|more\s+than)\b|"
+                        r"(?:a\s+(?:combined\s+)?total\s+of\s+)?\d)|"
+                        r"(?:Even\s+)?[^,;:]{0,60}\bwould\s+(?:amount|come)\s+to\b")
+"""A sentence that works a figure out from the ones before (``That works out at roughly 570
+a day``, ``That is about one in five``, ``That is 1,240 in total``, ``Even the total would
+amount to about one in seven of them``): the text's own arithmetic, the outlet's, whoever
+gave the figures it starts from."""
 _HANDED = {"obtained", "seen", "reviewed", "leaked", "provided", "released", "shared", "published"}
 _ADVERB_WORDS = _TIME_WORDS | {"recently", "earlier", "exclusively"}
 _BASIS = {("based", "on"), ("drawing", "on"), ("drawn", "from"), ("compiled", "from"),

@@ -5,12 +5,10 @@ figures stated by 1-5 reports each; chains of depth 1-6 (``via`` intermediaries,
 other reports) back to origins drawn from a source pool with heavy-tailed (Zipf)
 popularity, so a few sources originate most figures; anonymous and party-to-conflict
 origins; pairs of conflicting figures, relays that change the value, relays that drop the
-upstream hedge, and a few citation loops. The same seed gives the same corpus.
+upstream hedge, a few citation loops, and now and then an origin correcting its figure in a
+later report (``corrects:``). The same seed gives the same corpus.
 
-:func:`write_annotations` writes it as annotation files (``sources.yaml`` and
-``reports/*.yaml``, readable by :func:`credgraph.annotations.load_corpus`), and
-:func:`write_rdf` as N-Quads, N-Triples or TriG straight from
-:func:`credgraph.build.corpus_quads`, without building rdflib graphs.
+:mod:`credgraph.synth_files` writes it as annotation files or as RDF.
 
 >>> corpus = synth_corpus(200, seed=7)
 >>> 190 <= sum(len(r.mentions) for r in corpus.reports.values()) <= 210
@@ -18,28 +16,22 @@ True
 >>> synth_corpus(200, seed=7).reports == corpus.reports
 True
 >>> sorted(SHAPE)[:3]
-['computed', 'conflicting', 'cycles']
+['computed', 'conflicting', 'corrects']
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
 from bisect import bisect
 from datetime import date, timedelta
 from decimal import Decimal
 from itertools import accumulate
-from pathlib import Path
 
-from .build import corpus_quads
-from .formats import quads_to_nquads
 from .measures import builtin_measures
 from .model import Corpus, DateSpan, Day, Figure, Mention, Registry, Report, Source, TimeRef
-from .reader import number_text
 
-__all__ = ["synth_corpus", "synth_registry", "one_report", "write_annotations", "write_rdf",
-           "SHAPE"]
+__all__ = ["synth_corpus", "synth_registry", "SHAPE"]
 
 SHAPE = {
     "reports_per_figure": (34, 26, 18, 12, 10),
@@ -56,6 +48,7 @@ SHAPE = {
     "part": 0.03,
     "disputes": 0.01,
     "computed": 0.01,
+    "corrects": 0.005,
     "zipf": 1.1,
 }
 """Probabilities and weights that shape the corpus (see the module docstring)."""
@@ -190,7 +183,18 @@ def _related(rnd: random.Random, fig: Figure, previous: tuple, extra: dict):
     draw -= SHAPE["disputes"]
     if draw < SHAPE["computed"]:
         return fig, {"computed_from": (claim,)}
+    draw -= SHAPE["computed"]
+    if draw < SHAPE["corrects"] and low is not None and before.value is not None:
+        revised = (low * Decimal("1.2")).to_integral_value() + 1
+        return Figure(before.measure, revised, None, None, before.qualifier, before.unit,
+                      before.subject, before.subject_side, before.place, before.time), \
+            {_CORRECTS: claim}
     return fig, extra
+
+
+_CORRECTS = "corrects claim"
+"""The key of a spec's extras naming the claim whose figure it corrects: the mention it
+corrects is chosen once the mentions have their keys (:func:`_corrections`)."""
 
 
 def synth_corpus(mentions: int, seed: int = 0) -> Corpus:
@@ -217,6 +221,12 @@ def synth_corpus(mentions: int, seed: int = 0) -> Corpus:
             fig, extra = _related(rnd, fig, specs[-1], extra)
         first_origin = pick(origins, origin_cum)
         n = _draw(rnd, per_figure) + 1
+        corrected = extra.get(_CORRECTS)
+        if corrected is not None:  # by the corrected figure's origin, in one report
+            by = next((s[2] for s in reversed(specs) if s[0] == corrected and s[2]), None)
+            first_origin, n = by or first_origin, 1
+            if by is None:  # no origin named for it: nobody to correct it
+                extra = {}
         first = len(specs)
         for k in range(n):
             hedge = rnd.choice(_HEDGES)
@@ -229,11 +239,11 @@ def synth_corpus(mentions: int, seed: int = 0) -> Corpus:
                 specs.append((claim, _drifted(rnd, up_fig) if drift else up_fig, None, (), up,
                               hedge, extra))
                 continue
-            if rnd.random() < SHAPE["unattributed"]:
+            if rnd.random() < SHAPE["unattributed"] and _CORRECTS not in extra:
                 specs.append((claim, fig, None, (), None, hedge, extra))
                 continue
-            origin = first_origin if rnd.random() > SHAPE["second_origin"] \
-                else pick(origins, origin_cum)
+            origin = first_origin if rnd.random() > SHAPE["second_origin"] or \
+                _CORRECTS in extra else pick(origins, origin_cum)
             length = _draw(rnd, via_cum)
             via = tuple(dict.fromkeys(pick(relays, outlet_cum) for _ in range(length)))
             specs.append((claim, fig, origin, via, None, hedge, extra))
@@ -275,121 +285,29 @@ def _assemble(rnd, registry, relays, outlet_cum, specs) -> Corpus:
             mentions.append(Mention(
                 rid, f"m{pos}", claim, f"{who} puts {fig.measure} in {fig.subject} at "
                 f"{fig.describe()}.", fig, origin, via, keys[up] if up is not None else None,
-                hedge=hedge, **extra))
+                hedge=hedge, **{k: v for k, v in extra.items() if k != _CORRECTS}))
         reports[rid] = Report(rid, rnd.choice(_KINDS), outlet, f"Synthetic report {r}",
                               DateSpan(day, day), tuple(mentions))
+    _corrections(reports, specs, keys)
     return Corpus(registry, reports, "<synthetic>", measures=builtin_measures())
 
 
-def _yaml(value) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_yaml(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_yaml(v)}" for k, v in value.items() if v is not None) + "}"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, (Decimal, int)):
-        return number_text(value)
-    return json.dumps(str(value))  # a JSON string is a valid double-quoted YAML scalar
-
-
-def _mention_yaml(m: Mention) -> str:
-    fields = {"id": m.id, "claim": m.claim, "statement": m.statement}
-    if m.figure is not None:
-        f = m.figure
-        t = f.time
-        period = {"start": t.start, "end": t.end} if t.kind == "period" else None
-        fields["figure"] = {"measure": f.measure, "value": f.value, "min": f.min, "max": f.max,
-                            "qualifier": f.qualifier, "unit": f.unit, "subject": f.subject,
-                            "subject_side": f.subject_side, "place": f.place, "period": period,
-                            "as_of": t.end if t.kind == "as-of" else None,
-                            "since": t.start if t.kind == "as-of" else None}
-    fields.update(attributed_to=m.attributed_to, via=list(m.via) or None, relays=m.relays,
-                  hedge=m.hedge if m.hedge != "none" else None,
-                  derived_from=list(m.computed_from) or None, disputes=m.disputes)
-    return "  - " + _yaml(fields) + "\n"
-
-
-def one_report(corpus: Corpus, report_id: str = "all") -> Corpus:
-    """The corpus as one report holding every mention (a report of 100,000 mentions, the
-    large file a validation must stream): mention ``r#m`` becomes ``all#r-m``, relays
-    follow.
-
-    >>> corpus = synth_corpus(60, seed=2)
-    >>> merged = one_report(corpus)
-    >>> list(merged.reports), len(merged.reports["all"].mentions) == len(list(corpus.mentions()))
-    (['all'], True)
-    """
-    def key(k: str) -> str:
-        report, mention = k.split("#", 1)
-        return f"{report_id}#{report}-{mention}"
-
-    first = corpus.reports[min(corpus.reports)]
-    mentions = tuple(dataclasses.replace(
-        m, report_id=report_id, id=f"{m.report_id}-{m.id}",
-        relays=key(m.relays) if m.relays else None) for m in corpus.mentions())
-    merged = dataclasses.replace(first, id=report_id, title="Every mention in one report",
-                                 copies=None, mentions=mentions)
-    return Corpus(corpus.registry, {report_id: merged}, corpus.origin, measures=corpus.measures)
-
-
-def write_annotations(corpus: Corpus, folder: str | Path) -> int:
-    """Write ``sources.yaml`` and one ``reports/<id>.yaml`` per report; returns files written.
-
-    >>> import tempfile
-    >>> from credgraph.annotations import load_corpus
-    >>> corpus, folder = synth_corpus(30, seed=2), tempfile.mkdtemp()
-    >>> write_annotations(corpus, folder) == len(corpus.reports) + 1
-    True
-    >>> load_corpus(folder).reports == corpus.reports
-    True
-    """
-    folder = Path(folder)
-    (folder / "reports").mkdir(parents=True, exist_ok=True)
-    lines = ["sources:\n"]
-    for s in corpus.registry:
-        lines.append("  - " + _yaml({
-            "id": s.id, "name": s.name, "aliases": list(s.aliases), "kind": s.kind,
-            "party": s.party, "anonymous": s.anonymous, "speaks_for": s.speaks_for,
-            "reliability": s.reliability, "reliability_reason": s.reliability_reason}) + "\n")
-    (folder / "sources.yaml").write_text("".join(lines), encoding="utf-8")
-    for rid, report in corpus.reports.items():
-        head = (f"id: {rid}\nkind: {report.kind}\noutlet: {report.outlet}\n"
-                f"title: {_yaml(report.title)}\ndate: {report.date.earliest}\nmentions:\n")
-        body = "".join(_mention_yaml(m) for m in report.mentions)
-        (folder / "reports" / f"{rid}.yaml").write_text(head + body, encoding="utf-8")
-    return len(corpus.reports) + 1
-
-
-def write_rdf(corpus: Corpus, path: str | Path) -> int:
-    """Write the corpus as N-Quads (``.nq``), N-Triples (``.nt``) or TriG (``.trig``).
-
-    Lines come straight from :func:`~credgraph.build.corpus_quads`; returns the quads written.
-
-    >>> import pathlib, tempfile
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "corpus.trig"
-    >>> write_rdf(synth_corpus(10, seed=2), path) > 100
-    True
-    >>> path.read_text().startswith("GRAPH <https://w3id.org/credgraph/graph/registry> {")
-    True
-    """
-    path = Path(path)
-    kind = path.suffix.lstrip(".")
-    if kind not in {"nq", "nt", "trig"}:
-        raise ValueError(f"write_rdf writes .nq, .nt or .trig, not {path.name}")
-    count, graph = 0, None
-    with path.open("w", encoding="utf-8") as out:
-        if kind != "trig":
-            for count, line in enumerate(quads_to_nquads(corpus_quads(corpus), kind == "nq"), 1):
-                out.write(line)
-            return count
-        for s, p, o, g in corpus_quads(corpus):  # TriG: one GRAPH block per named graph
-            if g != graph:
-                out.write(("}\n" if graph is not None else "") + f"GRAPH {g.n3()} {{\n")
-                graph = g
-            out.write(f"{s.n3()} {p.n3()} {o.n3()} .\n")
-            count += 1
-        out.write("}\n" if graph is not None else "")
-    return count
+def _corrections(reports: dict, specs: list, keys: list) -> None:
+    """Point each correcting mention at a mention of the claim it corrects by the same
+    origin, and date its report no earlier than that one (a correction comes after)."""
+    by_claim: dict[str, list[int]] = {}
+    for i, spec in enumerate(specs):
+        by_claim.setdefault(spec[0], []).append(i)
+    for i, spec in enumerate(specs):
+        corrected = spec[6].get(_CORRECTS)
+        target = next((keys[j] for j in by_claim.get(corrected, ()) if specs[j][2] == spec[2]),
+                      None) if corrected else None
+        if target is None:
+            continue
+        rid, _, mid = keys[i].partition("#")
+        old = reports[target.partition("#")[0]].date
+        report = reports[rid]
+        mentions = tuple(dataclasses.replace(m, corrects=target) if m.id == mid else m
+                         for m in report.mentions)
+        day = max(report.date.latest, old.latest)
+        reports[rid] = dataclasses.replace(report, mentions=mentions, date=DateSpan(day, day))

@@ -58,7 +58,8 @@ def record(out: Path, step: str, seconds: float, items: int, unit: str, **extra)
 
 def generate(size: int, folder: Path, seed: int) -> dict:
     """Write the corpus of *size* mentions as annotations, N-Quads and N-Triples."""
-    from credgraph.synth import synth_corpus, write_annotations, write_rdf
+    from credgraph.synth import synth_corpus
+    from credgraph.synth_files import write_annotations, write_rdf
 
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()

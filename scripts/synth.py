@@ -17,7 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from credgraph.synth import one_report, synth_corpus, write_annotations, write_rdf  # noqa: E402
+from credgraph.synth import synth_corpus  # noqa: E402
+from credgraph.synth_files import one_report, write_annotations, write_rdf  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,8 @@ from credgraph.annotations import bundled_corpus
 from credgraph.bulk import build_lines
 from credgraph.cli import main
 from credgraph.errors import AnnotationErrors, InputError
-from credgraph.synth import synth_corpus, write_annotations
+from credgraph.synth import synth_corpus
+from credgraph.synth_files import write_annotations
 
 
 @pytest.fixture(scope="module")

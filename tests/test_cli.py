@@ -208,7 +208,8 @@ def _on_a_terminal(argv: list[str], timeout: float = 120) -> str:
 
 @pytest.mark.parametrize("command", ["validate", "build"])
 def test_long_work_shows_a_progress_bar_on_a_terminal(command, tmp_path):
-    from credgraph.synth import one_report, synth_corpus, write_annotations
+    from credgraph.synth import synth_corpus
+    from credgraph.synth_files import one_report, write_annotations
 
     write_annotations(one_report(synth_corpus(3000, seed=4)), tmp_path / "corpus")
     extra = ["-o", str(tmp_path / "out"), "-f", "nquads"] if command == "build" else []

@@ -15,7 +15,8 @@ from credgraph.annotations import load_corpus
 from credgraph.build import relay_cycles, to_dataset
 from credgraph.errors import AnnotationErrors
 from credgraph.model import Evidence
-from credgraph.synth import one_report, synth_corpus, write_annotations
+from credgraph.synth import synth_corpus
+from credgraph.synth_files import one_report, write_annotations
 from credgraph.validation import shape_results
 
 

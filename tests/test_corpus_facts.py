@@ -15,7 +15,8 @@ from credgraph.cli import main
 from credgraph.corpus_facts import corpus_facts
 from credgraph.errors import AnnotationErrors
 from credgraph.scan import scan_facts
-from credgraph.synth import synth_corpus, write_annotations
+from credgraph.synth import synth_corpus
+from credgraph.synth_files import write_annotations
 
 from tests.conftest import assert_error_says
 

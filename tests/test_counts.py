@@ -12,7 +12,8 @@ from credgraph.cli import main
 from credgraph.counts import store_counts
 from credgraph.embedded import OxigraphStore
 from credgraph.inputs import open_input
-from credgraph.synth import synth_corpus, write_annotations
+from credgraph.synth import synth_corpus
+from credgraph.synth_files import write_annotations
 
 
 def _counts_everywhere(folder, out):

@@ -20,7 +20,8 @@ from credgraph.embedded import OxigraphStore
 from credgraph.facts import fetch_facts
 from credgraph.scan import scan_facts
 from credgraph.store import MemoryStore
-from credgraph.synth import synth_corpus, write_annotations
+from credgraph.synth import synth_corpus
+from credgraph.synth_files import write_annotations
 
 CASES = Path(__file__).resolve().parent / "data" / "audit_cases"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())

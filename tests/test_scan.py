@@ -19,7 +19,8 @@ from credgraph.cli import main
 from credgraph.errors import InputError
 from credgraph.formats import get_format, serialize
 from credgraph.inputs import open_input
-from credgraph.synth import synth_corpus, write_rdf
+from credgraph.synth import synth_corpus
+from credgraph.synth_files import write_rdf
 
 CASES = Path(__file__).resolve().parent / "data" / "audit_cases"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())

@@ -17,7 +17,8 @@ from credgraph.build import corpus_quads, relay_cycles
 from credgraph.checks import load_builtin_checks
 from credgraph.model import Corpus, DateSpan, Mention, Registry, Report
 from credgraph.embedded import OxigraphStore
-from credgraph.synth import synth_corpus, synth_registry, write_annotations, write_rdf
+from credgraph.synth import synth_corpus, synth_registry
+from credgraph.synth_files import write_annotations, write_rdf
 
 SIZE = 3000
 

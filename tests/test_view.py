@@ -201,7 +201,7 @@ def test_no_display_text_carries_a_bidirectional_control():
 
 
 def test_a_capped_view_says_how_many_of_how_many_and_how_to_see_the_rest(tmp_path):
-    from credgraph.synth import write_annotations
+    from credgraph.synth_files import write_annotations
 
     write_annotations(synth_corpus(300, seed=4), tmp_path / "corpus")
     result = audit(tmp_path / "corpus", label="corpus")
@@ -234,7 +234,7 @@ def test_cli_writes_a_focused_view_of_one_figure(tmp_path):
 
 
 def test_cli_shows_the_most_flagged_figures_of_a_large_audit(tmp_path, capsys):
-    from credgraph.synth import write_annotations
+    from credgraph.synth_files import write_annotations
 
     write_annotations(synth_corpus(300, seed=4), tmp_path / "corpus")
     out = tmp_path / "big.html"

@@ -17,7 +17,8 @@ import pytest
 from credgraph.api import audit
 from credgraph.build import corpus_quads
 from credgraph.store import MemoryStore
-from credgraph.synth import synth_corpus, write_annotations
+from credgraph.synth import synth_corpus
+from credgraph.synth_files import write_annotations
 from credgraph.view import layered_layout, to_html, view, view_graph
 
 pytestmark = [pytest.mark.browser, pytest.mark.benchmark]

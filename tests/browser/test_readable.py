@@ -11,7 +11,8 @@ import pytest
 
 from credgraph.api import audit
 from credgraph.display import BIDI_CONTROLS
-from credgraph.synth import synth_corpus, write_annotations
+from credgraph.synth import synth_corpus
+from credgraph.synth_files import write_annotations
 from credgraph.view import ORDER, ranked, view, view_graph
 from credgraph.view_page import LABEL_PX
 

@@ -90,7 +90,7 @@ _EXCLUDE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"   # dates
     r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?[ap]\.m\.|\b24/7\b"  # times
     r"|https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+"                 # addresses, tags
-    r"|\+\d[\d\s()-]{6,}\d|\b(?:tel|phone|fax)\.?:?\s*[\d\s()+-]{6,}"   # phone numbers
+    r"|\+\d[\d\s()-]{6,}\d|\b(?:tel|phone|fax)\.?:?\s*[\d\s()+-]{6,}|\b0\d{0,4}(?: \d{2,4}){2,}\b"  # phones
     r"|(?-i:\b[A-Z][A-Za-z]{0,5}-\d+[A-Za-z]*\b|\b\d+[A-Z]+\d+[A-Z]*\b)"  # T-72, Su-25, 3M14
     r"|\b\d+(?:\.\d+)?\s?-?mm\b|\bcovid-19\b|\b\d+\s+min(?:ute)?s?\s+read\b"
     r"|\b(?:page|slide|photo|image|picture|part|episode)\s+\d+\s*(?:of|/)\s*\d+\b"  # Slide 1 of 8

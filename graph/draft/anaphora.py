@@ -170,13 +170,17 @@ def group_names(description: str) -> set[str]:
     """The words a disclaimer may use for the unnamed source *description*: its noun of
     people in the singular and plural, and for kin ``relatives`` and ``families``, each
     after ``the`` (a definite reference back, not a word in passing)."""
-    head = next((w for w in re.findall(r"[A-Za-z'’-]+", description)[1:] if _people(w)), None)
-    if head is None:
+    words = re.findall(r"[A-Za-z'’-]+", description)
+    at = next((k for k in range(1, len(words)) if _people(words[k])), None)
+    if at is None:
         return set()
+    head = words[at]
     one = singular(head)
     plural = next((p for p, s in _IRREGULAR.items() if s == one), one + "s")
     names = {one, plural}
     kind = _class_of(head)
     if kind is not None:
         names.update(_COLLECTIVE.get(id(kind), ()))
-    return {f"the {n}" for n in names}  # "the relatives", not any "soldiers" in passing
+    described = {f"{w.lower()} {one}" for w in words[max(1, at - 2):at]}  # "the Western
+    return {f"the {n}" for n in names | described}  # official": "the relatives", not any
+    # "soldiers" in passing

@@ -264,8 +264,10 @@ class SourceNames:
     def _propose(self, text: str, doc, span) -> SourceRef | None:
         words = [t for t in doc if not t.is_punct]
         lower = [t.lower_ for t in words]
+        cut = next((k for k in range(1, len(lower)) if lower[k].endswith("ing") and lower[
+            k - 1] in _PEOPLE | _GROUPS), len(lower))  # "an official briefing reporters": him
         proper = _proper_tail(doc)
-        head = next((w for w in reversed(lower) if w in _PEOPLE | _GROUPS), None)
+        head = next((w for w in reversed(lower[:cut]) if w in _PEOPLE | _GROUPS), None)
         if proper and head and (set(normal_name(proper).split()) <= NATIONALITIES | PEOPLE_WORDS
                                 or re.search(rf"\b(?:{_PLACE_WORDS}) (?:the )?{re.escape(proper)}$", text)):
             proper = None  # "Russian media", "Mothers of men from Pskov": unnamed, not a name

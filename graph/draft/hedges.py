@@ -93,6 +93,10 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
                                         r"\b(?:I|we) (?:assess|judge)\b|\bat a guess\b|"
                                         r"\bassess(?:es|ed)? that\b",
                                         re.I)),
+    ("estimate", "clause", re.compile(  # "perhaps 10,000 rounds a day", "Perhaps a quarter"
+        r"\b(?:perhaps|maybe)\s+(?:(?:about|around|some|only|just|as many as|up to)\s+)?(?=\d|"
+        r"(?:an?\s+)?(?:third|quarter|half|fifth|tenth|dozen)\b|(?:one|two|three|four|five|six|"
+        r"seven|eight|nine|ten|twenty|thirty|forty|fifty|a hundred|a thousand)\b)", re.I)),
     ("probable", "clause", re.compile(
         r"\b(?:likely|probably|possibly|presumably)\b|\b(?:believed|thought) to\b|"
         r"\b(?:appears?|seems?) to\b|\bmay have\b"

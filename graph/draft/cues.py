@@ -41,6 +41,8 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     """The cues of the sentence of tokens ``[start, end)``, in text order."""
     doc, found = r.doc, []
     r.current = found
+    if start < end and _MASTHEAD.match(doc[start:end].text):
+        return found  # "VerifyDesk | By Ana Lucia Ferreira | Published 6 May 2027"
     k = start
     while k < end:
         t = doc[k]
@@ -195,7 +197,8 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             r.passages.sentence_of(doc[start].idx)):
         lead = next((m for m in range(start + 1, min(end - 2, start + 6)) if doc[m].text == ":"),
                     None)  # a headline's "Russian military bloggers: ..."
-        if lead is not None and not doc[lead + 1].like_num:  # not a tally's "Officers: 6,318"
+        if lead is not None and not doc[lead + 1].like_num and not _GENRE.match(doc[
+                start:lead].text):  # not a tally's "Officers: 6,318", nor "FACT CHECK: ..."
             ref, note = r.resolve(start, lead, start)
             if ref:
                 found.append(Cue("according", ref, start, note=note))
@@ -208,6 +211,14 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     return found
 
 
+_MASTHEAD = re.compile(r"(?:[^|\n]{1,60}\|\s*)*By\s+[A-Z][^|\n]*(?:\||$)|(?:[^|\n]{1,60}\|\s*)+"
+                       r"(?:Published|Updated|Posted)\b")
+"""A byline or masthead line (``Outlet | By Name | Published 6 May``): who wrote the text
+and when, no one's statement."""
+_GENRE = re.compile(r"(?i)(?:fact[ -]?check(?:ed)?|analysis|explainer|exclusive|breaking|"
+                    r"update[d]?|opinion|comment|live|watch|explained|in numbers|verdict|"
+                    r"what we know|timeline|q&a)$")
+"""A headline's label of its genre (``FACT CHECK: ...``, ``ANALYSIS: ...``): no source."""
 _PICKED = {"picked", "carried", "republished", "reprinted", "cited", "quoted", "relayed",
            "reposted", "echoed"}
 """Verbs of an outlet taking up another's story (``in remarks picked up by X``)."""

@@ -141,8 +141,10 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             if ref is not None and w in _COURT_VERBS and r.names.source_kind(ref.id) != "court":
                 ref = None  # only a court's sentence is its own statement
             if ref is not None and own and not speech and ref.how == "new" and not (
-                    _proper(doc, i, j) or ref.id == r.outlet):
-                ref = None  # "garrison courts heard": a description, not the counting source
+                    _proper(doc, i, j) or ref.id == r.outlet or doc[i].lower_ == "the" and
+                    r.names.source_kind(ref.id) == "government"):
+                ref = None  # "garrison courts heard": a description, not the counting source;
+                # "the regional military administration counts" is one institution's count
             if ref is None and own and j > i:
                 taken = {c.source.id for c in found}
                 hits = [h for h in r.names.find(doc, start, k) if h[0] not in taken]

@@ -42,7 +42,7 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
      r"prosecutor|\bgeneral staff\b|headquarters|\bagency\b|parliament|duma|ombudsman|"
      r"commissioner['’]s office|\b(?:federal|state|border|penitentiary|migration|security|"
      r"customs|tax|emergency|civil) service\b|\bbureau\b|directorate|inspectorate|"
-     r"\bcommission\b|\bcouncil\b", "government"),
+     r"\bcommission\b|\bcouncil\b|\bdepartment\b", "government"),
     (r"\barmy\b|brigade|regiment|battalion|division|\bcorps\b|\bforces?\b|\bunit\b",
      "military-unit"),
     (r"news|outlet|newspaper|\bsite\b|website|magazine|journal|times|\bpost\b|gazette|daily|"

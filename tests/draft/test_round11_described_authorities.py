@@ -1,0 +1,30 @@
+"""Round 11, class 10: an authority described in lower case (``the district military
+administration counts``, ``according to the housing department``) is that authority,
+proposed under its description, the words an analyst's registry alias would have; a bare
+plural (``garrison courts heard``) stays a description, and ``the court`` still refers back
+to the court named before."""
+
+import pytest
+
+from chain_reading import read_chains
+from credgraph.model import Registry
+
+
+def origins(text):
+    return {term: origin for term, origin, _via in read_chains(Registry([]), text)}
+
+
+@pytest.mark.parametrize("text, term, origin", [
+    ("In the district as a whole, the district military administration counts about 9,400 "
+     "displaced people.", "9,400", "district-military-administration"),
+    ("So far 210 families have been rehoused, according to the housing department.", "210",
+     "housing-department"),
+    ("The regional health department said 35 clinics had reopened.", "35",
+     "regional-health-department"),
+])
+def test_an_authority_described_in_lower_case(text, term, origin):
+    assert origins(text)[term] == origin
+
+
+def test_a_bare_plural_is_still_no_source():
+    assert origins("In May garrison courts heard 300 cases.")["300"] is None

@@ -21,6 +21,7 @@ that the body states with the same value are skipped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -188,6 +189,11 @@ def _head(phrase) -> tuple[str | None, int]:
     return None, -1
 
 
+_INFORMANTS = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:familiar with|with (?:direct )?knowledge of|"
+                         r"briefed on)\b")
+"""What follows the number of a story's unnamed informants (``two people familiar with the
+matter``, ``three officials briefed on the talks``): how many were asked, not a figure."""
+
 def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
     """Every figure of the text, in text order."""
     qualifiers = {e: (label, s) for label, s, e in matches(_qualifier_matcher(), doc)}
@@ -214,7 +220,8 @@ def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
             continue
         figure = _figure(doc, expr, qualifiers, sentence, start_char, end_char,
                          carried.get(passages.paragraph_of(start_char)))
-        if figure is None or figure.unit == "sources":
+        if figure is None or figure.unit == "sources" or (figure.value or 99) <= 10 and \
+                _INFORMANTS.match(doc.text, end_char):  # "Two people familiar with the ..."
             continue  # "citing two sources in the ministry": who was asked, not a figure
         if figure.unit not in ("percent", "times", "percentage points"):
             carried[passages.paragraph_of(start_char)] = (figure.unit, figure.measure)

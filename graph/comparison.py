@@ -10,6 +10,9 @@ relation     when                                                may disagree wh
 ``same``     one measure, the same time reference                their intervals do not meet
 ``coarse``   running totals of one measure dated only to the      never (a note: the same
              same month or year                                   total, or two points)
+``update``   ``same`` between one origin's running totals of a    never (a note: a toll
+             cumulative measure as of one day (decided where      raised during the day)
+             origins are known: :mod:`credgraph.checks.context`)
 ``series``   running totals of one measure at different dates     a cumulative count falls,
                                                                   or grows implausibly fast
 ``part``     a closed period inside the other's period (or       parts add up to more than
@@ -47,7 +50,7 @@ __all__ = ["quantity_key", "family", "relate", "disagree", "bounds_overlap", "RE
            "parts_over_whole", "intervals_conflict", "is_ratio_unit", "same_time",
            "normal_text"]
 
-RELATIONS = ("same", "coarse", "series", "part", "whole", "narrower", "broader")
+RELATIONS = ("same", "coarse", "update", "series", "part", "whole", "narrower", "broader")
 """How a figure stands to another: ``part`` is a part of the other, ``whole`` the other's
 whole; ``narrower``/``broader`` its measure against the other's."""
 

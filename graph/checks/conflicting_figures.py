@@ -8,7 +8,8 @@ intervals do not meet once qualifiers are read ("more than 100" and "at least 11
 exceeds a broader one at the same time reference (more killed than casualties). Running totals at other dates, parts of
 a period and overlapping periods are not conflicts (:mod:`credgraph.comparison`); running
 totals dated only to the same month or year that do not agree get a note (``info``), not an
-error: the texts do not say they were counted up to the same day.
+error: the texts do not say they were counted up to the same day. Nor are one origin's running
+totals as of the same day (a toll raised during the day): a note.
 """
 
 from __future__ import annotations
@@ -39,6 +40,15 @@ def conflicting_figures(ctx, claim):
                     f"totals dated only to {when}: counted up to the same day they cannot "
                     "both be right; on different days they may be points of a series. The "
                     "dates the texts give cannot tell, so neither is downgraded",
+                    [ref.node, other.reference.node], severity="info")
+            continue
+        if relation == "update":
+            if not bounds_overlap(ref.figure.bounds(), other.reference.figure.bounds()):
+                yield Finding(
+                    f"{_label(claim)} and {_label(other)} are running totals of one origin as "
+                    f"of the same day ({ref.figure.time.end}): most likely the origin updated "
+                    "its count during the day (the larger the later, for a count that can "
+                    "only grow); not a conflict, and neither is downgraded",
                     [ref.node, other.reference.node], severity="info")
             continue
         if relation not in ("same", "narrower", "broader"):

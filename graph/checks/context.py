@@ -95,7 +95,9 @@ class AuditContext:
 
     def related(self, claim: ClaimTrace) -> list[tuple[ClaimTrace, str]]:
         """Every other claim comparable with *claim*, with how *claim* stands to it
-        (``same``, ``series``, ``part``, ``whole``, ``narrower``, ``broader``)."""
+        (``same``, ``coarse``, ``update``, ``series``, ``part``, ``whole``, ``narrower``,
+        ``broader``): ``update`` is ``same`` between one origin's running totals as of one
+        day (:meth:`_one_counter_that_day`)."""
         found = self._related.get(claim.claim)
         if found is None:
             figure, key = self.compared(claim), self.key(claim)
@@ -110,10 +112,24 @@ class AuditContext:
                     else:
                         relation = relate(figure, self.compared(other), self.measures,
                                           same_key=True)
+                        if relation == "same" and self._one_counter_that_day(claim, other):
+                            relation = "update"
                     if relation is not None:
                         found.append((other, relation))
             self._related[claim.claim] = found
         return found
+
+    def _one_counter_that_day(self, claim: ClaimTrace, other: ClaimTrace) -> bool:
+        """Whether *claim* and *other* are one origin's running total of a cumulative
+        measure as of one day: a toll a governor, a ministry or a mission raises during the
+        day (2 dead in the morning, 4 by the evening), which the format dates to the day
+        only. They rest on the same independent origins, so their difference is an update by
+        that origin, not two counts that cannot both be right (a figure with an origin of its
+        own besides is still compared as ``same``)."""
+        figure = claim.reference.figure
+        measure = self.measures[figure.measure] if figure.measure in self.measures else None
+        return (measure is not None and measure.cumulative and figure.time.kind == "as-of"
+                and set(claim.independent) == set(other.independent))
 
     def comparable(self, claim: ClaimTrace) -> list[ClaimTrace]:
         """The claims that count the same thing at the same time as *claim*."""

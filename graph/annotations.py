@@ -120,7 +120,7 @@ def _resolve(registry: Registry, name, reader: FieldReader, key: str) -> str | N
 
 
 _REPORT_KEYS = {"id", "kind", "outlet", "author", "date", "title", "url", "seed", "text",
-                "input_file", "ambiguity", "copies", "mentions"}
+                "input_file", "ambiguity", "copies", "reviewed", "mentions"}
 _MENTION_KEYS = {"id", "claim", "statement", "figure", "attributed_to", "via", "relays", "quoted",
                  "cites_as", "hedge", "own_work", "evidence", "ambiguity", "derived_from",
                  "disputes", "part_of", "corrects"}
@@ -178,7 +178,8 @@ def report_parts(path: Path, registry: Registry, errors: list,
         kind=h.choice("kind", _ALLOWED[REPORT_KIND], required=True) or "article",
         outlet=outlet or "?", title=h.text("title", required=True) or "", date=_date_span(h),
         author=h.text("author"), url=h.url("url"), seed=seed, ambiguity=h.text("ambiguity"),
-        text=text, input_file=h.text("input_file"), copies=h.slug("copies", required=False))
+        text=text, input_file=h.text("input_file"), copies=h.slug("copies", required=False),
+        reviewed=h.get("reviewed", bool, default=True))
     measures = measures or builtin_measures()
     mentions, seen, parts = [], {}, 0
     for index, item in enumerate(items):

@@ -220,6 +220,9 @@ class Report:
     """The document the text was taken from (a file name as given, ``-`` for standard input)."""
     copies: str | None = None
     """The report this one republishes word for word: its mentions relay the original's."""
+    reviewed: bool = True
+    """Whether an analyst has reviewed the annotation: ``reviewed: false`` on a draft
+    (``credgraph draft``), whose figures establish no bounds and confirm nothing."""
 
 
 class Registry:

@@ -141,7 +141,9 @@ def statement(mention, names: dict[str, str]) -> str:
 
 def report_yaml(draft: DraftReport, names: dict[str, str], header: str) -> str:
     """The report file of a draft."""
-    lines = [f"# {header}", f"id: {draft.id}", f"kind: {draft.kind}", f"outlet: {draft.outlet}",
+    lines = [f"# {header}", f"id: {draft.id}",
+             "reviewed: false  # an analyst's review removes this line (or sets true)",
+             f"kind: {draft.kind}", f"outlet: {draft.outlet}",
              f"author: {scalar(draft.document.author)}"]
     if isinstance(draft.date, dict):
         d = draft.date

@@ -27,7 +27,7 @@ from .time_reference import Day
 from .vocab import CITES_AS, XSD
 
 __all__ = ["Codec", "TEXT", "INTEGER", "DECIMAL", "DATE", "DAY", "BOOLEAN", "URL", "NODE", "PRESENCE",
-           "INSTANCE", "concept", "CITATION_INTENT", "decimal_literal"]
+           "INSTANCE", "concept", "CITATION_INTENT", "decimal_literal", "TRUE_UNLESS_FALSE"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +106,9 @@ DAY = Codec("day", _Terms(_day_literal).__getitem__,
 xsd:date, xsd:gYearMonth or xsd:gYear."""
 _TRUE, _FALSE = Literal(True), Literal(False)
 BOOLEAN = Codec("boolean", lambda v: _TRUE if v else _FALSE, bool)
+TRUE_UNLESS_FALSE = Codec("boolean", BOOLEAN.encode, lambda v: v is not False)
+"""A flag that holds unless written false (nothing written: true): a report is reviewed
+unless it says ``reviewed: false``."""
 URL = Codec("url", URIRef, None)
 NODE = Codec("node", node_iri,
              lambda v: None if v is None else v[len(ID_PREFIX):] if v.startswith(ID_PREFIX)

@@ -32,16 +32,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from rdflib import URIRef
 
 from .codecs import (BOOLEAN, CITATION_INTENT, DATE, DAY, DECIMAL, INSTANCE, INTEGER, NODE,
-                     PRESENCE, TEXT, URL, Codec, concept)
+                     PRESENCE, TEXT, TRUE_UNLESS_FALSE, URL, Codec, concept)
 from .ids import (ID_PREFIX, claim_node, derivation_node, evidence_node, figure_node,
                   mention_node, node_iri, report_node, source_node, statement_node)
 from .measures import Measure
-from .model import Figure, Mention, Report, Source, TimeRef
+from .model import Figure, Source, TimeRef
+from .report_view import MentionView, ReportView
 from .vocab import (CG, CITO, MEASURE, QUANTITY_KIND, RATE_UNIT, DATE_CERTAINTY, DCTERMS, HEDGE, PARTY, PROV, QUALIFIER, RDF,
                     RDFS, RELIABILITY, REPORT_KIND, SCHEMA, SKOS, SOURCE_KIND)
 
@@ -74,51 +75,6 @@ class Field:
     def getter(self) -> Callable:
         path = self.get if self.get is not None else self.name
         return attrgetter(path) if isinstance(path, str) else path
-
-
-class MentionView(NamedTuple):
-    """A mention with the chain it came by: what it derives from (a node, or None for an
-    unattributed mention) and, when attributed, the statement of its origin."""
-
-    mention: Mention
-    upstream: str | None
-    primary: str | None
-    statements: tuple
-
-
-class StatementView(NamedTuple):
-    """A source's statement of a claim, and the statement it derives from (its chain's
-    previous source)."""
-
-    claim: str
-    source: str
-    previous: tuple
-
-
-class ReportView:
-    """A report and its mentions' chains, worked out once for every kind that needs them."""
-
-    __slots__ = ("report", "mentions")
-
-    def __init__(self, report: Report):
-        self.report = report
-        self.mentions = [_chain(m) for m in report.mentions]
-
-
-def _chain(m: Mention) -> MentionView:
-    """A mention that ``relays`` another derives from it; one attributed to a source derives
-    from the last statement of its chain (``attributed_to``, then each of ``via``), and each
-    statement of the chain from the one before."""
-    if m.relays:
-        return MentionView(m, mention_node(m.relays), None, ())
-    if not m.attributed_to:
-        return MentionView(m, None, None, ())
-    statements, previous = [], ()
-    for source in (m.attributed_to, *m.via):
-        statements.append(StatementView(m.claim, source, previous))
-        previous = (statement_node(m.claim, source),)
-    return MentionView(m, previous[0], statement_node(m.claim, m.attributed_to),
-                       tuple(statements))
 
 
 @dataclass(frozen=True)
@@ -291,6 +247,7 @@ REPORT = RecordKind(
         Field("input_file", CG.inputFile, TEXT, get="report.input_file", read=False),
         Field("copies", CG.copies, INSTANCE["report"], get="report.copies"),
         Field("ambiguity", CG.ambiguity, TEXT, get="report.ambiguity", read=False),
+        Field("reviewed", CG.reviewed, TRUE_UNLESS_FALSE, get=lambda v: v.report.reviewed and None),
     ))
 
 CLAIM = RecordKind("claim", SCHEMA.Claim, claim_node, read=False, fields=(),

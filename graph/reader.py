@@ -57,7 +57,9 @@ class FieldReader:
             return default
         ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
         if not ok:
-            self.fail(key, f"expected {kind.__name__ if isinstance(kind, type) else kind}, "
+            what = "true or false" if kind is bool else (
+                kind.__name__ if isinstance(kind, type) else kind)
+            self.fail(key, f"expected {what}, "
                            f"got {_kind(value)} {value!r}")
             return default
         return value

@@ -98,6 +98,7 @@ class CG(DefinedNamespace):
     computedFrom: URIRef
     partOf: URIRef
     copies: URIRef
+    reviewed: URIRef
     # measure properties
     quantityKind: URIRef
     cumulative: URIRef

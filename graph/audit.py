@@ -159,6 +159,14 @@ class AuditResult:
                 return fig
         raise KeyError(claim_id)
 
+    def unreviewed_reports(self) -> list[str]:
+        """The reports of the audited figures nobody has reviewed (``reviewed: false``)."""
+        if self.trace is None:
+            return []
+        reports = self.trace.reports
+        return sorted({r for f in self.figures for r in f.claim.reports
+                       if getattr(reports.get(r), "reviewed", True) is False})
+
     def findings(self, at_least: str = "info"):
         """Every (figure, finding) at or above a severity."""
         rank = severity_rank(at_least)
@@ -188,6 +196,7 @@ class AuditResult:
             "findings_by_severity": by_severity,
             "grades": dict(sorted(grades.items())),
             "citation_loops": self.cycles,
+            "unreviewed_reports": len(self.unreviewed_reports()),
         }
 
     def as_dict(self) -> dict:
@@ -226,8 +235,8 @@ def _audit(trace, table, names, claims, input_label, started) -> AuditResult:
         uncertain = ctx.discounted(claim)
         outlets = len({trace.reports[m.report].outlet for m in claim.mentions
                        if m.report in trace.reports})
-        figures.append(FigureAudit(claim, judged, findings, grade_claim(claim, judged, uncertain),
-                                   uncertain, outlets))
+        figures.append(FigureAudit(claim, judged, findings, _grade(ctx, claim), uncertain,
+                                   outlets))
     _downgrade_conflicts(ctx, figures)
     _withdrawn_grades(ctx, figures)
     figures.sort(key=lambda f: (-f.priority, f.id))
@@ -248,7 +257,7 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
 
     def base_grade(claim):
         if claim.claim not in base:
-            base[claim.claim] = grade_claim(claim, ctx.origins(claim), ctx.discounted(claim))
+            base[claim.claim] = _grade(ctx, claim)
         return base[claim.claim]
 
     disputed: dict[str, bool] = {}
@@ -260,7 +269,7 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
 
     for fig in figures:
         ref = fig.claim.reference.figure
-        if ref is None or any(a.verified for a in fig.origins):
+        if ref is None or any(a.verified for a in ctx.standing(fig.claim)):
             continue
         bounds = ref.bounds()
         against = [(other.claim, base_grade(other))
@@ -290,6 +299,12 @@ def _withdrawn_grades(ctx: AuditContext, figures: list[FigureAudit]) -> None:
         fig.withdrawn = True
 
 
+def _grade(ctx: AuditContext, claim: ClaimTrace) -> Grade:
+    """A claim's grade before it is compared: from the origins it stands on (the reviewed
+    ones), a claim resting only on unreviewed drafts graded for itself."""
+    return grade_claim(claim, ctx.standing(claim), ctx.discounted(claim), ctx.draft_only(claim))
+
+
 _BOUNDING = ("same", "narrower", "broader")
 """How two figures must relate for what one establishes to bound the other."""
 
@@ -308,6 +323,7 @@ def _established(ctx: AuditContext, claim: ClaimTrace):
     """What *claim*'s figure establishes when it has a verified origin, else None."""
     withdrawal = ctx.withdrawal(claim)
     gone = withdrawal.groups if withdrawal else ()
+    gone = {*gone, *ctx.unreviewed(claim)}  # a draft's attribution proves nothing
     verified = [a for a in ctx.origins(claim) if a.verified and a.origin.independence not in gone]
     if not verified:
         return None

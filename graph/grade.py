@@ -54,12 +54,17 @@ class Grade:
 
 
 def grade_claim(claim: ClaimTrace, judged: list[OriginAssessment],
-                uncertain=frozenset()) -> Grade:
+                uncertain=frozenset(), draft: bool = False) -> Grade:
     """Grade one claim from its judged origins (before comparing with other claims).
 
     Origins in *uncertain* (independences) may depend on the claim's others
     (:func:`~credgraph.checks.context.AuditContext.dependence`): they add to nothing that
-    needs independence for sure ("confirmed", "several independent origins agree")."""
+    needs independence for sure ("confirmed", "several independent origins agree").
+
+    A *draft* claim (stated only in unreviewed reports, whose attributions may be wrong) is
+    graded for itself as its best origin alone: never confirmed, never "several agree"."""
+    if draft:
+        return _draft_grade(claim, judged)
     if not judged or all(a.origin.source is None for a in judged):
         return Grade("F", 6, "no source is named, so neither source nor content can be judged")
     by_group: dict[str, list[OriginAssessment]] = {}
@@ -94,6 +99,19 @@ def grade_claim(claim: ClaimTrace, judged: list[OriginAssessment],
         return Grade(best, 6, f"a single unverified origin whose reliability cannot be "
                               f"judged ({labels})")
     return Grade(best, 4, f"a single unverified origin ({labels}): doubtful until corroborated")
+
+
+def _draft_grade(claim: ClaimTrace, judged: list[OriginAssessment]) -> Grade:
+    """The best grade one origin of an unreviewed claim gives it alone."""
+    groups: dict = {}
+    for a in judged:
+        groups.setdefault(a.origin.independence, []).append(a)
+    best = min((grade_claim(claim, items) for _, items in sorted(groups.items())),
+               key=lambda g: (g.credibility, RELIABILITY_ORDER.index(g.reliability)),
+               default=None) or grade_claim(claim, judged)
+    return Grade(best.reliability, best.credibility,
+                 f"{best.reason}; stated only in unreviewed drafts, its origins' "
+                 "attribution unchecked")
 
 
 def established_bounds(figure, *, documentary: bool, estimate: bool, tally: bool):

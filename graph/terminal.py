@@ -55,7 +55,12 @@ def summary_words(result: AuditResult) -> str:
     rests = "rests" if single == 1 else "rest"
     head = f"{counted(len(result.figures), 'claim')} in {counted(len(reports), 'report')} " \
            f"({numbered(result)} with a number)"
-    return f"{head}: {'; '.join(parts)}; {single} {rests} on a single independent origin."
+    drafts = len(result.unreviewed_reports())
+    tail = "" if not drafts else (
+        f" {drafts} of the reports "
+        f"{'is an unreviewed draft' if drafts == 1 else 'are unreviewed drafts'} (reviewed: "
+        "false): their figures prove, rule out and confirm nothing until reviewed.")
+    return f"{head}: {'; '.join(parts)}; {single} {rests} on a single independent origin.{tail}"
 
 
 def numbered(result: AuditResult) -> int:

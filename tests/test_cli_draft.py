@@ -37,6 +37,27 @@ def test_draft_then_validate_then_audit(corpus, capsys):
     assert main(["audit", str(corpus), "--format", "json"]) == 0
 
 
+def test_a_draft_is_marked_unreviewed_and_audited_as_one(corpus, capsys):
+    """Every drafted report says `reviewed: false`; `validate` and `audit` run on it at once,
+    and the audit says its figures rest on an unreviewed draft."""
+    import json
+
+    assert main(["draft", str(WIRE), "--corpus", str(corpus), "--outlet", "Baltic Wire",
+                 "--date", "2024-03-12"]) == 0
+    report = (corpus / "reports" / "wire-01.yaml").read_text()
+    assert "\nreviewed: false" in report
+    assert main(["validate", "--corpus", str(corpus)]) == 0
+    capsys.readouterr()
+    assert main(["audit", str(corpus), "--format", "json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["summary"]["unreviewed_reports"] == 1
+    assert result["figures"] and all(
+        any(f["check"] == "unreviewed-draft" for f in fig["flags"]) for fig in result["figures"])
+    table = corpus.parent / "audit.txt"
+    assert main(["audit", str(corpus), "--format", "table", "--output", str(table)]) == 0
+    assert "1 of the reports is an unreviewed draft" in " ".join(table.read_text().split())
+
+
 def test_never_overwrites_without_force(corpus, capsys):
     argv = ["draft", str(WIRE), "--corpus", str(corpus), "--outlet", "Baltic Wire"]
     assert main(argv) == 0

@@ -115,7 +115,7 @@ def run_checks(checks: Iterable[Check], ctx, claim) -> list[Finding]:
 BUILTIN = ("single_origin", "unverified_origin", "anonymous_origin", "interested_party",
            "circular_reporting", "conflicting_figures", "figure_drift", "unattributed",
            "hedge_dropped", "running_totals", "parts_and_whole", "disputed",
-           "source_dependence", "computed_figure", "corrected_figure")
+           "source_dependence", "computed_figure", "corrected_figure", "unreviewed_draft")
 """The built-in check modules, in the order their findings are listed."""
 
 

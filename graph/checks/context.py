@@ -49,6 +49,55 @@ class AuditContext:
         self._compared: dict[str, object] = {}
         self._dependence: dict[str, dict] = {}
         self._withdrawal: dict[str, Withdrawal | None] = {}
+        self._unreviewed: dict[str, frozenset] = {}
+
+    @cached_property
+    def drafts(self) -> frozenset:
+        """The reports nobody has reviewed (``reviewed: false``: a draft by ``credgraph
+        draft``, whose attributions are guesses)."""
+        return frozenset(rid for rid, r in self.trace.reports.items()
+                         if getattr(r, "reviewed", True) is False)
+
+    def unreviewed(self, claim: ClaimTrace) -> frozenset:
+        """The claim's origins (independences) reached only by chains that pass a mention
+        of an unreviewed report: a draft's attribution may be wrong, so they establish no
+        bounds and add to nothing needing independence for sure (worked out once)."""
+        drafts = self.drafts
+        if not drafts:
+            return frozenset()
+        found = self._unreviewed.get(claim.claim)
+        if found is None:
+            mentions, reviewed, hit = self.trace.mentions, set(), False
+            for chain in claim.chains:
+                if any(n in mentions and mentions[n].report in drafts for n in chain):
+                    hit = True
+                elif chain:
+                    reviewed.add(chain[-1])
+            kept = {o.independence for o in claim.origins if o.node in reviewed}
+            found = frozenset(o.independence for o in claim.origins) - kept if hit \
+                else frozenset()
+            self._unreviewed[claim.claim] = found
+        return found
+
+    def draft_only(self, claim: ClaimTrace) -> bool:
+        """Whether *claim* rests only on unreviewed reports: no origin of it is reached but
+        through a draft's mentions."""
+        gone = self.unreviewed(claim)
+        return bool(gone) and gone >= set(claim.independent)
+
+    def standing(self, claim: ClaimTrace) -> list[OriginAssessment]:
+        """The judged origins the grade stands on: the reviewed ones, or all of them when
+        the claim rests only on unreviewed reports (then graded for itself)."""
+        gone = self.unreviewed(claim)
+        judged = self.origins(claim)
+        kept = [a for a in judged if a.origin.independence not in gone]
+        return kept or judged
+
+    def _groups_reviewed(self, claim: ClaimTrace) -> set:
+        """The claim's independent origins but those only a draft reaches (all of them when
+        nothing else does)."""
+        groups = set(claim.independent)
+        return groups - self.unreviewed(claim) or groups
 
     def origins(self, claim: ClaimTrace) -> list[OriginAssessment]:
         """The judged origins of a claim (computed once)."""
@@ -129,7 +178,7 @@ class AuditContext:
         figure = claim.reference.figure
         measure = self.measures[figure.measure] if figure.measure in self.measures else None
         return (measure is not None and measure.cumulative and figure.time.kind == "as-of"
-                and set(claim.independent) == set(other.independent))
+                and self._groups_reviewed(claim) == self._groups_reviewed(other))
 
     def comparable(self, claim: ClaimTrace) -> list[ClaimTrace]:
         """The claims that count the same thing at the same time as *claim*."""
@@ -194,7 +243,7 @@ class AuditContext:
         """``(source, measure family) -> independences of the origins it relays``: every
         source recorded as passing on an origin's figure (a report's outlet, or a source of
         its chain) on a measure."""
-        trace, found = self.trace, {}
+        trace, found, drafts = self.trace, {}, self.drafts
         for claim in trace.claims.values():
             figure = claim.reference.figure
             if figure is None:
@@ -203,8 +252,9 @@ class AuditContext:
             sourced = [o for o in claim.origins if o.source is not None]
             through: dict[str, set] = {}  # each mention's chains: the sources they pass
             for chain in claim.chains:
-                if not chain:
-                    continue
+                if not chain or (drafts and chain[0] in trace.mentions
+                                 and trace.mentions[chain[0]].report in drafts):
+                    continue  # a draft's attribution records no relaying
                 passed = [trace.statement_source[n] for n in chain[1:-1]
                           if n in trace.statement_source]
                 through.setdefault(chain[0], set()).update(passed)
@@ -220,6 +270,8 @@ class AuditContext:
                             found.setdefault((relay, fam), set()).add(key)
                     before.append(source)
             for m in claim.mentions:
+                if m.report in drafts:
+                    continue
                 report = trace.reports.get(m.report)
                 relays = {report.outlet} if report else set()
                 relays |= through.get(m.node, set())
@@ -243,7 +295,7 @@ class AuditContext:
         figure = claim.reference.figure
         if figure is None:
             return {}
-        fam, groups = family(figure.measure, self.measures), set(claim.independent)
+        fam, groups = family(figure.measure, self.measures), self._groups_reviewed(claim)
         found = {}
         for group in groups:
             kind, key = group
@@ -330,10 +382,11 @@ class AuditContext:
     def discounted(self, claim: ClaimTrace) -> frozenset:
         """The claim's origins (independences) that add to nothing needing independence
         for sure: those that may copy another of its origins, those that may be the same
-        anonymous person as another, and those withdrawn."""
+        anonymous person as another, those withdrawn, and those only an unreviewed report
+        reaches."""
         w = self.withdrawal(claim)
         return (frozenset(self.dependence(claim)) | frozenset(self.anonymous_alike(claim))
-                | (w.groups if w else frozenset()))
+                | (w.groups if w else frozenset()) | self.unreviewed(claim))
 
     def anonymous_alike(self, claim: ClaimTrace) -> dict[tuple, set]:
         """The claim's anonymous origins that may be the same person or group as an
@@ -343,7 +396,7 @@ class AuditContext:
         one briefing, so they are one independent origin for sure; a US official and a
         Ukrainian soldier are two)."""
         registry, people = self.trace.registry, {}
-        for a in self.origins(claim):
+        for a in self.standing(claim):
             group = a.origin.independence
             people.setdefault(group, []).append(a)
         anonymous = sorted(g for g, items in people.items()

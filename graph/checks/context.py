@@ -328,12 +328,13 @@ class AuditContext:
         """Each withdrawn node, with the mentions correcting it: the mention a correction
         names, and the statements of its claim by the correction's speakers (its report's
         outlet, the source it names): a source revising its tally withdraws its statement
-        of the old one, whoever relays it."""
+        of the old one, whoever relays it. A correction in an unreviewed report (a draft)
+        withdraws nothing until it is reviewed: its attribution may be wrong."""
         trace, found = self.trace, {}
         for m in trace.mentions.values():
             target = getattr(m, "corrects", None)
             old = trace.mentions.get(target) if target else None
-            if old is None:
+            if old is None or m.report in self.drafts:
                 continue
             report = trace.reports.get(m.report)
             speakers = {m.attributed_to, report.outlet if report else None} - {None}

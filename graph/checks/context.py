@@ -4,40 +4,23 @@ Figures are grouped by what they must share to be compared (:func:`~credgraph.co
 so each is related only to the few of its group (:meth:`AuditContext.related`). Which
 sources relay which origins on which measures is worked out once for the corpus
 (:meth:`AuditContext.dependence`), and so is what corrections withdraw
-(:meth:`AuditContext.withdrawal`).
+(:class:`~credgraph.checks.corrections.Corrections`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 
 from ..comparison import bounds_overlap, family, quantity_key, relate
-from ..ids import statement_node
 from ..origins import OriginAssessment, assess_origins
 from ..trace import CitationTrace, ClaimTrace
+from .corrections import Corrections, Withdrawal
 
 __all__ = ["AuditContext", "Withdrawal", "bounds_overlap"]
 
 
-@dataclass(frozen=True, slots=True)
-class Withdrawal:
-    """What corrections (``corrects:``) withdraw of one claim's figure."""
-
-    corrected: tuple
-    """``(mention, its correcting mentions)`` for each mention of the claim corrected."""
-    relays: tuple
-    """``(mention, the withdrawn node its chain passes, the correcting mentions)`` for each
-    other mention of the claim whose chain passes a withdrawn mention or statement."""
-    groups: frozenset
-    """The origins (independences) reached only through withdrawn nodes: they corroborate
-    nothing."""
-    full: bool
-    """Every chain of the claim passes a withdrawn node: the figure is withdrawn, compared
-    with nothing and bounding nothing."""
-
-
-class AuditContext:
+class AuditContext(Corrections):
     """Shared, cached facts for the checks of one audit run."""
 
     def __init__(self, trace: CitationTrace):
@@ -322,63 +305,6 @@ class AuditContext:
         claim has at least this many independent origins)."""
         maybe = self.dependence(claim)
         return [g for g in claim.independent if g not in maybe]
-
-    @cached_property
-    def _withdrawn(self) -> dict[str, tuple]:
-        """Each withdrawn node, with the mentions correcting it: the mention a correction
-        names, and the statements of its claim by the correction's speakers (its report's
-        outlet, the source it names): a source revising its tally withdraws its statement
-        of the old one, whoever relays it. A correction in an unreviewed report (a draft)
-        withdraws nothing until it is reviewed: its attribution may be wrong."""
-        trace, found = self.trace, {}
-        for m in trace.mentions.values():
-            target = getattr(m, "corrects", None)
-            old = trace.mentions.get(target) if target else None
-            if old is None or m.report in self.drafts:
-                continue
-            report = trace.reports.get(m.report)
-            speakers = {m.attributed_to, report.outlet if report else None} - {None}
-            nodes = [target] + [st for st in (statement_node(old.claim, s) for s in speakers)
-                                if st in trace.statement_source]
-            for node in nodes:
-                found[node] = found.get(node, ()) + (m,)
-        return found
-
-    def withdrawal(self, claim: ClaimTrace) -> Withdrawal | None:
-        """What corrections withdraw of *claim* (None: nothing); worked out once."""
-        if not self._withdrawn:
-            return None
-        try:
-            return self._withdrawal[claim.claim]
-        except KeyError:
-            found = self._withdrawal[claim.claim] = self._withdraws(claim)
-            return found
-
-    def withdrawn(self, claim: ClaimTrace) -> bool:
-        """Whether *claim*'s figure is withdrawn: every chain of it passes a withdrawn node."""
-        w = self.withdrawal(claim)
-        return w is not None and w.full
-
-    def _withdraws(self, claim: ClaimTrace) -> Withdrawal | None:
-        withdrawn = self._withdrawn
-        correcting = {m.node for ms in withdrawn.values() for m in ms}
-        live, live_roots, hit = set(), set(), {}
-        for chain in claim.chains:
-            on = next((n for n in chain if n in withdrawn), None)
-            if on is None or chain[0] in correcting:
-                live.add(chain[0])
-                live_roots.add(chain[-1])
-            else:
-                hit.setdefault(chain[0], on)
-        if not hit:
-            return None
-        corrected = tuple((m, withdrawn[m.node]) for m in claim.mentions if m.node in withdrawn)
-        relays = tuple((m, hit[m.node], withdrawn[hit[m.node]]) for m in claim.mentions
-                       if m.node in hit and m.node not in withdrawn)
-        kept = {o.independence for o in claim.origins if o.node in live_roots}
-        groups = frozenset(o.independence for o in claim.origins
-                           if o.node not in live_roots) - kept
-        return Withdrawal(corrected, relays, groups, not live)
 
     def discounted(self, claim: ClaimTrace) -> frozenset:
         """The claim's origins (independences) that add to nothing needing independence

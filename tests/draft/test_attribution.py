@@ -2,6 +2,8 @@
 
 import pytest
 
+from chain_reading import drafted, read_chains
+from credgraph.annotations import bundled_corpus, load_corpus
 from credgraph.draft.attribution import attribute
 from credgraph.draft.figures import find_figures
 from credgraph.draft.names import SourceNames
@@ -9,6 +11,7 @@ from credgraph.draft.passages import Passages
 from credgraph.draft.timeref import find_time_refs
 from credgraph.draft.tokens import tokenize
 from credgraph.model import Registry, Source
+
 
 REGISTRY = Registry([
     Source("hur", "Defence Intelligence of Ukraine (HUR)", "military-intelligence", "D", "r",
@@ -512,3 +515,94 @@ def test_an_authoritys_own_figures_and_a_putting_verb(text, origin):
 def test_an_organisations_count_in_the_present(text, origin):
     found, _names = chains(text)
     assert found[0][0] == origin
+
+
+# Round 10, class 1: a paragraph (or a list a line announces) goes on in the voice of the
+# source its lead names, until another source, a paragraph with a voice of its own, a
+# heading, a quotation or the publisher's own voice ends it.
+
+REGISTRY_DISCOURSE = load_corpus(bundled_corpus()).registry
+
+
+def origins(text, outlet="paper"):
+    return {term: origin for term, origin, _via in read_chains(REGISTRY_DISCOURSE, text, outlet)}
+
+
+@pytest.mark.parametrize("text, term, origin", [
+    # a lead without figures, then figures with no cue of their own
+    ("Forces of the Dnepr group advanced near Kamianka, the Russian Ministry of Defence "
+     "reported on Tuesday.\n\nIn that sector the enemy lost up to 95 servicemen and four "
+     "vehicles.", "95", "russia-defence-ministry"),
+    # the voice goes on over several paragraphs without a voice of their own
+    ("According to the Russian Ministry of Defence, 400 servicemen were lost in a day.\n\n"
+     "The Vostok group destroyed 3 depots.\n\nThe Zapad group repelled 6 attacks.",
+     "6", "russia-defence-ministry"),
+    # a line announcing a list carries the voice into the list's items
+    ("Ukraine's HUR said on Friday that losses had grown.\n\nCumulative losses are:\n\n"
+     "- tanks - 3,210 (+4)\n- guns - 7,115 (+9)\n", "7,115", "hur"),
+])
+def test_a_lead_speaks_on(text, term, origin):
+    assert origins(text)[term] == origin
+
+
+@pytest.mark.parametrize("text, term", [
+    # a characterisation is no lead
+    ("Vladimir Putin described the war as a short operation. However, nearly four years on, "
+     "it goes on.", "four"),
+    # a heading ends the voice
+    ("According to the Russian Ministry of Defence, 400 servicemen were lost.\n\nBACKGROUND\n\n"
+     "The war has displaced 6 million people.", "6 million"),
+])
+def test_where_the_voice_stops(text, term):
+    assert origins(text)[term] is None
+
+
+# Round 11, class 4: a lead in the present tense (``X posts a running total every
+# morning``, ``X publishes the number ...``, ``For 2026 it lists:``) is the voice of the
+# figures after it, as a past-tense lead was in round 10.
+
+REGISTRY_LEADS = load_corpus(bundled_corpus()).registry
+
+
+@pytest.mark.parametrize("text, term, origin", [
+    ("Ukraine's HUR posts an update every evening. On Monday its count of Russian drones "
+     "downed stood at 4,310.", "4,310", "hur"),
+    ("Mediazona publishes the names of the dead each week.\n\nFor March it lists:\n"
+     "- 1,204 names from obituaries\n- 388 names from court records", "388", "mediazona"),
+])
+def test_a_present_tense_lead_speaks_on(text, term, origin):
+    found = {t: o for t, o, _v in read_chains(REGISTRY_LEADS, text)}
+    assert found[term] == origin
+
+
+def test_a_characterisation_is_still_no_lead():
+    text = "Vladimir Putin describes the war as a short operation. Nearly four years on, it goes on."
+    found = {t: o for t, o, _v in read_chains(REGISTRY_LEADS, text)}
+    assert found["four"] is None
+
+
+# Round 11, class 2: the outlet under its initials (``OSLO (NWS) -``, ``NWS reviewed``) is
+# the outlet: its own work when it is the sentence's subject, and never on a route.
+
+OUTLET = "Northern Wire Service"
+
+
+@pytest.mark.parametrize("text, term, origin, via", [
+    # the outlet's initials as the subject of its own checking
+    ("OSLO (NWS) - Ledgers seen by NWS list 900 names, the officials said.\n\n"
+     "NWS was able to match 75 of the names to obituaries.", "75", "northern-wire-service", []),
+    ("NWS reviewed 1,400 court filings from the region.", "1,400",
+     "northern-wire-service", []),
+    # a speaker who told the outlet something: the outlet is not on the route
+    ("A lawyer, Pavel Orekhov, said he had filed 120 appeals, he told NWS.", "120",
+     "pavel-orekhov", []),
+])
+def test_the_outlets_initials_are_the_outlet(text, term, origin, via):
+    found = {t: (o, v) for t, o, v, _h in drafted(text, OUTLET)}
+    assert found[term] == (origin, via)
+
+
+def test_initials_of_another_name_are_left_alone():
+    # "NWSA" is a word of its own, not the outlet's initials
+    found = {t: o for t, o, _v, _h in drafted("NWSA counted 300 boats in May.", OUTLET)}
+    assert found["300"] != "northern-wire-service"

@@ -143,3 +143,21 @@ def test_the_number_of_sources_asked_is_no_figure():
 ])
 def test_ranging_from_to_is_one_range(text, expected):
     assert [(f.value, f.min, f.max) for f in figures(text)] == expected
+
+
+# Round 11, class 11: the number of a story's unnamed informants (``Three people familiar
+# with the talks``, ``two officials briefed on the plan``) is no figure; what they say is.
+
+def terms(text):
+    return [f.term for f in find_figures(tokenize(text), Passages(text), find_time_refs(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three people familiar with the talks said 1,200 prisoners would be swapped.", ["1,200"]),
+    ("Two officials briefed on the plan said it would cost 40 million euros.", ["40 million"]),
+    ("Four sources with direct knowledge of the unit said 90 men had fled.", ["90"]),
+    # people who are counted, not asked, stay figures
+    ("Three people were hurt, officials familiar with the case said.", ["Three"]),
+])
+def test_informants_are_not_counted(text, expected):
+    assert terms(text) == expected

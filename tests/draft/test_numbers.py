@@ -1,10 +1,12 @@
 """Numbers as written, and the numbers that are not quantities."""
 
-from decimal import Decimal as D
+from decimal import Decimal, Decimal as D
 
 import pytest
 
+from credgraph.draft.figures import find_figures
 from credgraph.draft.numbers import find_numbers
+from credgraph.draft.passages import Passages
 from credgraph.draft.tokens import tokenize
 
 
@@ -88,3 +90,41 @@ def test_not_quantities(text):
 ])
 def test_labels_versions_and_years_are_no_quantities(text, expected):
     assert [(t, v) for t, v, _lo, _hi, _k in numbers(text)] == expected
+
+
+# Round 10, class 5: a key figure written with a capital scale letter (``7.3M people in
+# need``, ``450K displaced``) is one figure, not a bare number.
+
+@pytest.mark.parametrize("text, value", [
+    ("KEY FIGURES\n\n7.3M people in need\n", Decimal("7300000")),
+    ("450K displaced people\n", Decimal("450000")),
+    ("A plan of US$1.6B was launched.", Decimal("1600000000")),
+    ("Only 7.3 M was found.", Decimal("7.3")),  # a letter after a space is no scale
+])
+def test_a_capital_scale_letter(text, value):
+    figures = find_figures(tokenize(text), Passages(text), [])
+    assert figures[0].value == value
+
+
+# Round 11, class 6: a phone number in a national format (a leading zero, groups of
+# digits: ``0 800 500 225``, ``044 281 62 00``) is no figure; a zero that counts still is.
+
+def values(text):
+    return [n.value for n in find_numbers(tokenize(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "Relatives can ring the free line on 0 800 500 225 around the clock.",
+    "The centre's number is 044 281 62 00.",
+    "For help, dial 0800 21 44 44 or write to the office.",
+])
+def test_a_national_phone_number_is_no_figure(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The unit lost 0 vehicles and 12 men.", [0, 12]),
+    ("Between 0 and 300 people were evacuated.", [0, 300]),
+])
+def test_counts_with_a_zero_stay(text, expected):
+    assert values(text) == expected

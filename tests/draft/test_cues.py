@@ -1,9 +1,12 @@
-"""Round 11, class 9: a byline or masthead line (``Outlet | By Name | Published 6 May``) and
-a headline's genre label (``FACT CHECK: ...``, ``ANALYSIS: ...``) name no source."""
+"""cues.py: the attribution cues of one sentence."""
 
 import pytest
 
 from chain_reading import drafted
+
+
+# Round 11, class 9: a byline or masthead line (``Outlet | By Name | Published 6 May``) and
+# a headline's genre label (``FACT CHECK: ...``, ``ANALYSIS: ...``) name no source.
 
 OUTLET = "Harbour Weekly"
 

@@ -1,14 +1,16 @@
-"""Round 11, class 10: an authority described in lower case (``the district military
-administration counts``, ``according to the housing department``) is that authority,
-proposed under its description, the words an analyst's registry alias would have; a bare
-plural (``garrison courts heard``) stays a description, and ``the court`` still refers back
-to the court named before."""
+"""kinds.py: what a phrase's words say about the source it names."""
 
 import pytest
 
 from chain_reading import read_chains
 from credgraph.model import Registry
 
+
+# Round 11, class 10: an authority described in lower case (``the district military
+# administration counts``, ``according to the housing department``) is that authority,
+# proposed under its description, the words an analyst's registry alias would have; a bare
+# plural (``garrison courts heard``) stays a description, and ``the court`` still refers back
+# to the court named before.
 
 def origins(text):
     return {term: origin for term, origin, _via in read_chains(Registry([]), text)}

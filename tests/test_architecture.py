@@ -118,9 +118,9 @@ def test_modules_stay_small(path):
     assert lines <= 450, f"{path.name} has {lines} lines: split it by topic"
 
 
-DRAFT_ORDER = ["records", "passages", "tokens", "ordinals", "numbers", "measures", "timeref",
-               "figures", "kinds", "names", "institutions", "anaphora", "subjects", "speakers",
-               "interviews", "voices", "courtroles", "according", "cues", "attribution", "hedges", "writer", "claims",
+DRAFT_ORDER = ["records", "passages", "tokens", "ordinals", "nonquantities", "numbers", "measures", "timeref",
+               "figures", "kinds", "names", "institutions", "anaphora", "subjects", "cuewords", "speakers",
+               "interviews", "voices", "courtroles", "according", "cues", "chaining", "attribution", "hedges", "writer", "claims",
                "documents", "drafting", "batch"]
 """Inside credgraph.draft, a module imports only those before it (docs/architecture.md)."""
 

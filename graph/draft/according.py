@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass
 
 from .records import SourceRef
-from .speakers import _TIME_WORDS
+from .subjects import _TIME_WORDS
 
 __all__ = ["Cue", "according_cues", "WORKED_OUT", "apposed_name"]
 

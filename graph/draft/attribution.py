@@ -35,15 +35,15 @@ from __future__ import annotations
 
 import re
 
-from .according import WORKED_OUT, Cue
+from .according import WORKED_OUT
+from .chaining import cue_chain
 from .courtroles import court_voice
 from .cues import sentence_cues
 from .interviews import read_interview, speak_as
 from .names import normal_name
 from .passages import TURN_LABEL
 from .records import Attribution, SourceRef
-from .speakers import _CLOSING, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
-from .tokens import joins
+from .speakers import OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .voices import authority_outlet, author_voice, counts_itself, figure_label, find_reposts, \
     institution_opens, own_notes, publishes_itself, releases_itself, section_labels, \
     through_repost
@@ -64,117 +64,6 @@ _LEAD_VERBS = {"said", "says", "reported", "reports", "wrote", "writes", "announ
                "lists", "posts", "publishes", "announces", "states"}  # "X posts a total daily"
 """The verbs of a lead whose source speaks on in the sentences after it (not ``described
 ... as``, a characterisation)."""
-_PEOPLE_KINDS = {"named-person", "anonymous-person"}
-"""A person on another's route tells their own story later (``..., the officer says.
-The source also says``), not the chain they relayed."""
-
-
-def _described(ref: SourceRef) -> bool:
-    """A proposed source that reads as a description, not a name: capitalised only where
-    the sentence starts (``Survivors who served``, ``Lawyers``), not ``The Foundation``."""
-    words = ref.text.split()
-    return ref.how == "new" and bool(words) and (
-        all(w[:1].islower() for w in words[1:]) if len(words) > 1
-        else words[0].endswith("s") and words[0][1:].islower())
-
-
-def _chain(r: SpeakerReader, cues: list[Cue], near: int) -> Attribution | None:
-    if not cues:
-        return None
-    notes = [c.note for c in cues if c.note]
-    by_role = {}
-    for cue in sorted(cues, key=lambda c: (abs(c.at - near), c.at > near), reverse=True):
-        by_role[cue.role] = cue  # the cue nearest the figure wins its role (before it, a tie)
-    closing = by_role.get("speaker")
-    if closing is not None and closing.at > near:  # "X reported to the division that ... 40
-        told = [c for c in cues if c.role == "speaker" and c.at < near and _tells(r.doc, c.at,
-                                                                                 near)]
-        if told:  # men, the officer says": X, told by the officer
-            by_role["speaker"] = told[-1]
-    own, speaker = by_role.get("own"), by_role.get("speaker")
-    if own and speaker and speaker.at > own.at and _described(own.source):
-        del by_role["own"]  # "Survivors ... received a pardon, Russian media reported": what
-        cues = [c for c in cues if c is not own]  # the speaker reports, not a counting source
-    order = [by_role.get(role) for role in ("citing", "own", "speaker", "according")]
-    order = [c for c in order if c is not None]
-    origin = order[0]
-    previous = r.last_chain
-    if len(order) == 1 and origin.note and previous is not None and previous.origin and (
-            origin.source.id in {previous.origin.id, *(v.id for v in previous.via if (
-                r.names.source_kind(v.id) or "") not in _PEOPLE_KINDS)} - {r.outlet}):
-        return Attribution(previous.origin, previous.via, own_work=previous.own_work,
-                           notes=(origin.note + ": the same chain as the statement before",))
-    via = [cue.source for cue in order[1:] if not cue.decision]  # a court relays nothing
-    via += [c.source for c in _reporters(r, cues, by_role.get("speaker"), near)]
-    if origin.recipient is not None:
-        via.insert(0, origin.recipient)
-    speaker = by_role.get("speaker")
-    if speaker is not None and speaker is not origin and speaker.recipient is not None:
-        via.insert(via.index(speaker.source) + 1 if speaker.source in via else 0,
-                   speaker.recipient)
-    if speaker is not None and speaker.telegram:
-        channel = next((s.id for s in r.names.registry if s.kind == "telegram-channel"
-                        and s.speaks_for == speaker.source.id), None)
-        if channel:
-            via.insert(via.index(speaker.source) + 1 if speaker.source in via else 0,
-                       SourceRef(channel, "Telegram", (0, 0), "registry"))
-        else:
-            notes.append(f"said on Telegram: the channel of {r.names.display(speaker.source.id)} "
-                         "is not in the registry")
-    for v in list(via):  # "told a Kyiv paper, which a Polish site cited": the site after it
-        nxt = r.onward.get(v.id)
-        if nxt and nxt not in {x.id for x in via}:
-            via.insert(via.index(v) + 1, SourceRef(nxt, "", (0, 0), "registry"))
-    seen, clean = {origin.source.id}, []
-    for v in via:
-        if v.id not in seen and v.id != r.outlet:
-            seen.add(v.id)
-            clean.append(v)
-    route = r.routes.get(origin.source.id)
-    if route is None and r.interviewer and r.first_seen.get(origin.source.id, -1) > \
-            r.interviewer[1] and r.interviewer[0] != origin.source.id:
-        route = r.interviewer[0]
-    if not clean and route is not None and route not in (r.outlet, origin.source.id):
-        clean.append(SourceRef(route, "", (0, 0), "registry"))
-        if r.onward.get(route) not in (None, r.outlet, origin.source.id):
-            clean.append(SourceRef(r.onward[route], "", (0, 0), "registry"))
-        notes.append(f"via {r.names.display(route)}: the text says earlier that it spoke to "
-                     f"{r.names.display(origin.source.id)} or interviewed people like them")
-    own = origin.role == "own" or (origin.source.id == r.outlet and origin.role == "speaker")
-    notes += [c.joint for c in cues if c.joint and c.source.id == origin.source.id and not any(
-        c.joint in n for n in notes)][:1]  # "Mediazona and the BBC said": both named
-    return Attribution(origin.source, tuple(clean), own_work=own, notes=tuple(notes))
-
-
-def _tells(doc, verb: int, near: int) -> bool:
-    """Whether the verb at token *verb* opens a ``that`` clause (``reported to the
-    division that``) holding the figure at token *near*, with no number before it."""
-    that = next((m for m in range(verb + 1, min(near, verb + 7)) if doc[m].lower_ == "that"),
-                None)
-    return that is not None and not any(t.like_num for t in doc[verb:that])
-
-
-def _reporters(r: SpeakerReader, cues: list[Cue], inner: Cue | None, near: int) -> list[Cue]:
-    """The speakers that report what the nearest speaker said, outermost last: ``X
-    reported that Y said 300 ...`` (no figure between the two verbs) and ``Y said 300 ...,
-    X reported.`` (a closing clause of a few words)."""
-    if inner is None:
-        return []
-    doc, before, after = r.doc, [], []
-    for c in (c for c in cues if c.role == "speaker" and c.source.id != inner.source.id):
-        if c.at < inner.at < near and any(t.lower_ == "that" for t in doc[c.at + 1:c.at + 4]) \
-                and not any(t.like_num for t in doc[c.at:inner.at]):
-            before.append(c)
-        between = [t.text.lower() for t in doc[max(inner.at, near):c.at]]
-        if c.at > max(inner.at, near) and "," in between and not any(joins(doc, k) for k in range(
-                max(inner.at, near), c.at)):  # up to the comma: "..., X reported, citing ..."
-            s_end = r.passages.sentences[r.passages.sentence_of(doc[c.at].idx)][1]
-            rest = [t.lower_ for t in doc[c.at + 1:] if t.idx < s_end]
-            rest = [w for w in rest[:next((n for n, w in enumerate(rest) if w in ",;—"),
-                                          len(rest))] if w.isalnum()]
-            if rest[:1] in (["citing"], ["adding"]) or all(w in _CLOSING for w in rest):
-                after.append(c)
-    return sorted(before, key=lambda c: -c.at) + sorted(after, key=lambda c: c.at)
 
 
 def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -> list[Attribution]:
@@ -214,13 +103,13 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
         read_to = max(read_to, s_index)
         cues = by_sentence.get(s_index) or []
         first_token = tokens_between(doc, start, end)[0]
-        found = _chain(r, cues, first_token)
+        found = cue_chain(r, cues, first_token)
         quote = passages.quote_at(start)
         if quote is not None:
             found = _quoted(r, by_sentence, quote, found, first_token)
         label_of = figure_label(passages, s_index) if found is None else None  # "4,210\n
         if label_of is not None and by_sentence.get(label_of):  # Drones launched, the air
-            found = _chain(r, by_sentence[label_of], by_sentence[label_of][0].at)  # force said."
+            found = cue_chain(r, by_sentence[label_of], by_sentence[label_of][0].at)  # force said."
         if found is None:
             turns = interview is not None and interview.transcript  # no voice carried into
             found = _carried(r, by_sentence, s_index, None if turns and last and last[0] != (
@@ -272,7 +161,7 @@ def _lead(r, by_sentence, sentences, last):
         here = p.paragraph_of(p.sentences[k][0])
         cues = [c for c in by_sentence.get(k) or [] if c.role == "according" or
                 r.doc[c.at].lower_ in _LEAD_VERBS] if not p.is_heading(k) else []
-        chain = _chain(r, cues, cues[-1].at) if cues and not p.quote_at(p.sentences[k][0]) \
+        chain = cue_chain(r, cues, cues[-1].at) if cues and not p.quote_at(p.sentences[k][0]) \
             else None
         if chain is not None and chain.origin is not None and chain.origin.id != r.outlet:
             last = (here, Attribution(chain.origin, chain.via, own_work=chain.own_work))
@@ -291,16 +180,16 @@ def _quoted(r, by_sentence, quote, found, near) -> Attribution | None:
     stop = last + 2 if last + 1 < len(p.sentences) and p.paragraph_of(
         p.sentences[last + 1][0]) == p.paragraph_of(quote[0]) else last + 1
     for index in range(first, min(stop, len(p.sentences))):
-        chain = _chain(r, by_sentence.get(index) or [], near)
+        chain = cue_chain(r, by_sentence.get(index) or [], near)
         if chain:
             candidates.append(chain)
     if not candidates and first > 0:
-        chain = _chain(r, by_sentence.get(first - 1) or [], near)
+        chain = cue_chain(r, by_sentence.get(first - 1) or [], near)
         if chain:
             candidates.append(chain)
     if not candidates and r.speakers:
         prior = [c for k in range(first) for c in (by_sentence.get(k) or [])]
-        chain = _chain(r, prior[-1:], near) if prior else None
+        chain = cue_chain(r, prior[-1:], near) if prior else None
         if chain:
             candidates.append(Attribution(chain.origin, chain.via, notes=chain.notes + (
                 "a quotation without a speaker of its own: taken as the last speaker's",)))
@@ -340,7 +229,7 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
     here = p.paragraph_of(s)
     before = by_sentence.get(s_index - 1) if s_index and p.paragraph_of(
         p.sentences[s_index - 1][0]) == here else None
-    chain = _chain(r, before, before[-1].at) if before and (last is None or last[0] != here) \
+    chain = cue_chain(r, before, before[-1].at) if before and (last is None or last[0] != here) \
         and _DETAILS.search(p.text[slice(*p.sentences[s_index - 1])]) else None  # "X has
     # published the details of the swap. Of the 84 men, 19 ...": the details are X's; so are
     # those after "According to X, a drone struck a car. Two more residents were hurt."
@@ -381,7 +270,7 @@ def _next_voice(r, by_sentence, s_index: int) -> str | None:
         if p.paragraph_of(p.sentences[k][0]) != p.paragraph_of(p.sentences[s_index][0]):
             return None
         if by_sentence.get(k):
-            chain = _chain(r, by_sentence[k], by_sentence[k][0].at)
+            chain = cue_chain(r, by_sentence[k], by_sentence[k][0].at)
             return chain.origin.id if chain and chain.origin else None
     return None
 

@@ -19,9 +19,9 @@ import re
 
 from .according import Cue, according_cues, apposed_name
 from .records import SourceRef
-from .speakers import (_BEFORE_BY, _COURT_VERBS, _DET, _NOT_PER, _NOUNISH, _PASSIVE,
-                       _QUOTE_MARKS, _RELAY_VERBS, _TALKED_TO, _VERB_NEXT, OWN_WORK_VERBS,
-                       SPEECH_VERBS, SpeakerReader, _proper, phrase_after)
+from .cuewords import (_BEFORE_BY, _COURT_VERBS, _NOT_PER, _NOUNISH, _PASSIVE, _QUOTE_MARKS,
+                       _RELAY_VERBS, _VERB_NEXT, phrase_after)
+from .speakers import _DET, _TALKED_TO, OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader, _proper
 
 __all__ = ["sentence_cues"]
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from .nonquantities import excluded_spans
 from .ordinals import ordinal_at
 from .records import NumberExpr
 
@@ -85,31 +86,6 @@ _REFERRED = {"outlets", "groups", "organisations", "organizations", "agencies", 
 _ANAPHORA = {"of", "was", "were", "had", "have", "who", "are", "is", "did", "said", "later"}
 _YEAR_BEFORE = set("""in since of from until till by to between and during before after
 early late mid spring summer autumn fall winter year fiscal around circa""".split())
-
-_EXCLUDE = re.compile(
-    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"   # dates
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?[ap]\.m\.|\b24/7\b"  # times
-    r"|https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+"                 # addresses, tags
-    r"|\+\d[\d\s()-]{6,}\d|\b(?:tel|phone|fax)\.?:?\s*[\d\s()+-]{6,}|\b0\d{0,4}(?: \d{2,4}){2,}\b"  # phones
-    r"|(?-i:\b[A-Z][A-Za-z]{0,5}-\d+[A-Za-z]*\b|\b\d+[A-Z]+\d+[A-Z]*\b)"  # T-72, Su-25, 3M14
-    r"|\b\d+(?:\.\d+)?\s?-?mm\b|\bcovid-19\b|\b\d+\s+min(?:ute)?s?\s+read\b"
-    r"|\b(?:page|slide|photo|image|picture|part|episode)\s+\d+\s*(?:of|/)\s*\d+\b"  # Slide 1 of 8
-    r"|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b|\b\w+-(?:storey|story|floor|room|seat|lane|kilometre|kilometer|km|metre|meter|mile)\b"
-    r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*|(?-i:\bNos?\.\s?\d+)|\bage\s+from\s+\d+\s+to\s+\d+\b|\b(?:youngest|oldest)\s+(?:is|was)\s+\d+\b|\((?:over|under|aged)\s+\d+\)"  # No. 41; ages
-    r"|\b[\w-]+\s+(?:days?|weeks?|months?|years?)\s+ago\b|(?<=[a-z] )in\s+(?:two|three|four|five|"
-    r"six|seven|eight|nine|ten|\d{1,2})\s+(?:years|months|weeks)\b"  # time: "two in three years"
-    r"|\b[\w-]+-(?:day|week|month|year)\s+(?:period|window|span|stretch)\b|\bappeal\w*\s+(?:[\w-]+\s+){0,6}?within\s+[\w-]+\s+(?:days|weeks|months)\b"  # "a 3-month period", an appeal's time limit
-    r"|\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-    r"(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # time of day
-    r"|(?:^|(?<=\n)|(?<=[.!?] ))[\w-]+\s+(?:years?|months?|weeks?)\s+(?:into|after)\s+the\b"  # when
-    r"|(?-i:\bv\d+(?:\.\d+)+\b)|\bversion\s+\d+(?:\.\d+)+\b|(?-i:\b(?:Issue|Vol\.|Volume|Edition|Episode|No)\s+\d+\b)|\b(?:19|20)\d{2}[-–/]\d{2}\b(?![-–/.]?\d)",  # v2.4, version 4.1, Issue 57, 2023-24
-    re.I)
-
-
-def excluded_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of dates, times, addresses, tags, phones, models, calibres, ages: no quantities."""
-    return [m.span() for m in _EXCLUDE.finditer(text)]
-
 
 def parse_digits(text: str) -> Decimal | None:
     """A number written in digits (``18,000``, ``2.5``, ``12k``, ``1.2bn``), or None.

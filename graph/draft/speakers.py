@@ -24,16 +24,13 @@ from .institutions import (DOCUMENT_WORDS, INSTITUTION_WORDS, KIND_OF_WORD,
                            described_institution, document_owner, insider, issuer)
 from .names import PEOPLE_WORDS, ROLES, normal_name
 from .records import Attribution, SourceRef
-from .subjects import (_ADVERBS, _DET, _PRONOUNS, _TALKED_TO, _TIME_WORDS, OWN_WORK_VERBS,
-                       SPEECH_VERBS, SubjectReader, _proper, is_ordinal)
+from .subjects import (_DET, _PRONOUNS, _TALKED_TO, OWN_WORK_VERBS, SPEECH_VERBS, SubjectReader,
+                       _proper, is_ordinal)
 from .tokens import token_at, tokenize
 
 __all__ = ["SpeakerReader", "SPEECH_VERBS", "OWN_WORK_VERBS", "insider", "INSTITUTION_WORDS",
-           "phrase_after", "described_institution"]
+           "described_institution"]
 
-_NOUNISH = {"reports", "report", "claims", "claim", "estimates", "estimate", "records", "notes",
-            "shows", "show", "states", "puts", "put", "posts", "found"}
-_QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
 _GENERIC_ALONE = {"report", "reports", "study", "data", "figures", "statement", "analysis",
                   "media", "sources", "source", "documents", "estimates", "survey", "poll"
                   } | DOCUMENT_WORDS
@@ -61,31 +58,15 @@ _UNQUALIFIED = {"ministry of defence": "defence-ministry", "defence ministry": "
                 "ministry of defense": "defence-ministry", "defense ministry": "defence-ministry"}
 """An institution named without its country: the side in context says whose."""
 _OWNERS = {"its": "it", "their": "they", "his": "he", "her": "she"}
-_VERB_NEXT = {"that", ",", ":", "on", "in", "the", "a", "an", "its", "their", "his", "her", "about",
-              "more", "over", "up", "at", "as", "some", "nearly", "almost", "around", "it",
-              "after", "when", "while", "by", "through", "from"}  # "X found after reviewing"
-_PASSIVE = {"been", "be", "being", "is", "was", "were", "are"}
-_NOT_PER = {"day", "week", "month", "year", "cent", "capita", "hour", "person", "annum", "head"}
-_RELAY_VERBS = {"told", "tells", "contacted", "contacts"}
 _PERSON_KINDS = {"named-person", "anonymous-person"}
 _EDITORS = [["editors"], ["editor"], ["editorial", "office"], ["editorial", "board"],
             ["newsroom"], ["editorial", "team"]]
 """The outlet's own staff, named without the outlet (``contacted the editors``)."""
-_BEFORE_BY = {"data", "figures", "statistics", "count", "as", "first", "initially",
-              "originally", "also", "earlier"}
-_CLOSING = _ADVERBS | _TIME_WORDS | {"on", "in", "a", "an", "its", "their", "his", "her", "the",
-                                     "report", "statement", "telegram", "website", "post",
-                                     "briefing", "interview", "channel"}
-"""Words a closing reporting clause may have after its verb (``..., Reuters reported on
-Monday in a statement``)."""
 _GROUP_REFERENCE = re.compile(
     r"^(?:the|both|the two|both the|these|those|the two independent|the independent) "
     r"(?:outlets|groups|organi[sz]ations|projects|sites|websites|channels|newspapers|media|"
     r"broadcasters|agencies|teams)$")
 """A plural that refers back to a joint subject (``the two outlets``, ``both groups``)."""
-_COURT_VERBS = {"sentenced", "sentences", "jailed", "jails", "convicted", "convicts", "fined",
-                "fines", "acquitted"}
-"""Verbs of a court's decision: a court as their subject states the sentence it gives."""
 
 
 class SpeakerReader(SubjectReader):
@@ -395,13 +376,3 @@ class SpeakerReader(SubjectReader):
                                                   self.doc[0].idx + end))
         note = f'"the {word}" taken to be the {name[:1].lower() + name[1:]} described before it'
         return ref, token_at(self.doc, self.doc[0].idx + start), note
-
-
-def phrase_after(doc, i, end) -> tuple[int, int]:
-    """The tokens ``[i, j)`` of the phrase a cue introduces (``according to`` *X*, ``citing``
-    *X*): up to a clause mark, a relative pronoun or another ``citing``, 14 tokens at most."""
-    j = i
-    while j < end and doc[j].text not in (",", ";", ".", ":", "(", "—") and \
-            doc[j].lower_ not in ("that", "which", "who", "citing") and j - i < 14:
-        j += 1
-    return i, j

@@ -1,7 +1,9 @@
 """Hedges: what a report attaches to a figure about how sure it is.
 
 :func:`find_hedges` gives each figure one value of the closed hedge list. Cues are read
-outside quotations only (a hedge inside a quote is the speaker's, not the report's):
+outside quotations only (a hedge inside a quote is the speaker's, not the report's), but
+for an assessment's word of probability opening a quotation (``"likely reached ..."``,
+``"almost certainly"``), its own hedge quoted:
 
 - in the figure's own sentence: ``reportedly``, ``allegedly``, ``probably``, ``likely``
   (for the figures of their clause), ``claims``, ``estimated``, ``denied``, ``could not be
@@ -98,12 +100,19 @@ HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), st
         r"(?:an?\s+)?(?:third|quarter|half|fifth|tenth|dozen)\b|(?:one|two|three|four|five|six|"
         r"seven|eight|nine|ten|twenty|thirty|forty|fifty|a hundred|a thousand)\b)", re.I)),
     ("probable", "clause", re.compile(
-        r"\b(?:likely|probably|possibly|presumably)\b|\b(?:believed|thought) to\b|"
+        r"\balmost certainly\b|\b(?:likely|probably|possibly|presumably)\b|\b(?:believed|thought) to\b|"
         r"\b(?:appears?|seems?) to\b|\bmay have\b"
         r"|\b(?:preliminary|initial|early|provisional|incomplete) (?:data|figures|information|"
         r"reports?|estimates?|counts?|results)\b", re.I)),
 ]
 """Each hedge's cues and how far they reach; the first that applies wins."""
+
+_YARDSTICK = re.compile(r"^\W*(?:almost certainly|highly likely|very likely|likely)"
+                        r"\b(?!\s+(?:to\s+)?(?:say|said|claim|accused))", re.I)
+"""A word of the intelligence yardstick of probability (``likely``, ``highly likely``,
+``almost certainly``) opening a quotation: the report quotes an assessment's own hedge
+(``had "likely reached around 1,040,000"``), which the figure keeps; a speaker's
+conversational ``"probably in the tens of thousands"`` stays the speaker's."""
 
 _ANSWERED = re.compile(r"\b(?:the|that the) (?:true|real|actual) (?:number|figure|toll|total|"
                        r"count)\b|\baccused\s+(?:\w+\s+){0,3}of\s+(?:inflating|exaggerating|"
@@ -161,6 +170,8 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
         plain = _outside_quotes(text, *sentence, passages)
         found = [(hedge, scope, m.start() + sentence[0], m.group().lower().startswith("assess"))
                  for hedge, scope, pattern in HEDGE_CUES for m in pattern.finditer(plain)]
+        found += [("probable", "clause", qs, False) for qs, qe in passages.quotes
+                  if sentence[0] <= qs < sentence[1] and _YARDSTICK.match(text[qs:qe])]
         members = by_sentence.get(s_index, [])
         if members and _ANSWERED.search(plain):
             before = [k for k in by_sentence if k < s_index]

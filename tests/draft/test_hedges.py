@@ -295,3 +295,24 @@ def hedges_of_terms(text, terms):
 ])
 def test_perhaps_before_a_figure_is_an_estimate(text, terms, expected):
     assert hedges_of_terms(text, terms) == expected
+
+
+# Round 12: the intelligence yardstick of probability. ``almost certainly`` is a hedge
+# (probable), and ``likely`` / ``highly likely`` / ``almost certainly`` opening a quotation
+# of an assessment are its own hedge, quoted; a speaker's ``"probably ..."`` stays his.
+
+@pytest.mark.parametrize("text, terms, expected", [
+    ('The bulletin said the brigade had "likely lost about 2,300 men" since March.', ["2,300"],
+     ["probable"]),
+    ('The review said crews were "highly likely" rotating groups of three to five drones.',
+     ["three to five"], ["probable"]),
+    ('The digest said the navy had "almost certainly" retired more than 40 hulls.', ["40"],
+     ["probable"]),
+    ("The navy has almost certainly retired more than 40 hulls.", ["40"], ["probable"]),
+    # not the yardstick: a speaker's word of probability, and one not opening the quotation
+    ('A diplomat said the toll was "probably in the low thousands", or 2,000.', ["2,000"],
+     ["none"]),
+    ('The clerk said "we had 300 files, likely more".', ["300"], ["none"]),
+])
+def test_the_yardstick_of_probability(text, terms, expected):
+    assert hedges_of_terms(text, terms) == expected

@@ -86,8 +86,9 @@ _SIGNED = re.compile(r"^(?:the |a |an |its )?(?:[\w-]+ ){0,3}(?:decree|order|law
                      r"(.+?)(?:\s+(?:in|on|last|this|earlier)\b.*)?$", re.I)
 """An act and who signed it (``the call-up decree signed by the president in May``): the
 signatory's."""
-_FROM = re.compile(r"^(?:the |a |an |its |their )?(?:[\w-]+ )?(?:letters?|documents?|papers|"
-                   r"records|data|figures|statistics|files|bulletins?|reports?)\s+(?:from|of|by)"
+_FROM = re.compile(r"^(?:the |a |an |its |their )?(?:[\w-]+ ){0,2}(?:letters?|documents?|papers|"
+                   r"records|data|figures|statistics|files|bulletins?|reports?|updates?|"
+                   r"assessments?|briefings?|tables|spreadsheets)\s+(?:from|of|by)"
                    r"\s+(.+)$", re.I)
 
 

@@ -346,6 +346,14 @@ class SourceNames:
         found = self.registry.sources.get(source_id) or self.proposed.get(source_id)
         return found.kind if found else None
 
+    def country(self, source_id: str) -> str | None:
+        """A source's country: the registry's, else its proposed name's first word's (``UK
+        Defence Intelligence``: GB)."""
+        found = self.registry.sources.get(source_id) or self.proposed.get(source_id)
+        first = normal_name(found.name).split()[:1] if found else []
+        return (getattr(found, "country", None) or "").upper() or COUNTRY_CODES.get(
+            first[0] if first else "") if found else None
+
     def display(self, source_id: str) -> str:
         """How a statement names the source: its registry name, or the proposed name."""
         found = self.registry.sources.get(source_id) or self.proposed.get(source_id)

@@ -140,6 +140,10 @@ class SpeakerReader(SubjectReader):
                 found = self.antecedent(one, at)
                 if found[0] is not None or one == first[1]:
                     return found
+            bare = " ".join(w for w in first if w != "the")  # "an update from the Ministry
+            sided = self.of_the_side(_UNQUALIFIED[bare], i) if bare in _UNQUALIFIED else None
+            if sided is not None:  # of Defence": the ministry of the side or country named
+                return sided
             return self.names.resolve(owner), "the source of its press service, " \
                 "website, statement or document"
         described = self.description(i, j)
@@ -285,13 +289,25 @@ class SpeakerReader(SubjectReader):
         return None
 
     def of_the_side(self, kind: str, at: int) -> tuple[SourceRef, str] | None:
-        """``the Ministry of Defence`` with no country: the registry's one source of *kind*
-        whose party is the side of the last source with a party named before token *at*."""
+        """``the Ministry of Defence`` with no country: the registry's source of *kind* named
+        before token *at* (under any of its names), else its one source of *kind* whose party
+        is the side of the last source with a party named before, else of the country of the
+        last source named with one (``UK Defence Intelligence``: the UK's)."""
         seen = [sid for sid, _s, _e in self.names.find(self.doc, 0, at)] + [
             sid for sid in self.speakers if self.first_seen.get(sid, at) < at]
+        named = [sid for sid in seen if self.names.source_kind(sid) == kind]
+        if named and named[-1] in self.names.registry:  # "UK Defence Intelligence
+            src = self.names.registry[named[-1]]  # ... the Ministry of Defence": that one
+            return SourceRef(src.id, "", (0, 0), "registry"), (
+                f"ambiguous: no country named; taken as {src.name}, named before it")
         side = next((self.names.registry[sid].party for sid in reversed(seen)
                      if sid in self.names.registry and self.names.registry[sid].party), None)
         fits = [src for src in self.names.registry if src.kind == kind and src.party == side]
+        if side is None:  # no side: the country of the last source named with one before it
+            country = next((c for c in (self.names.country(sid) for sid in reversed(seen)) if c), None)
+            fits = [src for src in self.names.registry if src.kind == kind and
+                    (src.country or "").upper() == country] if country else []
+            side = country
         if side is None or len(fits) != 1:
             return None
         return SourceRef(fits[0].id, "", (0, 0), "registry"), (
@@ -376,3 +392,4 @@ class SpeakerReader(SubjectReader):
                                                   self.doc[0].idx + end))
         note = f'"the {word}" taken to be the {name[:1].lower() + name[1:]} described before it'
         return ref, token_at(self.doc, self.doc[0].idx + start), note
+

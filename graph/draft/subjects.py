@@ -124,6 +124,11 @@ brigade on the Pokrovsk axis writes``: 13)."""
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 
 
+_SPEAKING_PARTS = TITLE_WORDS | {"spokesman", "spokeswoman", "spokesperson", "press", "office",
+                                 "head", "chief", "lawyer", "lawyers", "representative", "staff"}
+"""What after a name's ``'s`` still speaks for it (``said the ministry's spokesman``)."""
+
+
 def is_ordinal(token) -> bool:
     """Whether a token is an ordinal (``37th``, ``second``): part of a unit's name in a
     subject (``relatives of men from the 37th brigade``), not a quantity."""
@@ -262,6 +267,9 @@ class SubjectReader:
         if j == i + 1 and self.doc[i].lower_ in NATIONALITIES and j < end and \
                 self.doc[j].is_lower:
             return i, i  # "Confirmed Ukrainian vehicle losses": an adjective, no name
+        if j > i and j + 1 < end and self.doc[j].text in ("'s", "’s") and \
+                self.doc[j + 1].is_lower and self.doc[j + 1].lower_ not in _SPEAKING_PARTS:
+            return i, i  # "said Russia's total casualties had": the clause's owner, no speaker
         return i, j
 
     def _relative_opening(self, comma, start) -> int | None:

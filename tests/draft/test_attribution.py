@@ -606,3 +606,23 @@ def test_initials_of_another_name_are_left_alone():
     # "NWSA" is a word of its own, not the outlet's initials
     found = {t: o for t, o, _v, _h in drafted("NWSA counted 300 boats in May.", OUTLET)}
     assert found["300"] != "northern-wire-service"
+
+
+# Round 12: a document's issuer. An update, assessment, briefing or table ``from`` an
+# institution is the institution's; ``the Ministry of Defence`` with no country is the
+# country's of the last source named with one (``UK Defence Intelligence says``); a
+# name after the verb that owns the clause (``said Russia's losses``) is no speaker.
+
+def test_an_update_from_an_unqualified_ministry_is_the_countrys():
+    from pathlib import Path
+
+    from credgraph.annotations import load_registry
+
+    known = load_registry(Path(__file__).parents[1] / "data" / "draft_texts" /
+                          "known-sources.yaml")
+    text = ("UK Defence Intelligence says the fleet is shrinking by 3 boats a month.\n\n"
+            "The navy lost 14 boats in April, according to a fresh assessment from the "
+            "Ministry of Defence.\n\n"
+            "The briefing, published on its website, said Russia's reserves had fallen to 200 hulls.")
+    assert {t: o for t, o, _v in read_chains(known, text)} == {
+        "3": "uk-defence-intelligence", "14": "uk-defence-ministry", "200": "uk-defence-ministry"}

@@ -65,7 +65,8 @@ _ISSUED_BY = {"ruling": "court", "rulings": "court", "verdict": "court", "verdic
 DOCUMENT_WORDS = set(_ISSUED_BY) | {"decision", "decisions", "bulletin", "bulletins",
                                     "update", "updates", "briefing", "briefings", "records",
                                     "statistics", "letters", "letter", "files", "database",
-                                    "tally", "summary", "summaries", "reports", "report"}
+                                    "tally", "summary", "summaries", "reports", "report",
+                                    "tables", "documents", "spreadsheets", "papers", "ledgers"}
 """Words of a document an institution issues; alone (``the ruling``) they name no one."""
 _OWN_PARTS = (r"press service|website|site|spokes(?:man|woman|person)|telegram channel|channel|"
               r"press secretary|press officer|secretary|databases?|registers?|archives?|"

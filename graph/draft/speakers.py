@@ -24,6 +24,7 @@ from .institutions import (DOCUMENT_WORDS, INSTITUTION_WORDS, KIND_OF_WORD,
                            described_institution, document_owner, insider, issuer)
 from .names import PEOPLE_WORDS, ROLES, normal_name
 from .records import Attribution, SourceRef
+from .sides import institution_of_document, of_the_side, unqualified
 from .subjects import (_DET, _PRONOUNS, _TALKED_TO, OWN_WORK_VERBS, SPEECH_VERBS, SubjectReader,
                        _proper, is_ordinal)
 from .tokens import token_at, tokenize
@@ -54,9 +55,6 @@ _DATA_QUALIFIERS = {"preliminary", "initial", "early", "provisional", "incomplet
 """Words that say what kind of data a phrase means, not whose (``according to preliminary
 data``)."""
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
-_UNQUALIFIED = {"ministry of defence": "defence-ministry", "defence ministry": "defence-ministry",
-                "ministry of defense": "defence-ministry", "defense ministry": "defence-ministry"}
-"""An institution named without its country: the side in context says whose."""
 _OWNERS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 _PERSON_KINDS = {"named-person", "anonymous-person"}
 _EDITORS = [["editors"], ["editor"], ["editorial", "office"], ["editorial", "board"],
@@ -140,9 +138,8 @@ class SpeakerReader(SubjectReader):
                 found = self.antecedent(one, at)
                 if found[0] is not None or one == first[1]:
                     return found
-            bare = " ".join(w for w in first if w != "the")  # "an update from the Ministry
-            sided = self.of_the_side(_UNQUALIFIED[bare], i) if bare in _UNQUALIFIED else None
-            if sided is not None:  # of Defence": the ministry of the side or country named
+            sided = self.of_the_side(unqualified(first), i) if unqualified(first) else None
+            if sided is not None:  # "an update from the Ministry of Defence": of the side
                 return sided
             return self.names.resolve(owner), "the source of its press service, " \
                 "website, statement or document"
@@ -183,10 +180,11 @@ class SpeakerReader(SubjectReader):
             named = self.named_with(words[1], i)
             if named is not None:
                 return named
-        if " ".join(w for w in words if w != "the") in _UNQUALIFIED:
-            sided = self.of_the_side(_UNQUALIFIED[" ".join(w for w in words if w != "the")], i)
-            if sided is not None:
-                return sided
+        document = institution_of_document(words, self.doc[:i].text, self.doc[j:].text)  # "internal ministry
+        kind = unqualified(document.split() if document else words)  # tables": the ministry's
+        sided = self.of_the_side(kind, i) if kind else None
+        if sided is not None:
+            return sided
         recent = [sid for sid, _s, _e in self.names.find(self.doc, 0, i)]
         ref = self.names.resolve(self.span_text(i, j), (self.doc[i].idx, self.doc[j - 1].idx
                                                         + len(self.doc[j - 1])), recent)
@@ -289,30 +287,11 @@ class SpeakerReader(SubjectReader):
         return None
 
     def of_the_side(self, kind: str, at: int) -> tuple[SourceRef, str] | None:
-        """``the Ministry of Defence`` with no country: the registry's source of *kind* named
-        before token *at* (under any of its names), else its one source of *kind* whose party
-        is the side of the last source with a party named before, else of the country of the
-        last source named with one (``UK Defence Intelligence``: the UK's)."""
+        """An institution of *kind* named without a country before token *at*
+        (:func:`.sides.of_the_side`)."""
         seen = [sid for sid, _s, _e in self.names.find(self.doc, 0, at)] + [
             sid for sid in self.speakers if self.first_seen.get(sid, at) < at]
-        named = [sid for sid in seen if self.names.source_kind(sid) == kind]
-        if named and named[-1] in self.names.registry:  # "UK Defence Intelligence
-            src = self.names.registry[named[-1]]  # ... the Ministry of Defence": that one
-            return SourceRef(src.id, "", (0, 0), "registry"), (
-                f"ambiguous: no country named; taken as {src.name}, named before it")
-        side = next((self.names.registry[sid].party for sid in reversed(seen)
-                     if sid in self.names.registry and self.names.registry[sid].party), None)
-        fits = [src for src in self.names.registry if src.kind == kind and src.party == side]
-        if side is None:  # no side: the country of the last source named with one before it
-            country = next((c for c in (self.names.country(sid) for sid in reversed(seen)) if c), None)
-            fits = [src for src in self.names.registry if src.kind == kind and
-                    (src.country or "").upper() == country] if country else []
-            side = country
-        if side is None or len(fits) != 1:
-            return None
-        return SourceRef(fits[0].id, "", (0, 0), "registry"), (
-            f"ambiguous: no country named; taken as {fits[0].name}, of the side ({side}) of "
-            "the sources named before it")
+        return of_the_side(self.names, kind, seen, [t.lower_ for t in self.doc[:at]])
 
     def named_with(self, word, at) -> tuple[SourceRef, str] | None:
         """``the headquarters`` after ``Ukraine's Coordination Headquarters for ...``: the

@@ -626,3 +626,34 @@ def test_an_update_from_an_unqualified_ministry_is_the_countrys():
             "The briefing, published on its website, said Russia's reserves had fallen to 200 hulls.")
     assert {t: o for t, o, _v in read_chains(known, text)} == {
         "3": "uk-defence-intelligence", "14": "uk-defence-ministry", "200": "uk-defence-ministry"}
+
+
+# Round 12: an institution's internal documents. ``internal ministry tables`` are the
+# ministry the text describes (``the defence ministry``, before them or else after them),
+# of the side or country named; ``the tables`` alone are that issuer's again.
+
+def test_an_institutions_internal_documents_are_its_own():
+    from pathlib import Path
+
+    from credgraph.annotations import load_registry
+
+    known = load_registry(Path(__file__).parents[1] / "data" / "draft_texts" /
+                          "known-sources.yaml")
+    text = ("Garrisons run short of cooks\n\n"
+            "Russian garrisons hired 2,600 cooks against a plan the defence ministry drew up, "
+            "according to internal ministry spreadsheets seen by the paper.\n\n"
+            "Kazan, asked for 300 cooks, hired 120, according to the spreadsheets.")
+    found = {t: o for t, o, _v in read_chains(known, text)}
+    assert {found[t] for t in ("2,600", "300", "120")} == {"russia-defence-ministry"}
+
+
+@pytest.mark.parametrize("words, before, after, expected", [
+    (["internal", "ministry", "tables"], "quotas the defence ministry set", "", "defence ministry"),
+    (["ministry", "tables"], "", "the Ministry of Defence set quotas", "ministry of defence"),
+    (["ministry", "tables"], "", "nothing says which", None),
+    (["court", "tables"], "the defence ministry", "", None),
+])
+def test_institution_of_document(words, before, after, expected):
+    from credgraph.draft.sides import institution_of_document
+
+    assert institution_of_document(words, before, after) == expected

@@ -6,7 +6,8 @@ other reports) back to origins drawn from a source pool with heavy-tailed (Zipf)
 popularity, so a few sources originate most figures; anonymous and party-to-conflict
 origins; pairs of conflicting figures, relays that change the value, relays that drop the
 upstream hedge, a few citation loops, and now and then an origin correcting its figure in a
-later report (``corrects:``). The same seed gives the same corpus.
+later report (``corrects:``); one report in a hundred is an unreviewed draft. The same seed
+gives the same corpus.
 
 :mod:`credgraph.synth_files` writes it as annotation files or as RDF.
 
@@ -192,6 +193,9 @@ def _related(rnd: random.Random, fig: Figure, previous: tuple, extra: dict):
     return fig, extra
 
 
+_UNREVIEWED_EVERY = 100
+"""One report in this many is an unreviewed draft (``reviewed: false``)."""
+
 _CORRECTS = "corrects claim"
 """The key of a spec's extras naming the claim whose figure it corrects: the mention it
 corrects is chosen once the mentions have their keys (:func:`_corrections`)."""
@@ -287,7 +291,8 @@ def _assemble(rnd, registry, relays, outlet_cum, specs) -> Corpus:
                 f"{fig.describe()}.", fig, origin, via, keys[up] if up is not None else None,
                 hedge=hedge, **{k: v for k, v in extra.items() if k != _CORRECTS}))
         reports[rid] = Report(rid, rnd.choice(_KINDS), outlet, f"Synthetic report {r}",
-                              DateSpan(day, day), tuple(mentions))
+                              DateSpan(day, day), tuple(mentions),
+                              reviewed=r % _UNREVIEWED_EVERY != _UNREVIEWED_EVERY - 1)
     _corrections(reports, specs, keys)
     return Corpus(registry, reports, "<synthetic>", measures=builtin_measures())
 

@@ -99,7 +99,8 @@ def write_annotations(corpus: Corpus, folder: str | Path) -> int:
             "reliability": s.reliability, "reliability_reason": s.reliability_reason}) + "\n")
     (folder / "sources.yaml").write_text("".join(lines), encoding="utf-8")
     for rid, report in corpus.reports.items():
-        head = (f"id: {rid}\nkind: {report.kind}\noutlet: {report.outlet}\n"
+        draft = "" if report.reviewed else "reviewed: false\n"
+        head = (f"id: {rid}\n{draft}kind: {report.kind}\noutlet: {report.outlet}\n"
                 f"title: {_yaml(report.title)}\ndate: {report.date.earliest}\nmentions:\n")
         body = "".join(_mention_yaml(m) for m in report.mentions)
         (folder / "reports" / f"{rid}.yaml").write_text(head + body, encoding="utf-8")

@@ -13,7 +13,8 @@ cues of :mod:`.attribution`:
   ``based on``, ``drawn from`` or ``using`` is its material, not its source.
 
 And what no phrase names: a sentence working the figure before out (:data:`WORKED_OUT`,
-``That works out at roughly 570 a day``) is the outlet's own arithmetic.
+``That works out at roughly 570 a day``) and a conversion of money in parentheses
+(:func:`converted`, ``1.6 million roubles ($17,800)``) are the outlet's own arithmetic.
 
 >>> from credgraph.model import Registry, Source
 >>> from credgraph.draft.names import SourceNames
@@ -41,7 +42,7 @@ from dataclasses import dataclass
 from .records import SourceRef
 from .subjects import _TIME_WORDS
 
-__all__ = ["Cue", "according_cues", "WORKED_OUT", "apposed_name"]
+__all__ = ["Cue", "according_cues", "WORKED_OUT", "apposed_name", "converted"]
 
 
 @dataclass
@@ -68,6 +69,22 @@ WORKED_OUT = re.compile(r"\s*(?:That|This|Which|It)\s+(?:works|worked|comes|came
 a day``, ``That is about one in five``, ``That is 1,240 in total``, ``Even the total would
 amount to about one in seven of them``): the text's own arithmetic, the outlet's, whoever
 gave the figures it starts from."""
+_CURRENCY = (r"(?:roubles?|rubles?|hryvni?as?|kroner|krone|kronor|euros?|pounds|dollars|yuan|"
+             r"lari|tenge|rupees|zloty|zlotys|manats?)")
+_QUALIFIER = r"(?:(?:about|roughly|around|some|nearly|almost|over|more than)\s+)?"
+_CONVERTED_BEFORE = re.compile(rf"(?:\b{_CURRENCY}|[$€£]\s?\d[\d.,]*\s*(?:bn|m|k|million|"
+                               rf"billion|trillion)?)\s*\(\s*{_QUALIFIER}(?P<symbol>[$€£]\s?)?$",
+                               re.I)
+_CONVERTED = re.compile(rf"\d[\d.,]*\s*(?:bn|m|million|billion)?\s*{_CURRENCY}", re.I)
+
+
+def converted(text: str, start: int) -> bool:
+    """Whether the figure at *start* converts the money before it, in parentheses (``1.6
+    million roubles ($17,800)``, ``1.5bn kroner (about $140m)``): the outlet's own arithmetic."""
+    before = _CONVERTED_BEFORE.search(text[max(0, start - 50):start])
+    return bool(before and (before.group("symbol") or _CONVERTED.match(text, start)))
+
+
 _HANDED = {"obtained", "seen", "reviewed", "leaked", "provided", "released", "shared", "published"}
 _ADVERB_WORDS = _TIME_WORDS | {"recently", "earlier", "exclusively"}
 _BASIS = {("based", "on"), ("drawing", "on"), ("drawn", "from"), ("compiled", "from"),

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from .according import WORKED_OUT
+from .according import WORKED_OUT, converted
 from .chaining import cue_chain
 from .courtroles import court_voice
 from .cues import sentence_cues
@@ -119,6 +119,9 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
                 last = (passages.paragraph_of(start), last[1])  # it goes on, paragraph by
                 # paragraph, until one has a voice of its own
         found = found or Attribution()
+        if converted(passages.text, start) and quote is None:  # "1.6 million roubles ($17,800)"
+            found = Attribution(SourceRef(outlet, "", (0, 0), "registry"), notes=(
+                "a conversion of the money before it, in parentheses: the outlet's own",))
         if found.origin is not None and found.origin.id in r.named:  # named later
             found = Attribution(SourceRef(r.named[found.origin.id], found.origin.text, (0, 0),
                                           "registry"), found.via, found.quoted, found.own_work,

@@ -44,7 +44,7 @@ import re
 
 __all__ = ["find_hedges", "HEDGE_CUES"]
 
-_V = r"(?:verif\w*|confirm\w*|check\w*|corroborat\w*|audit\w*)"
+_V = r"(?:verif\w*|confirm\w*|check\w*|corroborat\w*|audit\w*|authenticat\w*)"
 HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), strongest first
     ("unable-to-verify", "sentence", re.compile(
         rf"\b(?:could ?n[o']t|cannot|can't|(?:was|were|is|are|been|be) unable to|unable to|not "

@@ -118,7 +118,8 @@ _INSIDE = re.compile(
     rf"^{_LEAD}(?P<head>sources?|officials?|insiders?|persons?|people|employees?|officers?|"
     r"members?|aides?|interlocutors?|diplomats?|staffers?|representatives?)"
     r"(?:\s+of\s+(?:ours|mine|theirs|his|hers|yours))?(?:,[^,]*,)?\s+"
-    r"(?:in|at|within|inside|from|close to|near|familiar with|with knowledge of|"
+    r"(?:in|at|within|inside|from|close to|near|familiar with|with knowledge of|involved in|"
+    r"briefed on|"
     r"with (?:ties|links|access) to|of|on)\s+(?P<inst>\S.*?)$", re.I)
 _ADJECTIVAL = re.compile(rf"^{_LEAD}(?!(?i:the|a|an|our|their|its|this|that)\s)(?P<inst>(?:[A-Z][\w.'’-]*\s+)+)(?i:(?:military\s+|"
                          r"security\s+|government\s+)?(?P<head>sources?|officials?|insiders?))$")

@@ -267,6 +267,14 @@ class SubjectReader:
         if j == i + 1 and self.doc[i].lower_ in NATIONALITIES and j < end and \
                 self.doc[j].is_lower:
             return i, i  # "Confirmed Ukrainian vehicle losses": an adjective, no name
+        if j == i + 4 and j + 1 < end and [t.lower_ for t in self.doc[i:i + 3]] in (
+                ["one", "of", "the"], ["another", "of", "the"]) and self.doc[i + 3].like_num \
+                and self.doc[j].text == ",":  # "said one of the three, a regional official
+            k = j + 1  # who asked not to be identified": the person the apposition describes
+            while k < end and k - j < 12 and self.doc[k].text not in (",", ".", ";") and \
+                    self.doc[k].lower_ not in ("who", "that", "which"):
+                k += 1
+            return j + 1, k
         if j > i and j + 1 < end and self.doc[j].text in ("'s", "’s") and \
                 self.doc[j + 1].is_lower and self.doc[j + 1].lower_ not in _SPEAKING_PARTS:
             return i, i  # "said Russia's total casualties had": the clause's owner, no speaker

@@ -77,3 +77,26 @@ def test_the_publishers_sum_is_its_own(text, term):
 def test_a_sentence_that_names_its_source_is_not_arithmetic():
     found = {t: o for t, o, _v in read_chains(REGISTRY_ARITHMETIC, "That is 40 more, HUR said.")}
     assert found["40"] == "hur"
+
+
+# Round 12: a conversion of money in parentheses (``2.4 million hryvnias ($58,000)``,
+# ``3bn kroner (about $290m)``) is the outlet's own arithmetic, whoever gave the sum.
+
+@pytest.mark.parametrize("text, term, converts", [
+    ("The fund paid 2.4 million hryvnias ($58,000) to the families.", "58,000", True),
+    ("Oslo pledged 3bn kroner (about $290m) for demining.", "290", True),
+    ("A flat costs €90,000 (£78,000) in the city.", "78,000", True),
+    ("The fund paid 2.4 million hryvnias ($58,000) to the families.", "2.4", False),
+    ("The fee is 40 roubles (50 with the surcharge).", "50", False),
+    ("They counted 300 boats (about 20 of them new).", "20", False),
+])
+def test_a_conversion_in_parentheses(text, term, converts):
+    from credgraph.draft.according import converted
+
+    assert converted(text, text.index(term)) is converts
+
+
+def test_a_conversion_is_the_outlets():
+    text = "The governor said the fund paid 2.4 million hryvnias ($58,000) to 40 families."
+    found = {t: o for t, o, _v in read_chains(REGISTRY, text, "courier")}
+    assert found["58,000"] == "courier" and found["40"] != "courier"

@@ -308,6 +308,10 @@ def _number_at(doc, i) -> NumberExpr | None:
         elif j < len(doc) and doc[j].text in ("M", "K", "B", "bn") and not doc[i].whitespace_:
             value *= _SCALE_ABBR[doc[j].text.lower()]  # a key figure's "12.4M"
             j += 1
+        elif j < len(doc) and doc[j].text in ("m", "k", "b") and not doc[i].whitespace_ and \
+                i > 0 and doc[i - 1].text in ("$", "€", "£"):
+            value *= _SCALE_ABBR[doc[j].text]  # money's "$610m" (a bare "12m" may be metres)
+            j += 1
         elif _is_year(doc, i, value) or _is_date_part(doc, i, value) or _is_age(doc, i, j):
             return None
     if value is None:

@@ -128,3 +128,16 @@ def test_a_national_phone_number_is_no_figure(text):
 ])
 def test_counts_with_a_zero_stay(text, expected):
     assert values(text) == expected
+
+
+# Round 12: money's lower-case scale letter after a currency sign (``$610m``, ``£3k``) is one
+# figure; a bare ``12m`` may be metres and stays 12.
+
+@pytest.mark.parametrize("text, value", [
+    ("a grant of $610m for drones", D(610_000_000)),
+    ("about €2.5m a year", D(2_500_000)),
+    ("£3k each", D(3000)),
+    ("a 12m drop", D(12)),
+])
+def test_moneys_scale_letter(text, value):
+    assert [n.value for n in find_numbers(tokenize(text))] == [value]

@@ -57,7 +57,7 @@ import re
 from .names import NATIONALITIES
 
 __all__ = ["insider", "described_institution", "INSTITUTION_WORDS", "KIND_OF_WORD",
-           "DOCUMENT_WORDS", "document_owner", "issuer"]
+           "DOCUMENT_WORDS", "document_owner", "document_issuer", "issuer"]
 
 _ISSUED_BY = {"ruling": "court", "rulings": "court", "verdict": "court", "verdicts": "court",
               "judgment": "court", "judgement": "court", "sentence": "court"}
@@ -103,6 +103,19 @@ def document_owner(phrase: str) -> str | None:
         return document_owner(sent.group(1)) or sent.group(1)
     owned = _OWNED.match(text)
     return owned.group(1) if owned else None
+
+
+def document_issuer(before: str, word: str) -> tuple[int, int] | None:
+    """Where *before* last names the issuer of a document called *word* (``the latest
+    intelligence update from the Ministry of Defence`` for ``the update``): its characters'
+    span, or None."""
+    found = list(re.finditer(rf"\b{re.escape(word)}s? (?:from|by|of|issued by|published "
+                             r"by) ((?:the )?[A-Z][\w'’-]*(?: (?:of|for|the|[A-Z][\w'’-]*))*)",
+                             before))
+    if not found:
+        return None
+    name = re.sub(r"(?: (?:of|for|the))+$", "", found[-1].group(1))
+    return found[-1].start(1), found[-1].start(1) + len(name)
 
 
 def issuer(content: list[str]) -> str | None:

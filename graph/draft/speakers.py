@@ -21,7 +21,8 @@ import re
 
 from .anaphora import introduced, one_of, role_holder, same_people
 from .institutions import (DOCUMENT_WORDS, INSTITUTION_WORDS, KIND_OF_WORD,
-                           described_institution, document_owner, insider, issuer)
+                           described_institution, document_issuer, document_owner, insider,
+                           issuer)
 from .names import PEOPLE_WORDS, ROLES, normal_name
 from .records import Attribution, SourceRef
 from .sides import institution_of_document, of_the_side, unqualified
@@ -165,7 +166,11 @@ class SpeakerReader(SubjectReader):
             return None, None  # "US" in "the US National Security Council" is no pronoun
         if words[:1] == ["the"] and content and content[-1] in DOCUMENT_WORDS - {"report", "reports"} \
                 and (len(content) == 1 or content[:-1] in (["daily"], ["weekly"], ["nightly"])):
-            ref, note = self.antecedent(content[-1], at)  # "the briefing said": its issuer's
+            named = document_issuer(self.doc[:i].text, content[-1])  # "an update from X"
+            ref, note = self.resolve(token_at(self.doc, named[0]), token_at(
+                self.doc, named[1] - 1) + 1, at) if named else (None, None)
+            if ref is None:
+                ref, note = self.antecedent(content[-1], at)  # "the briefing said": its issuer's
             if ref is not None:
                 return ref, f'"{self.span_text(i, j)}": a document of {self.names.display(ref.id)}'
         if not content or (len(content) <= 2 and content[-1] in _GENERIC_ALONE and words != [

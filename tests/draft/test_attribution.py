@@ -657,3 +657,35 @@ def test_institution_of_document(words, before, after, expected):
     from credgraph.draft.sides import institution_of_document
 
     assert institution_of_document(words, before, after) == expected
+
+
+# Round 12: a document alone (``the update also said``) is the issuer an earlier mention of
+# that document named (``a briefing from the Ministry of Defence``), not the last source named.
+
+def test_a_document_alone_is_the_issuer_named_with_it():
+    from pathlib import Path
+
+    from credgraph.annotations import load_registry
+
+    known = load_registry(Path(__file__).parents[1] / "data" / "draft_texts" /
+                          "known-sources.yaml")
+    text = ("UK Defence Intelligence says the fleet shrank by 3 boats.\n\n"
+            "The navy lost 14 boats in April, according to the newest briefing from the "
+            "Ministry of Defence.\n\n"
+            "Ukraine's military intelligence agency put the number at 20.\n\n"
+            "The briefing also said the navy had retired 60 hulls.")
+    found = {t: o for t, o, _v in read_chains(known, text)}
+    assert found["60"] == "uk-defence-ministry" and found["20"] == "hur"
+
+
+@pytest.mark.parametrize("before, word, name", [
+    ("according to the latest update from the Ministry of Defence.\n\nThe", "update",
+     "the Ministry of Defence"),
+    ("bulletins issued by the Tver Regional Court on Monday", "bulletin", "the Tver Regional Court"),
+    ("the update said", "update", None),
+])
+def test_document_issuer(before, word, name):
+    from credgraph.draft.institutions import document_issuer
+
+    found = document_issuer(before, word)
+    assert (before[slice(*found)] if found else None) == name

@@ -193,6 +193,11 @@ _INFORMANTS = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:familiar with|with (?:direct
                          r"briefed on)\b")
 """What follows the number of a story's unnamed informants (``two people familiar with the
 matter``, ``three officials briefed on the talks``): how many were asked, not a figure."""
+_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)"
+_WHO_SAID = r"(?:\s+(?:people|sources|officials|informants))?\s+(?:said|say|says|told|confirmed)\b"
+_OF_INFORMANTS = re.compile(rf"\s+of\s+the\s+{_SMALL}{_WHO_SAID}", re.I)
+_INFORMANTS_OF = re.compile(rf"\b{_SMALL}\s+of\s+the\s+$", re.I)
+"""``two of the three people said``: how many of a story's informants say so, not a figure."""
 
 def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
     """Every figure of the text, in text order."""
@@ -221,7 +226,9 @@ def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
         figure = _figure(doc, expr, qualifiers, sentence, start_char, end_char,
                          carried.get(passages.paragraph_of(start_char)))
         if figure is None or figure.unit == "sources" or (figure.value or 99) <= 10 and \
-                _INFORMANTS.match(doc.text, end_char):  # "Two people familiar with the ..."
+                (_INFORMANTS.match(doc.text, end_char) or _OF_INFORMANTS.match(doc.text, end_char) or (
+                    _INFORMANTS_OF.search(doc.text[max(0, start_char - 20):start_char]) and
+                    re.match(_WHO_SAID, doc.text[end_char:]))):  # "Two people familiar with"
             continue  # "citing two sources in the ministry": who was asked, not a figure
         if figure.unit not in ("percent", "times", "percentage points"):
             carried[passages.paragraph_of(start_char)] = (figure.unit, figure.measure)

@@ -161,3 +161,15 @@ def terms(text):
 ])
 def test_informants_are_not_counted(text, expected):
     assert terms(text) == expected
+
+
+# Round 12: how many of a story's informants say so (``two of the three people said``,
+# ``one of the four sources told``) is no figure either; a count of people is.
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ledgers could not be checked; two of the three people said they were genuine.", []),
+    ("Four of the five sources told the paper that 300 men had left.", ["300"]),
+    ("Two of the three villages lost power.", ["Two", "three"]),
+])
+def test_how_many_informants_say_so(text, expected):
+    assert terms(text) == expected

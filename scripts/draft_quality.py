@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How good are `credgraph draft`'s drafts? Scores against hand annotations.
 
-Fourteen sets, reported separately, never mixed:
+Fifteen sets, reported separately, never mixed:
 
 - seeds (the development set): the five seed articles against the bundled annotations.
   Each is drafted against the bundled registry and the claims of the *other* four reports
@@ -59,6 +59,12 @@ Fourteen sets, reported separately, never mixed:
   the drafter; blind until round 12 (first scored on the round-9, round-10 and round-11
   drafters), which read their misses and fixed the generic faults behind them, so they are
   no longer untouched;
+- thirteenth held-out texts: eight more (tests/data/draft_texts/heldout13/), mainstream styles
+  again (a TV news transcript, a city administration's posts relayed, recruitment ads and
+  regional decrees, court statistics from an independent database, an excess-deaths study,
+  a parliament debate, an energy ministry's update, a year in twelve numbers), written,
+  annotated and committed (2d409dd) by a session that never ran or read the drafter, and
+  first scored after round 12;
 - own texts (the test set): the invented texts of tests/data/draft_texts/, annotated by
   hand before the drafter was written, drafted against known-sources.yaml (the registry an
   analyst had before; the other sources must come out as proposals) with the outlet and,
@@ -322,6 +328,8 @@ SETS = [
      "eleventh held-out", lambda d: heldout_set(d, "heldout11")),
     (f"Twelfth held-out texts ({LOOKED_AT})",
      "twelfth held-out", lambda d: heldout_set(d, "heldout12")),
+    ("Thirteenth held-out texts (annotated by a session that never read the drafter)",
+     "thirteenth held-out", lambda d: heldout_set(d, "heldout13")),
 ]
 """Each set: its table's title, the name its details go under, and its scorer (which
 appends its misses to the list it is given)."""

@@ -24,6 +24,17 @@ def _label(claim: ClaimTrace) -> str:
     return f"{ref.figure.describe()} ({claim.claim})"
 
 
+_NOTED = {
+    "coarse": "do not agree, but both are running totals dated only to {when}: counted up to "
+              "the same day they cannot both be right; on different days they may be points "
+              "of a series. The dates the texts give cannot tell, so neither is downgraded",
+    "update": "are running totals of one origin as of the same day ({when}): most likely the "
+              "origin updated its count during the day (the larger the later, for a count "
+              "that can only grow); not a conflict, and neither is downgraded",
+}
+"""Relations whose disagreement is a note, not a conflict, and what the note says."""
+
+
 @register_check("conflicting-figures",
                 "Another figure for the same quantity at the same time does not agree with it.",
                 "error")
@@ -32,24 +43,10 @@ def conflicting_figures(ctx, claim):
     if ref.figure is None:
         return
     for other, relation in ctx.related(claim):
-        if relation == "coarse":
+        if relation in _NOTED:
             if not bounds_overlap(ref.figure.bounds(), other.reference.figure.bounds()):
-                when = ref.figure.time.end
-                yield Finding(
-                    f"{_label(claim)} and {_label(other)} do not agree, but both are running "
-                    f"totals dated only to {when}: counted up to the same day they cannot "
-                    "both be right; on different days they may be points of a series. The "
-                    "dates the texts give cannot tell, so neither is downgraded",
-                    [ref.node, other.reference.node], severity="info")
-            continue
-        if relation == "update":
-            if not bounds_overlap(ref.figure.bounds(), other.reference.figure.bounds()):
-                yield Finding(
-                    f"{_label(claim)} and {_label(other)} are running totals of one origin as "
-                    f"of the same day ({ref.figure.time.end}): most likely the origin updated "
-                    "its count during the day (the larger the later, for a count that can "
-                    "only grow); not a conflict, and neither is downgraded",
-                    [ref.node, other.reference.node], severity="info")
+                yield Finding(f"{_label(claim)} and {_label(other)} " + _NOTED[relation].format(
+                    when=ref.figure.time.end), [ref.node, other.reference.node], severity="info")
             continue
         if relation not in ("same", "narrower", "broader"):
             continue

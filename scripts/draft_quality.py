@@ -301,35 +301,21 @@ def _row(name, s) -> str:
 
 
 LOOKED_AT = "annotated before the drafter ran on them; their misses were then looked at"
+BLIND = "annotated by a session that never read the drafter"
+HELD_OUT = (("Second", "heldout2", LOOKED_AT), ("Third", "heldout3", LOOKED_AT),
+            ("Fourth", "heldout4", LOOKED_AT), ("Fifth", "heldout5", LOOKED_AT),
+            ("Sixth", "heldout6", LOOKED_AT), ("Seventh", "heldout7", LOOKED_AT),
+            ("Eighth", "heldout8", LOOKED_AT), ("Ninth", "heldout9", LOOKED_AT),
+            ("Tenth", "heldout10", LOOKED_AT), ("Eleventh", "heldout11", LOOKED_AT),
+            ("Twelfth", "heldout12", LOOKED_AT), ("Thirteenth", "heldout13", BLIND))
+"""The held-out sets after the first: ordinal, folder, and whether they are still blind."""
 SETS = [
     ("Seed articles (development set)", "seed", seed_set),
     ("Own texts (test set)", "own-text", own_set),
     ("Held-out texts (written after the drafter; their misses were then looked at)",
      "held-out", heldout_set),
-    (f"Second held-out texts ({LOOKED_AT})", "second held-out",
-     lambda d: heldout_set(d, "heldout2")),
-    (f"Third held-out texts ({LOOKED_AT})", "third held-out",
-     lambda d: heldout_set(d, "heldout3")),
-    (f"Fourth held-out texts ({LOOKED_AT})", "fourth held-out",
-     lambda d: heldout_set(d, "heldout4")),
-    (f"Fifth held-out texts ({LOOKED_AT})", "fifth held-out",
-     lambda d: heldout_set(d, "heldout5")),
-    (f"Sixth held-out texts ({LOOKED_AT})",
-     "sixth held-out", lambda d: heldout_set(d, "heldout6")),
-    (f"Seventh held-out texts ({LOOKED_AT})",
-     "seventh held-out", lambda d: heldout_set(d, "heldout7")),
-    (f"Eighth held-out texts ({LOOKED_AT})",
-     "eighth held-out", lambda d: heldout_set(d, "heldout8")),
-    (f"Ninth held-out texts ({LOOKED_AT})",
-     "ninth held-out", lambda d: heldout_set(d, "heldout9")),
-    (f"Tenth held-out texts ({LOOKED_AT})",
-     "tenth held-out", lambda d: heldout_set(d, "heldout10")),
-    (f"Eleventh held-out texts ({LOOKED_AT})",
-     "eleventh held-out", lambda d: heldout_set(d, "heldout11")),
-    (f"Twelfth held-out texts ({LOOKED_AT})",
-     "twelfth held-out", lambda d: heldout_set(d, "heldout12")),
-    ("Thirteenth held-out texts (annotated by a session that never read the drafter)",
-     "thirteenth held-out", lambda d: heldout_set(d, "heldout13")),
+    *((f"{ordinal} held-out texts ({state})", f"{ordinal.lower()} held-out",
+       lambda d, folder=folder: heldout_set(d, folder)) for ordinal, folder, state in HELD_OUT),
 ]
 """Each set: its table's title, the name its details go under, and its scorer (which
 appends its misses to the list it is given)."""

@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 
 from .checks import Finding, load_builtin_checks, run_checks, severity_rank
-from .checks.context import AuditContext
+from .checks.context import AuditContext, draft_reports
 from .comparison import intervals_conflict, is_ratio_unit
 from .facts import AuditFacts
 from .grade import (ESTIMATE_HEDGES, Grade, downgrade_for_conflict, established_bounds,
@@ -163,9 +163,8 @@ class AuditResult:
         """The reports of the audited figures nobody has reviewed (``reviewed: false``)."""
         if self.trace is None:
             return []
-        reports = self.trace.reports
-        return sorted({r for f in self.figures for r in f.claim.reports
-                       if getattr(reports.get(r), "reviewed", True) is False})
+        drafts = draft_reports(self.trace.reports)
+        return sorted({r for f in self.figures for r in f.claim.reports if r in drafts})
 
     def findings(self, at_least: str = "info"):
         """Every (figure, finding) at or above a severity."""
@@ -321,9 +320,7 @@ def _contested(ctx: AuditContext, claim: ClaimTrace, sure: tuple) -> bool:
 
 def _established(ctx: AuditContext, claim: ClaimTrace):
     """What *claim*'s figure establishes when it has a verified origin, else None."""
-    withdrawal = ctx.withdrawal(claim)
-    gone = withdrawal.groups if withdrawal else ()
-    gone = {*gone, *ctx.unreviewed(claim)}  # a draft's attribution proves nothing
+    gone = ctx.unproven(claim)
     verified = [a for a in ctx.origins(claim) if a.verified and a.origin.independence not in gone]
     if not verified:
         return None

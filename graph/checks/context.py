@@ -17,7 +17,13 @@ from ..origins import OriginAssessment, assess_origins
 from ..trace import CitationTrace, ClaimTrace
 from .corrections import Corrections, Withdrawal
 
-__all__ = ["AuditContext", "Withdrawal", "bounds_overlap"]
+__all__ = ["AuditContext", "Withdrawal", "bounds_overlap", "draft_reports"]
+
+
+def draft_reports(reports: dict) -> frozenset:
+    """The ids of *reports* nobody has reviewed (``reviewed: false``: a draft by
+    ``credgraph draft``, whose attributions are guesses)."""
+    return frozenset(rid for rid, r in reports.items() if getattr(r, "reviewed", True) is False)
 
 
 class AuditContext(Corrections):
@@ -36,10 +42,8 @@ class AuditContext(Corrections):
 
     @cached_property
     def drafts(self) -> frozenset:
-        """The reports nobody has reviewed (``reviewed: false``: a draft by ``credgraph
-        draft``, whose attributions are guesses)."""
-        return frozenset(rid for rid, r in self.trace.reports.items()
-                         if getattr(r, "reviewed", True) is False)
+        """The reports nobody has reviewed (:func:`draft_reports`)."""
+        return draft_reports(self.trace.reports)
 
     def unreviewed(self, claim: ClaimTrace) -> frozenset:
         """The claim's origins (independences) reached only by chains that pass a mention
@@ -309,11 +313,15 @@ class AuditContext(Corrections):
     def discounted(self, claim: ClaimTrace) -> frozenset:
         """The claim's origins (independences) that add to nothing needing independence
         for sure: those that may copy another of its origins, those that may be the same
-        anonymous person as another, those withdrawn, and those only an unreviewed report
-        reaches."""
-        w = self.withdrawal(claim)
+        anonymous person as another, and those that prove nothing (:meth:`unproven`)."""
         return (frozenset(self.dependence(claim)) | frozenset(self.anonymous_alike(claim))
-                | (w.groups if w else frozenset()) | self.unreviewed(claim))
+                | self.unproven(claim))
+
+    def unproven(self, claim: ClaimTrace) -> frozenset:
+        """The claim's origins (independences) whose word proves nothing: those a correction
+        withdrew, and those only an unreviewed report reaches (a draft's attribution)."""
+        w = self.withdrawal(claim)
+        return (w.groups if w else frozenset()) | self.unreviewed(claim)
 
     def anonymous_alike(self, claim: ClaimTrace) -> dict[tuple, set]:
         """The claim's anonymous origins that may be the same person or group as an

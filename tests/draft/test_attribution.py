@@ -1,9 +1,11 @@
 """Attribution: origin, route, quotations, pronouns."""
 
+from pathlib import Path
+
 import pytest
 
 from chain_reading import drafted, read_chains
-from credgraph.annotations import bundled_corpus, load_corpus
+from credgraph.annotations import bundled_corpus, load_corpus, load_registry
 from credgraph.draft.attribution import attribute
 from credgraph.draft.figures import find_figures
 from credgraph.draft.names import SourceNames
@@ -29,6 +31,13 @@ REGISTRY = Registry([
     Source("ua-staff", "General Staff of Ukraine", "government", "D", "r",
            aliases=("Ukrainian General Staff",)),
 ])
+
+
+@pytest.fixture(scope="module")
+def known():
+    """The registry an analyst had before the held-out texts (known-sources.yaml)."""
+    return load_registry(Path(__file__).parents[1] / "data" / "draft_texts" /
+                         "known-sources.yaml")
 
 
 def chains(text, outlet="bbc"):
@@ -613,13 +622,7 @@ def test_initials_of_another_name_are_left_alone():
 # country's of the last source named with one (``UK Defence Intelligence says``); a
 # name after the verb that owns the clause (``said Russia's losses``) is no speaker.
 
-def test_an_update_from_an_unqualified_ministry_is_the_countrys():
-    from pathlib import Path
-
-    from credgraph.annotations import load_registry
-
-    known = load_registry(Path(__file__).parents[1] / "data" / "draft_texts" /
-                          "known-sources.yaml")
+def test_an_update_from_an_unqualified_ministry_is_the_countrys(known):
     text = ("UK Defence Intelligence says the fleet is shrinking by 3 boats a month.\n\n"
             "The navy lost 14 boats in April, according to a fresh assessment from the "
             "Ministry of Defence.\n\n"
@@ -632,13 +635,7 @@ def test_an_update_from_an_unqualified_ministry_is_the_countrys():
 # ministry the text describes (``the defence ministry``, before them or else after them),
 # of the side or country named; ``the tables`` alone are that issuer's again.
 
-def test_an_institutions_internal_documents_are_its_own():
-    from pathlib import Path
-
-    from credgraph.annotations import load_registry
-
-    known = load_registry(Path(__file__).parents[1] / "data" / "draft_texts" /
-                          "known-sources.yaml")
+def test_an_institutions_internal_documents_are_its_own(known):
     text = ("Garrisons run short of cooks\n\n"
             "Russian garrisons hired 2,600 cooks against a plan the defence ministry drew up, "
             "according to internal ministry spreadsheets seen by the paper.\n\n"
@@ -662,13 +659,7 @@ def test_institution_of_document(words, before, after, expected):
 # Round 12: a document alone (``the update also said``) is the issuer an earlier mention of
 # that document named (``a briefing from the Ministry of Defence``), not the last source named.
 
-def test_a_document_alone_is_the_issuer_named_with_it():
-    from pathlib import Path
-
-    from credgraph.annotations import load_registry
-
-    known = load_registry(Path(__file__).parents[1] / "data" / "draft_texts" /
-                          "known-sources.yaml")
+def test_a_document_alone_is_the_issuer_named_with_it(known):
     text = ("UK Defence Intelligence says the fleet shrank by 3 boats.\n\n"
             "The navy lost 14 boats in April, according to the newest briefing from the "
             "Ministry of Defence.\n\n"

@@ -30,7 +30,7 @@ from .time_reference import Day, TimeRef
 
 __all__ = [
     "Source", "Figure", "TimeRef", "Day", "Evidence", "Mention", "DateSpan", "Report", "Registry",
-    "Corpus", "ABOUT_TOLERANCE", "rounding",
+    "Corpus", "ABOUT_TOLERANCE", "rounding", "MEDIA_KINDS",
 ]
 
 ABOUT_TOLERANCE = Decimal("0.1")
@@ -61,6 +61,13 @@ def rounding(value: Decimal) -> Decimal:
 _UNDER_HALF = Decimal("0.4995")
 """Half a unit, less a thousandth of it: two neighbours (2,076 and 2,077; 29,200 and
 29,300) do not meet at the half between them."""
+
+
+MEDIA_KINDS = frozenset({"news-outlet", "wire-agency", "broadcaster", "aggregator",
+                         "telegram-channel"})
+"""Kinds of source that publish what others say: a figure one of them states without naming
+a source is unattributed (unless it speaks for a body); any other source's report is its
+own statement (:meth:`credgraph.trace.CitationTrace.first_hand`)."""
 
 
 @dataclass(frozen=True, slots=True)

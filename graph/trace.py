@@ -30,15 +30,10 @@ from .chains import chains_from, digraph_from, roots_and_loops
 from .facts import AuditFacts
 from .ids import claim_node, mention_node
 from .measures import Measures
-from .model import Registry
+from .model import MEDIA_KINDS, Registry
 
-__all__ = ["Origin", "ClaimTrace", "CitationTrace", "trace_facts", "MEDIA_KINDS"]
+__all__ = ["Origin", "ClaimTrace", "CitationTrace", "trace_facts"]
 
-MEDIA_KINDS = frozenset({"news-outlet", "wire-agency", "broadcaster", "aggregator",
-                         "telegram-channel"})
-"""Kinds of source that publish what others say: a figure one of them states without naming
-a source is unattributed (unless it speaks for a body); any other source's report is its
-own statement."""
 
 
 class Independence(tuple):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import MEDIA_KINDS
 from .anaphora import introduced, one_of, role_holder, same_people
 from .institutions import (DOCUMENT_WORDS, INSTITUTION_WORDS, KIND_OF_WORD,
                            described_institution, document_issuer, document_owner, insider,
@@ -42,7 +43,6 @@ _GENERIC = {"agency", "ministry", "group", "outlet", "channel", "court", "networ
             "broadcaster", "man", "woman", "official", "spokesman", "spokeswoman", "source",
             "movement", "foundation", "military", "army", "authorities", "analysis"}
 _MEDIA_WORDS = {"outlet", "newspaper", "paper", "site", "broadcaster", "channel", "agency"}
-_MEDIA_KINDS = {"news-outlet", "wire-agency", "broadcaster", "aggregator", "telegram-channel"}
 _GENERIC_PEOPLE = {"lawyer", "soldier", "troop", "officer", "man", "woman", "official",
                    "spokesman", "spokeswoman", "source"}
 _NOT_A_NAME = set("""were was is are be been being had have has could would will can it they he
@@ -256,7 +256,7 @@ class SpeakerReader(SubjectReader):
                 kind = self.names.source_kind(sid) or ""
                 if sid == self.outlet:
                     continue
-                if (kind in _MEDIA_KINDS) if media else kind not in _PERSON_KINDS:
+                if (kind in MEDIA_KINDS) if media else kind not in _PERSON_KINDS:
                     return SourceRef(sid, word, (0, 0), "registry"), \
                         f'"the {word}" taken to be {self.names.display(sid)}, named before it'
         return None, None

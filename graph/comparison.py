@@ -134,7 +134,14 @@ _PEOPLE = frozenset({"soldier", "servicemen", "serviceman", "servicewomen", "tro
                      "man", "people", "person", "personnel", "fighter", "member", "combatant",
                      "individual", "service member"})
 """Head nouns for people in general: a count's unit of one of them ("soldiers", "Russian
-servicemen", "service members") says no more than its measure and subject do."""
+servicemen", "service members") says no more than its measure and subject do, unless a word
+before it names a group of them (:func:`_group_words`)."""
+
+
+_GENERIC = frozenset({"military", "army", "armed", "forces", "force", "service", "enemy",
+                      "our", "their", "own", "total", "all"})
+"""Words before a word for people that name no group of them ("military personnel", "enemy
+troops", "armed forces personnel")."""
 
 
 def _singular(word: str) -> str:
@@ -145,21 +152,32 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def formation_unit(unit: str, names=()) -> str:
+def formation_unit(unit: str, names=(), context=()) -> str:
     """What a count's unit says is counted beyond its measure: a formation ("brigade"),
     records ("cases", "criminal cases", "prosecutions": all "records"), or a group of people
     its head noun names ("officers", "Wagner convicts", "children": its head noun in the
-    singular), which a count of all of them may exceed ("800 officers killed" and "5,000
-    servicemen killed" can both be right); "" for the words for people in general
-    ("soldiers", "servicemen", none) and for *names* of the measure or of a broader one
-    ("deserters" of deserters, "casualties" of the killed and wounded).
+    singular) or the words before a word for people in general name ("contract soldiers",
+    "mobilised men", "Wagner fighters": those words), which a count of all of them may exceed
+    ("800 officers killed", "800 contract soldiers convicted" and "5,000 servicemen" can
+    both be right); "" for the words for people in general ("soldiers", "servicemen",
+    none), with words before them that say no more than the figure's *context* (the words of
+    its subject, place and side: "red servicemen" of the red army, "Russian soldiers" of
+    the Russian side), than *names* of the measure or of a broader one ("deserters" of
+    deserters, "casualties" of the killed and wounded, "mobilised men" of the mobilised) or
+    than :data:`_GENERIC` ("military personnel").
 
     >>> formation_unit("brigades"), formation_unit("soldiers"), formation_unit("")
     ('brigade', '', '')
     >>> formation_unit("criminal cases"), formation_unit("prosecutions")
     ('records', 'records')
-    >>> formation_unit("officers"), formation_unit("Wagner convicts"), formation_unit("red servicemen")
-    ('officer', 'convict', '')
+    >>> formation_unit("officers"), formation_unit("Wagner convicts")
+    ('officer', 'convict')
+    >>> formation_unit("red servicemen", context=("red", "army")), formation_unit(
+    ...     "russian soldiers", context=("russia",))
+    ('', '')
+    >>> formation_unit("contract soldiers", context=("red", "army")), formation_unit(
+    ...     "mobilised men"), formation_unit("mobilised men", names=("mobilised",))
+    ('contract', 'mobilised', '')
     >>> formation_unit("deserters", names=("deserters", "army deserters"))
     ''
     """
@@ -173,11 +191,30 @@ def formation_unit(unit: str, names=()) -> str:
     if head in _RECORDS:
         return "records"
     if head in _PEOPLE or " ".join(words[-2:]).removesuffix("s") in _PEOPLE:
-        return ""
+        before = words[:-2] if head not in _PEOPLE else words[:-1]
+        return " ".join(_group_words(before, names, context))
     singular = " ".join(_singular(w) for w in words)
     if any(singular == " ".join(_singular(w) for w in normal_text(n).split()) for n in names):
         return ""
     return head
+
+
+def _group_words(words, names, context) -> list[str]:
+    """The words before a word for people that name a group of them: those that are not
+    :data:`_GENERIC`, nor a word (or a form of a word: "Russian" of "russia", "mobilised" of
+    "mobilisation") of the figure's *context* or of the measure's *names*."""
+    known = {w for text in (*names, *context) for w in normal_text(text).split()}
+    return [w for w in words if w not in _GENERIC and not any(_alike(w, k) for k in known)]
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two words are one, or forms of one: of five letters or more each, sharing
+    all but the last two letters of the shorter, and at least four ("russian" and
+    "russia", "ukrainian" and "ukraine", "deserting" and "deserted")."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    return n >= 5 and a[:max(4, n - 2)] == b[:max(4, n - 2)]
 
 
 def _names(measure, measures) -> tuple:
@@ -211,7 +248,8 @@ def quantity_key(figure: Figure, measures) -> tuple:
     kind = measure.kind if measure else "count"
     unit = normal_text(figure.unit)
     if kind == "count" and not is_ratio_unit(unit):
-        unit = formation_unit(unit, _names(measure, measures))
+        context = (figure.subject or "", figure.place or "", figure.subject_side or "")
+        unit = formation_unit(unit, _names(measure, measures), context)
     return (family(figure.measure, measures), normal_text(figure.subject), normal_text(figure.place), unit,
             normal_text(figure.subject_side))
 

@@ -202,7 +202,8 @@ _INFORMANTS_OF = re.compile(rf"\b{_SMALL}\s+of\s+the\s+$", re.I)
 def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
     """Every figure of the text, in text order."""
     qualifiers = {e: (label, s) for label, s, e in matches(_qualifier_matcher(), doc)}
-    numbers = find_numbers(doc, excluded_spans(doc.text))
+    text = passages.text  # the doc's text, not rebuilt from its tokens at each figure
+    numbers = find_numbers(doc, excluded_spans(text))
     starts = {n.start for n in numbers}
     for e in qualifiers:  # "more than a year": a qualified "a" or "an" before a unit of time
         if e + 1 < len(doc) and doc[e].lower_ in ("a", "an") and doc[e + 1].lower_ in \
@@ -226,9 +227,9 @@ def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
         figure = _figure(doc, expr, qualifiers, sentence, start_char, end_char,
                          carried.get(passages.paragraph_of(start_char)))
         if figure is None or figure.unit == "sources" or (figure.value or 99) <= 10 and \
-                (_INFORMANTS.match(doc.text, end_char) or _OF_INFORMANTS.match(doc.text, end_char) or (
-                    _INFORMANTS_OF.search(doc.text[max(0, start_char - 20):start_char]) and
-                    re.match(_WHO_SAID, doc.text[end_char:]))):  # "Two people familiar with"
+                (_INFORMANTS.match(text, end_char) or _OF_INFORMANTS.match(text, end_char) or (
+                    _INFORMANTS_OF.search(text[max(0, start_char - 20):start_char]) and
+                    re.match(_WHO_SAID, text[end_char:]))):  # "Two people familiar with"
             continue  # "citing two sources in the ministry": who was asked, not a figure
         if figure.unit not in ("percent", "times", "percentage points"):
             carried[passages.paragraph_of(start_char)] = (figure.unit, figure.measure)

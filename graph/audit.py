@@ -319,7 +319,10 @@ def _contested(ctx: AuditContext, claim: ClaimTrace, sure: tuple) -> bool:
 
 
 def _established(ctx: AuditContext, claim: ClaimTrace):
-    """What *claim*'s figure establishes when it has a verified origin, else None."""
+    """What *claim*'s figure establishes when it has a verified origin and its origin did not
+    revise it (:meth:`~credgraph.checks.context.AuditContext.superseded`), else None."""
+    if ctx.superseded(claim):
+        return None
     gone = ctx.unproven(claim)
     verified = [a for a in ctx.origins(claim) if a.verified and a.origin.independence not in gone]
     if not verified:

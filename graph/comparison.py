@@ -13,6 +13,8 @@ relation     when                                                may disagree wh
 ``update``   ``same`` between one origin's running totals of a    never (a note: a toll
              cumulative measure as of one day (decided where      raised during the day)
              origins are known: :mod:`credgraph.checks.context`)
+``revision`` ``same`` between one origin's counts of one period     never (a note: a count
+             (decided there too)                                  revised later)
 ``series``   running totals of one measure at different dates     a cumulative count falls,
                                                                   or grows implausibly fast
 ``part``     a closed period inside the other's period (or       parts add up to more than
@@ -50,7 +52,7 @@ __all__ = ["quantity_key", "family", "relate", "disagree", "bounds_overlap", "RE
            "parts_over_whole", "intervals_conflict", "is_ratio_unit", "same_time",
            "normal_text"]
 
-RELATIONS = ("same", "coarse", "update", "series", "part", "whole", "narrower", "broader")
+RELATIONS = ("same", "coarse", "update", "revision", "series", "part", "whole", "narrower", "broader")
 """How a figure stands to another: ``part`` is a part of the other, ``whole`` the other's
 whole; ``narrower``/``broader`` its measure against the other's."""
 

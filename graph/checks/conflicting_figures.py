@@ -9,7 +9,9 @@ exceeds a broader one at the same time reference (more killed than casualties). 
 a period and overlapping periods are not conflicts (:mod:`credgraph.comparison`); running
 totals dated only to the same month or year that do not agree get a note (``info``), not an
 error: the texts do not say they were counted up to the same day. Nor are one origin's running
-totals as of the same day (a toll raised during the day): a note.
+totals as of the same day (a toll raised during the day), nor one origin's counts of one
+period (a count revised as late reports come in): a note; so is a conflict with a count its
+origin has revised since (:meth:`~credgraph.checks.context.AuditContext.superseded`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ _NOTED = {
     "update": "are running totals of one origin as of the same day ({when}): most likely the "
               "origin updated its count during the day (the larger the later, for a count "
               "that can only grow); not a conflict, and neither is downgraded",
+    "revision": "are one origin's counts for the same period ({when}): most likely the origin "
+                "revised its count as late reports came in (the later report's supersedes); not "
+                "a conflict, and neither is downgraded",
 }
 """Relations whose disagreement is a note, not a conflict, and what the note says."""
 
@@ -46,7 +51,8 @@ def conflicting_figures(ctx, claim):
         if relation in _NOTED:
             if not bounds_overlap(ref.figure.bounds(), other.reference.figure.bounds()):
                 yield Finding(f"{_label(claim)} and {_label(other)} " + _NOTED[relation].format(
-                    when=ref.figure.time.end), [ref.node, other.reference.node], severity="info")
+                    when=ref.figure.time.end if relation != "revision" else ref.figure.time.iso()),
+                    [ref.node, other.reference.node], severity="info")
             continue
         if relation not in ("same", "narrower", "broader"):
             continue
@@ -57,4 +63,9 @@ def conflicting_figures(ctx, claim):
             message = f"{_label(claim)} conflicts with {_label(other)}"
         else:
             message = f"{_label(claim)} and {_label(other)}: {why}"
-        yield Finding(message, [ref.node, other.reference.node])
+        old = [c.claim for c in (claim, other) if ctx.superseded(c)]
+        if old:  # its origin's later count of the period supersedes it: a note
+            message += (f", but its origin has since revised {' and '.join(old)} (a later "
+                        "count of the same period supersedes it)")
+        yield Finding(message, [ref.node, other.reference.node],
+                      severity="info" if old else None)

@@ -131,9 +131,9 @@ class AuditContext(Corrections):
 
     def related(self, claim: ClaimTrace) -> list[tuple[ClaimTrace, str]]:
         """Every other claim comparable with *claim*, with how *claim* stands to it
-        (``same``, ``coarse``, ``update``, ``series``, ``part``, ``whole``, ``narrower``,
-        ``broader``): ``update`` is ``same`` between one origin's running totals as of one
-        day (:meth:`_one_counter_that_day`)."""
+        (``same``, ``coarse``, ``update``, ``revision``, ``series``, ``part``, ``whole``,
+        ``narrower``, ``broader``): ``update`` and ``revision`` are ``same`` between one
+        origin's figures (:meth:`_one_counter`)."""
         found = self._related.get(claim.claim)
         if found is None:
             figure, key = self.compared(claim), self.key(claim)
@@ -148,24 +148,46 @@ class AuditContext(Corrections):
                     else:
                         relation = relate(figure, self.compared(other), self.measures,
                                           same_key=True)
-                        if relation == "same" and self._one_counter_that_day(claim, other):
-                            relation = "update"
+                        if relation == "same":
+                            relation = self._one_counter(claim, other) or relation
                     if relation is not None:
                         found.append((other, relation))
             self._related[claim.claim] = found
         return found
 
-    def _one_counter_that_day(self, claim: ClaimTrace, other: ClaimTrace) -> bool:
-        """Whether *claim* and *other* are one origin's running total of a cumulative
-        measure as of one day: a toll a governor, a ministry or a mission raises during the
-        day (2 dead in the morning, 4 by the evening), which the format dates to the day
-        only. They rest on the same independent origins, so their difference is an update by
-        that origin, not two counts that cannot both be right (a figure with an origin of its
-        own besides is still compared as ``same``)."""
+    def _one_counter(self, claim: ClaimTrace, other: ClaimTrace) -> str | None:
+        """How *claim* and *other*, the ``same`` quantity, are one origin's: they rest on the
+        same independent origins, so their difference is that origin's, not two counts that
+        cannot both be right (a figure with an origin of its own besides is still compared
+        as ``same``). ``update``: running totals of a cumulative measure as of one day, a
+        toll a governor, a ministry or a mission raises during the day (2 dead in the
+        morning, 4 by the evening), which the format dates to the day only; ``revision``:
+        counts of one period, which an origin revises as late reports come in (the mission's
+        1,100 civilians killed in May, 1,250 once the late reports are verified). None
+        otherwise."""
+        if self._groups_reviewed(claim) != self._groups_reviewed(other):
+            return None
         figure = claim.reference.figure
+        if figure.time.kind == "period":
+            return "revision"
         measure = self.measures[figure.measure] if figure.measure in self.measures else None
-        return (measure is not None and measure.cumulative and figure.time.kind == "as-of"
-                and self._groups_reviewed(claim) == self._groups_reviewed(other))
+        return ("update" if measure is not None and measure.cumulative
+                and figure.time.kind == "as-of" else None)
+
+    def superseded(self, claim: ClaimTrace) -> bool:
+        """Whether its origin revised *claim*: a ``revision`` of it (the same origin's count
+        of the same period) was first stated after it. The earlier count then bounds
+        nothing: a mission revising May's 1,250 down to 1,100 rules out no 1,100."""
+        first = self._first_stated(claim)
+        return first is not None and any(
+            relation == "revision" and (later := self._first_stated(other)) is not None
+            and later > first for other, relation in self.related(claim))
+
+    def _first_stated(self, claim: ClaimTrace):
+        """The last day the first report stating *claim* may have appeared (None: unknown)."""
+        dates = [r.latest for r in map(self.trace.reports.get, claim.reports)
+                 if r is not None and r.latest is not None]
+        return min(dates, default=None)
 
     def comparable(self, claim: ClaimTrace) -> list[ClaimTrace]:
         """The claims that count the same thing at the same time as *claim*."""

@@ -88,8 +88,9 @@ def assess_origins(trace: CitationTrace, claim: ClaimTrace) -> list[OriginAssess
         sides = {m.figure.subject_side for m in reaching if m.figure and m.figure.subject_side}
         speaks_for_party = source.kind not in PERSON_KINDS | DOCUMENTARY_KINDS or (
             source.speaks_for is not None and source.kind == "named-person")
-        if party and sides and speaks_for_party:
-            whose = "its enemy" if sides - {party} else "its own side"
+        counted = any(m.figure for m in reaching)  # a figure, if of no side: of the war's
+        if party and (sides or counted) and speaks_for_party:
+            whose = ("its enemy" if sides - {party} else "its own side") if sides else "the war"
             interested = f"a party to the conflict ({party}) speaking about {whose}"
         elif any(m.own_work for m in reaching):
             interested = "an organisation counting its own work"

@@ -1,6 +1,7 @@
 """``interested-party``: an origin has a stake in the figure.
 
-A party to the conflict speaking about its enemy's or its own people, or an organisation
+A party to the conflict speaking about its enemy's or its own people, or giving a figure of no
+side's people (the drones its air defence downed), or an organisation
 counting its own work. It may be true; it is not independent verification.
 """
 

@@ -164,8 +164,9 @@ class AuditContext(Corrections):
         morning, 4 by the evening), which the format dates to the day only; ``revision``:
         counts of one period, which an origin revises as late reports come in (the mission's
         1,100 civilians killed in May, 1,250 once the late reports are verified). None
-        otherwise."""
-        if self._groups_reviewed(claim) != self._groups_reviewed(other):
+        otherwise. An origin recorded elsewhere relaying the other's on the measure family
+        may be passing on its count (:meth:`_one_origin`)."""
+        if not self._one_origin(claim, other):
             return None
         figure = claim.reference.figure
         if figure.time.kind == "period":
@@ -173,6 +174,29 @@ class AuditContext(Corrections):
         measure = self.measures[figure.measure] if figure.measure in self.measures else None
         return ("update" if measure is not None and measure.cumulative
                 and figure.time.kind == "as-of" else None)
+
+    def _one_origin(self, claim: ClaimTrace, other: ClaimTrace) -> bool:
+        """Whether *claim* and *other* rest on the same independent origins, but for those of
+        either that may be passing on the other's origins: a named source recorded elsewhere
+        relaying them on the measure family (a wire cited for the evening's toll of 17, which
+        relayed the governor's 12 that morning, is most likely relaying his update)."""
+        mine, theirs = self._groups_reviewed(claim), self._groups_reviewed(other)
+        if mine == theirs:
+            return True
+        fam = family(claim.reference.figure.measure, self.measures)
+        relays = {g: self._relays(claim, g, fam) for g in mine}
+        relays.update({g: self._relays(other, g, fam) for g in theirs})
+        return all(any(g in relays[h] or h in relays[g] for h in rest)
+                   for extra, rest in ((mine - theirs, theirs), (theirs - mine, mine))
+                   for g in extra)
+
+    def _relays(self, claim: ClaimTrace, group: tuple, fam: str) -> set:
+        """The independences the sources of *claim*'s origin *group* are recorded relaying on
+        the measure family *fam* (none for an unattributed one or a loop)."""
+        if group.kind != "source":
+            return set()
+        sources = {o.source for o in claim.independent[group]}
+        return set().union(*(self._relayed_on.get((s, fam), set()) for s in sources))
 
     def superseded(self, claim: ClaimTrace) -> bool:
         """Whether its origin revised *claim*: a ``revision`` of it (the same origin's count

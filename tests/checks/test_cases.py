@@ -7,8 +7,9 @@ Each case folder holds ``reports/*.yaml`` (and may hold its own ``sources.yaml``
 
 - ``rule``: the row of docs/audit.md's comparison table the case stands for, if any;
 - ``checks``: the checks run "alone" (default: the one the folder is named after);
-- ``expect`` / ``absent``: findings that must be present (optionally with ``severity`` and
-  words the message ``mentions``) and absent;
+- ``expect`` / ``absent``: findings that must be present and absent (optionally with
+  ``severity`` and words the message ``mentions``: an absent one with them is one such
+  finding, the figure's others allowed);
 - ``figures``: fields of the audit JSON a figure must have (``credibility_not`` refuses a
   credibility digit).
 """
@@ -86,7 +87,8 @@ def test_case(name, only_this_check, audit_case_folder):
         assert all(f.evidence for f in found), "a finding must point at its evidence"
     for item in expected.get("absent", []):
         found = [f for f in result.figure(item["figure"]).findings if f.check == item["check"]
-                 and ("severity" not in item or f.severity == item["severity"])]
+                 and ("severity" not in item or f.severity == item["severity"])
+                 and all(word in f.message for word in item.get("mentions", []))]
         assert not found, f"{item['figure']}: unexpected {[f.message for f in found]}"
     if only_this_check:
         return

@@ -119,7 +119,7 @@ def test_modules_stay_small(path):
 
 
 DRAFT_ORDER = ["records", "passages", "tokens", "ordinals", "nonquantities", "numbers", "measures", "timeref",
-               "figures", "kinds", "names", "institutions", "anaphora", "subjects", "cuewords", "sides", "speakers",
+               "figures", "kinds", "proposals", "names", "institutions", "anaphora", "subjects", "cuewords", "sides", "speakers",
                "interviews", "voices", "courtroles", "according", "cues", "chaining", "attribution", "hedges", "writer", "claims",
                "documents", "drafting", "batch"]
 """Inside credgraph.draft, a module imports only those before it (docs/architecture.md)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["guess_kind", "person_after_title", "person_of", "NATIONALITIES", "ROLES",
+__all__ = ["guess_kind", "NO_KIND", "person_after_title", "person_of", "NATIONALITIES", "ROLES",
            "TITLE_WORDS", "COUNTRIES", "COUNTRY_CODES"]
 
 NATIONALITIES = set("""russian ukrainian belarusian british american us uk european western
@@ -29,7 +29,7 @@ emirati north-korean nato eu""".split())
 
 _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
     (r"telegram|\bchannel\b|\bz-channel\b", "telegram-channel"),
-    (r"\bcourt\b|tribunal|\bjudge\b", "court"),
+    (r"\bcourt\b|tribunal|\bjudge\b|judiciary", "court"),
     (r"defen[cs]e ministry|ministry of defen[cs]e|\bmod\b", "defence-ministry"),
     (r"intelligence|\bhur\b|\bgur\b", "military-intelligence"),
     (r"statistics|\bdata\b|records|documents|register|database|registry", "official-register"),
@@ -42,7 +42,8 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
      r"prosecutor|\bgeneral staff\b|headquarters|\bagency\b|parliament|duma|ombudsman|"
      r"commissioner['’]s office|\b(?:federal|state|border|penitentiary|migration|security|"
      r"customs|tax|emergency|civil) service\b|\bbureau\b|directorate|inspectorate|"
-     r"\bcommission\b|\bcouncil\b|\bdepartment\b", "government"),
+     r"\bcommission\b|\bcouncil\b|\bdepartment\b|\bborder guards?\b|\bcentral bank\b",
+     "government"),
     (r"\barmy\b|brigade|regiment|battalion|division|\bcorps\b|\bforces?\b|\bunit\b",
      "military-unit"),
     (r"news|outlet|newspaper|\bsite\b|website|magazine|journal|times|\bpost\b|gazette|daily|"
@@ -65,6 +66,10 @@ germany france poland georgia moldova kazakhstan china iran israel crimea donbas
 """Words that make two capitalised words no person's name (``Forbes Russia``)."""
 
 
+NO_KIND = "nothing in the text (default)"
+"""What :func:`guess_kind` rests its guess on when no word of the phrase says the kind."""
+
+
 def guess_kind(phrase: str, name: str) -> tuple[str, str]:
     """The kind of a source the registry lacks, guessed from the phrase that names it,
     and the words the guess rests on."""
@@ -77,7 +82,7 @@ def guess_kind(phrase: str, name: str) -> tuple[str, str]:
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and not w.isupper() and
                                     w.lower() not in COUNTRIES for w in words):
         return "named-person", "a first and last name"  # not "RIA Novosti", "Forbes Russia"
-    return "news-outlet", "nothing in the text (default)"
+    return "news-outlet", NO_KIND
 
 
 ROLES = set("""lawyer attorney spokesman spokeswoman spokesperson coordinator director head

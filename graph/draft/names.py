@@ -31,8 +31,10 @@ import difflib
 import hashlib
 import re
 
-from .kinds import COUNTRY_CODES, NATIONALITIES, ROLES, TITLE_WORDS, guess_kind, \
+from .kinds import COUNTRY_CODES, NATIONALITIES, NO_KIND, ROLES, TITLE_WORDS, guess_kind, \
     person_after_title, person_of
+from .proposals import DETERMINERS as _DETERMINERS, GROUP_WORDS as _GROUPS, PEOPLE_WORDS, \
+    PERSON_WORDS as _PEOPLE, name_proposal, normal_name
 from .records import ProposedSource, SourceRef
 from .tokens import matches, phrase_matcher, tokenize
 
@@ -42,39 +44,8 @@ __all__ = ["SourceNames", "normal_name", "FUZZY_CUTOFF", "guess_kind", "slug", "
 FUZZY_CUTOFF = 0.88
 """How close (difflib ratio) a name must be to a registry name to be taken for it."""
 
-_PEOPLE = set("""soldier officer serviceman servicewoman source official lawyer man woman troop
-fighter commander resident blogger analyst expert spokesman spokeswoman spokesperson prisoner
-witness relative mother wife father brother sister marine guardsman conscript volunteer
-interlocutor insider deserter veteran medic doctor journalist reporter correspondent milblogger
-demographer researcher""".split())
-_GROUPS = {p + "s" for p in _PEOPLE} | {"men", "women", "people", "relatives", "families",
-                                        "officials", "analysts", "experts", "sources",
-                                        "authorities", "bloggers", "milbloggers", "activists", "residents",
-                                        "lawyers", "outlets", "media", "prosecutors", "groups",
-                                        "wives", "widows", "children",
-                                        "organisations", "organizations", "servicemen"}
-PEOPLE_WORDS = _PEOPLE | _GROUPS
-"""Nouns of people, one or many (``soldier``, ``prosecutors``)."""
-_DETERMINERS = {"the", "a", "an", "one", "another", "some", "its", "his", "her", "their", "our",
-                "this", "that", "these", "those", "several", "various", "unnamed", "anonymous",
-                "other", "many", "two", "three", "both"}
-_PLACE_WORDS = "from|in|near|outside|around|close to|along|on the outskirts of"  # a place
-
 _SAME_AS = {"troop": "soldier", "serviceman": "soldier", "fighter": "soldier",
             "troops": "soldiers", "servicemen": "soldiers"}
-
-
-def normal_name(name: str) -> str:
-    """A name as compared: case, punctuation, a leading *the* and a possessive ignored.
-
-    >>> normal_name("The Moscow Times's"), normal_name("RFE/RL"), normal_name("“Get Lost”")
-    ('moscow times', 'rfe rl', 'get lost')
-    """
-    text = name.casefold().replace("\u2019", "'")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = " ".join(text.split())
-    return text[4:] if text.startswith("the ") else text
 
 
 def slug(text: str) -> str:
@@ -262,34 +233,17 @@ class SourceNames:
         return best
 
     def _propose(self, text: str, doc, span) -> SourceRef | None:
-        words = [t for t in doc if not t.is_punct]
-        lower = [t.lower_ for t in words]
-        cut = next((k for k in range(1, len(lower)) if lower[k].endswith("ing") and lower[
-            k - 1] in _PEOPLE | _GROUPS), len(lower))  # "an official briefing reporters": him
-        proper = _proper_tail(doc)
-        head = next((w for w in reversed(lower[:cut]) if w in _PEOPLE | _GROUPS), None)
-        if proper and head and (set(normal_name(proper).split()) <= NATIONALITIES | PEOPLE_WORDS
-                                or re.search(rf"\b(?:{_PLACE_WORDS}) (?:the )?{re.escape(proper)}$", text)):
-            proper = None  # "Russian media", "Mothers of men from Pskov": unnamed, not a name
-        if not proper and head:
-            return self._unnamed(" ".join(w for w in lower if w not in _DETERMINERS),
-                                 head in _GROUPS, text, span, f"the text names no one ('{text}')")
-        placed = bool(proper and re.search(r"['’]s?$", proper) and lower[-1] not in _DETERMINERS)
-        if placed:
-            proper = None  # "Kharkiv's mayor", "Poland's border service": the one after the
-            # possessive is the source, the place only whose it is
-        name = proper or " ".join(w.text for w in words if w.lower_ not in _DETERMINERS) or text
-        if placed:
-            name = re.sub(r"\s+(['’])", r"\1", name)  # "Kharkiv's mayor", as written
-        owner = re.match(r"^[A-Z][\w-]*['’]s (?=\S+ \S)", name)
-        if proper and owner:  # "Ukraine's Coordination Headquarters ...": the name after it
-            name = name[owner.end():]
-        kind, basis = guess_kind(text, name)
-        if placed and basis == "nothing in the text (default)":  # "Latvia's border guard"
+        naming = name_proposal(text, doc)
+        if naming.unnamed:
+            return self._unnamed(naming.name, naming.plural, text, span,
+                                 f"the text names no one ('{text}')")
+        kind, basis = guess_kind(text, naming.name)
+        if naming.placed and basis == NO_KIND:  # "Latvia's border guard"
             kind, basis = "government", "a place's institution"
-        if not proper and not placed and basis == "nothing in the text (default)":
+        if not naming.proper and not naming.placed and basis == NO_KIND:
             return None  # lower-case words that name no one ("tracks court")
-        return self.propose(slug(name), name, kind, False, text, span, f"kind guessed from {basis!r}")
+        return self.propose(slug(naming.name), naming.name, kind, False, text, span,
+                            f"kind guessed from {basis!r}")
 
     def institution(self, name: str, text: str, span=(0, 0)) -> SourceRef:
         """An institution described, not named (``Military court in Rostov-on-Don``): the
@@ -366,26 +320,3 @@ def _modifier(doc, hit) -> bool:
     _sid, s, e = hit
     return e - s == 1 and e < len(doc) and doc[e].is_title and doc[e].lower_ not in (
         "telegram", "'s", "’s") and doc[s].is_title
-
-
-def _proper_tail(doc) -> str:
-    """The proper name in a phrase: the longest run of capitalised words (with ``of``,
-    ``for``, ``to``, ``and``) that ends the phrase (``independent news site Verstka`` ->
-    ``Verstka``; ``the Russian Red Cross`` -> ``Russian Red Cross``; ``A Z-channel`` ->
-    ``Z-channel``; ``Call to Conscience`` whole)."""
-    words = [w.strip("\"'“”‘’(),.;:") for w in doc.text.split()]
-    words = [w for w in words if w]
-    while words and not words[-1][:1].isupper():
-        words = words[:-1]
-    start = None
-    for index in range(len(words) - 1, -1, -1):
-        w = words[index]
-        if w[:1].isupper() and w.lower() not in _DETERMINERS:
-            start = index
-        elif w.lower() in ("of", "for", "to", "and", "&", "on") and start is not None or (
-                w.lower() == "the" and index and words[index - 1].lower() in ("of", "for") and
-                start == index + 1):
-            continue  # "Air Force of the Armed Forces of Ukraine", "... for the Treatment of" whole
-        else:
-            break
-    return " ".join(words[start:]) if start is not None else ""

@@ -141,7 +141,7 @@ def draft_document(document: Document, context: DraftContext, report_id: str | N
         elif sid in names.proposed and names.proposed[sid].anonymous:
             spoken[sid].update(group_names(names.proposed[sid].name))  # "the relatives"
     hedges = find_hedges(text, passages, spans, origins, {k: sorted(v) for k, v in spoken.items()},
-                         outlet_id)
+                         outlet_id, {s.id: s.speaks_for for s in context.registry if s.speaks_for})
     mentions = []
     for index, (figure, attribution, hedge) in enumerate(zip(figures, attributions, hedges), 1):
         s, e = figure.sentence

@@ -151,11 +151,13 @@ def _clause(text: str, sentence: tuple[int, int], offset: int,
 
 
 def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list[str | None],
-                names_of: dict[str, list[str]], outlet: str | None = None) -> list[str]:
+                names_of: dict[str, list[str]], outlet: str | None = None,
+                speaks_for: dict[str, str] | None = None) -> list[str]:
     """The hedge of each figure at *spans*; *origins* are their sources' ids and
     *names_of* maps each id to the names the text may use for it; *outlet* is the report's
     (``Kestrel assesses that`` in Kestrel's own note is its estimate, another's assessment
-    is not)."""
+    is not); *speaks_for* maps a source to the one it speaks for (``Kyiv's figures`` are
+    those of the sources speaking for Ukraine's government too, its General Staff's)."""
     hedges = ["none"] * len(spans)
 
     def put(index, hedge):
@@ -192,7 +194,7 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
             if back is not None:  # "Neither figure can be verified, and X puts it at 250":
                 for i in [i for i in members if spans[i][0] < at] or _disclaimed(
                         text, passages, sentence, back, spans, origins, names_of, by_sentence,
-                        s_index, at - sentence[0], outlet):
+                        s_index, at - sentence[0], outlet, speaks_for):
                     put(i, hedge)  # the figures before, not the one of the other clause
                     disclaimed_in[i] = s_index
                 continue
@@ -215,7 +217,7 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
             elif hedge in _DISCLAIMERS:
                 whole = bool(_WHOLE_STORY.search(plain))
                 for i in _disclaimed(text, passages, sentence, plain, spans, origins, names_of,
-                                     by_sentence, s_index, at - sentence[0], outlet):
+                                     by_sentence, s_index, at - sentence[0], outlet, speaks_for):
                     if whole and hedges[i] in _DISCLAIMERS:
                         continue  # a figure's own dispute is nearer than the story's caveat
                     put(i, hedge)
@@ -238,7 +240,8 @@ def _points_back(text, sentence, plain, at, spans, members) -> str | None:
 
 
 def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_sentence,
-                s_index, at: int = 0, outlet: str | None = None) -> list[int]:
+                s_index, at: int = 0, outlet: str | None = None,
+                speaks_for: dict[str, str] | None = None) -> list[int]:
     claimed = _claim_line(text, passages, spans) if _VERDICT.search(plain) else []
     if claimed:  # a fact-check's rating: the figures of the claim it checks
         return claimed
@@ -268,13 +271,17 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
                 if origins[i] not in (None, outlet)]  # verified": every source's, however far
     named = [sid for sid, names in names_of.items() if sid in origins and any(
         re.search(rf"\b{re.escape(n.lower())}\b", low) for n in names if len(n) > 1)]
+    owned = re.search(r"\b([A-Z][\w-]+)['’]s (?:figures|claims|data|numbers|count|estimates?)\b",
+                      plain)
+    owners = {sid for sid, names in names_of.items() if owned and owned.group(1).lower() in (
+        n.lower() for n in names)}  # "Kyiv's figures": Kyiv's, and of those speaking for it
+    named += [o for o in set(origins) - {None, *named} if o in owners or speaks_for and
+              _speaks_for_any(o, owners, speaks_for)]
     if named:
         return [i for i, o in enumerate(origins) if o in named]
     earlier = [i for k in sorted(by_sentence) if k < s_index for i in by_sentence[k]]
     if not earlier:
         return []
-    owned = re.search(r"\b[A-Z][\w-]+['’]s (?:figures|claims|data|numbers|count|estimates?)\b",
-                      plain)
     if owned:  # "Agora's figures": a source whose figures are not known here: the last ones
         last_sentence = passages.sentence_of(spans[earlier[-1]][0])
         return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]
@@ -284,12 +291,26 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
         here = passages.paragraph_of(sentence[0])
         near = [i for i in earlier if here - 2 <= passages.paragraph_of(spans[i][0]) <= here]
         same = {origins[i] for i in near if passages.paragraph_of(spans[i][0]) == here}
-        return [i for i in near if origins[i] in same] if same else near  # "these claims":
-        # the claims of its own paragraph's sources, in the paragraphs before too
+        if same:  # "these claims": the claims of its own paragraph's sources, in the
+            return [i for i in near if origins[i] in same]  # paragraphs before too
+        pick = {origins[i] for i in near} - {None, outlet}  # a paragraph of its own: the
+        # figures of the sources before it, wherever the text gives them ("Kyiv Pulse is
+        # unable to verify these numbers" after the General Staff's daily tally)
+        return [i for i in earlier if origins[i] in pick or i in near]
     last_sentence = passages.sentence_of(spans[earlier[-1]][0])
     if passages.paragraph_of(spans[earlier[-1]][0]) < passages.paragraph_of(sentence[0]) - 1:
         return []  # "this" points at nothing near it
     return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]
+
+
+def _speaks_for_any(source: str, owners: set[str], speaks_for: dict[str, str]) -> bool:
+    """Whether *source* speaks for one of *owners*, directly or through others."""
+    seen = {source}
+    while (source := speaks_for.get(source)) and source not in seen:
+        if source in owners:
+            return True
+        seen.add(source)
+    return False
 
 
 _WHOLE_STORY = re.compile(

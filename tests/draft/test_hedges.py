@@ -316,3 +316,37 @@ def test_perhaps_before_a_figure_is_an_estimate(text, terms, expected):
 ])
 def test_the_yardstick_of_probability(text, terms, expected):
     assert hedges_of_terms(text, terms) == expected
+
+
+@pytest.mark.parametrize("text, terms, origins, expected", [
+    # a disclaimer in a paragraph of its own: every figure of the sources before it,
+    # however far up the tally began
+    ("The General Staff said 1,070 troops were lost in a day.\n\nIt also listed 5 tanks.\n\n"
+     "It listed 13 vehicles.\n\nThe total includes the wounded. We cannot verify these "
+     "numbers.", ("1,070", "5 tanks", "13"), ["staff"] * 3, ["unable-to-verify"] * 3),
+    # but only those sources: a figure of another source up the text keeps no hedge
+    ("Agora counted 12 cases.\n\nThe General Staff said 1,070 were lost.\n\nIt listed 5 tanks."
+     "\n\nIt listed 13 vehicles.\n\nWe cannot verify these numbers.",
+     ("12", "1,070", "5 tanks", "13"), ["agora", "staff", "staff", "staff"],
+     ["none", "unable-to-verify", "unable-to-verify", "unable-to-verify"]),
+    # in a paragraph with figures of its own, "these accounts" are that paragraph's
+    ("The headquarters said 205 were freed.\n\nTalks went on.\n\nMore were planned.\n\n"
+     "The headquarters said 9 in 10 were beaten. "
+     "Prosecutors said 274 were killed. We could not verify these accounts.",
+     ("205", "9 in 10", "274"), ["hq", "hq", "pgo"],
+     ["none", "unable-to-verify", "unable-to-verify"]),
+])
+def test_a_disclaimer_of_its_own_reaches_its_sources_figures(text, terms, origins, expected):
+    assert hedges(text, at(text, *terms), origins) == expected
+
+
+def test_a_places_figures_are_those_of_who_speaks_for_it():
+    """``Kyiv's figures`` are the General Staff's too when it speaks for Kyiv's government."""
+    text = ("Ukraine's General Staff said Russia had lost 1,190 troops. Kyiv said 40 drones "
+            "were downed. Kyiv's figures have not been independently confirmed.")
+    names = {"staff": ["Ukraine's General Staff"], "kyiv": ["Kyiv", "Government of Ukraine"]}
+    spans, origins = at(text, "1,190", "40"), ["staff", "kyiv"]
+    assert find_hedges(text, Passages(text), spans, origins, names, None, {
+        "staff": "kyiv"}) == ["unable-to-verify"] * 2
+    assert find_hedges(text, Passages(text), spans, origins, names) == [
+        "none", "unable-to-verify"]  # without the registry's speaks_for: Kyiv's own only

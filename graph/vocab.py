@@ -143,7 +143,7 @@ class SOURCE_KIND(DefinedNamespace):
         "news-outlet", "wire-agency", "broadcaster", "aggregator", "government",
         "defence-ministry", "military-intelligence", "military-unit", "court",
         "official-register", "ngo", "human-rights-group", "intergovernmental-organisation",
-        "telegram-channel", "named-person", "anonymous-person", "anonymous-group",
+        "company", "telegram-channel", "named-person", "anonymous-person", "anonymous-group",
     ]
 
 

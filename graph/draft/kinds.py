@@ -37,11 +37,14 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
     (r"\btv\b|television|radio|broadcast", "broadcaster"),
     (r"human rights|rights group|rights organi[sz]ation", "human-rights-group"),
     (r"\bun\b|united nations|\bosce\b|\bnato\b|european union|\bicrc\b|\biaea\b", "intergovernmental-organisation"),
+    (r"\bcompan(?:y|ies)\b|\butility\b|\b(?:grid|network|mobile|rail|pipeline|power|gas|"
+     r"telecoms?) operator\b|\boperator of\b|\bprovider\b|\bcorporation\b|\brailways?\b|"
+     r"\bairlines?\b|\benergy (?:supplier|firm)\b", "company"),
     (r"ministry|government|kremlin|administration|governor|mayor|authorities|press service|"
      r"\bpolice\b|"
      r"prosecutor|\bgeneral staff\b|headquarters|\bagency\b|parliament|duma|ombudsman|"
      r"commissioner['’]s office|\b(?:federal|state|border|penitentiary|migration|security|"
-     r"customs|tax|emergency|civil) service\b|\bbureau\b|directorate|inspectorate|"
+     r"customs|tax|emergency|civil) services?\b|\bbureau\b|directorate|inspectorate|"
      r"\bcommission\b|\bcouncil\b|\bdepartment\b|\bborder guards?\b|\bcentral bank\b",
      "government"),
     (r"\barmy\b|brigade|regiment|battalion|division|\bcorps\b|\bforces?\b|\bunit\b",

@@ -30,3 +30,26 @@ def test_an_authority_described_in_lower_case(text, term, origin):
 
 def test_a_bare_plural_is_still_no_source():
     assert origins("In May garrison courts heard 300 cases.")["300"] is None
+
+
+@pytest.mark.parametrize("text, term, origin, kind", [
+    ("About 40,000 households lost power, according to the regional energy company.",
+     "40,000", "regional-energy-company", "company"),
+    ("About 40,000 homes lost power, the grid operator said.", "40,000", "grid-operator",
+     "company"),
+    ("Trains were delayed by up to 6 hours, the state railway said.", "6",
+     "state-railway", "company"),
+    ("Satellite images taken by the commercial provider OrbitSense show three scorched areas.",
+     "three", "orbitsense", "company"),
+    ("About 40 homes were damaged, according to the emergency services.", "40",
+     "emergency-services", "government"),
+])
+def test_a_company_speaking_of_its_operations(text, term, origin, kind):
+    """A business (an energy company on outages, a railway, a grid operator) is a source
+    of kind company, proposed under its description or its name."""
+    from credgraph.draft.drafting import draft_text
+
+    draft = draft_text(text, report_id="r1", outlet="The Riverside Courier")
+    found = {m.figure.term: m.attribution.origin.id for m in draft.report.mentions}
+    assert found[term] == origin
+    assert {p.id: p.kind for p in draft.sources}[origin] == kind

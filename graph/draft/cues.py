@@ -82,6 +82,9 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             i, j = phrase_after(doc, k + 1, end)  # "By our count", ", by Mediazona's tally"
             j = next((m for m in range(i + 2, j) if doc[m].lower_ in ("from", "based", "using")),
                      j)  # "by our calculation from the budget law"
+            tally = next((m for m in range(i + 1, min(j, i + 6)) if doc[m].lower_ in _TALLY), None)
+            j = tally + 1 if tally is not None and doc[i].lower_ in ("our", "its", "their", "my") \
+                else j  # "By our count Russia sent 838 drones": the count, not the clause after
             words = [t.lower_ for t in doc[i:j]]
             owner = None  # where the counting source's name begins
             if words and words[-1] in _TALLY and (words[0] in ("our", "its", "their", "my") or

@@ -140,15 +140,20 @@ def draft_document(document: Document, context: DraftContext, report_id: str | N
             spoken[sid].update(context.registry[sid].aliases)
         elif sid in names.proposed and names.proposed[sid].anonymous:
             spoken[sid].update(group_names(names.proposed[sid].name))  # "the relatives"
+    also: dict[int, set[str]] = {}
     hedges = find_hedges(text, passages, spans, origins, {k: sorted(v) for k, v in spoken.items()},
-                         outlet_id, {s.id: s.speaks_for for s in context.registry if s.speaks_for})
+                         outlet_id, {s.id: s.speaks_for for s in context.registry if s.speaks_for},
+                         also)
     mentions = []
     for index, (figure, attribution, hedge) in enumerate(zip(figures, attributions, hedges), 1):
         s, e = figure.sentence
         in_sentence = [r for r in refs if r.span and s <= r.span[0] < e]
         others = [x for x in spans if x != (figure.start, figure.end) and s <= x[0] < e]
         time = time_for(in_sentence, figure.start, figure.end, others)
-        mentions.append(DraftMention(f"m{index}", figure, attribution, hedge, time))
+        mentions.append(DraftMention(f"m{index}", figure, attribution, hedge, time, notes=[
+            f"hedge {hedge}; the text also makes it {', '.join(sorted(also[index - 1]))} (of two "
+            "hedges the format writes the estimate or the probable)"] if also.get(index - 1)
+            else []))
     link_claims(mentions, passages, context.claims)
     used = {m.attribution.origin.id for m in mentions if m.attribution.origin}
     used |= {v.id for m in mentions for v in m.attribution.via} | {outlet_id}

@@ -26,8 +26,9 @@ A sentence that answers the figure before with a figure of its own (``the true n
 was fewer than a hundred``, ``accused the activists of inflating``, ``our own figure is
 lower``) disputes the figures of the sentence before that are another source's (rather
 than the disclaimer just before it: ``I can't confirm their total. Our own figure is
-lower``). When several apply, the strongest wins, in
-the order of :data:`HEDGE_CUES`.
+lower``). When several apply, an estimate or a probable wins, as the annotation format
+has it (they change what a figure can prove), then the strongest in the order of
+:data:`HEDGE_CUES`; the others are named in the mention's ``ambiguity``.
 
 >>> from credgraph.draft.passages import Passages
 >>> text = "HUR said 300 fled, reportedly twice as many as in May. We could not verify HUR's figures."
@@ -45,7 +46,7 @@ import re
 __all__ = ["find_hedges", "HEDGE_CUES"]
 
 _V = r"(?:verif\w*|confirm\w*|check\w*|corroborat\w*|audit\w*|authenticat\w*)"
-HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern), strongest first
+HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern)
     ("unable-to-verify", "sentence", re.compile(
         rf"\b(?:could ?n[o']t|cannot|can't|(?:was|were|is|are|been|be) unable to|unable to|not "
         rf"(?:been |be )?able to|no way to|impossible to)\s+(?:be\s+)?(?:immediately\s+|"
@@ -127,8 +128,8 @@ _SPEAKER_LABEL = re.compile(r"\s*[A-Z][\w.'’ -]{0,40}:\s")
 
 _NEGATED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}(?:an?\s+|any\s+)?$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y)\b")
-_ORDER = ["unable-to-verify", "accuracy-uncertain", "disputed", "alleged", "estimate",
-          "probable", "none"]
+_ORDER = ["estimate", "probable", "unable-to-verify", "accuracy-uncertain", "disputed", "alleged",
+          "none"]
 _DISCLAIMERS = {"unable-to-verify", "accuracy-uncertain", "disputed"}
 
 
@@ -152,17 +153,25 @@ def _clause(text: str, sentence: tuple[int, int], offset: int,
 
 def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list[str | None],
                 names_of: dict[str, list[str]], outlet: str | None = None,
-                speaks_for: dict[str, str] | None = None) -> list[str]:
+                speaks_for: dict[str, str] | None = None,
+                also: dict[int, set[str]] | None = None) -> list[str]:
     """The hedge of each figure at *spans*; *origins* are their sources' ids and
     *names_of* maps each id to the names the text may use for it; *outlet* is the report's
     (``Kestrel assesses that`` in Kestrel's own note is its estimate, another's assessment
     is not); *speaks_for* maps a source to the one it speaks for (``Kyiv's figures`` are
-    those of the sources speaking for Ukraine's government too, its General Staff's)."""
+    those of the sources speaking for Ukraine's government too, its General Staff's). When
+    a figure has two hedges, an estimate or a probable wins (the annotation format's rule:
+    they change what the figure can prove) and the others go into *also*, by figure."""
     hedges = ["none"] * len(spans)
+    also = {} if also is None else also
 
     def put(index, hedge):
+        if hedge == hedges[index]:
+            return
         if _ORDER.index(hedge) < _ORDER.index(hedges[index]):
-            hedges[index] = hedge
+            hedge, hedges[index] = hedges[index], hedge
+        if hedge != "none":
+            also.setdefault(index, set()).add(hedge)
 
     disclaimed_in: dict[int, int] = {}  # the sentence that disclaimed a figure before it
     by_sentence: dict[int, list[int]] = {}
@@ -184,7 +193,8 @@ def find_hedges(text: str, passages, spans: list[tuple[int, int]], origins: list
                     if disclaimed_in.get(i) == s_index - 1 and _FIRST_PERSON.search(
                             plain) and _FIRST_PERSON.search(_outside_quotes(
                                 text, *passages.sentences[s_index - 1], passages)):
-                        hedges[i] = "none"
+                        also.get(i, set()).difference_update(_DISCLAIMERS)
+                        hedges[i] = "none" if hedges[i] in _DISCLAIMERS else hedges[i]
                     put(i, "disputed")
         if not found:
             continue

@@ -55,14 +55,15 @@ _BASED = re.compile(r"^(?:[A-Z][\w.-]*\s+)*[A-Z][\w.]*-based\s+(?=[A-Z])")
 _WORKS = {"calculations", "calculation", "assessment", "analysis", "estimate", "estimates",
           "count", "tally", "data", "figures", "report", "note", "explanatory", "survey",
           "study", "research", "statistics", "records", "review", "findings", "database",
-          "monitoring", "model"}
+          "monitoring", "model", "poll", "polling", "audit", "investigation", "tracker"}
 """A source's work (``Kyiv Pulse's calculations``): a phrase naming it names its owner."""
 _LANGUAGE = {"language", "speaking", "pro", "anti", "kremlin"}
 """With a country's word, what a source speaks or sides with (``the anti-Kremlin
 Russian-language channel``): no name."""
 _NOT_QUALIFIED = {"amid", "said", "says", "told", "reported", "who", "which", "that", "as", "and",
                   "or", "but", "while", "after", "before", "when", "since", "on", "at", "in",
-                  "of", "to", "for", "with", "by", "s"}
+                  "of", "to", "for", "with", "by", "s", "quoted", "quotes", "cited", "cites",
+                  "interviewed", "asked", "spoke", "says", "writes", "wrote", "told"}
 """Words after a name that are not what it qualifies (``Kostiantynivka amid ...``)."""
 _INSTITUTION_WORDS = {"mission", "centre", "center", "office", "committee", "council",
                       "department", "service", "agency", "court", "administration", "ministry",
@@ -158,7 +159,8 @@ def name_proposal(text: str, doc) -> Naming:
     described = " ".join("".join(t.text_with_ws for t in doc if t.lower_ not in DETERMINERS and (
         not t.is_punct or t.text in "-.&'’")).split())  # "anti-Kremlin", as written
     if proper and after and (set(normal_name(proper).split()) <= COUNTRIES | _LANGUAGE or len(
-            proper.split()) == 1 and guess_kind(" ".join(after), "")[1] == NO_KIND):
+            proper.split()) == 1 and guess_kind(" ".join(after), "")[1] == NO_KIND and not
+            set(after) & _WORKS):  # "a UNHCR survey": UNHCR's
         proper = ""  # "the Russian judiciary", "Polish border guards", "Satellite imagery":
         # a word qualifying what follows it, no name; the description is named, if anything
         # (but "the Tuva-Online news site", "the Domoy movement": named)

@@ -340,6 +340,7 @@ def test_one_in_five_is_no_source():
 # round 4: "By our count", "by Mediazona's tally", "by the count of X": a source's own count
 @pytest.mark.parametrize("text, origin", [
     ("By our count, this is the third such refusal in the regiment since New Year.", "reuters"),
+    ("By our count Russia sent 838 drones between Friday and Tuesday.", "reuters"),  # no comma
     ("By Mediazona's count, 2,076 cases were opened.", "mediazona"),
     ("Some 2,076 cases were opened, by Mediazona's tally.", "mediazona"),
     ("By the count of Agora, 577 requests arrived in May.", "agora"),

@@ -350,3 +350,20 @@ def test_a_places_figures_are_those_of_who_speaks_for_it():
         "staff": "kyiv"}) == ["unable-to-verify"] * 2
     assert find_hedges(text, Passages(text), spans, origins, names) == [
         "none", "unable-to-verify"]  # without the registry's speaks_for: Kyiv's own only
+
+
+@pytest.mark.parametrize("text, expected, others", [
+    # the annotation format's rule: of two hedges, the estimate or the probable is written
+    ("HUR estimated that 2,800 were killed. We could not verify the HUR figures.", "estimate",
+     {"unable-to-verify"}),
+    ("Perhaps 300 fled, but we cannot confirm it.", "estimate", {"unable-to-verify"}),
+    ("The ministry said 300 were likely killed, a figure Kyiv denied the figures of.",
+     "probable", {"disputed"}),
+    ("Reportedly 300 fled; this could not be verified.", "unable-to-verify", {"alleged"}),
+    ("The HUR said 300 fled.", "none", set()),
+])
+def test_of_two_hedges_the_estimate_is_written(text, expected, others):
+    also = {}
+    assert find_hedges(text, Passages(text), at(text, "300" if "300" in text else "2,800"),
+                       ["hur"], {"hur": ["HUR"]}, None, None, also) == [expected]
+    assert also.get(0, set()) == others

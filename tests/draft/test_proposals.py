@@ -40,6 +40,7 @@ from credgraph.draft.tokens import tokenize
     # a source's work is its owner's; a place of business is no part of a name
     ("Kyiv Pulse's calculations", "Kyiv Pulse", False),
     ("CES's assessment of geolocated footage", "CES", False),
+    ("A UNHCR survey", "UNHCR", False),
     ("Warsaw-based Foundation for Migrant Studies", "Foundation for Migrant Studies", False),
     ("the US-based Institute for the Study of War", "Institute for the Study of War", False),
     ("New York-based Human Rights Watch", "Human Rights Watch", False),

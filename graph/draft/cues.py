@@ -30,6 +30,12 @@ _AIRED = {"published", "aired", "broadcast", "released", "posted", "on", "last",
 _TALLY = {"count", "counts", "tally", "tallies", "calculation", "calculations", "estimate",
           "estimates", "reckoning", "estimation"}
 """What ``by our count`` or ``by Mediazona's tally`` names: a source's own count."""
+_GIVEN = {"published", "released", "compiled", "collected", "given", "provided", "issued"}
+"""Participles whose agent (``by X``) is the source of what they give."""
+_GIVEN_AFTER = {"figure", "figures", "number", "numbers", "toll", "total", "estimate",
+                "count", "tally"}
+"""The words of a figure such a participle may follow, after a comma or not (``The last
+official figure, given by X, ...``; not ``The aid, provided by Norway``)."""
 _AUDIENCES = {"committee", "hearing", "court", "parliament", "lawmakers", "legislators", "council",
               "session", "conference", "assembly", "tribunal", "inquiry", "commission", "duma",
               "rada", "congress", "senate", "jury", "judge", "judges", "deputies", "senators"}
@@ -69,9 +75,10 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                 found.append(Cue("citing" if w == "citing" else "according", ref, k, note=note))
             k = j
             continue
-        if w in SPEECH_VERBS | {"published", "released", "compiled", "collected"} and k > start \
-                and doc[k - 1].lower_ in _PASSIVE | _BEFORE_BY and k + 1 < end \
-                and doc[k + 1].lower_ == "by":  # "was reported by X", "as reported by X"
+        if w in SPEECH_VERBS | _GIVEN and k > start and (doc[k - 1].lower_ in _PASSIVE | \
+                _BEFORE_BY | _GIVEN_AFTER or k - 1 > start and doc[k - 1].text == "," and
+                doc[k - 2].lower_ in _GIVEN_AFTER) and k + 1 < end and doc[k + 1].lower_ == "by":
+            # "was reported by X", "as reported by X", "The last figure, given by X, was ..."
             i, j = phrase_after(doc, k + 2, end)
             ref, note = r.resolve(i, j, k)
             if ref:
@@ -198,6 +205,8 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                     r.interviewer = (outlet.id, k)
         k += 1
     _picked_up(r, found, start, end)
+    if not found:
+        found.extend(_closing_source(r, start, end))
     if end - start >= 3 and doc[end - 1].text != ":" and r.passages.is_heading(
             r.passages.sentence_of(doc[start].idx)):
         lead = next((m for m in range(start + 1, min(end - 2, start + 6)) if doc[m].text == ":"),
@@ -214,6 +223,36 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             if ref:
                 found.append(Cue("according", ref, colon, note=note))
     return found
+
+
+def _closing_source(r: SpeakerReader, start: int, end: int) -> list[Cue]:
+    """A source in parentheses closing a sentence without cues, as a list item or a box gives
+    it (``- more than 5,900 released since February 2022 (ombudsman)``): the registry's
+    source the parenthesis names whole, or the source named before that it describes; never
+    a new proposal (``(file photo)``), a number or a conversion (``(about $140m)``)."""
+    doc = r.doc
+    close = next((m for m in range(end - 1, max(start, end - 3) - 1, -1) if doc[m].text == ")"),
+                 None)
+    if close is None or any(t.text not in (".", ";") for t in doc[close + 1:end]):
+        return []
+    opened = next((m for m in range(close - 1, max(start, close - 8) - 1, -1)
+                   if doc[m].text == "("), None)
+    if opened is None or opened + 1 >= close or any(t.like_num or t.text in ("$", "€", "£")
+                                                    for t in doc[opened + 1:close]):
+        return []
+    last = close
+    if close - opened >= 3 and doc[close - 1].lower_ in _TALLY | {"figure", "figures", "data"} \
+            and doc[close - 2].text in ("'s", "’s"):
+        last = close - 2  # "(ombudsman's estimate)": the ombudsman's
+    hits = r.names.find(doc, opened + 1, last)
+    if hits and hits[0][1] == opened + 1 and hits[0][2] == last:
+        return [Cue("according", SourceRef(hits[0][0], doc[opened + 1:last].text, (0, 0),
+                                           "registry"), opened)]
+    if last - opened == 2 and doc[opened + 1].is_lower:  # "(ombudsman)": the one named before
+        held = r.role_of(["the", doc[opened + 1].lower_], opened)
+        if held is not None and held[0] is not None:
+            return [Cue("according", held[0], opened, note=held[1])]
+    return []
 
 
 _MASTHEAD = re.compile(r"(?:[^|\n]{1,60}\|\s*)*By\s+[A-Z][^|\n]*(?:\||$)|(?:[^|\n]{1,60}\|\s*)+"

@@ -681,3 +681,20 @@ def test_document_issuer(before, word, name):
 
     found = document_issuer(before, word)
     assert (before[slice(*found)] if found else None) == name
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure's source as the participle's agent
+    ("The last official figure, given by Mediazona in December, was 61,000 soldiers killed.",
+     ["mediazona"]),
+    ("The figure given by Agora was 577 requests.", ["agora"]),
+    ("The aid, provided by Agora, came to 40 million euros.", [None]),  # no figure's word
+    # a source in parentheses closing a list item
+    ("Key numbers:\n\n- 5,900 released since February 2022 (Mediazona)\n- 300 cases (Agora's "
+     "count)", ["mediazona", "agora"]),
+    ("Key numbers:\n\n- 5,900 released since February 2022 (file photo)", [None]),
+    ("Key numbers:\n\n- 40 million euros (about $45m)", [None, "bbc"]),
+])
+def test_a_source_given_after_the_figure(text, expected):
+    found, _names = chains(text)
+    assert [f[0] for f in found] == expected

@@ -60,7 +60,8 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
 COUNTRY_CODES = {"russian": "RU", "russia": "RU", "ukrainian": "UA", "ukraine": "UA",
                  "british": "GB", "uk": "GB", "britain": "GB", "american": "US", "us": "US",
                  "belarusian": "BY", "belarus": "BY", "polish": "PL", "poland": "PL",
-                 "german": "DE", "germany": "DE", "french": "FR", "france": "FR"}
+                 "german": "DE", "germany": "DE", "french": "FR", "france": "FR",
+                 "moscow": "RU", "kremlin": "RU", "kyiv": "UA", "kiev": "UA"}
 """A country's word before an institution (``the Russian Ministry of Defence``) and the
 registry's country code it names."""
 

@@ -97,7 +97,7 @@ class SourceNames:
         """Registry names in tokens ``[start, end)`` of *doc*: ``(id, start, end)``."""
         span = doc[start:len(doc) if end is None else end]
         found = [(label, s, e) for m in (self._lower, self._orth)  # offsets into the doc
-                 for label, s, e in matches(m, span)]
+                 for label, s, e in matches(m, span) if not _compounded(doc, s, e)]
         return sorted(found, key=lambda x: (x[1], -(x[2] - x[1])))
 
     def resolve(self, phrase: str, span: tuple[int, int] = (0, 0),
@@ -320,3 +320,11 @@ def _modifier(doc, hit) -> bool:
     _sid, s, e = hit
     return e - s == 1 and e < len(doc) and doc[e].is_title and doc[e].lower_ not in (
         "telegram", "'s", "’s") and doc[s].is_title
+
+
+def _compounded(doc, s: int, e: int) -> bool:
+    """Whether tokens ``[s, e)`` are one part of a hyphenated word (``Kremlin`` in
+    ``pro-Kremlin``, ``Moscow`` in ``Moscow-based``): an attribute, no name of a source."""
+    text, a, b = doc.text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    return a >= 2 and text[a - 1] in "-‑" and text[a - 2].isalpha() or \
+        b + 1 < len(text) and text[b] in "-‑" and text[b + 1].isalpha()

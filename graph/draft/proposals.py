@@ -60,6 +60,9 @@ _WORKS = {"calculations", "calculation", "assessment", "analysis", "estimate", "
 _LANGUAGE = {"language", "speaking", "pro", "anti", "kremlin"}
 """With a country's word, what a source speaks or sides with (``the anti-Kremlin
 Russian-language channel``): no name."""
+_ATTRIBUTE = re.compile(r"-(?:backed|based|linked|run|owned|affiliated|controlled|aligned|"
+                        r"leaning|funded|friendly|allied|supported|led)$", re.I)
+"""A hyphenated attribute (``Kremlin-backed``, ``state-run``): what a source is, no name."""
 _NOT_QUALIFIED = {"amid", "said", "says", "told", "reported", "who", "which", "that", "as", "and",
                   "or", "but", "while", "after", "before", "when", "since", "on", "at", "in",
                   "of", "to", "for", "with", "by", "s", "quoted", "quotes", "cited", "cites",
@@ -158,7 +161,8 @@ def name_proposal(text: str, doc) -> Naming:
         # possessive is the source, the place only whose it is
     described = " ".join("".join(t.text_with_ws for t in doc if t.lower_ not in DETERMINERS and (
         not t.is_punct or t.text in "-.&'’")).split())  # "anti-Kremlin", as written
-    if proper and after and (set(normal_name(proper).split()) <= COUNTRIES | _LANGUAGE or len(
+    if proper and after and (set(normal_name(proper).split()) <= COUNTRIES | _LANGUAGE or
+                             _ATTRIBUTE.search(proper) or len(
             proper.split()) == 1 and guess_kind(" ".join(after), "")[1] == NO_KIND and not
             set(after) & _WORKS):  # "a UNHCR survey": UNHCR's
         proper = ""  # "the Russian judiciary", "Polish border guards", "Satellite imagery":

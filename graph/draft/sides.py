@@ -29,8 +29,9 @@ _PAPERS = {"tables", "table", "documents", "document", "papers", "spreadsheets",
 
 def unqualified(words: list[str]) -> str | None:
     """The kind an institution's words name without a country (``["the", "ministry", "of",
-    "defence"]``: defence-ministry), or None."""
-    return _UNQUALIFIED.get(" ".join(w for w in words if w != "the"))
+    "defence"]``, ``["its", "defence", "ministry"]``: defence-ministry), or None."""
+    return _UNQUALIFIED.get(" ".join(w for w in words if w not in ("the", "its", "their")))
+    # "its defence ministry" after "Moscow": the side in context says whose, as for "the"
 
 
 def institution_of_document(words: list[str], before: str, after: str = "") -> str | None:

@@ -155,6 +155,10 @@ class SpeakerReader(SubjectReader):
         content = [w for w in words if w not in _DATA_QUALIFIERS or w == words[-1] in _GENERIC_PEOPLE]
         if issuer(content):  # "the ruling says": the court that ruled
             return self.antecedent(issuer(content), at)
+        sided = self.of_the_side(unqualified(words), i) if words[:1] in (["its"], ["their"]) \
+            and unqualified(words) else None
+        if sided is not None:  # "Moscow ... its defence ministry said": Russia's
+            return sided
         if len(words) >= 2 and words[0] in _OWNERS and content[1:] and \
                 content[-1] in _GENERIC_ALONE:  # "its data": the last source of that kind
             return self.antecedent(_OWNERS[words[0]], at)

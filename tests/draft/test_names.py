@@ -252,3 +252,31 @@ def test_a_participle_does_not_make_the_official_a_group():
 def test_a_disclaimer_naming_the_unnamed_source_by_its_description(text, term):
     hedges = {t: h for t, _o, _v, h in drafted(text, OUTLET)}
     assert hedges[term] == "unable-to-verify"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The pro-Kremlin channel Severny Front said so.", []),
+    ("A Moscow-based official said so.", []),
+    ("The Kremlin said so.", ["russia-government"]),
+])
+def test_a_name_inside_a_hyphenated_word_is_no_source(text, found):
+    """``Kremlin`` in ``pro-Kremlin``, ``Moscow`` in ``Moscow-based``: attributes."""
+    from credgraph.draft.tokens import tokenize
+
+    names = SourceNames(load_registry(bundled_corpus() / "sources.yaml"), "r1")
+    doc = tokenize(text)
+    assert [sid for sid, _s, _e in names.find(doc)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow last gave a figure in September 2022, when its defence ministry said 5,890 "
+    "servicemen had died.",
+    "Moscow said so. Its defence ministry said 5,890 servicemen had died.",
+])
+def test_its_defence_ministry_is_the_country_s(text):
+    """``its defence ministry`` after Moscow: Russia's, as ``the defence ministry`` would be."""
+    from credgraph.draft.drafting import load_context
+
+    draft = draft_text(text, load_context(bundled_corpus()), report_id="r1",
+                       outlet="The Riverside Courier")
+    assert [m.attribution.origin.id for m in draft.report.mentions] == ["russia-defence-ministry"]

@@ -25,6 +25,7 @@ from credgraph.draft.tokens import tokenize
     # a nationality or a qualifying word is no name: the description is
     ("the Russian judiciary", "Russian judiciary", False),
     ("Polish border guards", "Polish border guards", False),
+    ("A Kremlin-backed outlet", "Kremlin-backed outlet", False),
     ("the anti-Kremlin Russian-language channel", "anti-Kremlin Russian-language channel", False),
     # people named by where they are
     ("A colleague of mine in Rostov", "colleague of mine in rostov", True),

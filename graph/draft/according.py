@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cuewords import phrase_after
 from .records import SourceRef
 from .subjects import _TIME_WORDS
 
@@ -89,6 +90,8 @@ _HANDED = {"obtained", "seen", "reviewed", "leaked", "provided", "released", "sh
 _ADVERB_WORDS = _TIME_WORDS | {"recently", "earlier", "exclusively"}
 _BASIS = {("based", "on"), ("drawing", "on"), ("drawn", "from"), ("compiled", "from"),
           ("built", "on"), ("relying", "on")}
+_DETERMINED = {"a", "an", "the", "its", "their", "his", "her", "new", "latest", "recent"}
+"""Words before a work's noun (``an analysis of ...``)."""
 _GAVE = {"gave", "given", "granted", "told"}
 _WORKS = {"analysis", "review", "count", "calculation", "calculations", "tally", "estimate",
           "study", "examination", "reading", "survey", "reconstruction"}
@@ -143,12 +146,28 @@ def _obtained(r, i, j, k) -> list[Cue]:
     """``according to documents obtained by the WSJ``: the documents via the WSJ; ``a report
     published by X``: X alone."""
     doc = r.doc
-    split = next((m for m in range(i, j - 2) if doc[m].lower_ in _HANDED and
-                  doc[m + 1].lower_ in ("by", "to")), None)
+    split = by = None
+    for m in range(i, j - 1):
+        if doc[m].lower_ in _HANDED:
+            by = next((n for n in range(m + 1, min(j, m + 5)) if doc[n].lower_ in ("by", "to")
+                       and all(t.lower_ in _ADVERB_WORDS | {"this", "last", "on", "in"} or
+                               t.like_num for t in doc[m + 1:n])), None)
+            if by is not None:  # "published this week by X"
+                split = m
+                break
     if split is None:
         ref, note = r.resolve(i, j, k)
         return [Cue("according", ref, k, note=note)] if ref else []
-    holder, _n = r.resolve(split + 2, j, k)
+    if j - i >= 14 or j <= by + 1:  # the phrase cut at its length: the holder's name whole
+        j = phrase_after(doc, by + 1, len(doc))[1]
+    holder, _n = r.resolve(by + 1, j, k)
+    first = i
+    while first < split and doc[first].lower_ in _DETERMINED:
+        first += 1
+    if holder is not None and first < split and doc[first].lower_ in _WORKS:
+        return [Cue("according", holder, k, note="the holder's own work on the material "
+                                                 "it names")]  # "an analysis of court
+        # records published by Okno": Okno's
     origin, note = r.resolve(i, split, k)
     while origin is None and split > i and doc[split - 1].lower_ in _ADVERB_WORDS:
         split -= 1

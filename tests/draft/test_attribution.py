@@ -698,3 +698,17 @@ def test_document_issuer(before, word, name):
 def test_a_source_given_after_the_figure(text, expected):
     found, _names = chains(text)
     assert [f[0] for f in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a work on material, published by its holder: the holder's own, however long the phrase
+    ("According to an analysis of court records published this week by the independent outlet "
+     "Mediazona, military courts received 11,260 cases in 2026.", ("mediazona", [])),
+    ("According to a new review of regional decrees released on Monday by Agora, 300 men "
+     "were fined.", ("agora", [])),
+    # material the holder was handed stays the origin, via the holder
+    ("According to HUR documents obtained by Reuters, 300 men fled.", ("hur", ["reuters"])),
+])
+def test_a_work_published_by_its_holder(text, expected):
+    found, _names = chains(text)
+    assert found[0][:2] == expected

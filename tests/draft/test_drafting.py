@@ -94,6 +94,10 @@ NUMBERISH = st.lists(st.sampled_from([
     "soldiers", "cases", "said", "according to", "Mediazona", "the HUR", "told", "Reuters", ",",
     ".", "“", "”", "\n", "in 2023", "since April", "reportedly", "could not verify", "per day",
     "between", "and", "450", "500", "-", "(", ")", ":", "it", "he", "citing", "12k", "%",
+    "pro-Kremlin", "Moscow-based", "(ombudsman)", "(Mediazona's count)", "given by",
+    "published this week by", "its defence ministry", "By our count", "a former Wagner recruiter",
+    "Local authorities", "the grid operator", "an analysis of", "Kyiv's figures", "estimated",
+    "- ",
 ]), min_size=1, max_size=40).map(" ".join)
 
 

@@ -127,6 +127,19 @@ def _map_id(sid, draft, gold_registry):
     return f"new:{sid}"
 
 
+def _gold_origins(pairs, proposals, draft, gold_registry) -> dict[str, set]:
+    """For each of *proposals* that maps to no gold id by name or alias: the gold origins of
+    the figures it is drafted for."""
+    seen: dict[str, set] = {}
+    for g, d in pairs:
+        origin = d.attribution.origin
+        if origin is None or origin.id not in proposals or _map_id(
+                origin.id, draft, gold_registry) != f"new:{origin.id}":
+            continue
+        seen.setdefault(origin.id, set()).add(g.attributed_to)
+    return seen
+
+
 def _anonymous_match(pairs, draft, gold_registry) -> dict[str, str]:
     """Proposed anonymous sources that are the annotation's anonymous source under another
     description: {proposal id: gold id}. A proposal is matched only when (1) it is anonymous
@@ -139,13 +152,7 @@ def _anonymous_match(pairs, draft, gold_registry) -> dict[str, str]:
     from credgraph.draft.names import PEOPLE_WORDS
 
     proposals = {p.id: p for p in draft.sources if p.anonymous}
-    seen: dict[str, set] = {}
-    for g, d in pairs:
-        origin = d.attribution.origin
-        if origin is None or origin.id not in proposals or _map_id(
-                origin.id, draft, gold_registry) != f"new:{origin.id}":
-            continue
-        seen.setdefault(origin.id, set()).add(g.attributed_to)
+    seen = _gold_origins(pairs, proposals, draft, gold_registry)
     matched = {}
     for pid, golds in seen.items():
         if len(golds) != 1 or None in golds:
@@ -194,13 +201,7 @@ def _named_match(pairs, draft, gold_registry, taken) -> dict[str, str]:
     Garrison Military Court", ``Warsaw-based Foundation for Migrant Studies`` for "Foundation
     for Migrant Studies"), and the words they share include one that is no generic word."""
     proposals = {p.id: p for p in draft.sources if not p.anonymous and p.id not in taken}
-    seen: dict[str, set] = {}
-    for g, d in pairs:
-        origin = d.attribution.origin
-        if origin is None or origin.id not in proposals or _map_id(
-                origin.id, draft, gold_registry) != f"new:{origin.id}":
-            continue
-        seen.setdefault(origin.id, set()).add(g.attributed_to)
+    seen = _gold_origins(pairs, proposals, draft, gold_registry)
     matched = {}
     for pid, golds in seen.items():
         gold = gold_registry.sources.get(next(iter(golds))) if len(golds) == 1 else None

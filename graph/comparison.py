@@ -310,11 +310,42 @@ def _one_time(time) -> bool:
 
 _FAST = ((timedelta(days=7), 2), (timedelta(days=92), 10))
 """Growth of a running total too fast to be plausible without a word on it: more than
-doubling within a week, or tenfold within three months."""
+doubling within a week, or tenfold within three months (beyond the spread of a count:
+:func:`_grows_past`)."""
+
+_SPREAD = 2
+"""How many standard deviations of a count of its size (its square root, as for a count of
+independent events) growth must exceed a factor by to be implausible."""
 
 
-def disagree(a: Figure, b: Figure, relation: str, measures) -> str | None:
-    """Why *a* and *b*, standing in *relation*, cannot both be right, or None."""
+def _grows_past(early_high, late_low, factor: int, count: bool) -> bool:
+    """Whether a running total of at most *early_high* that later stands at *late_low* at
+    least grew more than *factor*-fold, beyond the spread of counts of those sizes when it is
+    a *count*: what it added must exceed ``factor - 1`` times the earlier total by
+    :data:`_SPREAD` standard deviations of that difference (the square root of the added
+    count plus ``(factor - 1)**2`` times the earlier one). A handful of units tells no rate:
+    3 dead overnight and 8 by the evening, as bodies are found, is no implausible growth;
+    100 and 5,000 three days apart is. Shares and amounts: the factor alone.
+
+    >>> from decimal import Decimal as D
+    >>> _grows_past(D("3.3"), D("7.2"), 2, True), _grows_past(D(110), D(4500), 2, True)
+    (False, True)
+    >>> _grows_past(D("3.3"), D("7.2"), 2, False)
+    True
+    """
+    added = late_low - early_high
+    excess = added - (factor - 1) * early_high
+    if excess <= 0:
+        return False
+    return not count or excess > _SPREAD * (added + (factor - 1) ** 2 * early_high).sqrt()
+
+
+def disagree(a: Figure, b: Figure, relation: str, measures, *,
+             one_series: bool = True) -> str | None:
+    """Why *a* and *b*, standing in *relation*, cannot both be right, or None. For
+    ``series``, a fall counts only within *one_series*: one origin's running total under one
+    method (another origin's lower count, or one of a method that superseded the earlier
+    count, says nothing of it: each counts what it could confirm)."""
     if relation in ("same", "narrower", "broader"):
         if not intervals_conflict(a.bounds(), b.bounds(), relation):
             return None
@@ -327,16 +358,18 @@ def disagree(a: Figure, b: Figure, relation: str, measures) -> str | None:
         early, late = sorted((a, b), key=lambda f: f.time.end.first())
         if early.time.end.last() >= late.time.end.first():
             return None  # "as of 2022" and "by 30 June 2022": which came first is not known
-        (e_low, _eh), (_ll, l_high) = early.bounds(), late.bounds()
-        if e_low is not None and l_high is not None and l_high < e_low:
+        (e_low, e_high), (l_low, l_high) = early.bounds(), late.bounds()
+        if one_series and e_low is not None and l_high is not None and l_high < e_low:
             return (f"a running total cannot fall: {early.describe()} by {early.time.end} "
                     f"but {late.describe()} by {late.time.end}")
         gap = late.time.end.first() - early.time.end.last()
-        (_el, e_high), (l_low, _lh) = early.bounds(), late.bounds()
+        count = measures[a.measure].kind == "count" and not is_ratio_unit(a.unit)
         for within, factor in _FAST:
-            if e_high and l_low and gap <= within and l_low > e_high * factor:
+            if (e_high and l_low and gap <= within
+                    and _grows_past(e_high, l_low, factor, count)):
                 return (f"the running total grows more than {factor}-fold in at most "
-                        f"{within.days} days ({early.describe()} by {early.time.end}, "
+                        f"{within.days} days, beyond the spread of counts of this size "
+                        f"({early.describe()} by {early.time.end}, "
                         f"{late.describe()} by {late.time.end})")
     return None
 

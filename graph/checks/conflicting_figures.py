@@ -9,8 +9,9 @@ exceeds a broader one at the same time reference (more killed than casualties). 
 a period and overlapping periods are not conflicts (:mod:`credgraph.comparison`); running
 totals dated only to the same month or year that do not agree get a note (``info``), not an
 error: the texts do not say they were counted up to the same day. Nor are one origin's running
-totals as of the same day (a toll raised during the day), nor one origin's counts of one
-period (a count revised as late reports come in): a note; so is a conflict with a count its
+totals as of the same day (a toll raised during the day; the larger first stated a day before
+the smaller, a revision of it), nor one origin's counts of one period (a count revised as
+late reports come in): a note; so is a conflict with a count its
 origin has revised since (:meth:`~credgraph.checks.context.AuditContext.superseded`).
 """
 
@@ -40,6 +41,14 @@ _NOTED = {
 """Relations whose disagreement is a note, not a conflict, and what the note says."""
 
 
+def _when(time, relation: str) -> str:
+    """The time of a noted pair, as its note says it: the day of running totals, the period
+    of a revised count (a running total's: up to its day, a downward restatement of it)."""
+    if relation != "revision":
+        return str(time.end)
+    return time.iso() if time.kind == "period" else f"up to {time.end}"
+
+
 @register_check("conflicting-figures",
                 "Another figure for the same quantity at the same time does not agree with it.",
                 "error")
@@ -51,7 +60,7 @@ def conflicting_figures(ctx, claim):
         if relation in _NOTED:
             if not bounds_overlap(ref.figure.bounds(), other.reference.figure.bounds()):
                 yield Finding(f"{_label(claim)} and {_label(other)} " + _NOTED[relation].format(
-                    when=ref.figure.time.end if relation != "revision" else ref.figure.time.iso()),
+                    when=_when(ref.figure.time, relation)),
                     [ref.node, other.reference.node], severity="info")
             continue
         if relation not in ("same", "narrower", "broader"):

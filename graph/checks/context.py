@@ -164,7 +164,9 @@ class AuditContext(Corrections, Dependence):
         toll a governor, a ministry or a mission raises during the day (2 dead in the
         morning, 4 by the evening), which the format dates to the day only; ``revision``:
         counts of one period, which an origin revises as late reports come in (the mission's
-        1,100 civilians killed in May, 1,250 once the late reports are verified). None
+        1,100 civilians killed in May, 1,250 once the late reports are verified), and so
+        are running totals of one day whose larger was first stated a day before the smaller
+        (a count that only grows does not rise from the later report's figure). None
         otherwise. An origin recorded elsewhere relaying the other's on the measure family
         may be passing on its count (:meth:`_one_origin`)."""
         if not self._one_origin(claim, other):
@@ -173,8 +175,49 @@ class AuditContext(Corrections, Dependence):
         if figure.time.kind == "period":
             return "revision"
         measure = self.measures[figure.measure] if figure.measure in self.measures else None
-        return ("update" if measure is not None and measure.cumulative
-                and figure.time.kind == "as-of" else None)
+        if measure is None or not measure.cumulative or figure.time.kind != "as-of":
+            return None
+        # a count that only grows: the larger the later. The larger first stated on an
+        # earlier day than the smaller is no rise during the day but the smaller restating it
+        larger, smaller = sorted((claim, other), key=lambda c: c.reference.figure.bounds()[0]
+                                 or 0, reverse=True)
+        first, then = self._first_stated(larger), self._first_stated(smaller)
+        return "revision" if first is not None and then is not None and first < then \
+            else "update"
+
+    def one_series(self, claim: ClaimTrace, other: ClaimTrace) -> bool:
+        """Whether two running totals at different dates are one origin's series under one
+        method, which cannot fall: the same origin for sure (:meth:`_one_origin`; not one
+        that may be passing on the other's, as Paper B's own count may be the mission's it
+        relays elsewhere), and no correction
+        of that origin's (``corrects:``, a new method superseding its total) between them,
+        one as of the corrected total's day or before, the other as of the correction's or
+        after. Another origin's lower count says nothing of it: each counts what it could
+        confirm (a count of named dead is a floor)."""
+        if not self._one_origin(claim, other, sure=True):
+            return False
+        early, late = sorted((claim, other), key=lambda c: c.reference.figure.time.end.first())
+        since, until = early.reference.figure.time.end.first(), late.reference.figure.time.end.last()
+        return not any(since <= old and new <= until and self._one_origin(fix, late)
+                       for old, new, fix in self._restarts.get(self.key(claim), ()))
+
+    @cached_property
+    def _restarts(self) -> dict[tuple, list]:
+        """Running totals an origin's correction superseded, by quantity key: ``(the
+        corrected total's first day, the correcting total's last day, the correcting
+        claim)``; both as of a day of the same quantity."""
+        found, mentions, claims = {}, self.trace.mentions, self.trace.claims
+        for m in mentions.values():
+            old = mentions.get(getattr(m, "corrects", None) or "")
+            fix, was = claims.get(m.claim), claims.get(old.claim) if old else None
+            if fix is None or was is None or m.report in self.drafts:
+                continue
+            a, b = fix.reference.figure, was.reference.figure
+            if (a is not None and b is not None and a.time.kind == b.time.kind == "as-of"
+                    and self.key(fix) == self.key(was) and a.time.end and b.time.end):
+                found.setdefault(self.key(fix), []).append(
+                    (b.time.end.first(), a.time.end.last(), fix))
+        return found
 
     def superseded(self, claim: ClaimTrace) -> bool:
         """Whether its origin revised *claim*: a ``revision`` of it (the same origin's count

@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..comparison import family
+from ..origins import ANONYMOUS_KINDS
 from ..trace import ClaimTrace
 
 __all__ = ["Dependence"]
@@ -109,14 +110,21 @@ class Dependence:
         maybe = self.dependence(claim)
         return [g for g in claim.independent if g not in maybe]
 
-    def _one_origin(self, claim: ClaimTrace, other: ClaimTrace) -> bool:
+    def _one_origin(self, claim: ClaimTrace, other: ClaimTrace, *, sure: bool = False) -> bool:
         """Whether *claim* and *other* rest on the same independent origins, but for those of
         either that may be passing on the other's origins: a named source recorded elsewhere
         relaying them on the measure family (a wire cited for the evening's toll of 17, which
-        relayed the governor's 12 that morning, is most likely relaying his update)."""
+        relayed the governor's 12 that morning, is most likely relaying his update). An
+        anonymous origin is one for sure only within one report: "a source in the ministry"
+        in two papers may be one person or two (:meth:`_anonymous`), so their figures are not
+        known to be one origin's update or revision. *sure*: the same origins only, none
+        that may be passing on the other's (a fall is one origin's only when that is sure)."""
         mine, theirs = self._groups_reviewed(claim), self._groups_reviewed(other)
-        if mine == theirs:
-            return True
+        if (any(map(self._anonymous, mine | theirs))
+                and not set(claim.reports) & set(other.reports)):
+            return False  # anonymous people two reports cite may be one, or two
+        if mine == theirs or sure:
+            return mine == theirs
         fam = family(claim.reference.figure.measure, self.measures)
         relays = {g: self._relays(claim, g, fam) for g in mine}
         relays.update({g: self._relays(other, g, fam) for g in theirs})
@@ -131,3 +139,9 @@ class Dependence:
             return set()
         sources = {o.source for o in claim.independent[group]}
         return set().union(*(self._relayed_on.get((s, fam), set()) for s in sources))
+
+    def _anonymous(self, group: tuple) -> bool:
+        """Whether an origin group is an anonymous person or group of the registry."""
+        registry = self.trace.registry
+        return group.kind == "source" and group.key in registry and (
+            registry[group.key].anonymous or registry[group.key].kind in ANONYMOUS_KINDS)

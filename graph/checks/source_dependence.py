@@ -25,5 +25,7 @@ def source_dependence(ctx, claim):
         others = ", ".join(sorted({name(o.source) for o in claim.origins
                                    if o.independence in maybe and o.source}))
         nodes = [o.node for o in claim.origins if o.independence in maybe | {(kind, outlet)}]
-        yield Finding(f"{name(outlet)} states it without a source but relays {others} on "
-                      f"this measure elsewhere: it may not be an independent origin", nodes)
+        how = "states it without a source" if kind == "unattributed" else \
+            "names no source of its own for it"
+        yield Finding(f"{name(outlet)} {how} but relays {others} on this measure elsewhere: "
+                      f"it may have it from them, not be an independent origin", nodes)

@@ -36,7 +36,7 @@ from .kinds import COUNTRY_CODES, NATIONALITIES, NO_KIND, ROLES, TITLE_WORDS, gu
 from .proposals import DETERMINERS as _DETERMINERS, GROUP_WORDS as _GROUPS, PEOPLE_WORDS, \
     PERSON_WORDS as _PEOPLE, name_proposal, normal_name
 from .records import ProposedSource, SourceRef
-from .tokens import matches, phrase_matcher, tokenize
+from .tokens import longest_only, matches, phrase_matcher, tokenize
 
 __all__ = ["SourceNames", "normal_name", "FUZZY_CUTOFF", "guess_kind", "slug", "PEOPLE_WORDS",
            "NATIONALITIES", "ROLES", "TITLE_WORDS", "person_after_title"]
@@ -89,16 +89,29 @@ class SourceNames:
                                                   for d in (phrases, exact)]).encode()).hexdigest()
         self._lower = phrase_matcher(key + "-lower", phrases, "LOWER")
         self._orth = phrase_matcher(key + "-orth", exact, "ORTH")
+        self._key = key
         self.proposed: dict[str, ProposedSource] = {}
         self.notes: dict[str, str] = {}
         self._proposed_by_name: dict[str, str] = {}
 
     def find(self, doc, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
         """Registry names in tokens ``[start, end)`` of *doc*: ``(id, start, end)``."""
-        span = doc[start:len(doc) if end is None else end]
-        found = [(label, s, e) for m in (self._lower, self._orth)  # offsets into the doc
-                 for label, s, e in matches(m, span) if not _compounded(doc, s, e)]
+        end = len(doc) if end is None else end
+        found = [(label, s, e) for every in self._matched(doc)  # offsets into the doc
+                 for label, s, e in longest_only([h for h in every if start <= h[1]
+                                                  and h[2] <= end])
+                 if not _compounded(doc, s, e)]
         return sorted(found, key=lambda x: (x[1], -(x[2] - x[1])))
+
+    def _matched(self, doc) -> tuple[list, list]:
+        """Every match of each matcher in the whole of *doc*, all of them (a phrase matcher
+        reads tokens alone, so those inside a span are its matches), made once per doc:
+        a text asks for the names before each of its phrases."""
+        key = ("credgraph-names", self._key)
+        if key not in doc.user_data:
+            doc.user_data[key] = tuple(matches(m, doc, longest=False)
+                                       for m in (self._lower, self._orth))
+        return doc.user_data[key]
 
     def resolve(self, phrase: str, span: tuple[int, int] = (0, 0),
                 recent: list[str] = (), propose: bool = True) -> SourceRef | None:
@@ -325,6 +338,8 @@ def _modifier(doc, hit) -> bool:
 def _compounded(doc, s: int, e: int) -> bool:
     """Whether tokens ``[s, e)`` are one part of a hyphenated word (``Kremlin`` in
     ``pro-Kremlin``, ``Moscow`` in ``Moscow-based``): an attribute, no name of a source."""
-    text, a, b = doc.text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    around = doc[max(s - 2, 0):min(e + 2, len(doc))]  # doc.text would join the whole doc
+    text, base = around.text, around.start_char
+    a, b = doc[s].idx - base, doc[e - 1].idx + len(doc[e - 1]) - base
     return a >= 2 and text[a - 1] in "-‑" and text[a - 2].isalpha() or \
         b + 1 < len(text) and text[b] in "-‑" and text[b + 1].isalpha()

@@ -170,7 +170,7 @@ class SpeakerReader(SubjectReader):
             return None, None  # "US" in "the US National Security Council" is no pronoun
         if words[:1] == ["the"] and content and content[-1] in DOCUMENT_WORDS - {"report", "reports"} \
                 and (len(content) == 1 or content[:-1] in (["daily"], ["weekly"], ["nightly"])):
-            named = document_issuer(self.doc[:i].text, content[-1])  # "an update from X"
+            named = document_issuer(self.before(i), content[-1])  # "an update from X"
             ref, note = self.resolve(token_at(self.doc, named[0]), token_at(
                 self.doc, named[1] - 1) + 1, at) if named else (None, None)
             if ref is None:
@@ -189,7 +189,7 @@ class SpeakerReader(SubjectReader):
             named = self.named_with(words[1], i)
             if named is not None:
                 return named
-        document = institution_of_document(words, self.doc[:i].text, self.doc[j:].text)  # "internal ministry
+        document = institution_of_document(words, self.before(i), self.after(j))  # "internal ministry
         kind = unqualified(document.split() if document else words)  # tables": the ministry's
         sided = self.of_the_side(kind, i) if kind else None
         if sided is not None:
@@ -241,7 +241,7 @@ class SpeakerReader(SubjectReader):
             return SourceRef(sid, word, (0, 0), "registry"), \
                 f'"{word}" taken to be {self.names.display(sid)}, the last source named'
         named = list(re.finditer(rf"((?:[A-Z][\w'’.-]+ )+{word.capitalize()})\b",
-                                 self.doc[:at].text)) if at and word not in _PRONOUNS else []
+                                 self.before(at))) if at and word not in _PRONOUNS else []
         if named and want != "anonymous" and (described is None or named[-1].start() > self.doc[
                 described[1]].idx):  # "The Yekaterinburg Garrison Military Court ..."
             ref = self.names.resolve(named[-1].group(1))
@@ -321,7 +321,7 @@ class SpeakerReader(SubjectReader):
         """``the governor`` (as its words): the person the text introduced with that role."""
         if len(words) != 2 or words[0] not in ("the", "this") or words[1] not in ROLES:
             return None
-        name = role_holder(self.doc[:at].text if at else "", words[1])
+        name = role_holder(self.before(at) if at else "", words[1])
         ref = self.names.resolve(name) if name else None
         return (ref, f'"the {words[1]}" taken to be {name}, introduced with that role') \
             if ref is not None else None
@@ -329,7 +329,7 @@ class SpeakerReader(SubjectReader):
     def introduction(self, word, at) -> tuple[SourceRef, int, str] | None:
         """The organisation the text introduces as a *word* before token *at* (``the human
         rights project Call-up Watch`` for ``the project``), with where and a note."""
-        found = introduced(self.doc[:at].text, word) if at else None
+        found = introduced(self.before(at), word) if at else None
         if found is None:
             return None
         ref = self.names.resolve(found[0], (self.doc[0].idx + found[1], self.doc[0].idx +
@@ -372,7 +372,7 @@ class SpeakerReader(SubjectReader):
         description, else a proposed one; with the token where it is described and a note."""
         if not at or word not in INSTITUTION_WORDS:
             return None
-        found = described_institution(self.doc[:at].text, word)
+        found = described_institution(self.before(at), word)
         if found is None:
             return None
         name, start, end = found

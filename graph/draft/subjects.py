@@ -142,9 +142,21 @@ class SubjectReader:
 
     def __init__(self, doc, names):
         self.doc, self.names = doc, names
+        self.text = doc.text
         self.joints: dict[int, tuple[tuple[int, int], tuple[int, int]]] = {}
         """verb token -> the spans of the two members of its joint subject (the first is
         the subject :meth:`left` returns)."""
+
+    def before(self, i: int) -> str:
+        """The text of tokens ``[0, i)``, as ``doc[:i].text`` (which joins them all anew)."""
+        return self.text[:self.doc[i - 1].idx + len(self.doc[i - 1])] if i > 0 else ""
+
+    def after(self, j: int) -> str:
+        """The text of tokens ``[j, len(doc))``, as ``doc[j:].text``."""
+        if j >= len(self.doc):
+            return ""
+        last = self.doc[-1]
+        return self.text[self.doc[j].idx:last.idx + len(last)]
 
     def left(self, k, start) -> tuple[int, int]:
         """The subject before token *k*: back to a boundary, over one appositive."""

@@ -124,8 +124,12 @@ def matches(found_matcher, doc, longest: bool = True) -> list[tuple[str, int, in
     strings = doc.vocab.strings
     found = sorted(((strings[m], s, e) for m, s, e in found_matcher(doc)),
                    key=lambda x: (x[1], -(x[2] - x[1])))
-    if not longest:
-        return found
+    return longest_only(found) if longest else found
+
+
+def longest_only(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Of matches in text order (the longer first at one start), those not inside or
+    overlapping an earlier longer one (``more than`` wins over ``more``)."""
     kept: list[tuple[str, int, int]] = []
     for label, s, e in found:
         if kept and s < kept[-1][2]:

@@ -37,6 +37,28 @@ def test_draft_then_validate_then_audit(corpus, capsys):
     assert main(["audit", str(corpus), "--format", "json"]) == 0
 
 
+@pytest.mark.parametrize("registry", [None, "", "sources: []\n", "sources:\n"],
+                         ids=["no-file", "empty-file", "empty-list", "no-list"])
+def test_a_new_corpus_is_filled_by_its_first_draft(tmp_path, capsys, registry):
+    folder = tmp_path / "new"
+    folder.mkdir()
+    if registry is not None:
+        (folder / "sources.yaml").write_text(registry)
+    assert main(["draft", str(WIRE), "--corpus", str(folder), "--outlet", "Baltic Wire",
+                 "--date", "2024-03-12"]) == 0
+    assert main(["validate", "--corpus", str(folder)]) == 0
+    assert "- id: baltic-wire" in (folder / "sources.yaml").read_text()
+
+
+def test_a_registry_listing_no_source_is_refused_once_the_corpus_has_reports(corpus, capsys):
+    assert main(["draft", str(WIRE), "--corpus", str(corpus), "--date", "2024-03-12"]) == 0
+    (corpus / "sources.yaml").write_text("sources: []\n")
+    capsys.readouterr()
+    before = files(corpus)
+    assert main(["draft", str(WIRE), "--corpus", str(corpus), "--id", "again"]) == 2
+    assert "sources.yaml:1" in capsys.readouterr().err and files(corpus) == before
+
+
 def test_a_draft_is_marked_unreviewed_and_audited_as_one(corpus, capsys):
     """Every drafted report says `reviewed: false`; `validate` and `audit` run on it at once,
     and the audit says its figures rest on an unreviewed draft."""

@@ -83,7 +83,7 @@ def load_context(corpus: str | Path | None) -> DraftContext:
 
     from ..measures import load_measures
 
-    if corpus is None or not (Path(corpus) / "sources.yaml").is_file():
+    if corpus is None or not (Path(corpus) / "sources.yaml").is_file() or _new_corpus(corpus):
         folder = Path(corpus) if corpus is not None else None
         return DraftContext(Registry([]), ClaimIndex(), set(), folder,
                             load_measures(folder / "measures.yaml") if folder else
@@ -91,6 +91,25 @@ def load_context(corpus: str | Path | None) -> DraftContext:
     loaded = load_corpus(corpus)
     return DraftContext(loaded.registry, ClaimIndex(loaded), set(loaded.reports), Path(corpus),
                         loaded.measures or builtin_measures())
+
+
+def _new_corpus(corpus: str | Path) -> bool:
+    """Whether *corpus* is a new one the draft fills: no report yet, and a registry that
+    lists no source (``sources: []`` or an empty file), which a corpus with reports may not
+    have (``validate`` says so) but a first draft appends to."""
+    from ..errors import AnnotationError
+    from ..located_yaml import parse_yaml
+
+    folder = Path(corpus)
+    if any((folder / "reports").glob("*.yaml")):
+        return False
+    try:
+        data = parse_yaml((folder / "sources.yaml").read_text(encoding="utf-8"),
+                          str(folder / "sources.yaml"))
+    except (AnnotationError, OSError, UnicodeDecodeError):
+        return False  # read whole by load_corpus, which says what is wrong
+    return data is None or (isinstance(data, dict) and set(data) == {"sources"}
+                            and not data["sources"])
 
 
 def report_id_for(document: Document, given: str | None) -> str:

@@ -156,6 +156,9 @@ def _obtained(r, i, j, k) -> list[Cue]:
                 split = m
                 break
     if split is None:
+        authored = _authored(r, i, j, k)
+        if authored is not None:
+            return authored
         ref, note = r.resolve(i, j, k)
         return [Cue("according", ref, k, note=note)] if ref else []
     if j - i >= 14 or j <= by + 1:  # the phrase cut at its length: the holder's name whole
@@ -177,6 +180,26 @@ def _obtained(r, i, j, k) -> list[Cue]:
         cues.append(Cue("citing", origin, k, note="the document or data the outlet holds "
                                                   "taken as the origin"))
     return cues
+
+
+def _authored(r, i, j, k) -> list[Cue] | None:
+    """``an analysis of court records by the outlet Okno``: a work named by its noun, then
+    ``by`` its author: the author's (the phrase's other words, ``court``, say nothing of
+    who counted). None when the phrase is no such work or its author resolves to no one."""
+    doc = r.doc
+    first = i
+    while first < j and doc[first].lower_ in _DETERMINED:
+        first += 1
+    if first >= j or doc[first].lower_ not in _WORKS:
+        return None
+    by = next((m for m in range(first + 1, j - 1) if doc[m].lower_ == "by"), None)
+    if by is None:
+        return None
+    if j - i >= 14:  # the phrase cut at its length: the author's name whole
+        j = phrase_after(doc, by + 1, len(doc))[1]
+    author, _n = r.resolve(by + 1, j, k)
+    return [Cue("according", author, k, note="the author of the work on the material it "
+                                              "names")] if author is not None else None
 
 
 def apposed_name(doc, j, end) -> tuple[int, int] | None:

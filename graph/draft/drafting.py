@@ -168,7 +168,7 @@ def draft_document(document: Document, context: DraftContext, report_id: str | N
         s, e = figure.sentence
         in_sentence = [r for r in refs if r.span and s <= r.span[0] < e]
         others = [x for x in spans if x != (figure.start, figure.end) and s <= x[0] < e]
-        time = time_for(in_sentence, figure.start, figure.end, others)
+        time = time_for(in_sentence, figure.start, figure.end, others, text)
         mentions.append(DraftMention(f"m{index}", figure, attribution, hedge, time, notes=[
             f"hedge {hedge}; the text also makes it {', '.join(sorted(also[index - 1]))} (of two "
             "hedges the format writes the estimate or the probable)"] if also.get(index - 1)

@@ -63,7 +63,7 @@ _PATTERNS = [(name, re.compile(p, re.I)) for name, p in [
     ("range_months", rf"(?:from|between) {_M}(?: {_Y})? (?:to|until|through|and|till) {_M}"
                      rf"(?: {_Y})?|{_M}\s?[-–]\s?{_M} {_Y}"),
     ("range_years", rf"(?:from|between) {_Y} (?:to|and|until) {_Y}"),
-    ("base", rf"(?:than|compared (?:with|to)|as in|against|versus|from|over) (?:in |the same "
+    ("base", rf"(?:than|compared (?:with|to)|as in|against|versus|from|over) (?:in )?(?:the same "
              rf"(?:period|months) (?:of |in )?|(?:the )?(?:whole|all) of )?(?:{_M} )?{_Y}"),
     ("base_rel", r"(?:than|compared (?:with|to))(?: in)?(?: the whole of)? (?:a year (?:earlier|"
                  r"ago|before)|last year|the previous (?:year|quarter|month))"),
@@ -80,6 +80,9 @@ _PATTERNS = [(name, re.compile(p, re.I)) for name, p in [
     ("since_year", rf"since {_Y}"),
     ("as_of", rf"(?:as of|as at|by|until|up to) (?:{_D} {_M}|{_M} {_D})(?:,? {_Y})?"),
     ("as_of_month", rf"(?:as of|as at|by the end of) {_M}(?: {_Y})?"),
+    ("as_of_year_end", rf"(?:by|at|as of|as at|until|till|to|before) the (?:end|close) of {_Y}"),
+    ("as_of_year_start", rf"(?:by|at|as of|as at) the (?:start|beginning|turn) of {_Y}"),
+    ("since_year_start", rf"since the (?:start|beginning) of {_Y}"),
     ("so_far", r"\b(?:so far|to date|thus far|until now|up to now)\b"),
     ("season", r"in (?:the )?(spring|summer|autumn|fall|winter)(?: of)?(?: ((?:19|20)\d\d))?"),
     ("past", r"(?:in|over|during) the (?:past|last|previous) (?:(\w+) )?(hours?|days?|weeks?|"
@@ -90,13 +93,21 @@ _PATTERNS = [(name, re.compile(p, re.I)) for name, p in [
                      r"to)\b)"),
 
     ("relative", r"\b(last|this|previous) (year|month|week)\b"),
-    ("month", rf"(?:in|during|for|throughout) {_M}(?: {_Y})?"),
-    ("year", rf"(?:in|during|for|throughout) {_Y}|\b{_Y} alone\b"),
+    ("month", rf"(?:in|during|for|throughout) {_M}(?: (?:of )?{_Y})?"),
+    ("year", rf"(?:in|during|for|throughout|(?:in |for |over )?(?:all|the whole) of|of) {_Y}"
+             rf"(?![-–/]\d)|\b{_Y} alone\b|\b{_Y}['’]s\b"),
     ("rate", r"\b(?:per|a|an|each|every) (day|week|month|year)\b|\bon a (daily|weekly|monthly) "
              r"basis\b|\b(daily|weekly|monthly|annually|yearly)(?=[.,;]|$)"),
 ]]
 _NOT_RATE_BEFORE = re.compile(r"(?:more than|over|almost|nearly|for|than|within|in|after|"
                               r"about|around|under|less than|up to|once|twice|the) $", re.I)
+
+
+_PART_OF_TIME = re.compile(r"\b(?:end|close|start|beginning|turn|middle|half|quarter|part|"
+                           r"period|months?|weeks?|days?|spring|summer|autumn|fall|winter|"
+                           r"season|rest|remainder)\s+$", re.I)
+"""Words before ``of <year>`` that make it a part of the year, not the whole (``the autumn
+of 2023``, ``the same period of 2026``): those phrases are read whole or not at all."""
 
 
 def first_day(iso: str) -> date:
@@ -166,6 +177,9 @@ def find_time_refs(text: str, today: date | None = None, offset: int = 0,
                 continue
             if name == "rate" and _NOT_RATE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 continue
+            if name == "year" and m.group(0)[:3].lower() == "of " and _PART_OF_TIME.search(
+                    text[max(0, m.start() - 30):m.start()]):
+                continue  # "the autumn of 2023", "the same period of 2026": no whole year
             taken.append(m.span())
             ref = _make(name, m, offset, years, today)
             if ref is not None:
@@ -231,8 +245,12 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
         if name.startswith("since"):
             return _ref("as_of", when, now, m, offset, note)
         return _ref("as_of", None, when, m, offset, note)
-    if name == "since_year":
+    if name in ("since_year", "since_year_start"):
         return _ref("as_of", g[0], now, m, offset)
+    if name == "as_of_year_end":
+        return _ref("as_of", None, f"{g[0]}-12-31", m, offset)
+    if name == "as_of_year_start":
+        return _ref("as_of", None, f"{g[0]}-01-01", m, offset)
     if name == "so_far":
         if today is None:
             return TimeRef("as_of", None, None, None, m.group(0),
@@ -291,7 +309,7 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
                            (offset + m.start(), offset + m.end()), note=note)
         return _ref("period", _iso(y, mon), _iso(y, mon), m, offset, note)
     if name == "year":
-        y = g[0] or g[1]
+        y = g[0] or g[1] or g[2]  # "in 2023", "the cases of 2022", "2023 alone", "2022's"
         return _ref("period", y, y, m, offset)
     if name == "rate":
         per = (g[0] or {"daily": "day", "weekly": "week", "monthly": "month"}.get(
@@ -325,13 +343,51 @@ def _window(g, m, offset) -> TimeRef | None:
                 f"counted {count} {g[1].lower()} from {day}: {why}")
 
 
-def time_for(refs: list[TimeRef], start: int, end: int, others: list[tuple[int, int]]) -> TimeRef:
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[-–—]\s", re.I)
+"""Between a figure and a time reference: they are in different clauses (``262,000 by the
+start of 2026, and that "at least 100,000" were sent since 2022``)."""
+
+_BASE_BEFORE = re.compile(r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|"
+                          r"compared (?:with|to)|against|versus|on)\s+"
+                          r"(?:(?:about|around|some|nearly|almost|roughly|just|over|under|"
+                          r"more than|less than|fewer than)\s+)?\W*$", re.I)
+"""Before a figure: it is a comparison's base (``risen to 1.4 million, from about 400,000``),
+so the time right after it is the base's (``at the start of 2024``), not the figure's."""
+
+
+def time_for(refs: list[TimeRef], start: int, end: int, others: list[tuple[int, int]],
+             text: str | None = None) -> TimeRef:
     """The time reference of the figure at ``[start, end)`` among its sentence's *refs*;
     *others* are the spans of the sentence's other figures. A rate counts when it follows
-    the figure closely or says every/each; the window of a rate is the period beside it."""
+    the figure closely or says every/each; the window of a rate is the period beside it.
+    With the *text*, a reference in another clause counts only when none is in the
+    figure's own, and the time of another figure that is a comparison's base is not this
+    one's (``risen to 1.4 million rubles, from about 400,000 at the start of 2024``: the
+    start of 2024 is the 400,000's).
+
+    >>> text = "It rose to 1.4 million, from about 400,000 at the start of 2024."
+    >>> refs = find_time_refs(text)
+    >>> time_for(refs, 11, 22, [(35, 42)], text).kind, time_for(refs, 35, 42, [(11, 22)], text).end
+    ('none', '2024-01-01')
+    >>> text = "Compared with 400,000 at the start of 2024, it is 1.4 million."
+    >>> time_for(find_time_refs(text), 50, 61, [(14, 21)], text).kind
+    'none'
+    """
     def distance(ref):
         s, e = ref.span
         return s - end if s >= end else start - e
+
+    def based(ref):  # the reference follows another figure that is a comparison's base
+        return text is not None and any(
+            e <= ref.span[0] and len(text[e:ref.span[0]].split()) <= 3  # "rubles at"
+            and _BASE_BEFORE.search(text[max(0, s - 30):s]) for s, e in others)
+
+    def apart(ref):  # another clause
+        lo, hi = sorted((end if ref.span[0] >= end else ref.span[1], ref.span[0]
+                         if ref.span[0] >= end else start))
+        return text is not None and bool(_CLAUSE_BREAK.search(text[lo:hi]))
+
+    refs = [r for r in refs if not (r.kind != "rate" and based(r))]
 
     rates = [r for r in refs if r.kind == "rate" and (
         0 <= distance(r) <= 40 and r.span[0] >= end or r.phrase.lower().startswith(("every", "each")))]
@@ -341,7 +397,7 @@ def time_for(refs: list[TimeRef], start: int, end: int, others: list[tuple[int, 
         def between(ref):  # another figure lies between this one and the reference
             lo, hi = sorted((start, ref.span[0]))
             return any(lo < s < hi for s, _e in others)
-        best = min(dated, key=lambda r: (between(r), abs(distance(r))))
+        best = min(dated, key=lambda r: (between(r), apart(r), abs(distance(r))))
     if rates:
         rate = rates[0]
         if best is not None:

@@ -1,5 +1,6 @@
 """Time references at the precision the text gives."""
 
+import re
 from datetime import date
 
 import pytest
@@ -38,6 +39,15 @@ TODAY = date(2024, 5, 17)
     ("per day", "rate", None, None, None, "day"),
     ("every month", "rate", None, None, None, "month"),
     ("on a daily basis", "rate", None, None, None, "day"),
+    ("the 2,100 cases of 2022", "period", "2022", "2022", "year", None),
+    ("in all of 2022", "period", "2022", "2022", "year", None),
+    ("for the whole of 2022", "period", "2022", "2022", "year", None),
+    ("2022's total", "period", "2022", "2022", "year", None),
+    ("in March of 2022", "period", "2022-03", "2022-03", "month", None),
+    ("by the end of 2026", "as_of", None, "2026-12-31", "day", None),
+    ("at the end of 2025", "as_of", None, "2025-12-31", "day", None),
+    ("by the start of 2026", "as_of", None, "2026-01-01", "day", None),
+    ("since the beginning of 2024", "as_of", "2024", "2024-05-17", "day", None),
 ])
 def test_time_reference(text, kind, start, end, precision, per):
     (ref,) = find_time_refs(text, TODAY)
@@ -49,6 +59,9 @@ def test_time_reference(text, kind, start, end, precision, per):
     "three times the number in 2021", "compared with 2022", "than in the same period of 2023",
     "a daily intelligence update", "for more than a year", "it works 24/7",
     "since 31 June 2023", "as of 45 March 2024",
+    # a part of a year read whole or not at all, never as the whole year
+    "the autumn of 2023", "the remainder of 2024", "the rest of 2025", "up 38% on the same period of 2026",
+    "recruited in 2022-23",
 ])
 def test_not_the_figures_time(text):
     assert find_time_refs(text, TODAY) == []
@@ -103,3 +116,30 @@ def test_a_window_hides_its_length_from_the_figures():
 def test_the_first_months_of_the_war_stay_a_figure_of_duration():
     refs = find_time_refs("during the first five months of the war", TODAY)
     assert not [r for r in refs if "five" in (r.phrase or "")]
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # the time right after a comparison's base is the base's, not the figure's
+    ("The bonus has risen to 1.4 million rubles, from about 400,000 at the start of 2024.",
+     "1.4 million", None),
+    ("The bonus has risen to 1.4 million rubles, from about 400,000 at the start of 2024.",
+     "400,000", "2024-01-01"),
+    ("That is 128,230 in total, up from roughly 89,000 in 2025.", "128,230", None),
+    ("Only 9 defendants got a suspended sentence, against 40 in October.", "9", None),
+    # but not after a qualifier's "than", nor across coordinated figures of one period
+    ("In May more than 300 men deserted and 200 were caught.", "200", "2024-05"),
+    ("Between January and April, 300 men deserted and more than 200 were caught.", "300",
+     "2024-04"),
+    # a time in the figure's own clause wins over a nearer one in another clause
+    ("It fell to 262,000 by the start of 2026, and at least 100,000 were sent to the front "
+     "since 2022.", "100,000", "2024-05-17"),
+    ("In 2023 the network opened about 150 cases; in 2024 it was more than 250.", "150",
+     "2023"),
+])
+def test_which_time_is_the_figures(text, figure, expected):
+    refs = find_time_refs(text, TODAY)
+    start = text.index(figure)
+    others = [m.span() for m in re.finditer(r"\b\d[\d,.]*(?: million)?", text)
+              if m.start() != start and not re.fullmatch(r"(?:19|20)\d\d", m.group())]
+    ref = time_for(refs, start, start + len(figure), others, text)
+    assert ref.end == expected

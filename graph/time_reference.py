@@ -79,6 +79,16 @@ class Day:
         month = self.month or 12
         return date(self.year, month, calendar.monthrange(self.year, month)[1])
 
+    def holds(self, other: Day) -> bool:
+        """Whether every day *other* may be is a day this one may be, and they differ: a
+        date given only to the month or year holding a more precise one ("since February
+        2022" and "since 24 February 2022" may be one day).
+
+        >>> Day(2022, 2).holds(Day(2022, 2, 24)), Day(2022, 2, 24).holds(Day(2022, 2))
+        (True, False)
+        """
+        return self != other and self.first() <= other.first() and other.last() <= self.last()
+
     def __str__(self) -> str:
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"

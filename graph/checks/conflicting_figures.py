@@ -41,6 +41,22 @@ _NOTED = {
 """Relations whose disagreement is a note, not a conflict, and what the note says."""
 
 
+_UNSURE_START = ("do not agree, but both are running totals as of {when} counted from "
+                 "starts given at different precision ({starts}): from the same day they "
+                 "cannot both be right, from different days the later-started is a part of "
+                 "the other. The texts cannot tell, so neither is downgraded")
+"""The note on running totals to the same day whose starts may be one day ("since
+February 2022" and "since 24 February 2022")."""
+
+
+def _note(ref, other, relation: str) -> str:
+    """What the note on a noted pair says."""
+    a, b = ref.time, other.time
+    if relation == "coarse" and a.start != b.start:
+        return _UNSURE_START.format(when=a.end, starts=f"since {a.start} and since {b.start}")
+    return _NOTED[relation].format(when=_when(a, relation))
+
+
 def _when(time, relation: str) -> str:
     """The time of a noted pair, as its note says it: the day of running totals, the period
     of a revised count (a running total's: up to its day, a downward restatement of it)."""
@@ -59,8 +75,8 @@ def conflicting_figures(ctx, claim):
     for other, relation in ctx.related(claim):
         if relation in _NOTED:
             if not bounds_overlap(ref.figure.bounds(), other.reference.figure.bounds()):
-                yield Finding(f"{_label(claim)} and {_label(other)} " + _NOTED[relation].format(
-                    when=_when(ref.figure.time, relation)),
+                yield Finding(f"{_label(claim)} and {_label(other)} "
+                              + _note(ref.figure, other.reference.figure, relation),
                     [ref.node, other.reference.node], severity="info")
             continue
         if relation not in ("same", "narrower", "broader"):

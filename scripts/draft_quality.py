@@ -239,6 +239,12 @@ class Score(NamedTuple):
     """Attribution with anonymous proposals matched."""
     named: int = 0
     """Attribution with anonymous and named proposals matched."""
+    time: int = 0
+    """The same time reference as read back from the drafted YAML (kind, start, end and
+    rate, at the same precision)."""
+    window: int = 0
+    """The same days covered (the first and the last), whatever the kind and precision:
+    ``since January`` up to the report's day as a running total or as a period."""
 
 
 def _gold_figures(report) -> list:
@@ -296,11 +302,22 @@ def score(report, draft, gold_registry, details: list[str]) -> Score:
         anon += (anonymous.get(oid) or _map_id(oid, draft, gold_registry)) == g.attributed_to
         named_ok += (anonymous.get(oid) or named.get(oid) or _map_id(
             oid, draft, gold_registry)) == g.attributed_to
+    back = {m.id: m for m in draft.read.mentions}  # as credgraph validate reads the draft
+    timed = window = 0
+    for g, d in pairs:
+        got = back[d.id].figure.time if d.id in back else None
+        timed += got == g.figure.time
+        window += got == g.figure.time or got is not None and got.kind != "none" and \
+            got.per == g.figure.time.per and got.window() == g.figure.time.window()
+        if got != g.figure.time:
+            details.append(f"  {report.id}#{g.id} {g.figure.describe()}: time "
+                           f"{got.kind if got else None} {got.iso() if got else None} "
+                           f"(gold {g.figure.time.kind} {g.figure.time.iso()})")
     for kind, found in (("anonymous", anonymous), ("named", named)):
         for pid, gid in sorted(found.items()):
             details.append(f"  {report.id}: {kind} proposal {pid} matched to {gid}")
     return Score(len(pairs), len(gold), precise, len(drafted), attr, root, via, hedge, anon,
-                 named_ok)
+                 named_ok, timed, window)
 
 
 def seed_set(details):
@@ -347,8 +364,8 @@ def heldout_set(details, folder: str = "heldout"):
 
 def table(title, rows) -> list[str]:
     lines = [f"### {title}", "", "| report | recall | precision | attribution (root) | "
-             "attribution, anonymous matched | attribution, proposals matched | via | hedge |",
-             "|---|---|---|---|---|---|---|---|"]
+             "attribution, anonymous matched | attribution, proposals matched | via | hedge | "
+             "time (same days) |", "|---|---|---|---|---|---|---|---|---|"]
     total = [0] * len(Score._fields)
     for rid, s in rows:
         total = [a + b for a, b in zip(total, s)]
@@ -358,11 +375,12 @@ def table(title, rows) -> list[str]:
 
 
 def _row(name, s) -> str:
-    found, gold, precise, drafted, attr, root, via, hedge, anon, named = s
+    found, gold, precise, drafted, attr, root, via, hedge, anon, named, timed, window = s
     pct = lambda a, b: f"{a / b:.2f} ({a}/{b})" if b else "-"  # noqa: E731
     return (f"| {name} | {pct(found, gold)} | {pct(precise, drafted)} | "
             f"{pct(attr, found)} ({root / found if found else 0:.2f}) | {pct(anon, found)} | "
-            f"{pct(named, found)} | {pct(via, found)} | {pct(hedge, found)} |")
+            f"{pct(named, found)} | {pct(via, found)} | {pct(hedge, found)} | "
+            f"{pct(timed, found)} ({window / found if found else 0:.2f}) |")
 
 
 LOOKED_AT = "annotated before the drafter ran on them; their misses were then looked at"

@@ -74,6 +74,8 @@ class Draft:
     sources: list[ProposedSource]
     names: dict[str, str]
     measures: list[Measure] = field(default_factory=list)
+    read: object = None
+    """The report as ``credgraph validate`` reads the YAML back (a :class:`~credgraph.model.Report`)."""
 
 
 def load_context(corpus: str | Path | None) -> DraftContext:
@@ -188,9 +190,9 @@ def draft_document(document: Document, context: DraftContext, report_id: str | N
                             "review before use.")
     new_measures = [m for m in new_measures
                     if any(x.figure.measure.id == m.id for x in mentions)]
-    _self_check(yaml_text, rid, context.registry, proposed,
-                context.measures.with_(_scheme_entries(new_measures)))
-    return Draft(report, yaml_text, proposed, display, new_measures)
+    read = _self_check(yaml_text, rid, context.registry, proposed,
+                       context.measures.with_(_scheme_entries(new_measures)))
+    return Draft(report, yaml_text, proposed, display, new_measures, read)
 
 
 def _in_scheme(figures, measures: Measures):
@@ -326,8 +328,8 @@ def _first_line(text: str) -> str | None:
 
 
 def _self_check(yaml_text: str, rid: str, registry: Registry, proposed,
-                measures: Measures) -> None:
-    """The drafted YAML must read back as a valid report: a failure is a bug (exit 3)."""
+                measures: Measures):
+    """The drafted YAML read back as a valid report (a failure is a bug, exit 3)."""
     from ..annotations import load_report
 
     sources = list(registry) + [Source(p.id, p.name, p.kind, "F", p.reason, p.aliases,
@@ -336,7 +338,8 @@ def _self_check(yaml_text: str, rid: str, registry: Registry, proposed,
     with tempfile.TemporaryDirectory(prefix="credgraph-draft-") as tmp:
         path = Path(tmp) / f"{rid}.yaml"
         path.write_text(yaml_text, encoding="utf-8")
-        load_report(path, Registry(sources), errors, measures=measures)
+        read = load_report(path, Registry(sources), errors, measures=measures)
     if errors:
         raise CredgraphError("credgraph draft wrote an invalid report (a bug): " +
                              "; ".join(re.sub(r"^.*?\.yaml:", "line ", str(e)) for e in errors))
+    return read

@@ -348,7 +348,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s[-–—]\s", r
 start of 2026, and that "at least 100,000" were sent since 2022``)."""
 
 _BASE_BEFORE = re.compile(r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|"
-                          r"compared (?:with|to)|against|versus|on)\s+"
+                          r"compared (?:with|to)|against|versus|on|(?:double|twice|triple|treble|"
+                          r"half|times)(?:\s+the)?)\s+"
                           r"(?:(?:about|around|some|nearly|almost|roughly|just|over|under|"
                           r"more than|less than|fewer than)\s+)?\W*$", re.I)
 """Before a figure: it is a comparison's base (``risen to 1.4 million, from about 400,000``),

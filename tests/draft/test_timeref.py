@@ -126,6 +126,8 @@ def test_the_first_months_of_the_war_stay_a_figure_of_duration():
      "400,000", "2024-01-01"),
     ("That is 128,230 in total, up from roughly 89,000 in 2025.", "128,230", None),
     ("Only 9 defendants got a suspended sentence, against 40 in October.", "9", None),
+    ("That is roughly double the 2,100 cases of 2022.", "double", None),
+    ("That is roughly double the 2,100 cases of 2022.", "2,100", "2022"),
     # but not after a qualifier's "than", nor across coordinated figures of one period
     ("In May more than 300 men deserted and 200 were caught.", "200", "2024-05"),
     ("Between January and April, 300 men deserted and more than 200 were caught.", "300",

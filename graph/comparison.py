@@ -15,6 +15,8 @@ relation     when                                                may disagree wh
 ``update``   ``same`` between one origin's running totals of a    never (a note: a toll
              cumulative measure as of one day (decided where      raised during the day)
              origins are known: :mod:`credgraph.checks.context`)
+``during-    ``same`` with a figure of a day over which one       never (a note: counted
+update``     origin's total rose, within its span (decided there)  at another moment)
 ``revision`` ``same`` between one origin's counts of one period     never (a note: a count
              (decided there too)                                  revised later)
 ``series``   running totals of one measure at different dates     a cumulative count falls,
@@ -55,7 +57,8 @@ __all__ = ["quantity_key", "family", "relate", "disagree", "bounds_overlap", "RE
            "parts_over_whole", "intervals_conflict", "is_ratio_unit", "same_time",
            "normal_text", "start_match"]
 
-RELATIONS = ("same", "coarse", "update", "revision", "series", "part", "whole", "narrower", "broader")
+RELATIONS = ("same", "coarse", "update", "during-update", "revision", "series", "part", "whole",
+             "narrower", "broader")
 """How a figure stands to another: ``part`` is a part of the other, ``whole`` the other's
 whole; ``narrower``/``broader`` its measure against the other's."""
 

@@ -10,7 +10,8 @@ a period and overlapping periods are not conflicts (:mod:`credgraph.comparison`)
 totals dated only to the same month or year that do not agree get a note (``info``), not an
 error: the texts do not say they were counted up to the same day. Nor are one origin's running
 totals as of the same day (a toll raised during the day; the larger first stated a day before
-the smaller, a revision of it), nor one origin's counts of one period (a count revised as
+the smaller, a revision of it), nor another figure that day within the span that origin's
+toll rose over (the mission's 14 between the governor's 12 and 17), nor one origin's counts of one period (a count revised as
 late reports come in): a note; so is a conflict with a count its
 origin has revised since (:meth:`~credgraph.checks.context.AuditContext.superseded`).
 """
@@ -34,6 +35,9 @@ _NOTED = {
     "update": "are running totals of one origin as of the same day ({when}): most likely the "
               "origin updated its count during the day (the larger the later, for a count "
               "that can only grow); not a conflict, and neither is downgraded",
+    "during-update": "are running totals as of the same day ({when}), on which one origin's "
+                     "count rose past the other figure: most likely counted at another moment "
+                     "of the day; not a conflict, and neither is downgraded",
     "revision": "are one origin's counts for the same period ({when}): most likely the origin "
                 "revised its count as late reports came in (the later report's supersedes); not "
                 "a conflict, and neither is downgraded",

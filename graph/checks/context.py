@@ -35,6 +35,7 @@ class AuditContext(Corrections, Dependence):
         self.measures = trace.measures
         self._origins: dict[str, list[OriginAssessment]] = {}
         self._related: dict[str, list] = {}
+        self._raw_related: dict[str, list] = {}
         self._keys: dict[str, tuple | None] = {}
         self._compared: dict[str, object] = {}
         self._dependence: dict[str, dict] = {}
@@ -132,10 +133,46 @@ class AuditContext(Corrections, Dependence):
 
     def related(self, claim: ClaimTrace) -> list[tuple[ClaimTrace, str]]:
         """Every other claim comparable with *claim*, with how *claim* stands to it
-        (``same``, ``coarse``, ``update``, ``revision``, ``series``, ``part``, ``whole``,
-        ``narrower``, ``broader``): ``update`` and ``revision`` are ``same`` between one
-        origin's figures (:meth:`_one_counter`)."""
+        (``same``, ``coarse``, ``update``, ``during-update``, ``revision``, ``series``,
+        ``part``, ``whole``, ``narrower``, ``broader``): ``update`` and ``revision`` are
+        ``same`` between one origin's figures (:meth:`_one_counter`), ``during-update``
+        ``same`` with a figure of a day over which one origin's total rose
+        (:meth:`_during_update`)."""
         found = self._related.get(claim.claim)
+        if found is None:
+            found = self._related[claim.claim] = [
+                (other, self._during_update(claim, other) if relation == "same" else relation)
+                for other, relation in self._relations(claim)]
+        return found
+
+    def _during_update(self, claim: ClaimTrace, other: ClaimTrace) -> str:
+        """``during-update`` when one of two running totals of the same day is one origin's
+        that rose that day (an ``update``: the governor's 12 dead in the morning, 17 by the
+        evening) and the other's interval lies within the span of those counts (the
+        mission's 14 verified that day): counted at another moment of the day, most likely,
+        not a figure that cannot be right; ``same`` otherwise (a soldier's 60 that day; a
+        range reaching below the morning's count)."""
+        for one, third in ((claim, other), (other, claim)):
+            span = self._update_span(one)
+            low, high = third.reference.figure.bounds()
+            if (span is not None and None not in (low, high, *span)
+                    and span[0] <= low and high <= span[1]):
+                return "during-update"
+        return "same"
+
+    def _update_span(self, claim: ClaimTrace) -> tuple | None:
+        """The lowest and highest a running total of one origin stood at over its day:
+        *claim*'s and its ``update`` partners' bounds (None: no update that day)."""
+        pair = [claim] + [o for o, r in self._relations(claim) if r == "update"]
+        if len(pair) < 2:
+            return None
+        bounds = [c.reference.figure.bounds() for c in pair]
+        lows, highs = [b[0] for b in bounds], [b[1] for b in bounds]
+        return (None if None in lows else min(lows), None if None in highs else max(highs))
+
+    def _relations(self, claim: ClaimTrace) -> list[tuple[ClaimTrace, str]]:
+        """:meth:`related` before a figure of an origin's rising day is told apart."""
+        found = self._raw_related.get(claim.claim)
         if found is None:
             figure, key = self.compared(claim), self.key(claim)
             key = None if self.withdrawn(claim) else key  # a withdrawn figure: compared with none
@@ -153,7 +190,7 @@ class AuditContext(Corrections, Dependence):
                             relation = self._one_counter(claim, other) or relation
                     if relation is not None:
                         found.append((other, relation))
-            self._related[claim.claim] = found
+            self._raw_related[claim.claim] = found
         return found
 
     def _one_counter(self, claim: ClaimTrace, other: ClaimTrace) -> str | None:

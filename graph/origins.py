@@ -2,8 +2,10 @@
 
 These judgements feed the origin checks and the Admiralty grade. An origin is
 **verified** when it is documentary (a court record, an official register), or when it is
-named, not an interested party, and no report on its chains hedges it as unverified (a
-report noting that someone disputes it does not); never when it is caught in a citation
+named, not an interested party, and not hedged as unverified on every chain that reaches
+it (one relay's "could not independently verify" is that relay's, when another report
+relays the origin without it; a report noting that someone disputes it is no such hedge,
+and a relay dropping its upstream's hedge passes it on); never when it is caught in a citation
 loop with no way out (Paper A cites Paper B, which cites Paper A: nobody outside the loop
 states it, and its reliability cannot be judged).
 """
@@ -46,6 +48,11 @@ class OriginAssessment:
     documentary: bool
     hedged_by: tuple[str, ...]
     """Reports on this origin's chains that hedge the figure as unverified."""
+    stated_plainly: bool = False
+    """Some chain reaches the origin through no mention hedging it as unverified: another
+    report relays the origin's figure without the hedge one relay attached (a wire's "could
+    not independently verify" on the mission's count, which Paper A cites as the mission's).
+    The hedge is that relay's, not the origin's: it no longer unverifies the origin."""
     looped: bool = False
     """The origin is a member of a citation loop with no way out (A cites B cites A):
     nobody outside the loop states the figure, so it is no verified origin, whoever the
@@ -58,7 +65,8 @@ class OriginAssessment:
             return False
         if self.documentary:
             return True
-        return not (self.anonymous or self.interested or self.hedged_by)
+        return not (self.anonymous or self.interested
+                    or (self.hedged_by and not self.stated_plainly))
 
 
 def _asserted_by(registry, origin: Origin) -> str:
@@ -70,10 +78,24 @@ def _asserted_by(registry, origin: Origin) -> str:
     return registry[key].name if key in registry else key
 
 
+def _stated_plainly(trace: CitationTrace, claim: ClaimTrace) -> set[str]:
+    """The origin nodes of *claim* some chain reaches through no hedge as unverified: no
+    mention on it so hedged, and no statement on it by an outlet whose report so hedges the
+    claim (Paper B citing the mission via Paper A, which could not verify it, passes Paper
+    A's hedge)."""
+    mentions, source = trace.mentions, trace.statement_source
+    hedging = {trace.reports[m.report].outlet for m in claim.mentions
+               if m.hedge in UNVERIFIED_HEDGES and m.report in trace.reports}
+    return {chain[-1] for chain in claim.chains if chain and not any(
+        (n in mentions and mentions[n].hedge in UNVERIFIED_HEDGES)
+        or source.get(n) in hedging for n in chain)}
+
+
 def assess_origins(trace: CitationTrace, claim: ClaimTrace) -> list[OriginAssessment]:
     """Judge every origin of *claim*, in the order of ``claim.origins``."""
     registry = trace.registry
     results = []
+    plain = _stated_plainly(trace, claim)
     for origin in claim.origins:
         reaching = [m for m in claim.mentions if origin.node in trace.roots.get(m.node, ())]
         hedged = tuple(sorted({m.report for m in reaching if m.hedge in UNVERIFIED_HEDGES}))
@@ -98,5 +120,6 @@ def assess_origins(trace: CitationTrace, claim: ClaimTrace) -> list[OriginAssess
         results.append(OriginAssessment(
             origin, source.name, source.kind, "F" if looped else source.reliability,
             source.anonymous or source.kind in ANONYMOUS_KINDS, interested,
-            source.kind in DOCUMENTARY_KINDS and not looped, hedged, looped))
+            source.kind in DOCUMENTARY_KINDS and not looped, hedged,
+            bool(hedged) and origin.node in plain, looped))
     return results

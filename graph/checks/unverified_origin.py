@@ -1,7 +1,7 @@
 """``unverified-origin``: the figure rests only on origins nobody independent can check.
 
 Anonymous, interested (a party to the conflict on either side's people, an organisation
-counting its own work), unattributed, or hedged as unverified by a reporting outlet. A
+counting its own work), unattributed, or hedged as unverified on every chain reaching it. A
 documentary origin (court record, official register) counts as verified even when single.
 
 An **error** when a report presents the figure as fact (without a hedge) and it rests on

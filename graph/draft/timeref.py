@@ -33,6 +33,8 @@ import re
 from datetime import date, timedelta
 
 from .records import TimeRef
+from .report_days import NUMBER as _NUMBER, PATTERNS as _REPORT_DAYS, SEASONS as _SEASON, \
+    UNITS as _UNITS, dated_ref as _ref, relative_ref, spoken_on
 
 __all__ = ["find_time_refs", "time_for", "first_day", "last_day", "ANCHORS"]
 
@@ -49,14 +51,8 @@ _D = r"(\d{1,2})(?!\d)(?:st|nd|rd|th)?"
 _MONTH = {name: i for i, name in enumerate(
     "january february march april may june july august september october november december"
     .split(), 1)}
-_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_UNITS = {"hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-          "months": "month", "year": "year", "years": "year"}
-_SEASON = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
-           "winter": (12, 2)}
 
-_PATTERNS = [(name, re.compile(p, re.I)) for name, p in [
+_PATTERNS = [(name, p if isinstance(p, re.Pattern) else re.compile(p, re.I)) for name, p in [
     ("part_of_year", rf"the (first|last|final) (\w+) (months|weeks) of {_Y}"),
     ("half", rf"the (first|second) half of {_Y}"),
     ("quarter", rf"(?:the (first|second|third|fourth) quarter of |q([1-4]) ){_Y}"),
@@ -83,16 +79,13 @@ _PATTERNS = [(name, re.compile(p, re.I)) for name, p in [
     ("as_of_year_end", rf"(?:by|at|as of|as at|until|till|to|before) the (?:end|close) of {_Y}"),
     ("as_of_year_start", rf"(?:by|at|as of|as at) the (?:start|beginning|turn) of {_Y}"),
     ("since_year_start", rf"since the (?:start|beginning) of {_Y}"),
-    ("so_far", r"\b(?:so far|to date|thus far|until now|up to now)\b"),
+    *_REPORT_DAYS,  # "so far", "over the past week", "overnight", "on Saturday": report_days
     ("season", r"in (?:the )?(spring|summer|autumn|fall|winter)(?: of)?(?: ((?:19|20)\d\d))?"),
-    ("past", r"(?:in|over|during) the (?:past|last|previous) (?:(\w+) )?(hours?|days?|weeks?|"
-             r"months?|years?)"),
     ("named_window", r"(?:in|over|during|within|throughout) (?:the|those|these) (\d{1,3}|two|"
                      r"three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days|weeks|months|"
                      r"years)\b(?! (?:of|after|since|before|following|ago|earlier|later|in|for|"
                      r"to)\b)"),
 
-    ("relative", r"\b(last|this|previous) (year|month|week)\b"),
     ("month", rf"(?:in|during|for|throughout) {_M}(?: (?:of )?{_Y})?"),
     ("year", rf"(?:in|during|for|throughout|(?:in |for |over )?(?:all|the whole) of|of) {_Y}"
              rf"(?![-–/]\d)|\b{_Y} alone\b|\b{_Y}['’]s\b"),
@@ -156,11 +149,7 @@ def _iso(year, month=None, day=None) -> str:
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
-def _ref(kind, start, end, match, offset, note=None, per=None) -> TimeRef:
-    precisions = [len(x.split("-")) for x in (start, end) if x]
-    precision = {1: "year", 2: "month", 3: "day"}[max(precisions)] if precisions else None
-    return TimeRef(kind, start, end, precision, match.group(0),
-                   (offset + match.start(), offset + match.end()), per, note)
+_RELATIVE = {name for name, _p in _REPORT_DAYS}
 
 
 def find_time_refs(text: str, today: date | None = None, offset: int = 0,
@@ -177,6 +166,8 @@ def find_time_refs(text: str, today: date | None = None, offset: int = 0,
                 continue
             if name == "rate" and _NOT_RATE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 continue
+            if spoken_on(text, name, m):
+                continue  # "said on Tuesday": the day of the statement
             if name == "year" and m.group(0)[:3].lower() == "of " and _PART_OF_TIME.search(
                     text[max(0, m.start() - 30):m.start()]):
                 continue  # "the autumn of 2023", "the same period of 2026": no whole year
@@ -192,6 +183,8 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
     now = today.isoformat() if today else None
     if name.startswith("base"):
         return None
+    if name in _RELATIVE:
+        return relative_ref(name, m, offset, today)
     if name == "part_of_year":
         count = _NUMBER.get(g[1].lower()) or (int(g[1]) if g[1].isdigit() else None)
         if count is None or count > 12 or g[2].lower() != "months":
@@ -251,12 +244,6 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
         return _ref("as_of", None, f"{g[0]}-12-31", m, offset)
     if name == "as_of_year_start":
         return _ref("as_of", None, f"{g[0]}-01-01", m, offset)
-    if name == "so_far":
-        if today is None:
-            return TimeRef("as_of", None, None, None, m.group(0),
-                           (offset + m.start(), offset + m.end()),
-                           note="a running total up to the report's date, which is unknown")
-        return _ref("as_of", None, now, m, offset, "a running total up to the report's date")
     if name == "season":
         first, last = _SEASON[g[0].lower()]
         y, note = (int(g[1]), None) if g[1] else years.year(first, m.start())
@@ -266,39 +253,12 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
         return _ref("period", _iso(y, first), _iso(end_year, last), m, offset,
                     note or f"{g[0].lower()} read as {calendar.month_name[first]}-"
                             f"{calendar.month_name[last]}")
-    if name == "past":
-        count = 1 if g[0] is None else (_NUMBER.get(g[0].lower()) or (
-            int(g[0]) if g[0].isdigit() else None))
-        if count is None or today is None or count > 100:
-            return TimeRef("period", None, None, None, m.group(0),
-                           (offset + m.start(), offset + m.end()),
-                           note="relative to the report's date, which is unknown")
-        unit = _UNITS[g[1].lower()]
-        days = -(-count // 24) if unit == "hour" else {"day": 1, "week": 7, "month": 30,
-                                                        "year": 365}[unit] * count
-        start = (today - timedelta(days=days)).isoformat()
-        return _ref("period", start, now, m, offset,
-                    f"counted back {count} {unit}(s) from the report's date")
     if name == "named_window":  # "Over the three months": a period named before
         return TimeRef("period", None, None, None, m.group(0),
                        (offset + m.start(), offset + m.end()),
                        note=f'"{m.group(0)}" refers to a period the text gives: give the period')
     if name == "window":  # "in the two weeks after the announcement"
         return _window(g, m, offset)
-    if name == "relative":
-        which, unit = g[0].lower(), g[1].lower()
-        if today is None or unit == "week":
-            return TimeRef("period", None, None, None, m.group(0),
-                           (offset + m.start(), offset + m.end()),
-                           note="relative to the report's date, which is unknown"
-                           if today is None else "a week relative to the report's date")
-        shift = 0 if which == "this" else 1
-        if unit == "year":
-            y = today.year - shift
-            return _ref("period", _iso(y), _iso(y), m, offset, f'"{m.group(0)}" is {y}')
-        month = today.month - shift or 12
-        y = today.year - (1 if today.month - shift == 0 else 0)
-        return _ref("period", _iso(y, month), _iso(y, month), m, offset)
     if name == "month":
         mon = _month(g[0])
         if mon == 5 and not m.group(0).split()[-1 if not g[1] else -2][:1].isupper():

@@ -48,6 +48,14 @@ TODAY = date(2024, 5, 17)
     ("at the end of 2025", "as_of", None, "2025-12-31", "day", None),
     ("by the start of 2026", "as_of", None, "2026-01-01", "day", None),
     ("since the beginning of 2024", "as_of", "2024", "2024-05-17", "day", None),
+    # counted from the report's date (TODAY is a Friday)
+    ("destroyed 41 drones overnight", "period", "2024-05-16", "2024-05-17", "day", None),
+    ("during the night", "period", "2024-05-16", "2024-05-17", "day", None),
+    ("killed two people yesterday", "period", "2024-05-16", "2024-05-16", "day", None),
+    ("entered Poland on Wednesday", "period", "2024-05-15", "2024-05-15", "day", None),
+    ("stood outside the ministry on Friday", "period", "2024-05-17", "2024-05-17", "day", None),
+    ("sentenced last Friday", "period", "2024-05-10", "2024-05-10", "day", None),
+    ("knocked out a fifth of capacity this spring", "period", "2024-03", "2024-05", "month", None),
 ])
 def test_time_reference(text, kind, start, end, precision, per):
     (ref,) = find_time_refs(text, TODAY)
@@ -62,9 +70,17 @@ def test_time_reference(text, kind, start, end, precision, per):
     # a part of a year read whole or not at all, never as the whole year
     "the autumn of 2023", "the remainder of 2024", "the rest of 2025", "up 38% on the same period of 2026",
     "recruited in 2022-23",
+    # the day a statement was made is not what its figure counts
+    "HUR said on Tuesday that", "a senior official told reporters on Monday",
+    "in a statement on its website on Monday", "the governor said yesterday",
 ])
 def test_not_the_figures_time(text):
     assert find_time_refs(text, TODAY) == []
+
+
+def test_a_day_word_without_the_report_date_says_so():
+    (ref,) = find_time_refs("shot down 41 drones overnight", None)
+    assert ref.start is None and "report's date" in ref.note
 
 
 def test_absurd_spans_give_no_date():

@@ -59,6 +59,8 @@ _PATTERNS = [(name, p if isinstance(p, re.Pattern) else re.compile(p, re.I)) for
     ("range_months", rf"(?:from|between) {_M}(?: {_Y})? (?:to|until|through|and|till) {_M}"
                      rf"(?: {_Y})?|{_M}\s?[-–]\s?{_M} {_Y}"),
     ("range_years", rf"(?:from|between) {_Y} (?:to|and|until) {_Y}"),
+    ("range_days", rf"(?:(?:from|between) )?\b{_D} ?(?:to|and|until|[-–]) ?{_D} {_M}(?:,? {_Y})?"
+                   rf"|\b{_M} {_D} ?(?:to|and|until|[-–]) ?{_D}(?:,? {_Y})?"),
     ("base", rf"(?:than|compared (?:with|to)|as in|against|versus|from|over) (?:in )?(?:the same "
              rf"(?:period|months) (?:of |in )?|(?:the )?(?:whole|all) of )?(?:{_M} )?{_Y}"),
     ("base_rel", r"(?:than|compared (?:with|to))(?: in)?(?: the whole of)? (?:a year (?:earlier|"
@@ -212,6 +214,21 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
         y2 = int(y2)
         y1 = int(y1) if y1 else (y2 if m1 <= m2 else y2 - 1)
         return _ref("period", _iso(y1, m1), _iso(y2, m2), m, offset, note)
+    if name == "range_days":  # "between 1 and 21 March", "18-19 January", "March 1-21"
+        d1, d2, mon, y = (g[0], g[1], g[2], g[3]) if g[0] else (g[5], g[6], g[4], g[7])
+        mon, note = _month(mon), None
+        if y is None:
+            y, note = years.year(mon, m.start())
+            if y is None:
+                return TimeRef("period", None, None, None, m.group(0),
+                               (offset + m.start(), offset + m.end()), note=note)
+        try:
+            first, last = date(int(y), mon, int(d1)), date(int(y), mon, int(d2))
+        except ValueError:
+            return None  # "30-31 February": no dates
+        if first > last:
+            return None
+        return _ref("period", first.isoformat(), last.isoformat(), m, offset, note)
     if name == "range_years":
         return _ref("period", g[0], g[1], m, offset)
     if name == "since_anchor":

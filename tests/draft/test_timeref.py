@@ -48,6 +48,10 @@ TODAY = date(2024, 5, 17)
     ("at the end of 2025", "as_of", None, "2025-12-31", "day", None),
     ("by the start of 2026", "as_of", None, "2026-01-01", "day", None),
     ("since the beginning of 2024", "as_of", "2024", "2024-05-17", "day", None),
+    ("between 1 and 21 March", "period", "2024-03-01", "2024-03-21", "day", None),
+    ("on the night of 18-19 January", "period", "2024-01-18", "2024-01-19", "day", None),
+    ("from 3 to 9 June 2023", "period", "2023-06-03", "2023-06-09", "day", None),
+    ("March 1-21, 2023", "period", "2023-03-01", "2023-03-21", "day", None),
     # counted from the report's date (TODAY is a Friday)
     ("destroyed 41 drones overnight", "period", "2024-05-16", "2024-05-17", "day", None),
     ("during the night", "period", "2024-05-16", "2024-05-17", "day", None),
@@ -69,7 +73,7 @@ def test_time_reference(text, kind, start, end, precision, per):
     "since 31 June 2023", "as of 45 March 2024",
     # a part of a year read whole or not at all, never as the whole year
     "the autumn of 2023", "the remainder of 2024", "the rest of 2025", "up 38% on the same period of 2026",
-    "recruited in 2022-23",
+    "recruited in 2022-23", "on 30-31 February", "between 450 and 500 men",
     # the day a statement was made is not what its figure counts
     "HUR said on Tuesday that", "a senior official told reporters on Monday",
     "in a statement on its website on Monday", "the governor said yesterday",

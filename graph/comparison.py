@@ -9,19 +9,16 @@ relation     when                                                may disagree wh
 ===========  ==================================================  ==========================
 ``same``     one measure, the same time reference                their intervals do not meet
 ``coarse``   running totals of one measure dated only to the      never (a note: the same
-             same month or year, or to one day since starts one   total, or two points)
-             of which is given only to the month or year holding
-             the other
+             same month or year, or since starts of which one     total, or two points)
+             is given only to the month or year holding the other
 ``update``   ``same`` between one origin's running totals of a    never (a note: a toll
-             cumulative measure as of one day (decided where      raised during the day)
-             origins are known: :mod:`credgraph.checks.context`)
-``during-    ``same`` with a figure of a day over which one       never (a note: counted
-update``     origin's total rose, within its span (decided there)  at another moment)
-``revision`` ``same`` between one origin's counts of one period     never (a note: a count
-             (decided there too)                                  revised later)
+             cumulative measure as of one day (decided where      raised during the day),
+             origins are known: :mod:`credgraph.checks.context`); nor with another figure
+             ``during-update``: ``same`` with another figure      within the day's span
+``revision`` ``same`` between one origin's counts of one period     never (a note: revised)
 ``series``   running totals of one measure at different dates     a cumulative count falls,
-             (the same start, or one not given)                   or grows implausibly fast
-                                                                  (when both starts match)
+             (the same start, or one not given)                   or grows too fast (if both
+                                                                  or neither give a start)
 ``part``     a closed period inside the other's period (or       parts add up to more than
              before a running total's date, after its start)     their whole
 ``narrower`` a narrower measure at the same time reference       the narrower exceeds it
@@ -55,12 +52,11 @@ from .model import Figure
 
 __all__ = ["quantity_key", "family", "relate", "disagree", "bounds_overlap", "RELATIONS",
            "parts_over_whole", "intervals_conflict", "is_ratio_unit", "same_time",
-           "normal_text", "start_match"]
+           "normal_text"]
 
-RELATIONS = ("same", "coarse", "update", "during-update", "revision", "series", "part", "whole",
-             "narrower", "broader")
-"""How a figure stands to another: ``part`` is a part of the other, ``whole`` the other's
-whole; ``narrower``/``broader`` its measure against the other's."""
+RELATIONS = ("same", "coarse", "update", "during-update", "revision", "series", "part",
+             "whole", "narrower", "broader")
+"""How a figure stands to another (``part``: of the other; ``whole``: the other's)."""
 
 
 def normal_text(text) -> str:
@@ -105,8 +101,7 @@ def intervals_conflict(a: tuple, b: tuple, relation: str) -> bool:
 
 
 def family(measure: str, measures) -> str:
-    """The broadest measure above *measure* (its own id when none is broader): figures of
-    one family may be compared (:meth:`credgraph.measures.Measures.family`)."""
+    """The broadest measure above *measure*, or itself (:meth:`~credgraph.measures.Measures.family`)."""
     return measures.family(measure)
 
 
@@ -280,32 +275,13 @@ def relate(a: Figure, b: Figure, measures, *, same_key: bool = False) -> str | N
         return "broader" if measures.is_narrower(b.measure, a.measure) else None
     if same:
         return "same" if _one_time(ta) else "coarse"
-    if ta.kind == tb.kind == "as-of" and (starts := start_match(ta, tb)) is not None:
+    if ta.kind == tb.kind == "as-of" and (starts := ta.start_match(tb)) is not None:
         return "coarse" if starts == "unsure" and ta.end == tb.end else "series"
     if tb.contains(ta):
         return "part"
     if ta.contains(tb):
         return "whole"
     return None
-
-
-def start_match(a, b) -> str | None:
-    """How the starts of two running totals match: ``"same"`` (equal, or neither given),
-    ``"unsure"`` (one given only to the month or year holding the other: "since February
-    2022" and "since 24 February 2022" may be one day, or not), ``"unknown"`` (one given,
-    the other not: the same start, or an earlier one), None (different).
-
-    >>> from credgraph.model import Day, TimeRef
-    >>> war, feb = TimeRef("as-of", Day(2022, 2, 24), Day(2024, 6, 1)), TimeRef(
-    ...     "as-of", Day(2022, 2), Day(2024, 6, 1))
-    >>> start_match(war, feb), start_match(war, TimeRef("as-of", end=Day(2024, 6, 1)))
-    ('unsure', 'unknown')
-    """
-    if a.start == b.start:
-        return "same"
-    if a.start is None or b.start is None:
-        return "unknown"
-    return "unsure" if a.start.holds(b.start) or b.start.holds(a.start) else None
 
 
 def same_time(a, b) -> bool:
@@ -369,7 +345,9 @@ def disagree(a: Figure, b: Figure, relation: str, measures, *,
     """Why *a* and *b*, standing in *relation*, cannot both be right, or None. For
     ``series``, a fall counts only within *one_series*: one origin's running total under one
     method (another origin's lower count, or one of a method that superseded the earlier
-    count, says nothing of it: each counts what it could confirm)."""
+    count, says nothing of it: each counts what it could confirm); neither a fall nor growth
+    between a total since a start and one without (150 dead since 1 January, 1,900 in the
+    war: the other may count from an earlier start)."""
     if relation in ("same", "narrower", "broader"):
         if not intervals_conflict(a.bounds(), b.bounds(), relation):
             return None
@@ -379,10 +357,7 @@ def disagree(a: Figure, b: Figure, relation: str, measures, *,
         return (f"{narrow.measure} ({narrow.describe()}) cannot exceed {broad.measure} "
                 f"({broad.describe()}) at the same time")
     if (relation == "series" and a.measure in measures and measures[a.measure].cumulative
-            and start_match(a.time, b.time) != "unknown"):
-        # one total since a given start, one with none: the other may count from that
-        # start or from an earlier one (150 dead since 1 January, 1,900 in the war), so
-        # it can neither fall nor grow from it for sure
+            and a.time.start_match(b.time) != "unknown"):  # else it may count from earlier
         early, late = sorted((a, b), key=lambda f: f.time.end.first())
         if early.time.end.last() >= late.time.end.first():
             return None  # "as of 2022" and "by 30 June 2022": which came first is not known

@@ -140,6 +140,24 @@ class TimeRef:
             return self
         return TimeRef("period", self.start, Day(day.year, day.month, day.day))
 
+    def start_match(self, other: TimeRef) -> str | None:
+        """How the starts of two running totals match: ``"same"`` (equal, or neither
+        given), ``"unsure"`` (one given only to the month or year holding the other: "since
+        February 2022" and "since 24 February 2022" may be one day, or not), ``"unknown"``
+        (one given, the other not: the same start, or an earlier one), None (different).
+
+        >>> war = TimeRef("as-of", Day(2022, 2, 24), Day(2024, 6, 1))
+        >>> war.start_match(TimeRef("as-of", Day(2022, 2), Day(2024, 6, 1))), war.start_match(
+        ...     TimeRef("as-of", end=Day(2024, 6, 1)))
+        ('unsure', 'unknown')
+        """
+        a, b = self.start, other.start
+        if a == b:
+            return "same"
+        if a is None or b is None:
+            return "unknown"
+        return "unsure" if a.holds(b) or b.holds(a) else None
+
     def closed(self) -> bool:
         """A period with both ends."""
         return self.kind == "period" and self.start is not None and self.end is not None

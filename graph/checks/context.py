@@ -188,10 +188,31 @@ class AuditContext(Corrections, Dependence):
                                           same_key=True)
                         if relation == "same":
                             relation = self._one_counter(claim, other) or relation
+                        relation = self._own_work_part(claim, other, relation)
                     if relation is not None:
                         found.append((other, relation))
             self._raw_related[claim.claim] = found
         return found
+
+    def _own_work_part(self, claim: ClaimTrace, other: ClaimTrace, relation):
+        """*relation* between an organisation's count of its own work (``own_work``: the
+        requests a helpline received) and another origin's count of the quantity: a part
+        of it at the same time or within its time (the helpline's 5,000 requests of the
+        mission's 8,000 to every group), else unrelated (each counts other things); and
+        two organisations' counts of their own work are unrelated. One origin's figures
+        keep their relation."""
+        mine, theirs = self._own_work(claim), self._own_work(other)
+        if relation is None or not (mine or theirs) or self._one_origin(claim, other):
+            return relation
+        if mine and theirs:
+            return None
+        if mine:
+            return "part" if relation in ("same", "coarse", "part") else None
+        return "whole" if relation in ("same", "coarse", "whole") else None
+
+    def _own_work(self, claim: ClaimTrace) -> bool:
+        """Whether a report states *claim* as its source's count of its own work."""
+        return any(getattr(m, "own_work", False) for m in claim.mentions)
 
     def _one_counter(self, claim: ClaimTrace, other: ClaimTrace) -> str | None:
         """How *claim* and *other*, the ``same`` quantity, are one origin's: they rest on the
@@ -341,34 +362,3 @@ class AuditContext(Corrections, Dependence):
         withdrew, and those only an unreviewed report reaches (a draft's attribution)."""
         w = self.withdrawal(claim)
         return (w.groups if w else frozenset()) | self.unreviewed(claim)
-
-    def anonymous_alike(self, claim: ClaimTrace) -> dict[tuple, set]:
-        """The claim's anonymous origins that may be the same person or group as an
-        anonymous origin before them (by independence), with those: nobody can tell two
-        people nobody names apart, unless the registry gives them different countries or
-        parties ("a senior US official" in one paper and "US officials" in another may be
-        one briefing, so they are one independent origin for sure; a US official and a
-        Ukrainian soldier are two)."""
-        registry, people = self.trace.registry, {}
-        for a in self.standing(claim):
-            group = a.origin.independence
-            people.setdefault(group, []).append(a)
-        anonymous = sorted(g for g, items in people.items()
-                           if all(a.anonymous and a.origin.source in registry for a in items))
-        found, sure = {}, []
-        for group in anonymous:
-            mine = [registry[a.origin.source] for a in people[group]]
-            alike = {other for other, theirs in sure
-                     if not any(_told_apart(x, y) for x in mine for y in theirs)}
-            if alike:
-                found[group] = alike
-            else:
-                sure.append((group, mine))
-        return found
-
-
-def _told_apart(a, b) -> bool:
-    """Whether the registry says two sources are not one person: different countries or
-    parties (an unknown one tells nothing)."""
-    return any(x is not None and y is not None and x != y
-               for x, y in ((a.country, b.country), (a.party, b.party)))

@@ -5,7 +5,8 @@ A source recorded anywhere in the corpus passing on an origin's figures on a mea
 origin: such an origin of a claim may not be independent of the claim's others
 (:meth:`Dependence.dependence`, the ``source-dependence`` check), and two figures resting on
 an origin and on a source relaying it may be one origin's update
-(:meth:`Dependence._one_origin`). :class:`Dependence` is the part of
+(:meth:`Dependence._one_origin`). Anonymous origins nobody can tell apart may be one
+person (:meth:`Dependence.anonymous_alike`). :class:`Dependence` is the part of
 :class:`~credgraph.checks.context.AuditContext` that works this out.
 """
 
@@ -21,9 +22,10 @@ __all__ = ["Dependence"]
 
 
 class Dependence:
-    """Sources relaying origins, for :class:`~credgraph.checks.context.AuditContext` (which
-    gives ``trace``, ``measures``, ``drafts``, ``_groups_reviewed`` and the ``_dependence``
-    cache)."""
+    """Origins that may not be independent (sources relaying origins, anonymous people
+    nobody can tell apart), for :class:`~credgraph.checks.context.AuditContext` (which
+    gives ``trace``, ``measures``, ``drafts``, ``standing``, ``_groups_reviewed`` and the
+    ``_dependence`` cache)."""
 
     @cached_property
     def _relayed_on(self) -> dict[tuple[str, str], set]:
@@ -145,3 +147,34 @@ class Dependence:
         registry = self.trace.registry
         return group.kind == "source" and group.key in registry and (
             registry[group.key].anonymous or registry[group.key].kind in ANONYMOUS_KINDS)
+
+    def anonymous_alike(self, claim: ClaimTrace) -> dict[tuple, set]:
+        """The claim's anonymous origins that may be the same person or group as an
+        anonymous origin before them (by independence), with those: nobody can tell two
+        people nobody names apart, unless the registry gives them different countries or
+        parties ("a senior US official" in one paper and "US officials" in another may be
+        one briefing, so they are one independent origin for sure; a US official and a
+        Ukrainian soldier are two)."""
+        registry, people = self.trace.registry, {}
+        for a in self.standing(claim):
+            group = a.origin.independence
+            people.setdefault(group, []).append(a)
+        anonymous = sorted(g for g, items in people.items()
+                           if all(a.anonymous and a.origin.source in registry for a in items))
+        found, sure = {}, []
+        for group in anonymous:
+            mine = [registry[a.origin.source] for a in people[group]]
+            alike = {other for other, theirs in sure
+                     if not any(_told_apart(x, y) for x in mine for y in theirs)}
+            if alike:
+                found[group] = alike
+            else:
+                sure.append((group, mine))
+        return found
+
+
+def _told_apart(a, b) -> bool:
+    """Whether the registry says two sources are not one person: different countries or
+    parties (an unknown one tells nothing)."""
+    return any(x is not None and y is not None and x != y
+               for x, y in ((a.country, b.country), (a.party, b.party)))

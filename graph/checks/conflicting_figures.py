@@ -35,8 +35,8 @@ _NOTED = {
     "update": "are running totals of one origin as of the same day ({when}): most likely the "
               "origin updated its count during the day (the larger the later, for a count "
               "that can only grow); not a conflict, and neither is downgraded",
-    "during-update": "are running totals as of the same day ({when}), on which one origin's "
-                     "count rose past the other figure: most likely counted at another moment "
+    "during-update": "are counts of the same time ({when}), and one origin's count of it rose "
+                     "past the other figure in a day: most likely counted at another moment "
                      "of the day; not a conflict, and neither is downgraded",
     "revision": "are one origin's counts for the same period ({when}): most likely the origin "
                 "revised its count as late reports came in (the later report's supersedes); not "
@@ -64,6 +64,8 @@ def _note(ref, other, relation: str) -> str:
 def _when(time, relation: str) -> str:
     """The time of a noted pair, as its note says it: the day of running totals, the period
     of a revised count (a running total's: up to its day, a downward restatement of it)."""
+    if relation == "during-update" and time.kind == "period":
+        return time.iso()
     if relation != "revision":
         return str(time.end)
     return time.iso() if time.kind == "period" else f"up to {time.end}"

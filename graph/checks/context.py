@@ -146,8 +146,8 @@ class AuditContext(Corrections, Dependence):
         return found
 
     def _during_update(self, claim: ClaimTrace, other: ClaimTrace) -> str:
-        """``during-update`` when one of two running totals of the same day is one origin's
-        that rose that day (an ``update``: the governor's 12 dead in the morning, 17 by the
+        """``during-update`` when one of two counts of the same time is one origin's that
+        rose on one day (an ``update``: the governor's 12 dead in the morning, 17 by the
         evening) and the other's interval lies within the span of those counts (the
         mission's 14 verified that day): counted at another moment of the day, most likely,
         not a figure that cannot be right; ``same`` otherwise (a soldier's 60 that day; a
@@ -161,9 +161,13 @@ class AuditContext(Corrections, Dependence):
         return "same"
 
     def _update_span(self, claim: ClaimTrace) -> tuple | None:
-        """The lowest and highest a running total of one origin stood at over its day:
-        *claim*'s and its ``update`` partners' bounds (None: no update that day)."""
-        pair = [claim] + [o for o, r in self._relations(claim) if r == "update"]
+        """The lowest and highest one origin's count stood at over the day it stated them:
+        *claim*'s and its ``update`` partners' bounds, and its ``revision`` partners' first
+        stated the same day (a strike's toll for the day, raised from 5 to 9 that day);
+        None: no such partner."""
+        day = self._first_stated(claim)
+        pair = [claim] + [o for o, r in self._relations(claim) if r == "update" or (
+            r == "revision" and day is not None and self._first_stated(o) == day)]
         if len(pair) < 2:
             return None
         bounds = [c.reference.figure.bounds() for c in pair]

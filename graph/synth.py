@@ -169,7 +169,8 @@ def _related(rnd: random.Random, fig: Figure, previous: tuple, extra: dict):
         value = (low * Decimal(rnd.choice(("1.5", "2", "0.5")))).to_integral_value()
         return Figure(before.measure, value, None, None, "exact", before.unit, before.subject,
                       before.subject_side, before.place,
-                      TimeRef("as-of", before.time.start, Day.parse(later))), extra
+                      TimeRef("as-of", before.time.start, Day.parse(later))), \
+            {**extra, _SERIES: claim}
     draw -= SHAPE["series"]
     if draw < SHAPE["part"] and before.time.closed() and low is not None:
         start, end = before.time.window()
@@ -192,6 +193,11 @@ def _related(rnd: random.Random, fig: Figure, previous: tuple, extra: dict):
             {_CORRECTS: claim}
     return fig, extra
 
+
+_SERIES = "series of claim"
+"""The key of a spec's extras naming the claim whose running total it is a later point of:
+stated by that claim's origin, whose series alone cannot fall (another origin's lower count
+is its own floor). Not written."""
 
 _UNREVIEWED_EVERY = 100
 """One report in this many is an unreviewed draft (``reviewed: false``)."""
@@ -225,12 +231,13 @@ def synth_corpus(mentions: int, seed: int = 0) -> Corpus:
             fig, extra = _related(rnd, fig, specs[-1], extra)
         first_origin = pick(origins, origin_cum)
         n = _draw(rnd, per_figure) + 1
-        corrected = extra.get(_CORRECTS)
-        if corrected is not None:  # by the corrected figure's origin, in one report
+        corrected = extra.get(_CORRECTS) or extra.get(_SERIES)
+        if corrected is not None:  # by the corrected figure's (the series') origin, once
             by = next((s[2] for s in reversed(specs) if s[0] == corrected and s[2]), None)
             first_origin, n = by or first_origin, 1
-            if by is None:  # no origin named for it: nobody to correct it
-                extra = {}
+            if by is None:  # no origin named for it: nobody to correct it or to count on
+                extra = {k: v for k, v in extra.items() if k not in (_CORRECTS, _SERIES)}
+        alone = _CORRECTS in extra or _SERIES in extra  # the one origin, named
         first = len(specs)
         for k in range(n):
             hedge = rnd.choice(_HEDGES)
@@ -243,11 +250,11 @@ def synth_corpus(mentions: int, seed: int = 0) -> Corpus:
                 specs.append((claim, _drifted(rnd, up_fig) if drift else up_fig, None, (), up,
                               hedge, extra))
                 continue
-            if rnd.random() < SHAPE["unattributed"] and _CORRECTS not in extra:
+            if rnd.random() < SHAPE["unattributed"] and not alone:
                 specs.append((claim, fig, None, (), None, hedge, extra))
                 continue
-            origin = first_origin if rnd.random() > SHAPE["second_origin"] or \
-                _CORRECTS in extra else pick(origins, origin_cum)
+            origin = first_origin if rnd.random() > SHAPE["second_origin"] or alone \
+                else pick(origins, origin_cum)
             length = _draw(rnd, via_cum)
             via = tuple(dict.fromkeys(pick(relays, outlet_cum) for _ in range(length)))
             specs.append((claim, fig, origin, via, None, hedge, extra))
@@ -289,7 +296,7 @@ def _assemble(rnd, registry, relays, outlet_cum, specs) -> Corpus:
             mentions.append(Mention(
                 rid, f"m{pos}", claim, f"{who} puts {fig.measure} in {fig.subject} at "
                 f"{fig.describe()}.", fig, origin, via, keys[up] if up is not None else None,
-                hedge=hedge, **{k: v for k, v in extra.items() if k != _CORRECTS}))
+                hedge=hedge, **{k: v for k, v in extra.items() if k not in (_CORRECTS, _SERIES)}))
         reports[rid] = Report(rid, rnd.choice(_KINDS), outlet, f"Synthetic report {r}",
                               DateSpan(day, day), tuple(mentions),
                               reviewed=r % _UNREVIEWED_EVERY != _UNREVIEWED_EVERY - 1)

@@ -97,7 +97,9 @@ NUMBERISH = st.lists(st.sampled_from([
     "pro-Kremlin", "Moscow-based", "(ombudsman)", "(Mediazona's count)", "given by",
     "published this week by", "its defence ministry", "By our count", "a former Wagner recruiter",
     "Local authorities", "the grid operator", "an analysis of", "Kyiv's figures", "estimated",
-    "- ",
+    "- ", "overnight", "on Saturday", "said on Tuesday", "this winter", "1", "31", "0",
+    "March", "February", "18-19 January", "of 2022", "2022's", "by the end of 2026", "to",
+    "from about", "double the", "at the start of", "; ",
 ]), min_size=1, max_size=40).map(" ".join)
 
 

@@ -112,8 +112,32 @@ def according_cues(r, i, j, k) -> list[Cue]:
                   or doc[m].lower_ == "using"), None)
     if basis is not None:  # "a count by our newsroom based on the court's decisions"
         j = basis
+    joint = _joint(r, i, j, k)
+    if joint is not None:
+        return joint
     interview = _interview(r, i, j, k)
     return interview if interview is not None else _obtained(r, i, j, k)
+
+
+def _joint(r, i, j, k) -> list[Cue] | None:
+    """``according to BBC News Russian and Mediazona``: a joint count, the first named
+    recorded and the other in the note, as for a joint subject (``Mediazona and BBC News
+    Russian have confirmed``). None unless both sides of the ``and`` are registry names."""
+    doc = r.doc
+    for a in range(i + 1, j - 1):
+        if doc[a].lower_ != "and":
+            continue
+        first = [h for h in r.names.find(doc, i, a) if h[2] == a]
+        second = [h for h in r.names.find(doc, a + 1, j) if h[1] == a + 1 or (
+            h[1] == a + 2 and doc[a + 1].lower_ == "the")]
+        if first and second and first[-1][0] != second[0][0]:
+            ref, _note = r.resolve(first[-1][1], a, k)
+            if ref is None:
+                return None
+            note = (f"a joint count of {r.names.display(ref.id)} and "
+                    f"{r.names.display(second[0][0])}; the first named is recorded")
+            return [Cue("according", ref, k, note=note)]
+    return None
 
 
 def _interview(r, i, j, k) -> list[Cue] | None:

@@ -718,3 +718,16 @@ def test_a_source_given_after_the_figure(text, expected):
 def test_a_work_published_by_its_holder(text, expected):
     found, _names = chains(text)
     assert found[0][:2] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a joint count after "according to": the first named, as for a joint subject
+    ("According to Agora and Mediazona, 900 men died.", "agora"),
+    ("According to Mediazona and Agora, 900 men died.", "mediazona"),
+    ("According to a count by Agora and Mediazona, 900 men died.", "agora"),
+    ("According to Reuters and the Moscow Times, 900 men died.", "reuters"),
+    ("According to Agora and its partners, 900 men died.", "agora"),
+])
+def test_a_joint_count_after_according_to(text, expected):
+    found, _names = chains(text)
+    assert found[0][0] == expected

@@ -16,6 +16,7 @@ Each case folder holds ``reports/*.yaml`` (and may hold its own ``sources.yaml``
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,17 @@ def test_every_rule_of_the_doc_is_a_tested_case_and_back():
         rule = _expected(name).get("rule")
         if rule is not None:
             assert name in rows.get(rule, ()), f"{name}: rule {rule!r} has no row naming it"
+
+
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_mentions_words_are_whole(name):
+    """A number with a thousands comma in an unquoted flow sequence is two YAML items
+    (``[superseded by 3,000 civilians]`` asks for "superseded by 3" and "000 civilians"):
+    quote it, so the words asked for are the words meant."""
+    text = (CASES / name / "expected.yaml").read_text()
+    for words in re.findall(r"mentions: \[([^\]]*)\]", text):
+        unquoted = re.sub(r'"[^"]*"', "", words)
+        assert not re.search(r"\d,\d{3}", unquoted), f"{name}: quote {words!r}"
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)

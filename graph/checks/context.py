@@ -200,9 +200,9 @@ class AuditContext(Corrections, Dependence):
 
     def _own_work_part(self, claim: ClaimTrace, other: ClaimTrace, relation):
         """*relation* between an organisation's count of its own work (``own_work``: the
-        requests a helpline received) and another origin's count of the quantity: a part
-        of it at the same time or within its time (the helpline's 5,000 requests of the
-        mission's 8,000 to every group), else unrelated (each counts other things); and
+        requests a helpline received) and another origin's count of the quantity (or of a
+        broader measure): a part of it at the same time or within its time (the helpline's
+        5,000 requests of the mission's 8,000 to every group), else unrelated; and
         two organisations' counts of their own work are unrelated. One origin's figures
         keep their relation."""
         mine, theirs = self._own_work(claim), self._own_work(other)
@@ -211,8 +211,8 @@ class AuditContext(Corrections, Dependence):
         if mine and theirs:
             return None
         if mine:
-            return "part" if relation in ("same", "coarse", "part") else None
-        return "whole" if relation in ("same", "coarse", "whole") else None
+            return "part" if relation in ("same", "coarse", "part", "narrower") else None
+        return "whole" if relation in ("same", "coarse", "whole", "broader") else None
 
     def _own_work(self, claim: ClaimTrace) -> bool:
         """Whether a report states *claim* as its source's count of its own work."""

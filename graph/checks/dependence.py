@@ -115,8 +115,9 @@ class Dependence:
     def _one_origin(self, claim: ClaimTrace, other: ClaimTrace, *, sure: bool = False) -> bool:
         """Whether *claim* and *other* rest on the same independent origins, but for those of
         either that may be passing on the other's origins: a named source recorded elsewhere
-        relaying them on the measure family (a wire cited for the evening's toll of 17, which
-        relayed the governor's 12 that morning, is most likely relaying his update). An
+        relaying them on the measure family (a wire cited for the evening's toll of 17, or
+        stating it without a source, which relayed the governor's 12 that morning, is most
+        likely relaying his update). An
         anonymous origin is one for sure only within one report: "a source in the ministry"
         in two papers may be one person or two (:meth:`_anonymous`), so their figures are not
         known to be one origin's update or revision. *sure*: the same origins only, none
@@ -136,7 +137,11 @@ class Dependence:
 
     def _relays(self, claim: ClaimTrace, group: tuple, fam: str) -> set:
         """The independences the sources of *claim*'s origin *group* are recorded relaying on
-        the measure family *fam* (none for an unattributed one or a loop)."""
+        the measure family *fam*: for an unattributed figure, its outlet's (the wire's
+        unsourced evening toll, when it relays the governor's on the measure elsewhere);
+        none for a loop."""
+        if group.kind == "unattributed":
+            return set(self._relayed_on.get((group.key, fam), set()))
         if group.kind != "source":
             return set()
         sources = {o.source for o in claim.independent[group]}

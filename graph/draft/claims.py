@@ -138,9 +138,8 @@ class ClaimIndex:
                 continue
             if not same_people(figure, other):
                 continue  # "Russian soldiers" and "civilians", "mobilised men": other people
-            if (figure.subject_side is None) != (other.subject_side is None) and \
-                    subject_key(figure.subject) and subject_key(other.subject):
-                continue  # "men" of no side said may be either side's: no link
+            if (figure.subject_side is None) != (other.subject_side is None):
+                continue  # "men", "drones" of no side said may be either side's: no link
             if not _overlap(figure.bounds(), other.bounds()):
                 continue
             if not figure.time.overlaps(other.time):

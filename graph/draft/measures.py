@@ -29,6 +29,7 @@ proposes it as a new measure for the corpus's ``measures.yaml``.
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 from dataclasses import dataclass
 
 from ..measures import builtin_measures
@@ -50,6 +51,11 @@ class MeasureCues:
 _DESERT = (r"desert\w*", r"abscond\w*", r"awol", r"fled", r"flee\w*", r"runaways?",
            r"abandon\w*", r"absent", r"unauthori[sz]ed")
 _REFUSE = (r"refus\w*", r"refusers?", r"objectors?", r"disobey\w*")
+_DRONES = ("drones", "uavs", "shaheds", "decoys")
+_MISSILES = ("missiles",)
+_DOWNED = (r"downed", r"shot", r"destroyed", r"intercepted", r"jammed", r"neutrali[sz]ed",
+           r"suppressed", r"repelled", r"lost")
+_LAUNCHED = (r"launch\w*", r"fired", r"sent", r"attacked")
 
 CUES: tuple[MeasureCues, ...] = (
     MeasureCues("requests-for-help",
@@ -79,12 +85,20 @@ CUES: tuple[MeasureCues, ...] = (
     MeasureCues("mobilised", ("reservists", "draftees", "conscripts"),
                 (r"mobili[sz]\w*", r"conscript\w*", r"drafted", r"call-up", r"called")),
     MeasureCues("recruited", ("recruits",), (r"recruit\w*", r"enlist\w*")),
+    MeasureCues("drones-downed", _DRONES, _DOWNED),
+    MeasureCues("drones-launched", _DRONES, _LAUNCHED),
+    MeasureCues("missiles-downed", _MISSILES, _DOWNED),
+    MeasureCues("missiles-launched", _MISSILES, _LAUNCHED),
 )
 """The measures the draft recognises in running text, in the order they are tried; each
 ``id`` is a concept of the scheme."""
 
 _BY_ID = {m.id: m for m in CUES}
 _CASES = {m.id for m in CUES if "criminal-cases" in builtin_measures()[m.id].broader}
+_BY_VERB = _CASES | {"drones-downed", "drones-launched", "missiles-downed", "missiles-launched"}
+"""Measures the counted noun alone does not tell apart: cases of what, drones launched or
+downed (``88 drones``, their words say which); with no such word the measure is not
+guessed."""
 
 _TIME = {"years", "months", "weeks", "days", "hours"}
 _MONEY = {"roubles", "rubles", "dollars", "euros", "hryvnias", "pounds", "usd", "eur"}
@@ -101,6 +115,17 @@ def scheme_measure(measure_id: str) -> Measure:
     'killed and wounded'
     """
     return Measure(measure_id, builtin_measures()[measure_id].label)
+
+
+_NUMBER_WORD = re.compile(r"[\d][\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|dozens?|hundreds?|thousands?")
+
+
+def _own_words(after: list[str]) -> list[str]:
+    """The words after a number up to the next number, which has the words after it."""
+    cut = next((k for k, w in enumerate(after) if _NUMBER_WORD.fullmatch(w) or w in (";", "—")),
+               len(after))
+    return after[:cut]
 
 
 def _cued(words: list[str], cues: tuple[str, ...]) -> bool:
@@ -127,15 +152,28 @@ def measure_for(unit: str, kind: str, context: list[str], after: list[str] = ())
     if unit in _MONEY:
         return scheme_measure("amount")
     head = unit.split()[-1] if unit else ""
+    before = words[:len(words) - len(after)] if 0 < len(after) <= len(words) else words
+    rest = words[len(before):]  # the context is the words before, then those after
+    mine = list(reversed(_own_words(list(reversed(before))))), _own_words(rest)  # each up
+    # to another number, which has its own words ("launched 88 drones, 71 of which were")
+    near = [w for pair in zip_longest(reversed(mine[0]), mine[1]) for w in pair if w]
+    verbed = [m for m in CUES if head in m.nouns and m.id in _BY_VERB]
+    if verbed:  # "launched 88 drones, 71 of which were shot down": the nearest word says;
+        # then one before another number ("fired 12 missiles and 40 drones": both fired)
+        for w in near + list(reversed(before)):
+            for m in verbed:
+                if _cued([w], m.cues):
+                    return scheme_measure(m.id)
     for m in CUES:  # the counted noun names the measure
-        if head in m.nouns and (m.id not in _CASES or _cued(words, m.cues)):
+        if head in m.nouns and m.id not in _BY_VERB:
             return scheme_measure(m.id)
     for m in CUES:  # people counted: what happened to them
-        if m.id in _CASES or m.id in ("criminal-cases", "requests-for-help"):
+        if m.id in _BY_VERB or m.id in ("criminal-cases", "requests-for-help"):
             continue
         if _cued(words, m.cues):
-            killed, wounded = _cued(words, _BY_ID["killed"].cues), \
-                _cued(words, _BY_ID["wounded"].cues)
+            own = before + _own_words(rest)  # "killed and 12 wounded": the
+            killed, wounded = _cued(own, _BY_ID["killed"].cues), \
+                _cued(own, _BY_ID["wounded"].cues)  # wounded are the 12's
             if m.id in ("casualties", "killed") and killed and wounded:
                 return scheme_measure("killed-and-wounded")
             if m.id == "casualties" and killed and "lost" not in words:

@@ -66,6 +66,12 @@ def test_qualifier_range_unit(text, value, low, high, qualifier, unit):
     ("Half of the vehicles were lost.", "share"),
     ("Double the number.", "ratio"),
     ("Some 40 officers were there.", "officers"),  # no concept: proposed by the draft
+    # drones and missiles: the verb says launched or downed
+    ("Russia launched 88 drones at Ukraine overnight.", "drones-launched"),
+    ("Air defences destroyed 41 Ukrainian drones over Russian regions.", "drones-downed"),
+    ("Russia fired 12 missiles at Kyiv.", "missiles-launched"),
+    ("Ukraine intercepted 9 missiles.", "missiles-downed"),
+    ("Some 40 drones were seen.", "drones"),  # neither: not guessed, proposed
 ])
 def test_measure(text, measure):
     from credgraph.measures import builtin_measures
@@ -73,6 +79,19 @@ def test_measure(text, measure):
     (f,) = figures(text)
     assert f.measure.id == measure
     assert f.measure.known == (measure in builtin_measures())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each number has the words up to the next number: the nearest verb says
+    ("Russia launched 88 drones, 71 of which were shot down.",
+     ["drones-launched", "drones-downed"]),
+    ("Russia fired 12 missiles and 40 drones; air defences downed 10 missiles and 35 drones.",
+     ["missiles-launched", "drones-launched", "missiles-downed", "drones-downed"]),
+    ("Three people were killed and 12 wounded.", ["killed", "wounded"]),
+    ("The strike killed and wounded 300 people.", ["killed-and-wounded"]),
+])
+def test_the_measure_of_each_number_of_a_sentence(text, expected):
+    assert [f.measure.id for f in figures(text)] == expected
 
 
 def test_a_figure_without_a_noun_takes_the_unit_before_it():

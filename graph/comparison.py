@@ -34,9 +34,8 @@ relation     when                                                may disagree wh
 >>> relate(march, may, m), disagree(march, may, "series", m)
 ('series', None)
 
-A running total dated only to a year or a month may have been counted on any day of it:
-two such totals "as of 2022" are the same quantity only if counted up to the same day,
-which the texts do not say. They are ``coarse``, never a conflict:
+Two running totals dated only to a year ("as of 2022") may have been counted up to
+different days of it: ``coarse``, never a conflict:
 
 >>> tally = Figure("killed", D(1351), time=TimeRef("as-of", end=Day(2022)))
 >>> claim = Figure("killed", D(29200), time=TimeRef("as-of", end=Day(2022)))
@@ -122,15 +121,13 @@ def is_ratio_unit(unit: str | None) -> bool:
 
 _FORMATIONS = ("brigade", "battalion", "regiment", "division", "company", "platoon", "squad",
                "unit")
-"""Words for formations: a count in one of them ("3 brigades lost") counts formations, not
-the people in them, and is compared only with counts of that formation."""
+"""Words for formations: "3 brigades lost" counts formations, not the people in them."""
 
 
 _RECORDS = ("case", "prosecution", "verdict", "sentence", "request", "application",
             "complaint", "charge", "proceeding")
-"""Words for records about people: one person may have several ("500 cases" and "300
-people prosecuted" can both be right), so a count of them is compared only with counts of
-records."""
+"""Words for records about people, of which one person may have several ("500 cases" and
+"300 people prosecuted" can both be right)."""
 
 
 _PEOPLE = frozenset({"soldier", "servicemen", "serviceman", "servicewomen", "troop", "men",
@@ -142,14 +139,14 @@ before it names a group of them (:func:`_group_words`)."""
 
 
 _GENERIC = frozenset({"military", "army", "armed", "forces", "force", "service", "enemy",
-                      "our", "their", "own", "total", "all"})
-"""Words before a word for people that name no group of them ("military personnel", "enemy
-troops", "armed forces personnel")."""
+                      "our", "their", "own", "total", "all", "confirmed", "verified",
+                      "identified", "named", "documented", "recorded", "registered"})
+"""Words before a unit's head that name no group ("military personnel", "enemy troops";
+"verified deaths", "identified soldiers": how they were counted, not who)."""
 
 
 def _singular(word: str) -> str:
-    """A unit's word in the singular, as far as the plural is regular ("companies" is
-    "company", "officers" "officer"; "men" and "people" stay)."""
+    """A unit's word in the singular, as far as the plural is regular ("companies")."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
@@ -157,17 +154,15 @@ def _singular(word: str) -> str:
 
 def formation_unit(unit: str, names=(), context=()) -> str:
     """What a count's unit says is counted beyond its measure: a formation ("brigade"),
-    records ("cases", "criminal cases", "prosecutions": all "records"), or a group of people
-    its head noun names ("officers", "Wagner convicts", "children": its head noun in the
-    singular) or the words before a word for people in general name ("contract soldiers",
-    "mobilised men", "Wagner fighters": those words), which a count of all of them may exceed
-    ("800 officers killed", "800 contract soldiers convicted" and "5,000 servicemen" can
-    both be right); "" for the words for people in general ("soldiers", "servicemen",
-    none), with words before them that say no more than the figure's *context* (the words of
-    its subject, place and side: "red servicemen" of the red army, "Russian soldiers" of
-    the Russian side), than *names* of the measure or of a broader one ("deserters" of
-    deserters, "casualties" of the killed and wounded, "mobilised men" of the mobilised) or
-    than :data:`_GENERIC` ("military personnel").
+    records ("cases", "prosecutions": all "records"), or a group of people its head noun
+    names ("officers", "Wagner convicts": its head noun in the singular) or the words before
+    a word for people in general name ("contract soldiers", "Wagner fighters": those
+    words), which a count of all of them may exceed ("800 officers killed" and "5,000
+    servicemen" can both be right); "" for the words for people in general ("soldiers",
+    none), with words around them that say no more than the figure's *context* (its
+    subject, place and side: "Russian soldiers" of the Russian side), than *names* of the
+    measure or of a broader one ("deserters", "mobilised men" of the mobilised, "soldiers
+    killed") or than :data:`_GENERIC` ("military personnel", "verified deaths").
 
     >>> formation_unit("brigades"), formation_unit("soldiers"), formation_unit("")
     ('brigade', '', '')
@@ -183,8 +178,17 @@ def formation_unit(unit: str, names=(), context=()) -> str:
     ('contract', 'mobilised', '')
     >>> formation_unit("deserters", names=("deserters", "army deserters"))
     ''
+    >>> killed = ("killed", "dead", "deaths")
+    >>> [formation_unit(u, names=killed) for u in ("soldiers killed", "verified deaths",
+    ...  "identified soldiers", "civilians killed")]
+    ['', '', '', 'civilian']
     """
     words = unit.split()
+    while len(words) > 1 and words[0] in _GENERIC:
+        words = words[1:]
+    if len(words) > 1 and (_singular(words[-2]) in _PEOPLE or words[-2].endswith("s")) and any(
+            _alike(words[-1], w) for n in names for w in normal_text(n).split()):
+        words = words[:-1]  # "soldiers killed": the measure named after what is counted
     if not words:
         return ""
     first = _singular(words[0])
@@ -221,8 +225,7 @@ def _alike(a: str, b: str) -> bool:
 
 
 def _names(measure, measures) -> tuple:
-    """The names of a measure and of those broader than it: a count's unit naming one of
-    them ("casualties" of killed and wounded, "deserters" of deserters) names no group."""
+    """The names of a measure and of those broader than it ("casualties" of the killed)."""
     if measure is None:
         return ()
     found = [measure]
@@ -232,12 +235,9 @@ def _names(measure, measures) -> tuple:
 
 def quantity_key(figure: Figure, measures) -> tuple:
     """What figures must share to be compared at all: measure family, subject, place,
-    whose side is counted (Russian and Ukrainian losses are never one quantity) and unit.
-    A count's unit is most often only the words for what is counted ("soldiers",
-    "servicemen"), so it is left out, unless it is a share's or a ratio's ("30 percent
-    killed" is no count of the killed), a formation's ("3 brigades" is no count of soldiers),
-    records' ("500 cases" is no count of the people prosecuted) or a group's of people
-    ("800 officers" is no count of all servicemen: :func:`formation_unit`).
+    side counted and unit. A count's unit ("soldiers") is left out, unless it is a share's
+    or a ratio's ("30 percent killed"), a formation's ("3 brigades"), records' ("500
+    cases") or a group's of people ("800 officers": :func:`formation_unit`).
 
     >>> from decimal import Decimal as D
     >>> from credgraph.measures import builtin_measures

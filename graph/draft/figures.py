@@ -62,6 +62,11 @@ those more fewer less each every other another such same all both either neither
 _MODIFIERS = {"criminal", "contract", "service", "civil", "military", "national", "combat"}
 _SIDES = {"russian": "russia", "russia's": "russia", "russians": "russia",
           "ukrainian": "ukraine", "ukraine's": "ukraine", "ukrainians": "ukraine"}
+_COUNTRIES = {"russia": "russia", "ukraine": "ukraine", "moscow": "russia", "kyiv": "ukraine"}
+_OWNERS_VERBS = {"launched", "fired", "sent", "lost", "deployed", "used", "mobilised",
+                 "mobilized", "recruited"}
+"""Verbs whose subject owns what the number counts: ``Russia launched 88 drones``, ``Ukraine
+lost 12 tanks``; not ``Russia killed 300``, whose dead are the other side's."""
 _MAGNITUDES = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions"}
 """Words of a magnitude, never a unit (``18,000 hundreds of``: no counted noun)."""
 _UNIT_WORDS = COUNT_NOUNS | set(TIME_UNITS) | {"roubles", "rubles", "dollars", "euros",
@@ -232,7 +237,8 @@ def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
                     re.match(_WHO_SAID, text[end_char:]))):  # "Two people familiar with"
             continue  # "citing two sources in the ministry": who was asked, not a figure
         if figure.unit not in ("percent", "times", "percentage points"):
-            carried[passages.paragraph_of(start_char)] = (figure.unit, figure.measure)
+            carried[passages.paragraph_of(start_char)] = (figure.unit, figure.measure,
+                                                          figure.subject_side)
         figures.append(figure)
     return _without_repeated_headings(figures, passages)
 
@@ -317,12 +323,13 @@ def _figure(doc, expr, qualifiers, sentence, start_char, end_char, carried):
     if carried is not None and measure.id in (unit.replace(" ", "-"), "unspecified") and \
             head_index < 0 and not expr.unit:
         measure = carried[1]
-    side = None
-    window = [t.lower_ for t in doc[max(0, q_start - 3):expr.start]] + [t.lower_ for t in phrase]
-    for word in window:
-        if word in _SIDES:
-            side = _SIDES[word]
-            break
+    side = next((_SIDES[w] for w in [t.lower_ for t in phrase] + [  # "41 Ukrainian drones"
+        t.lower_ for t in doc[max(0, q_start - 3):expr.start]] if w in _SIDES), None)
+    if side is None and q_start >= 2 and doc[q_start - 1].lower_ in _OWNERS_VERBS and \
+            doc[q_start - 2].lower_ in _COUNTRIES:  # "Russia launched 88 drones": Russia's
+        side = _COUNTRIES[doc[q_start - 2].lower_]
+    if side is None and carried is not None and unit == carried[0] and not phrase:
+        side = carried[2]  # "71 of them": of the drones before
     subject_words = [t.text for t in of_phrase if t.lower_ not in ("'s", "’s")]
     subject = " ".join(subject_words) if subject_words else (
         unit if unit not in ("percent", "times", "unspecified", *TIME_UNITS.values())

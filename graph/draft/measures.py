@@ -95,6 +95,11 @@ CUES: tuple[MeasureCues, ...] = (
 
 _BY_ID = {m.id: m for m in CUES}
 _CASES = {m.id for m in CUES if "criminal-cases" in builtin_measures()[m.id].broader}
+_EQUIPMENT = {"tanks", "vehicles", "aircraft", "planes", "jets", "helicopters", "ships",
+              "boats", "vessels", "guns", "howitzers", "launchers", "systems", "artillery",
+              "apcs", "ifvs"}
+"""Things, not people: what happened to them is a concept of their own (``tanks lost``),
+looked up in the scheme by the noun, never a count of casualties."""
 _BY_VERB = _CASES | {"drones-downed", "drones-launched", "missiles-downed", "missiles-launched"}
 """Measures the counted noun alone does not tell apart: cases of what, drones launched or
 downed (``88 drones``, their words say which); with no such word the measure is not
@@ -160,15 +165,18 @@ def measure_for(unit: str, kind: str, context: list[str], after: list[str] = ())
     verbed = [m for m in CUES if head in m.nouns and m.id in _BY_VERB]
     if verbed:  # "launched 88 drones, 71 of which were shot down": the nearest word says;
         # then one before another number ("fired 12 missiles and 40 drones": both fired)
-        for w in near + list(reversed(before)):
+        clause = list(reversed(before))
+        clause = clause[:next((k for k, w in enumerate(clause) if w in (";", "—")), len(clause))]
+        for w in near + clause:
             for m in verbed:
                 if _cued([w], m.cues):
                     return scheme_measure(m.id)
     for m in CUES:  # the counted noun names the measure
         if head in m.nouns and m.id not in _BY_VERB:
             return scheme_measure(m.id)
-    for m in CUES:  # people counted: what happened to them
-        if m.id in _BY_VERB or m.id in ("criminal-cases", "requests-for-help"):
+    for m in CUES:  # people counted: what happened to them (not to tanks: "lost 300 tanks")
+        if m.id in _BY_VERB or m.id in ("criminal-cases", "requests-for-help") or \
+                head in _EQUIPMENT or verbed:
             continue
         if _cued(words, m.cues):
             own = before + _own_words(rest)  # "killed and 12 wounded": the

@@ -89,9 +89,26 @@ def test_measure(text, measure):
      ["missiles-launched", "drones-launched", "missiles-downed", "drones-downed"]),
     ("Three people were killed and 12 wounded.", ["killed", "wounded"]),
     ("The strike killed and wounded 300 people.", ["killed-and-wounded"]),
+    ("Russia fired 12 missiles and 40 drones; air defences downed 10 missiles and 35 drones.",
+     ["missiles-launched", "drones-launched", "missiles-downed", "drones-downed"]),
+    ("Russia launched 40 drones; 30 drones were seen.", ["drones-launched", "drones"]),
+    # things lost are no casualties: their noun is looked up in the scheme (tanks lost)
+    ("Russia lost 300 tanks and 5,000 soldiers in May.", ["tanks", "casualties"]),
+    ("The army lost 40 vehicles.", ["vehicles"]),
 ])
 def test_the_measure_of_each_number_of_a_sentence(text, expected):
     assert [f.measure.id for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Russia launched 88 drones, 71 of which were shot down.", ["russia", "russia"]),
+    ("Ukraine lost 12 tanks.", ["ukraine"]),
+    ("Air defences destroyed 41 Ukrainian drones over Russia.", ["ukraine"]),
+    ("Russia killed 300 Ukrainian civilians.", ["ukraine"]),  # the dead are not the killer's
+    ("Russia killed 300 people.", [None]),
+])
+def test_whose_things_are_counted(text, sides):
+    assert [f.subject_side for f in figures(text)] == sides
 
 
 def test_a_figure_without_a_noun_takes_the_unit_before_it():

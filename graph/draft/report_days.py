@@ -31,7 +31,7 @@ from datetime import date, timedelta
 
 from .records import TimeRef
 
-__all__ = ["PATTERNS", "relative_ref", "dated_ref", "spoken_on", "NUMBER", "UNITS", "SEASONS"]
+__all__ = ["PATTERNS", "relative_ref", "dated_ref", "undated_ref", "spoken_on", "NUMBER", "UNITS", "SEASONS"]
 
 NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -81,7 +81,8 @@ def dated_ref(kind, start, end, match, offset, note=None, per=None) -> TimeRef:
                    (offset + match.start(), offset + match.end()), per, note)
 
 
-def _undated(kind, match, offset, note) -> TimeRef:
+def undated_ref(kind, match, offset, note) -> TimeRef:
+    """The reference *match* makes when no date can be given for it, with *note* saying why."""
     return TimeRef(kind, None, None, None, match.group(0),
                    (offset + match.start(), offset + match.end()), note=note)
 
@@ -90,7 +91,7 @@ def relative_ref(name: str, m, offset: int, today: date | None) -> TimeRef | Non
     """The time reference a match of the pattern *name* makes for a report of *today*."""
     g = m.groups()
     if today is None:
-        return _undated("as_of" if name == "so_far" else "period", m, offset,
+        return undated_ref("as_of" if name == "so_far" else "period", m, offset,
                         "a running total up to the report's date, which is unknown"
                         if name == "so_far" else "relative to the report's date, which is "
                         "unknown")
@@ -101,7 +102,7 @@ def relative_ref(name: str, m, offset: int, today: date | None) -> TimeRef | Non
         count = 1 if g[0] is None else (NUMBER.get(g[0].lower()) or (
             int(g[0]) if g[0].isdigit() else None))
         if count is None or count > 100:
-            return _undated("period", m, offset, "relative to the report's date, which is unknown")
+            return undated_ref("period", m, offset, "relative to the report's date, which is unknown")
         unit = UNITS[g[1].lower()]
         days = -(-count // 24) if unit == "hour" else {"day": 1, "week": 7, "month": 30,
                                                         "year": 365}[unit] * count
@@ -111,7 +112,7 @@ def relative_ref(name: str, m, offset: int, today: date | None) -> TimeRef | Non
     if name == "relative":
         which, unit = g[0].lower(), g[1].lower()
         if unit == "week":
-            return _undated("period", m, offset, "a week relative to the report's date")
+            return undated_ref("period", m, offset, "a week relative to the report's date")
         shift = 0 if which == "this" else 1
         if unit == "year":
             y = today.year - shift

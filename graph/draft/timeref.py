@@ -34,7 +34,7 @@ from datetime import date, timedelta
 
 from .records import TimeRef
 from .report_days import NUMBER as _NUMBER, PATTERNS as _REPORT_DAYS, SEASONS as _SEASON, \
-    UNITS as _UNITS, dated_ref as _ref, relative_ref, spoken_on
+    UNITS as _UNITS, dated_ref as _ref, relative_ref, spoken_on, undated_ref
 
 __all__ = ["find_time_refs", "time_for", "first_day", "last_day", "ANCHORS"]
 
@@ -209,8 +209,7 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
         if y2 is None:
             y2, note = years.year(m2, m.start())
             if y2 is None:
-                return TimeRef("period", None, None, None, m.group(0),
-                               (offset + m.start(), offset + m.end()), note=note)
+                return undated_ref("period", m, offset, note)
         y2 = int(y2)
         y1 = int(y1) if y1 else (y2 if m1 <= m2 else y2 - 1)
         return _ref("period", _iso(y1, m1), _iso(y2, m2), m, offset, note)
@@ -220,8 +219,7 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
         if y is None:
             y, note = years.year(mon, m.start())
             if y is None:
-                return TimeRef("period", None, None, None, m.group(0),
-                               (offset + m.start(), offset + m.end()), note=note)
+                return undated_ref("period", m, offset, note)
         try:
             first, last = date(int(y), mon, int(d1)), date(int(y), mon, int(d2))
         except ValueError:
@@ -245,8 +243,7 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
         if y is None:
             y, note = years.year(mon, m.start())
             if y is None:
-                return TimeRef("as_of", None, None, None, m.group(0),
-                               (offset + m.start(), offset + m.end()), note=note)
+                return undated_ref("as_of", m, offset, note)
         try:
             date(int(y), mon, d or 1)
         except ValueError:
@@ -271,9 +268,8 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
                     note or f"{g[0].lower()} read as {calendar.month_name[first]}-"
                             f"{calendar.month_name[last]}")
     if name == "named_window":  # "Over the three months": a period named before
-        return TimeRef("period", None, None, None, m.group(0),
-                       (offset + m.start(), offset + m.end()),
-                       note=f'"{m.group(0)}" refers to a period the text gives: give the period')
+        return undated_ref("period", m, offset,
+                           f'"{m.group(0)}" refers to a period the text gives: give the period')
     if name == "window":  # "in the two weeks after the announcement"
         return _window(g, m, offset)
     if name == "month":
@@ -282,8 +278,7 @@ def _make(name, m, offset, years: _Years, today) -> TimeRef | None:
             return None  # "may" the verb
         y, note = (int(g[1]), None) if g[1] else years.year(mon, m.start())
         if y is None:
-            return TimeRef("period", None, None, None, m.group(0),
-                           (offset + m.start(), offset + m.end()), note=note)
+            return undated_ref("period", m, offset, note)
         return _ref("period", _iso(y, mon), _iso(y, mon), m, offset, note)
     if name == "year":
         y = g[0] or g[1] or g[2]  # "in 2023", "the cases of 2022", "2023 alone", "2022's"
@@ -309,10 +304,8 @@ def _window(g, m, offset) -> TimeRef | None:
     key = "mobilisation" if "mobili" in event else "invasion" if re.search(
         r"\b(?:invasion|war)\b", event) else None
     if key is None or g[2].lower() == "before" or g[1].lower().startswith("hour"):
-        return TimeRef("period", None, None, None, m.group(0),
-                       (offset + m.start(), offset + m.end()),
-                       note=f"{count} {g[1].lower()} {g[2].lower()} {g[3]}: the text gives no "
-                            "date; give the period")
+        return undated_ref("period", m, offset, f"{count} {g[1].lower()} {g[2].lower()} "
+                                                f"{g[3]}: the text gives no date; give the period")
     day, why = ANCHORS[key]
     days = {"day": 1, "week": 7, "month": 30}[_UNITS[g[1].lower()]] * count
     start = date.fromisoformat(day)

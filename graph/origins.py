@@ -82,12 +82,15 @@ def _stated_plainly(trace: CitationTrace, claim: ClaimTrace) -> set[str]:
     """The origin nodes of *claim* some chain reaches through no hedge as unverified: no
     mention on it so hedged, no statement on it by an outlet that so hedges the claim in a
     report (Paper B citing the mission via Paper A, which could not verify it, passes Paper
-    A's hedge), nor its first mention by such an outlet (a headline the body hedges)."""
+    A's hedge), nor its first mention by such an outlet (a headline the body hedges), nor
+    in an unreviewed draft (whose hedges, as its attributions, are guesses)."""
     mentions, source, reports = trace.mentions, trace.statement_source, trace.reports
-    outlet = {m.node: reports[m.report].outlet for m in claim.mentions if m.report in reports}
-    hedging = {outlet[m.node] for m in claim.mentions
-               if m.hedge in UNVERIFIED_HEDGES and m.node in outlet}
-    return {chain[-1] for chain in claim.chains if chain and outlet.get(chain[0]) not in hedging
+    outlet = {m.node: reports[m.report].outlet for m in claim.mentions if m.report in reports
+              and getattr(reports[m.report], "reviewed", True) is not False}
+    hedging = {reports[m.report].outlet for m in claim.mentions
+               if m.hedge in UNVERIFIED_HEDGES and m.report in reports}
+    return {chain[-1] for chain in claim.chains if chain and chain[0] in outlet
+            and outlet[chain[0]] not in hedging
             and not any((n in mentions and mentions[n].hedge in UNVERIFIED_HEDGES)
                         or source.get(n) in hedging for n in chain)}
 

@@ -85,11 +85,14 @@ class Dependence:
         if figure is None:
             return {}
         fam, groups = family(figure.measure, self.measures), self._groups_reviewed(claim)
+        passing = self._passing(claim)
         found = {}
         for group in groups:
             kind, key = group
             if kind == "unattributed":
-                maybe = (self._relayed_on.get((key, fam), set()) & groups) - {group}
+                relayed = self._relayed_on.get((key, fam), set())
+                relayed = relayed | set().union(*(passing.get(i, set()) for i in relayed))
+                maybe = (relayed & groups) - {group}
                 if maybe:
                     found[group] = maybe
         # a named origin that names no source of its own (a wire cited for a figure) may
@@ -103,6 +106,24 @@ class Dependence:
             maybe = (relayed & groups) - {group}
             if maybe - set(found):
                 found[group] = maybe
+        return found
+
+    def _passing(self, claim: ClaimTrace) -> dict[tuple, set]:
+        """``independence of a source -> the claim's origin groups whose chains pass it``:
+        a source this claim's chains find copying or citing another (her report copying
+        relay A's) passes that origin on, so an outlet relaying her elsewhere may have the
+        figure from relay A through her."""
+        trace, found = self.trace, {}
+        roots = {o.node: o.independence for o in claim.origins}
+        for chain in claim.chains:
+            root = roots.get(chain[-1]) if chain else None
+            if root is None:
+                continue
+            for node in chain[1:-1]:
+                if node in trace.statement_source:
+                    passed = trace.independence_of(trace.statement_source[node])
+                    if passed != root:
+                        found.setdefault(passed, set()).add(root)
         return found
 
     def sure_groups(self, claim: ClaimTrace) -> list[tuple]:

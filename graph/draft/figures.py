@@ -16,7 +16,7 @@ that the body states with the same value are skipped.
 >>> text = "More than 18,000 Russian servicemen have deserted. Between 450 and 500 were killed."
 >>> [(f.term, f.value, f.min, f.max, f.qualifier, f.unit, f.measure.label, f.subject_side)
 ...  for f in find_figures(tokenize(text), Passages(text), [])]
-[('18,000', Decimal('18000'), None, None, 'more-than', 'servicemen', 'deserters', 'russia'), ('Between 450 and 500', None, Decimal('450'), Decimal('500'), 'range', 'servicemen', 'killed', None)]
+[('18,000', Decimal('18000'), None, None, 'more-than', 'servicemen', 'deserters', 'russia'), ('Between 450 and 500', None, Decimal('450'), Decimal('500'), 'range', 'servicemen', 'killed', 'russia')]
 """
 
 from __future__ import annotations

@@ -268,8 +268,8 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
 
     for fig in figures:
         ref = fig.claim.reference.figure
-        if ref is None or any(a.verified for a in ctx.standing(fig.claim)):
-            continue
+        if ref is None or any(a.verified or a.neutral for a in ctx.standing(fig.claim)):
+            continue  # a neutral source's count hedged by its relays is a floor, not ruled out
         bounds = ref.bounds()
         against = [(other.claim, base_grade(other))
                    for other, relation in ctx.related(fig.claim)

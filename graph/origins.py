@@ -59,6 +59,14 @@ class OriginAssessment:
     members are."""
 
     @property
+    def neutral(self) -> bool:
+        """Whether the origin is a named source with no interest in the figure, whether or
+        not the reports relaying it hedge it: one report's "could not verify" makes the
+        figure unverified, never improbable (``relay-hedge-mission``)."""
+        return self.origin.source is not None and not self.looped and not (
+            self.anonymous or self.interested)
+
+    @property
     def verified(self) -> bool:
         """Whether the origin counts as independently verifiable for this claim."""
         if self.origin.source is None or self.looped:

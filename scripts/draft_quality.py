@@ -245,6 +245,8 @@ class Score(NamedTuple):
     window: int = 0
     """The same days covered (the first and the last), whatever the kind and precision:
     ``since January`` up to the report's day as a running total or as a period."""
+    measure: int = 0
+    """The same measure as read back (the scheme's id, or the corpus's own concept)."""
 
 
 def _gold_figures(report) -> list:
@@ -303,8 +305,13 @@ def score(report, draft, gold_registry, details: list[str]) -> Score:
         named_ok += (anonymous.get(oid) or named.get(oid) or _map_id(
             oid, draft, gold_registry)) == g.attributed_to
     back = {m.id: m for m in draft.read.mentions}  # as credgraph validate reads the draft
-    timed = window = 0
+    timed = window = measured = 0
     for g, d in pairs:
+        drafted_measure = back[d.id].figure.measure if d.id in back else None
+        measured += drafted_measure == g.figure.measure
+        if drafted_measure != g.figure.measure:
+            details.append(f"  {report.id}#{g.id} {g.figure.describe()}: measure "
+                           f"{drafted_measure} (gold {g.figure.measure})")
         got = back[d.id].figure.time if d.id in back else None
         timed += got == g.figure.time
         window += got == g.figure.time or got is not None and got.kind != "none" and \
@@ -317,7 +324,7 @@ def score(report, draft, gold_registry, details: list[str]) -> Score:
         for pid, gid in sorted(found.items()):
             details.append(f"  {report.id}: {kind} proposal {pid} matched to {gid}")
     return Score(len(pairs), len(gold), precise, len(drafted), attr, root, via, hedge, anon,
-                 named_ok, timed, window)
+                 named_ok, timed, window, measured)
 
 
 def seed_set(details):
@@ -365,7 +372,7 @@ def heldout_set(details, folder: str = "heldout"):
 def table(title, rows) -> list[str]:
     lines = [f"### {title}", "", "| report | recall | precision | attribution (root) | "
              "attribution, anonymous matched | attribution, proposals matched | via | hedge | "
-             "time (same days) |", "|---|---|---|---|---|---|---|---|---|"]
+             "time (same days) | measure |", "|---|---|---|---|---|---|---|---|---|---|"]
     total = [0] * len(Score._fields)
     for rid, s in rows:
         total = [a + b for a, b in zip(total, s)]
@@ -375,12 +382,14 @@ def table(title, rows) -> list[str]:
 
 
 def _row(name, s) -> str:
-    found, gold, precise, drafted, attr, root, via, hedge, anon, named, timed, window = s
+    found, gold, precise, drafted, attr, root, via, hedge, anon, named, timed, window, \
+        measured = s
     pct = lambda a, b: f"{a / b:.2f} ({a}/{b})" if b else "-"  # noqa: E731
     return (f"| {name} | {pct(found, gold)} | {pct(precise, drafted)} | "
             f"{pct(attr, found)} ({root / found if found else 0:.2f}) | {pct(anon, found)} | "
             f"{pct(named, found)} | {pct(via, found)} | {pct(hedge, found)} | "
-            f"{pct(timed, found)} ({window / found if found else 0:.2f}) |")
+            f"{pct(timed, found)} ({window / found if found else 0:.2f}) | "
+            f"{pct(measured, found)} |")
 
 
 LOOKED_AT = "annotated before the drafter ran on them; their misses were then looked at"

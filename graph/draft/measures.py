@@ -133,6 +133,11 @@ def _own_words(after: list[str]) -> list[str]:
     return after[:cut]
 
 
+def _cued_any(words: list[str]) -> bool:
+    """Whether any measure's cue word is among *words*."""
+    return any(_cued(words, m.cues) for m in CUES)
+
+
 def _cued(words: list[str], cues: tuple[str, ...]) -> bool:
     pattern = re.compile("|".join(f"(?:{c})" for c in cues))
     return any(pattern.fullmatch(w) for w in words)
@@ -157,31 +162,42 @@ def measure_for(unit: str, kind: str, context: list[str], after: list[str] = ())
     if unit in _MONEY:
         return scheme_measure("amount")
     head = unit.split()[-1] if unit else ""
+    if head == "vehicles" and {"aerial", "unmanned"} & set(unit.split() + words[-3:]):
+        head = "drones"  # "37 unmanned aerial vehicles"
     before = words[:len(words) - len(after)] if 0 < len(after) <= len(words) else words
     rest = words[len(before):]  # the context is the words before, then those after
     mine = list(reversed(_own_words(list(reversed(before))))), _own_words(rest)  # each up
     # to another number, which has its own words ("launched 88 drones, 71 of which were")
+    if len(mine[0]) < len(before):  # after another number: its words run to "and" or ","
+        cut = max((k for k, w in enumerate(mine[0]) if w in ("and", ",", "while")), default=-1)
+        mine = mine[0][cut + 1:], mine[1]  # "three were killed and 12 wounded": not killed
     near = [w for pair in zip_longest(reversed(mine[0]), mine[1]) for w in pair if w]
+    clause = list(reversed(before))
+    clause = clause[:next((k for k, w in enumerate(clause) if w in (";", "—")), len(clause))]
     verbed = [m for m in CUES if head in m.nouns and m.id in _BY_VERB]
     if verbed:  # "launched 88 drones, 71 of which were shot down": the nearest word says;
         # then one before another number ("fired 12 missiles and 40 drones": both fired)
-        clause = list(reversed(before))
-        clause = clause[:next((k for k, w in enumerate(clause) if w in (";", "—")), len(clause))]
         for w in near + clause:
             for m in verbed:
                 if _cued([w], m.cues):
                     return scheme_measure(m.id)
+    both = _cued(mine[1][:6], _BY_ID["killed"].cues) and _cued(mine[1][:6],
+                                                              _BY_ID["wounded"].cues)
     for m in CUES:  # the counted noun names the measure
         if head in m.nouns and m.id not in _BY_VERB:
+            if m.id in ("killed", "casualties") and (both or head in ("killed", "dead") and _cued(
+                    mine[1][:3], _BY_ID["wounded"].cues)):
+                return scheme_measure("killed-and-wounded")  # "1,180 killed and wounded"
             return scheme_measure(m.id)
     for m in CUES:  # people counted: what happened to them (not to tanks: "lost 300 tanks")
         if m.id in _BY_VERB or m.id in ("criminal-cases", "requests-for-help") or \
                 head in _EQUIPMENT or verbed:
             continue
-        if _cued(words, m.cues):
-            own = before + _own_words(rest)  # "killed and 12 wounded": the
+        if _cued(mine[0] + mine[1], m.cues) or not _cued_any(mine[0] + mine[1]) and _cued(
+                clause, m.cues):  # "lost 300 tanks and 5,000 soldiers": both lost
+            own = mine[0] + mine[1]  # "killed and 12 wounded": the wounded are the 12's
             killed, wounded = _cued(own, _BY_ID["killed"].cues), \
-                _cued(own, _BY_ID["wounded"].cues)  # wounded are the 12's
+                _cued(own, _BY_ID["wounded"].cues)
             if m.id in ("casualties", "killed") and killed and wounded:
                 return scheme_measure("killed-and-wounded")
             if m.id == "casualties" and killed and "lost" not in words:

@@ -95,6 +95,15 @@ def test_measure(text, measure):
     # things lost are no casualties: their noun is looked up in the scheme (tanks lost)
     ("Russia lost 300 tanks and 5,000 soldiers in May.", ["tanks", "casualties"]),
     ("The army lost 40 vehicles.", ["vehicles"]),
+    # "killed and N injured": the killed are the number's before, the injured N's
+    ("Three people were killed and at least 27 injured in the attack.", ["killed", "wounded"]),
+    ("HRMMU has verified at least 15,300 civilians killed and 39,600 injured.",
+     ["killed", "wounded"]),
+    ("Russia suffered an average of 1,180 killed and wounded a day in May.",
+     ["killed-and-wounded"]),
+    ("Russia had suffered more than 780,000 casualties, killed and wounded, since 2022.",
+     ["killed-and-wounded"]),
+    ("Air defences destroyed 37 Ukrainian unmanned aerial vehicles.", ["drones-downed"]),
 ])
 def test_the_measure_of_each_number_of_a_sentence(text, expected):
     assert [f.measure.id for f in figures(text)] == expected

@@ -67,6 +67,9 @@ class FigureAudit:
     withdrawn: bool = False
     """Every chain of it passes what a correction withdrew (``corrects:``): its own source
     disowned it, so it is graded 5 for that, not for being contradicted."""
+    reattributed: str | None = None
+    """The claim whose figure this is, when every correction withdrawing it kept the figure
+    (it corrected who said it): graded as that claim."""
 
     @property
     def id(self) -> str:
@@ -283,10 +286,15 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
 def _withdrawn_grades(ctx: AuditContext, figures: list[FigureAudit]) -> None:
     """A figure every chain of which passes a mention or statement that a correction
     withdrew (``corrects:``) is improbable by its own source's word: credibility 5, the
-    correction named (its reliability stays its origins')."""
+    correction named (its reliability stays its origins'). Unless every such correction
+    states the figure as it was (:meth:`~credgraph.checks.corrections.Corrections.
+    reattributed`: it corrects who said it, not what was counted): then the figure is the
+    correction's claim's, graded as that claim (a true figure is not improbable because its
+    source was misnamed)."""
+    graded = {f.id: f for f in figures}
     for fig in figures:
         withdrawal = ctx.withdrawal(fig.claim)
-        if withdrawal is None or not withdrawal.full:
+        if withdrawal is None or not withdrawal.full or ctx.reattributed(fig.claim):
             continue
         correctors = [m for *_, ms in (*withdrawal.corrected, *withdrawal.relays) for m in ms]
         by = min(correctors, key=lambda m: m.node)
@@ -296,6 +304,28 @@ def _withdrawn_grades(ctx: AuditContext, figures: list[FigureAudit]) -> None:
         fig.grade = Grade(fig.grade.reliability, 5,
                           f"withdrawn: its source corrected it in {by.report}, {instead}")
         fig.withdrawn = True
+    for fig in figures:
+        if ctx.reattributed(fig.claim):
+            fig.grade, fig.reattributed = _reattributed_grade(ctx, fig.claim, graded)
+
+
+def _reattributed_grade(ctx: AuditContext, claim: ClaimTrace, graded: dict) -> Grade:
+    """The grade of a claim whose corrections all keep its figure: its correction's claim's
+    (followed through further such corrections), the correction named."""
+    seen, now, first = {claim.claim}, claim, None
+    while (fixes := ctx.reattributed(now)):
+        by = min(fixes, key=lambda m: m.node)
+        theirs = ctx.trace.claims.get(by.claim)
+        if theirs is None or theirs.claim in seen:
+            break
+        seen.add(theirs.claim)
+        now, first = theirs, first or by
+    if first is None:
+        return (graded[claim.claim].grade if claim.claim in graded else _grade(ctx, claim)), None
+    grade = graded[now.claim].grade if now.claim in graded else _grade(ctx, now)
+    return Grade(grade.reliability, grade.credibility,
+                 f"its source corrected who said it, not the figure, in {first.report}: "
+                 f"graded as {now.claim}: {grade.reason}"), now.claim
 
 
 def _grade(ctx: AuditContext, claim: ClaimTrace) -> Grade:

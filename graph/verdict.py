@@ -27,6 +27,9 @@ def verdict(figure) -> str:
     labels = ", ".join(sorted({a.label for a in figure.origins})) or "no named source"
     if figure.withdrawn:
         words = "withdrawn: its own source corrected it"
+    elif getattr(figure, "reattributed", None):
+        words = (f"misattributed: its source corrected who said it, the figure kept in "
+                 f"{figure.reattributed}")
     elif grade.credibility == 5:
         words = "improbable: contradicted by a figure with a verified origin"
     elif any(f.severity == "error" for f in found.get("conflicting-figures", [])):

@@ -272,8 +272,8 @@ class AuditContext(Corrections, Dependence):
         for m in mentions.values():
             old = mentions.get(getattr(m, "corrects", None) or "")
             fix, was = claims.get(m.claim), claims.get(old.claim) if old else None
-            if fix is None or was is None or m.report in self.drafts:
-                continue
+            if fix is None or was is None or m.report in self.drafts or self.keeps_figure(m):
+                continue  # a correction keeping the figure corrects who said it: no new method
             a, b = fix.reference.figure, was.reference.figure
             if (a is not None and b is not None and a.time.kind == b.time.kind == "as-of"
                     and self.key(fix) == self.key(was) and a.time.end and b.time.end):

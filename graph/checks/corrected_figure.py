@@ -1,6 +1,9 @@
 """``corrected-figure``: the figure's source corrected or withdrew it (``corrects:``), and
 the reports that state it still.
 
+A correction that keeps the figure (:meth:`~credgraph.checks.corrections.Corrections.
+keeps_figure`) corrected who said it: the messages say so, and the figure is not withdrawn.
+
 A correction ("an earlier version of this article said 500; the figure is 400"), a
 ministry's revised tally or a retraction withdraws a mention, and the statements of its
 claim by the correction's speakers (its report's outlet, the source it names). The
@@ -24,10 +27,22 @@ def _by(ctx, correction) -> str:
 
 
 def _instead(ctx, correction) -> str:
+    if ctx.keeps_figure(correction):  # who said it corrected, not the figure
+        source = ctx.trace.registry.sources.get(correction.attributed_to) \
+            if correction.attributed_to else None
+        who = source.name if source is not None else correction.attributed_to or "no source"
+        return f"the figure kept, its attribution corrected to {who} ({correction.claim})"
     theirs = ctx.trace.claims.get(correction.claim)
     now = theirs.reference.figure if theirs is not None else None
     return (f"superseded by {now.describe()} ({correction.claim})" if now is not None
             else "retracted")
+
+
+def _did(ctx, correction, now: bool = False) -> str:
+    """What *correction* did (*now*: does) to what it corrects, in a verb and object."""
+    if ctx.keeps_figure(correction):
+        return "corrects who said it" if now else "corrected who said it"
+    return "withdraws it" if now else "withdrew it"
 
 
 def _before(ctx, m, correction) -> bool:
@@ -54,12 +69,12 @@ def corrected_figure(ctx, claim):
         who = mention_key(m.node) + (f" ({report.outlet})" if report else "")
         what = "relays" if node.startswith("mention/") else "repeats"
         if m.report == c.report:
-            yield Finding(f"{who} {what} it in the very report that withdraws it in "
+            yield Finding(f"{who} {what} it in the very report that {_did(ctx, c, True)} in "
                           f"{mention_key(c.node)} ({_instead(ctx, c)})", [m.node, node, c.node])
         elif _before(ctx, m, c):
-            yield Finding(f"{who} {what} it, stated before {_by(ctx, c)} withdrew it "
+            yield Finding(f"{who} {what} it, stated before {_by(ctx, c)} {_did(ctx, c)} "
                           f"({_instead(ctx, c)}); not updated since", [m.node, node, c.node],
                           severity="info")
         else:
-            yield Finding(f"{who} {what} it after {_by(ctx, c)} withdrew it "
+            yield Finding(f"{who} {what} it after {_by(ctx, c)} {_did(ctx, c)} "
                           f"({_instead(ctx, c)})", [m.node, node, c.node])

@@ -3,7 +3,11 @@
 A correction withdraws the mention it names and its claim's statements by the correction's
 speakers (its report's outlet, the source it names); a claim every chain of which passes a
 withdrawn node is withdrawn (compared with nothing, bounding nothing), and the origins only
-withdrawn nodes reach corroborate nothing. :class:`Corrections` is the part of
+withdrawn nodes reach corroborate nothing. A correction that states the figure as it was
+(the same value, qualifier, unit, time, measure, subject, side and place) corrects who said
+it, or the words, not what was counted (:meth:`Corrections.keeps_figure`): the old mention
+no longer reaches its origin, but the figure is not withdrawn (:meth:`Corrections.
+reattributed`). :class:`Corrections` is the part of
 :class:`~credgraph.checks.context.AuditContext` that works this out.
 """
 
@@ -12,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..comparison import normal_text, same_time
 from ..ids import statement_node
 from ..trace import ClaimTrace
 
@@ -74,6 +79,32 @@ class Corrections:
         """Whether *claim*'s figure is withdrawn: every chain of it passes a withdrawn node."""
         w = self.withdrawal(claim)
         return w is not None and w.full
+
+    def keeps_figure(self, correction) -> bool:
+        """Whether *correction* states the figure of the mention it corrects as it was: the
+        same value, qualifier, unit, time reference, measure, subject, side and place. Then it
+        corrects who said it ("an earlier version attributed the figure to the ministry; it
+        was the mission's") or the words, not what was counted: the figure stays true."""
+        old = self.trace.mentions.get(getattr(correction, "corrects", None) or "")
+        a, b = correction.figure, old.figure if old is not None else None
+        if a is None or b is None:
+            return False  # a retraction, or a correction of a claim without a figure
+        return ((a.value, a.min, a.max, a.qualifier, a.measure, a.subject_side)
+                == (b.value, b.min, b.max, b.qualifier, b.measure, b.subject_side)
+                and all(normal_text(getattr(a, f)) == normal_text(getattr(b, f))
+                        for f in ("unit", "subject", "place"))
+                and same_time(a.time, b.time))
+
+    def reattributed(self, claim: ClaimTrace) -> tuple:
+        """The corrections that withdrew *claim* when every one of them keeps its figure
+        (:meth:`keeps_figure`): its figure is theirs, misattributed (or misworded) before,
+        never withdrawn; empty otherwise. Such a claim is compared with nothing (its
+        correction's claim, the same figure, is) and graded as its correction's claim."""
+        w = self.withdrawal(claim)
+        if w is None or not w.full:
+            return ()
+        correctors = tuple(dict.fromkeys(m for *_, ms in (*w.corrected, *w.relays) for m in ms))
+        return correctors if all(self.keeps_figure(m) for m in correctors) else ()
 
     def _withdraws(self, claim: ClaimTrace) -> Withdrawal | None:
         withdrawn = self._withdrawn

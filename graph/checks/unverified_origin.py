@@ -36,8 +36,8 @@ def why_unverified(assessment) -> str:
                 "The figure rests only on origins that are not independently verified.", "error")
 def unverified_origin(ctx, claim):
     judged = ctx.origins(claim)
-    if not judged or any(a.verified for a in judged):
-        return
+    if not judged or any(a.verified for a in judged) or ctx.reattributed(claim):
+        return  # a misattributed figure's origin is its correction's, judged there
     single = len(claim.independent) == 1
     as_fact = any(m.hedge == "none" for m in claim.mentions)
     colour = all(a.anonymous and a.kind in PERSON_KINDS and not a.interested for a in judged)

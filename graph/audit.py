@@ -23,10 +23,9 @@ from decimal import Decimal
 
 from .checks import Finding, load_builtin_checks, run_checks, severity_rank
 from .checks.context import AuditContext, draft_reports
-from .comparison import intervals_conflict, is_ratio_unit
+from .comparison import intervals_conflict
 from .facts import AuditFacts
-from .grade import (ESTIMATE_HEDGES, Grade, downgrade_for_conflict, established_bounds,
-                    grade_claim)
+from .grade import Grade, downgrade_for_conflict, grade_claim
 from .heap import gc_paused
 from .origins import OriginAssessment
 from .trace import CitationTrace, ClaimTrace, trace_facts
@@ -277,7 +276,7 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
         against = [(other.claim, base_grade(other))
                    for other, relation in ctx.related(fig.claim)
                    if relation in _BOUNDING
-                   and (sure := _established(ctx, other)) is not None
+                   and (sure := ctx.established(other)) is not None
                    and intervals_conflict(bounds, sure, relation)
                    and not contested(other, sure)]
         fig.grade = downgrade_for_conflict(fig.grade, False, against)
@@ -343,24 +342,7 @@ def _contested(ctx: AuditContext, claim: ClaimTrace, sure: tuple) -> bool:
     (*sure*): two verified counts that cannot both hold establish nothing, so neither makes
     a third figure improbable (the figure agreeing with one of them would be marked so by the
     other); ``conflicting-figures`` flags the pair."""
-    return any(relation in _BOUNDING and (theirs := _established(ctx, other)) is not None
+    return any(relation in _BOUNDING and (theirs := ctx.established(other)) is not None
                and intervals_conflict(sure, theirs, relation)
                for other, relation in ctx.related(claim))
 
-
-def _established(ctx: AuditContext, claim: ClaimTrace):
-    """What *claim*'s figure establishes when it has a verified origin and its origin did not
-    revise it (:meth:`~credgraph.checks.context.AuditContext.superseded`), else None."""
-    if ctx.superseded(claim):
-        return None
-    gone = ctx.unproven(claim)
-    verified = [a for a in ctx.origins(claim) if a.verified and a.origin.independence not in gone]
-    if not verified:
-        return None
-    figure = claim.reference.figure
-    measures = ctx.measures
-    tally = ((figure.measure not in measures or measures[figure.measure].kind == "count")
-             and not is_ratio_unit(figure.unit))  # "25 percent killed" is a share
-    return established_bounds(
-        figure, documentary=any(a.documentary for a in verified), tally=tally,
-        estimate=any(m.hedge in ESTIMATE_HEDGES for m in claim.mentions))

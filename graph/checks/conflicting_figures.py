@@ -13,7 +13,10 @@ totals as of the same day (a toll raised during the day; the larger first stated
 the smaller, a revision of it), nor another figure that day within the span that origin's
 toll rose over (the mission's 14 between the governor's 12 and 17), nor one origin's counts of one period (a count revised as
 late reports come in): a note; so is a conflict with a count its
-origin has revised since (:meth:`~credgraph.checks.context.AuditContext.superseded`).
+origin has revised since (:meth:`~credgraph.checks.context.AuditContext.superseded`), and
+so is a disagreement between two verified origins' counts that both hold as the floors they
+establish (:meth:`~credgraph.checks.context.AuditContext.both_floors`: two missions' 40 and
+55 dead confirmed that day).
 """
 
 from __future__ import annotations
@@ -95,8 +98,15 @@ def conflicting_figures(ctx, claim):
         else:
             message = f"{_label(claim)} and {_label(other)}: {why}"
         old = [c.claim for c in (claim, other) if ctx.superseded(c)]
+        floors = not old and ctx.both_floors(claim, other, relation)
         if old:  # its origin's later count of the period supersedes it: a note
             message += (f", but its origin has since revised {' and '.join(old)} (a later "
                         "count of the same period supersedes it)")
+        elif floors:  # two verified counters' floors: both may hold
+            how = "" if relation == "same" else f" ({why})"
+            message = (f"{_label(claim)} and {_label(other)} disagree as stated{how}, but "
+                       "each is a verified origin's count of what it could confirm, a floor "
+                       "of the quantity (other methods or cut-off times): both may be right; "
+                       "not a conflict, and neither is downgraded")
         yield Finding(message, [ref.node, other.reference.node],
-                      severity="info" if old else None)
+                      severity="info" if old or floors else None)

@@ -64,12 +64,17 @@ Sixteen sets, reported separately, never mixed:
   regional decrees, court statistics from an independent database, an excess-deaths study,
   a parliament debate, an energy ministry's update, a year in twelve numbers), written,
   annotated and committed (2d409dd) by a session that never ran or read the drafter, and
-  first scored after round 12; still blind;
+  first scored after round 12; blind until round 15, which read their attribution misses;
 - fourteenth held-out texts: eight more (tests/data/draft_texts/heldout14/; a factbox, a
   regional press release in translation, a local feature, a column citing polls, a
   business wire, a rights report summary, a both-sides round-up, a reader's question),
   written, annotated and committed (a2d8f71) by a session that never ran or read the
-  drafter; still blind;
+  drafter; blind until round 15, which read their attribution misses;
+- fifteenth held-out texts: eight more (tests/data/draft_texts/heldout15/; a live blog, a
+  wire brief with a correction, a newsletter digest, a Q&A explainer, a think tank's daily
+  assessment, a regional feature in translation, a garrison court's verdict, a fact-check),
+  written, annotated and committed (3c2b624) by a session that never ran or read the
+  drafter, and first scored after round 15; still blind;
 - own texts (the test set): the invented texts of tests/data/draft_texts/, annotated by
   hand before the drafter was written, drafted against known-sources.yaml (the registry an
   analyst had before; the other sources must come out as proposals) with the outlet and,
@@ -399,8 +404,8 @@ HELD_OUT = (("Second", "heldout2", LOOKED_AT), ("Third", "heldout3", LOOKED_AT),
             ("Sixth", "heldout6", LOOKED_AT), ("Seventh", "heldout7", LOOKED_AT),
             ("Eighth", "heldout8", LOOKED_AT), ("Ninth", "heldout9", LOOKED_AT),
             ("Tenth", "heldout10", LOOKED_AT), ("Eleventh", "heldout11", LOOKED_AT),
-            ("Twelfth", "heldout12", LOOKED_AT), ("Thirteenth", "heldout13", BLIND),
-            ("Fourteenth", "heldout14", BLIND))
+            ("Twelfth", "heldout12", LOOKED_AT), ("Thirteenth", "heldout13", LOOKED_AT),
+            ("Fourteenth", "heldout14", LOOKED_AT), ("Fifteenth", "heldout15", BLIND))
 """The held-out sets after the first: ordinal, folder, and whether they are still blind."""
 SETS = [
     ("Seed articles (development set)", "seed", seed_set),

@@ -44,9 +44,9 @@ from .names import normal_name
 from .passages import TURN_LABEL
 from .records import Attribution, SourceRef
 from .speakers import OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
-from .voices import authority_outlet, author_voice, counts_itself, figure_label, find_reposts, \
-    institution_opens, own_notes, publishes_itself, releases_itself, section_labels, \
-    through_repost
+from .voices import authority_outlet, author_voice, counts_itself, figure_item, figure_label, \
+    find_reposts, institution_opens, own_notes, publishes_itself, releases_itself, \
+    section_labels, through_repost
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS", "find_reposts", "own_notes",
            "through_repost"]
@@ -250,6 +250,8 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
     if last[0] != here and p.is_heading(first) and first != s_index and not _ITEM.match(
             p.text[slice(*p.sentences[first])]):  # a list's items are no section's title
         return None  # a new slide or section under its own title: no voice carried into it
+    if last[0] != here and figure_item(p, here):
+        return None  # "10. Zero\nCeasefires that held.": a box's item, a voice of its own or none
     prev = last[1]  # ("... the Air Force reports.\n\nSix drones were lost ...")
     if last[0] != here and prev.origin.id == r.outlet and not prev.via:
         return None  # "By our count, 40 ...\n\nThe fee rose to 90 ...": the outlet's own count

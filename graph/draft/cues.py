@@ -32,6 +32,16 @@ _TALLY = {"count", "counts", "tally", "tallies", "calculation", "calculations", 
 """What ``by our count`` or ``by Mediazona's tally`` names: a source's own count."""
 _GIVEN = {"published", "released", "compiled", "collected", "given", "provided", "issued"}
 """Participles whose agent (``by X``) is the source of what they give."""
+_ASKERS = {"pollsters", "pollster", "interviewers", "researchers", "surveyors", "canvassers"}
+"""Whom respondents tell their answers: the poll's, not the respondents' figure."""
+_PRONOUN_SUBJECTS = {"it", "they", "he", "she", "we", "i", "who", "which", "also", "now"}
+_AFTER_ASKER = {"in", "on", "during", "last", "this", "that", "about", "whether", "earlier"}
+_CLAIMED_BY = {"claimed", "reported", "estimated", "announced", "recorded", "confirmed",
+               "published", "released", "compiled", "documented", "counted", "verified",
+               "tallied", "registered"}
+"""Participles whose agent is the source after any noun (``the casualties a day claimed by
+the General Staff``, ``attacks recorded by the mission``); not ``provided by`` (``aid
+provided by Norway``)."""
 _GIVEN_AFTER = {"figure", "figures", "number", "numbers", "toll", "total", "estimate",
                 "count", "tally"}
 """The words of a figure such a participle may follow, after a comma or not (``The last
@@ -75,9 +85,11 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                 found.append(Cue("citing" if w == "citing" else "according", ref, k, note=note))
             k = j
             continue
-        if w in SPEECH_VERBS | _GIVEN and k > start and (doc[k - 1].lower_ in _PASSIVE | \
-                _BEFORE_BY | _GIVEN_AFTER or k - 1 > start and doc[k - 1].text == "," and
-                doc[k - 2].lower_ in _GIVEN_AFTER) and k + 1 < end and doc[k + 1].lower_ == "by":
+        if w in SPEECH_VERBS | _GIVEN | _CLAIMED_BY and k > start and (
+                doc[k - 1].lower_ in _PASSIVE | _BEFORE_BY | _GIVEN_AFTER or k - 1 > start and
+                doc[k - 1].text == "," and doc[k - 2].lower_ in _GIVEN_AFTER or
+                w in _CLAIMED_BY and doc[k - 1].is_alpha and doc[k - 1].is_lower) and \
+                k + 1 < end and doc[k + 1].lower_ == "by":
             # "was reported by X", "as reported by X", "The last figure, given by X, was ..."
             i, j = phrase_after(doc, k + 2, end)
             ref, note = r.resolve(i, j, k)
@@ -135,12 +147,22 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
         if w in _NOUNISH and not (verb_next or nxt.is_quote or nxt.text in (".", "!", ";")) or \
                 w.endswith("ed") and k > start and doc[k - 1].lower_ in _DET | _PASSIVE:
             speech = own = False
+        if w in _NOUNISH and nxt is not None and nxt.text in (".", "!", ";") and any(
+                doc[m].lower_ == "and" for m in range(max(start, k - 4), k)) and any(
+                doc[m].text == "," for m in range(start, k)):  # "from obituaries, posts by
+            speech = own = False  # relatives and local news reports.": the last of a list
+        if w in _NOUNISH and nxt is not None and nxt.lower_ == "by" and k > start and \
+                doc[k - 1].is_alpha and doc[k - 1].is_lower and doc[k - 1].lower_ not in \
+                _PRONOUN_SUBJECTS:
+            speech = own = False  # "social media posts by relatives": material, not a voice
         if (speech or own) and not (w in _NOUNISH and (k == start or doc[k - 1].lower_ in _DET
                                                         or (k + 1 < end and doc[k + 1].lower_ == "of"))):
             i, j = r.left(k, start)
             ref, note = r.resolve(i, j, k) if j > i else (None, None)
             if j - i == 1 and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].like_num:
                 ref = None  # "79 of them described torture": the people counted, no source
+            if own and not speech and j > i and doc[i].lower_ in ("every", "each", "any", "no"):
+                ref, own = None, False  # "Every resident ... receives a payment": no count
             inverted = k > start and (doc[k - 1].text in (",", ":") or doc[k - 1].text in
                                       _QUOTE_MARKS or doc[k - 1].is_quote)
             if ref is None and speech and (inverted or k == start) and not (
@@ -162,6 +184,14 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                     ref = SourceRef(hits[-1][0], doc[hits[-1][1]:hits[-1][2]].text, (0, 0),
                                     "registry")
                     note = "the subject taken as the last source named before the verb"
+            if speech and w in ("told", "tell", "tells") and k + 2 < end and \
+                    doc[k + 1].lower_ in _ASKERS and doc[k + 2].lower_ in ("of", "from", "at",
+                                                                         "for", "with"):
+                ai, aj = phrase_after(doc, k + 3, end)  # "Ukrainians who told pollsters of
+                aj = next((m for m in range(ai + 1, aj) if doc[m].lower_ in _AFTER_ASKER), aj)
+                asker, _n = r.resolve(ai, aj, k) if aj > ai else (None, None)  # KIIS": KIIS's
+                if asker is not None:
+                    ref, note = asker, "what respondents told its pollsters: the poll's"
             if ref is not None and speech:
                 _named_later(r, ref, i)
             if ref is not None:
@@ -207,6 +237,8 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     _picked_up(r, found, start, end)
     if not found:
         found.extend(_closing_source(r, start, end))
+    if not found:
+        found.extend(_work_author(r, start, end))
     if end - start >= 3 and doc[end - 1].text != ":" and r.passages.is_heading(
             r.passages.sentence_of(doc[start].idx)):
         lead = next((m for m in range(start + 1, min(end - 2, start + 6)) if doc[m].text == ":"),
@@ -223,6 +255,41 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             if ref:
                 found.append(Cue("according", ref, colon, note=note))
     return found
+
+
+_WORK = (r"polls?|surveys?|stud(?:y|ies)|analys[ie]s|census|research|assessments?|"
+         r"estimates?|data|figures|statistics|numbers|count|tally|report")
+_AUTHORED = re.compile(rf"\b(?:{_WORK})\b(?:\s+[^\s,;:]+){{0,8}}?\s+(?:by|conducted by|"
+                       r"carried out by|commissioned by)\s+(?P<name>(?:the\s+)?(?:[\w'’-]+\s+)"
+                       r"{0,4}?[A-Z][\w.&'’-]*(?:\s+(?:of|for|the|[A-Z][\w.&'’-]*))*)")
+_OPENING_OWNER = re.compile(rf"^\W*(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){{0,5}}?"
+                            rf"[A-Z][\w.&-]*)['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_WORK})\b")
+"""A sentence that opens with a source's work (``The Razumkov Centre's March survey points
+the same way: 67 percent ...``)."""
+
+
+def _work_author(r: SpeakerReader, start: int, end: int) -> list[Cue]:
+    """A sentence without cues that names a study or data and who made it (``Take the most
+    recent poll by the Kyiv International Institute of Sociology``, ``The Razumkov Centre's
+    survey points the same way: ...``): the author is its source, and whom a later ``it
+    found`` means."""
+    from .tokens import token_at
+
+    doc = r.doc
+    text, base = doc[start:end].text, doc[start].idx
+    found = _OPENING_OWNER.match(text) or _AUTHORED.search(text)
+    if found is None or r.passages.quote_at(base + found.start("name")):
+        return []
+    i = token_at(doc, base + found.start("name"))
+    j = token_at(doc, base + found.end("name") - 1) + 1
+    ref, note = r.resolve(i, j, i) if j > i else (None, None)
+    if ref is None or ref.id == r.outlet:
+        return []
+    if not any(t.like_num for t in doc[start:end]):  # no figure of its own: carried into no
+        r.introduce(ref.id, i)  # other sentence, only whom a later "it found" means
+        return []
+    return [Cue("according", ref, i, note="the author of the study or data the sentence "
+                                          "names" + (f"; {note}" if note else ""))]
 
 
 def _closing_source(r: SpeakerReader, start: int, end: int) -> list[Cue]:

@@ -49,7 +49,7 @@ _V = r"(?:verif\w*|confirm\w*|check\w*|corroborat\w*|audit\w*|authenticat\w*)"
 HEDGE_CUES: list[tuple[str, str, re.Pattern]] = [  # (hedge, scope, pattern)
     ("unable-to-verify", "sentence", re.compile(
         rf"\b(?:could ?n[o']t|cannot|can't|(?:was|were|is|are|been|be) unable to|unable to|not "
-        rf"(?:been |be )?able to|no way to|impossible to)\s+(?:be\s+)?(?:immediately\s+|"
+        rf"(?:been |be )?able to|(?:have|has|had)n[’']t been able to|no way to|impossible to)\s+(?:be\s+)?(?:immediately\s+|"
         rf"independently\s+)*{_V}"
         rf"|\bn(?:o|ever)t?\s+(?:been\s+|be\s+)?(?:immediately\s+|independently\s+)*"
         rf"(?:verified|confirmed|corroborated|checked|audited)\b|\bun(?:verified|confirmed)\b"
@@ -291,7 +291,7 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
         return [i for i, o in enumerate(origins) if o in named]
     earlier = [i for k in sorted(by_sentence) if k < s_index for i in by_sentence[k]]
     if not earlier:
-        return []
+        return _ahead(text, sentence, low, spans)
     if owned:  # "Agora's figures": a source whose figures are not known here: the last ones
         last_sentence = passages.sentence_of(spans[earlier[-1]][0])
         return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]
@@ -311,6 +311,26 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
     if passages.paragraph_of(spans[earlier[-1]][0]) < passages.paragraph_of(sentence[0]) - 1:
         return []  # "this" points at nothing near it
     return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]
+
+
+_AHEAD = re.compile(r"\b(?:figures|numbers|claims|data|statistics|tallies|counts)\b")
+_BELOW = re.compile(r"\b(?:below|following|that follow|which follow)\b")
+
+
+def _ahead(text, sentence, low, spans) -> list[int]:
+    """A preface's disclaimer with no figure before it (``We translate it below in full. We
+    could not check the figures it contains.``): the figures of the block after it, between
+    the next two separator lines (or after the first), else those after a ``below``."""
+    if not _AHEAD.search(low):
+        return []
+    lines = list(_SEPARATOR.finditer(text, sentence[1]))
+    if lines:
+        start, stop = lines[0].end(), lines[1].start() if len(lines) > 1 else len(text)
+    elif _BELOW.search(low):
+        start, stop = sentence[1], len(text)
+    else:
+        return []
+    return [i for i, (a, _b) in enumerate(spans) if start <= a < stop]
 
 
 def _speaks_for_any(source: str, owners: set[str], speaks_for: dict[str, str]) -> bool:

@@ -81,6 +81,13 @@ _TURN = re.compile(r"\s*(?:\*\*|__)?(?:[—–-]\s*)?([A-Z][\w.'’-]*(?: [A-Z][
 (``QUESTION (Radio X):``)."""
 
 
+_STAFF_ROLE = re.compile(r"(?i)\b(?:correspondent|reporter|anchor|presenter|host|editor)s?\b")
+"""A turn's role in brackets that makes it the outlet's own voice (``(CORRESPONDENT, LIVE)``)."""
+_STAFF = object()
+"""What :func:`_turns` gives for turns whose answers are the outlet's own reporter's: a
+transcript with no interviewee, each source named in it the report's own."""
+
+
 @dataclass(frozen=True)
 class Interview:
     """An interview's interviewee and the character spans of its answers."""
@@ -147,7 +154,7 @@ def read_interview(passages, names, outlet: str) -> Interview | None:
     text, paragraphs = passages.text, passages.paragraphs
     turns = _turns(passages, names, outlet)
     if turns is not None:
-        return turns
+        return None if turns is _STAFF else turns
     marked = [k for k, (s, e) in enumerate(paragraphs) if _QUESTION.match(text[s:e])]
     if len(marked) >= 2:
         questions = set(marked)
@@ -205,6 +212,10 @@ def _turns(passages, names, outlet: str) -> Interview | None:
         if " " not in full else names.resolve(full)
     if interviewee is None or interviewee.id == outlet:
         return None
+    role = _TURN.match(text[slice(*paragraphs[speakers[answerer][0]])]).group(2) or ""
+    if _STAFF_ROLE.search(role) or re.search(rf"(?i)\bour (?:\w+ )?(?:correspondent|reporter)s?"
+                                             rf",?\s+{re.escape(full)}", intro):
+        return _STAFF  # "TOM ALDOUS (CORRESPONDENT, LIVE)": the outlet's own reporter
     answers = tuple(paragraphs[k] for k in speakers[answerer])
     routes = tuple((paragraphs[k], ref) for k, name in sorted(asked_for.items())
                    if re.search(r"\d", text[slice(*paragraphs[k])]) and  # a figure cited

@@ -380,4 +380,4 @@ def _share_at(doc, i) -> NumberExpr | None:
         return None
     share = (top * 100 / bottom).quantize(Decimal("0.1")).normalize()
     return NumberExpr(i, k + 1, share, kind="fraction", unit="percent",
-                      note=f'"{doc[i:k + 1].text}" read as {share} percent')
+                      note=f'"{doc[i:k + 1].text}" read as {share:f} percent')

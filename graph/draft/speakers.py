@@ -258,8 +258,8 @@ class SpeakerReader(SubjectReader):
             media = word in _MEDIA_WORDS
             for sid, _s, _e in reversed(self.names.find(self.doc, 0, at)):
                 kind = self.names.source_kind(sid) or ""
-                if sid == self.outlet:
-                    continue
+                if sid == self.outlet or word in KIND_OF_WORD and kind not in KIND_OF_WORD[word]:
+                    continue  # "the ministry" is no news outlet named before it
                 if (kind in MEDIA_KINDS) if media else kind not in _PERSON_KINDS:
                     return SourceRef(sid, word, (0, 0), "registry"), \
                         f'"the {word}" taken to be {self.names.display(sid)}, named before it'

@@ -182,7 +182,7 @@ class SubjectReader:
             inner = (m, i - 1)
             if m > start:
                 j, i = m - 1, m - 1
-                while i > start and not self.stop(i - 1) and j - i < 12:
+                while i > start and not self.stop(i - 1) and j - i < _REACH:
                     i -= 1
                 role = [t.lower_ for t in doc[inner[0]:inner[0] + 4] if t.lower_ in ROLES]
                 if (self.names.find(doc, *inner) and not self.names.find(doc, i, j)

@@ -252,10 +252,32 @@ def section_labels(passages, names) -> dict[int, SourceRef]:
     return found
 
 
-_FIGURE_LINE = re.compile(r"(?i)\s*(?:(?:about|around|nearly|almost|over|some|roughly|more than|"
-                          r"up to|at least)\s+)?[\d][\d.,]*\s*(?:%|per ?cent|percent|thousand|"
-                          r"million|billion|trillion)?(?:\s+[a-z]+)?\s*")
-"""A line that is a figure alone (``4,210``, ``About 1.2 million``, ``38%``, ``15 years``)."""
+_NUMBER_WORD = (r"(?:zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                r"forty|fifty|sixty|seventy|eighty|ninety|hundred|half|a third|a quarter|"
+                r"two thirds|three quarters|a dozen|dozens|hundreds|thousands|millions)")
+_AMOUNT = (rf"(?:(?:[$€£₴₽]|(?:EUR|USD|UAH|RUB|GBP)\s?)?\d[\d.,]*\+?|{_NUMBER_WORD}"
+           rf"(?:[- ]{_NUMBER_WORD})*)")
+_FIGURE_LINE = re.compile(rf"(?i)\s*(?:(?:about|around|nearly|almost|over|some|roughly|more than|"
+                          rf"up to|at least)\s+)?{_AMOUNT}(?:\s*(?:to|-|–|in|out of)\s*{_AMOUNT})?"
+                          r"\s*(?:%|per ?cent|percent|thousand|million|billion|trillion|bn|m|k)?"
+                          r"(?:\s+[a-z]+){0,2}\s*")
+"""A line that is a figure alone (``4,210``, ``About 1.2 million``, ``38%``, ``15 years``,
+``1,000+``, ``Two in five``, ``EUR 210 billion``, ``110 to 130``, ``4,100 square kilometres``)."""
+
+
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*–—])\s+")
+
+
+def figure_item(passages, paragraph: int) -> bool:
+    """Whether a paragraph is an item of a box of numbers, headed by its figure alone
+    (``10. Zero`` over ``Ceasefires that held.``): no voice is carried into it from the
+    item before."""
+    s, e = passages.paragraphs[paragraph]
+    line = passages.text[s:e].split("\n", 1)[0]
+    marker = _ITEM_NUMBER.match(line)
+    return bool(_FIGURE_LINE.fullmatch(line[marker.end():] if marker else line)) and \
+        "\n" in passages.text[s:e].strip()
 
 
 def figure_label(passages, index: int) -> int | None:
@@ -307,15 +329,28 @@ def _carried_whole(text: str) -> tuple[int, int, str] | None:
     return start, note.start() if note else len(text), found.group("name").strip()
 
 
+_RELEASE_HEAD = re.compile(r"^[ \t]*(?:PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE|PRESS STATEMENT|"
+                           r"OFFICIAL STATEMENT|COMMUNIQU[EÉ])\s*"
+                           r"[.:—–-]+\s*(?P<name>[A-Z][^.\n]{2,80}?)\s*(?:[.,][^\n]*)?$", re.M)
+"""The head of a document carried whole (``PRESS RELEASE. Government of Belgorod Region. 19
+March 2028.``), after a separator line or at the top: its issuer's, to the next separator."""
+_NAME_GLUE = {"of", "the", "for", "and", "in", "on", "de"}
+"""The lower-case words an issuer's name may have."""
+
+
 def find_reposts(text: str) -> list[tuple[int, int, str]]:
     """Each forwarded block of *text* as (start, end, name of the channel it comes from),
-    and the part of a translation or reprint that is another outlet's report.
+    the part of a translation or reprint that is another outlet's report, and a press
+    release carried whole under its head.
 
     >>> text = "Translated from Polish. Original: Radio Lake, 2 May.\\nThe mayor said 40 left."
     >>> [(name, text[s:e].strip()) for s, e, name in find_reposts(text)]
     [('Radio Lake', 'The mayor said 40 left.')]
     >>> find_reposts("KYIV, May 2. /Lake Wire/. Forty left.")[0][2]
     'Lake Wire'
+    >>> find_reposts("Our translation:\\n---\\nPRESS RELEASE. Government of Belgorod Region. "
+    ...              "19 March.\\n40 were hurt.\\n---\\nOur notes.")[0][2]
+    'Government of Belgorod Region'
     """
     whole = _carried_whole(text)
     found = [whole] if whole else []
@@ -324,6 +359,11 @@ def find_reposts(text: str) -> list[tuple[int, int, str]]:
         nxt = _HEADER.search(text, header.end())
         stop = min(x.start() for x in (end, nxt) if x is not None) if (end or nxt) else len(text)
         found.append((header.end(), stop, header.group("name").strip()))
+    for head in _RELEASE_HEAD.finditer(text):
+        if not all(w[:1].isupper() or w in _NAME_GLUE for w in head.group("name").split()):
+            continue  # "PRESS RELEASE: Ten were hurt" names no issuer
+        end = _END.search(text, head.end())
+        found.append((head.end(), end.start() if end else len(text), head.group("name").strip()))
     return found
 
 

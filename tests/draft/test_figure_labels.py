@@ -49,3 +49,24 @@ def test_what_a_figure_label_is(text, index, expected):
 ])
 def test_cues_that_end_at_a_dash_or_a_basis(text, expected):
     assert origins(text) == expected
+
+
+# Round 15: a numbered box of the year's numbers, each item a figure alone on its line
+# (``1,000+``, ``Two in five``, ``EUR 2 billion``, ``40 to 60``) over the sentence that says
+# what it counts and whose it is; no voice is carried from one item into the next.
+
+BOX = ("The year in numbers\n\nHarbour Lines | 30 December 2027\n\n"
+       "1. 2,300 square kilometres\nThe ground the army took this year, according to maps by "
+       "the Coastal Guard.\n\n"
+       "2. 1,000+\nAttacks a month claimed by the Migration Service.\n\n"
+       "3. Two in five\nThe share of pupils still learning online, the education ministry "
+       "says.\n\n"
+       "4. Zero\nTruces that lasted. Three were declared.\n\n"
+       "5. 40 to 60\nShells fired at the port on a typical night, according to the Coastal "
+       "Guard.")
+
+
+def test_a_numbered_box_of_figures():
+    assert origins(BOX) == [("2,300", "coastal-guard"), ("1,000", "migration-service"),
+                            ("Two in five", "education-ministry"), ("Zero", None),
+                            ("Three", None), ("40 to 60", "coastal-guard")]

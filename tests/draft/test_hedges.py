@@ -35,6 +35,9 @@ def at(text, *terms):
     ("The ministry said 300 fled, a number observers call inflated.", "accuracy-uncertain"),
     ("The ministry said 300 fled; we have not seen independent confirmation.",
      "unable-to-verify"),
+    ("The ministry said 300 fled, and we haven't been able to verify it.", "unable-to-verify"),
+    ("The ministry said 300 fled; the paper hasn’t been able to confirm that.",
+     "unable-to-verify"),
 ])
 def test_hedge_in_the_sentence(sentence, hedge):
     assert hedges(sentence, at(sentence, "300")) == [hedge]
@@ -367,3 +370,18 @@ def test_of_two_hedges_the_estimate_is_written(text, expected, others):
     assert find_hedges(text, Passages(text), at(text, "300" if "300" in text else "2,800"),
                        ["hur"], {"hur": ["HUR"]}, None, None, also) == [expected]
     assert also.get(0, set()) == others
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a preface's disclaimer covers the block between the separators after it
+    ("We print the statement below. We could not check the figures it contains.\n\n---\n\n"
+     "The mayor said 300 fled.\n\n---\n\nOur note: the ministry said 40 fled.",
+     ["unable-to-verify", "none"]),
+    ("We could not check the figures in the statement below.\n\nThe mayor said 300 fled. "
+     "The ministry said 40 fled.", ["unable-to-verify", "unable-to-verify"]),
+    # a disclaimer with nothing before it and no block after it covers nothing
+    ("We could not check these claims.\n\nThe mayor said 300 fled, and 40 returned.",
+     ["none", "none"]),
+])
+def test_a_disclaimer_before_the_figures_it_covers(text, expected):
+    assert hedges(text, at(text, "300", "40")) == expected

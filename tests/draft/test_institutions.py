@@ -131,3 +131,21 @@ def test_numbered_sentence_is_not_a_heading():
     text = "Title\n\n2. About 300 deserters fled in May."
     passages = Passages(text)
     assert not passages.is_heading(len(passages.sentences) - 1)
+
+
+@pytest.mark.parametrize("phrase, owner", [
+    ("A poll of six countries by the pollster Eurobarom", "the pollster Eurobarom"),
+    ("the latest survey conducted by the Razin Centre", "the Razin Centre"),
+    ("a study commissioned by the Harbour Council", "the Harbour Council"),
+    ("finance ministry data", "finance ministry"),
+    ("Rosstat figures", "Rosstat"),
+    ("central bank statistics", "central bank"),
+    # what kind of data, or whom a poll asked: no owner
+    ("official data", None),
+    ("the latest figures", None),
+    ("preliminary government data", None),
+    ("a poll of Ukrainians", None),
+    ("a survey of 2,000 households", None),
+])
+def test_the_owner_of_a_study_or_of_data(phrase, owner):
+    assert document_owner(phrase) == owner

@@ -96,3 +96,45 @@ def test_what_the_investigation_holds_is_alleged(sentence, hedge):
     text = "NORTH COUNTY PROSECUTOR'S OFFICE\nPress release\n\n" + sentence
     assert [h for _t, _o, _v, h in drafted(text, "North County Prosecutor's Office")] == \
         [hedge]
+
+
+# Round 15: a press release carried whole under its head (``PRESS RELEASE. Issuer. Date.``),
+# between separator lines, is its issuer's, and the preface's ``we could not check the
+# figures it contains`` covers its figures and no others; a broadcast's own correspondent
+# is the outlet's voice, never on a figure's route.
+
+CARRIED = ("A city's weekly release, in translation\n\nHarbour Lines | 2 May 2028\n\n"
+           "Each week the city council of Portmarsh publishes a summary. We reproduce the "
+           "latest below in full. We could not check the figures it contains.\n\n---\n\n"
+           "PRESS RELEASE. City Council of Portmarsh. 1 May 2028.\n\n"
+           "This week 12 homes were damaged and 3 residents were hurt. Every household that "
+           "lost windows receives a grant of 5,000 hryvnias.\n\n---\n\n"
+           "Our note: the Coastal Guard said 40 drones were shot down over the region.")
+
+
+def test_a_release_carried_whole_is_its_issuers_and_the_preface_disclaims_it():
+    found = [(t, o, h) for t, o, _v, h in drafted(CARRIED, "Harbour Lines")]
+    assert found == [("12", "city-council-of-portmarsh", "unable-to-verify"),
+                     ("3", "city-council-of-portmarsh", "unable-to-verify"),
+                     ("5,000", "city-council-of-portmarsh", "unable-to-verify"),
+                     ("40", "coastal-guard", "none")]
+
+
+@pytest.mark.parametrize("text", [
+    "PRESS RELEASE: Ten homes were damaged\n\n---\n\nThe council said 10 homes were damaged.",
+])
+def test_a_release_head_without_an_issuer_carries_nothing(text):
+    assert [o for _t, o, _v, _h in drafted(text, "Harbour Lines")] == ["council"]
+
+
+BROADCAST = ("HARBOUR TV - EVENING NEWS\nTranscript.\n\n"
+             "ANNA BELL (ANCHOR): Good evening. Our correspondent Sam Tully is in the port. Sam?"
+             "\n\nSAM TULLY (CORRESPONDENT): Anna, the Coastal Guard says 30 drones were sent "
+             "overnight and 25 were shot down.\n\nBELL: Any word from the council?\n\n"
+             "TULLY: The council told me 4 homes were hit.\n\nBELL: Sam Tully, thank you.")
+
+
+def test_a_broadcasts_correspondent_is_the_outlets_voice():
+    found = [(t, o, v) for t, o, v, _h in drafted(BROADCAST, "Harbour TV")]
+    assert found == [("30", "coastal-guard", []), ("25", "coastal-guard", []),
+                     ("4", "council", [])]

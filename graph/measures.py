@@ -30,7 +30,7 @@ from .vocab import QUANTITY_KIND, members
 __all__ = ["Measure", "Measures", "builtin_measures", "load_measures", "QUANTITY_KINDS"]
 
 QUANTITY_KINDS = members(QUANTITY_KIND)
-"""count, share, ratio, duration, amount."""
+"""The kinds of quantity a measure may be: the quantity-kind scheme's members."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,12 @@
 
 Shapes live in ``ontology/shapes.ttl``; :func:`ontology_dir` finds the folder both in a
 source checkout and in an installed wheel (where it is the ``credgraph.ontology`` package).
+
+A closed list is not written in the shapes: a shape that allows every member of a concept
+scheme says ``cgsh:inScheme <scheme>``, and :func:`shapes_graph` gives it the ``sh:in``
+list of the scheme's members in ``credgraph.ttl`` when it loads the shapes
+(:func:`with_closed_lists`); its ``sh:message`` names them through ``{list}`` (``a, b,
+c``), ``{alternatives}`` (``a, b or c``), ``{first}``, ``{second}`` and ``{last}``.
 """
 
 from __future__ import annotations
@@ -10,35 +16,51 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH
 
-from .errors import AnnotationError, CredgraphError, ShapeViolation
+from .errors import AnnotationError, ShapeViolation
 from .model import Corpus
+from .schemes import ONTOLOGY_FILE, ontology_dir, scheme_members
 
-__all__ = ["ontology_dir", "ontology_graph", "shapes_graph", "shape_results", "check_shapes",
-           "check_evidence", "evidence_errors"]
+__all__ = ["ontology_dir", "ontology_graph", "shapes_graph", "with_closed_lists",
+           "IN_SCHEME", "shape_results", "check_shapes", "check_evidence", "evidence_errors"]
 
-
-def ontology_dir() -> Path:
-    """The folder holding ``credgraph.ttl`` and ``shapes.ttl``."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "ontology", here.parent / "ontology"):
-        if (candidate / "credgraph.ttl").is_file():
-            return candidate
-    raise CredgraphError("the credgraph ontology files are missing from this installation; "
-                         "reinstall credgraph")
+IN_SCHEME = URIRef("https://w3id.org/credgraph/shapes#inScheme")
+"""``cgsh:inScheme``: the shape allows exactly the members of this concept scheme."""
 
 
 @lru_cache(maxsize=1)
 def ontology_graph() -> Graph:
     """The OWL vocabulary and concept schemes (``ontology/credgraph.ttl``), parsed once."""
-    return Graph().parse(ontology_dir() / "credgraph.ttl", format="turtle")
+    return Graph().parse(ontology_dir() / ONTOLOGY_FILE, format="turtle")
 
 
 @lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
-    """The SHACL shapes (``ontology/shapes.ttl``), parsed once."""
-    return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    """The SHACL shapes (``ontology/shapes.ttl``) with their closed lists, made once."""
+    return with_closed_lists(Graph().parse(ontology_dir() / "shapes.ttl", format="turtle"))
+
+
+def with_closed_lists(shapes: Graph, ontology: Path | None = None) -> Graph:
+    """*shapes* with each ``cgsh:inScheme`` shape given the ``sh:in`` list of its scheme's
+    members (read from ``credgraph.ttl``, or the Turtle file *ontology*), in their order,
+    and its message's ``{list}``, ``{alternatives}``, ``{first}``, ``{second}`` and
+    ``{last}`` filled with them; changed in place and returned."""
+    for shape, scheme in list(shapes.subject_objects(IN_SCHEME)):
+        slugs = scheme_members(str(scheme), ontology)
+        terms = [URIRef(f"{scheme}/{slug}") for slug in slugs]
+        shapes.add((shape, SH["in"], Collection(shapes, BNode(), terms).uri))
+        words = {"list": ", ".join(slugs), "first": slugs[0], "last": slugs[-1],
+                 "second": slugs[1] if len(slugs) > 1 else "",
+                 "alternatives": " or ".join(filter(None, (", ".join(slugs[:-1]), slugs[-1])))}
+        for message in list(shapes.objects(shape, SH.message)):
+            text = str(message).format(**words)
+            shapes.remove((shape, SH.message, message))
+            shapes.add((shape, SH.message, Literal(text, lang=message.language,
+                                                   datatype=message.datatype)))
+    return shapes
 
 
 def _union(dataset) -> Graph:

@@ -11,18 +11,25 @@ Traceback (most recent call last):
 AttributeError: term 'Mentoin' not in namespace 'https://w3id.org/credgraph/ns#'
 
 The closed lists (SKOS concept schemes) have one namespace each; their members are the
-slugs an annotator writes:
+slugs an annotator writes. They are not written here: each namespace's members are its
+concept scheme's in ``ontology/credgraph.ttl``, read the first time one is looked up
+(:mod:`credgraph.schemes`), so a concept added to the scheme is a member here too, and a
+slug the scheme lacks fails:
 
 >>> QUALIFIER["more-than"]
 rdflib.term.URIRef('https://w3id.org/credgraph/qualifier/more-than')
-
-``tests/test_vocab.py`` fails when these classes drift from ``ontology/credgraph.ttl``.
+>>> HEDGE["rumoured"]
+Traceback (most recent call last):
+...
+AttributeError: term 'rumoured' not in namespace 'https://w3id.org/credgraph/hedge/'
 """
 
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+
+from .schemes import Members
 
 __all__ = [
     "BASE", "CG", "CITO", "CREDIBILITY", "MEASURE", "QUANTITY_KIND", "RATE_UNIT", "DATE_CERTAINTY", "DCTERMS", "GRAPH", "HEDGE", "ID",
@@ -139,12 +146,7 @@ class SOURCE_KIND(DefinedNamespace):
 
     _NS = Namespace(BASE + "source-kind/")
     _fail = True
-    _extras = [
-        "news-outlet", "wire-agency", "broadcaster", "aggregator", "government",
-        "defence-ministry", "military-intelligence", "military-unit", "court",
-        "official-register", "ngo", "human-rights-group", "intergovernmental-organisation",
-        "company", "telegram-channel", "named-person", "anonymous-person", "anonymous-group",
-    ]
+    _extras = Members(BASE + "source-kind")
 
 
 class PARTY(DefinedNamespace):
@@ -152,7 +154,7 @@ class PARTY(DefinedNamespace):
 
     _NS = Namespace(BASE + "party/")
     _fail = True
-    _extras = ["russia", "ukraine"]
+    _extras = Members(BASE + "party")
 
 
 class RELIABILITY(DefinedNamespace):
@@ -160,7 +162,7 @@ class RELIABILITY(DefinedNamespace):
 
     _NS = Namespace(BASE + "reliability/")
     _fail = True
-    _extras = ["A", "B", "C", "D", "E", "F"]
+    _extras = Members(BASE + "reliability")
 
 
 class CREDIBILITY(DefinedNamespace):
@@ -168,7 +170,7 @@ class CREDIBILITY(DefinedNamespace):
 
     _NS = Namespace(BASE + "credibility/")
     _fail = True
-    _extras = ["1", "2", "3", "4", "5", "6"]
+    _extras = Members(BASE + "credibility")
 
 
 class REPORT_KIND(DefinedNamespace):
@@ -176,10 +178,7 @@ class REPORT_KIND(DefinedNamespace):
 
     _NS = Namespace(BASE + "report-kind/")
     _fail = True
-    _extras = [
-        "article", "slideshow", "telegram-post", "statement", "interview",
-        "court-decision", "intelligence-update", "video",
-    ]
+    _extras = Members(BASE + "report-kind")
 
 
 class DATE_CERTAINTY(DefinedNamespace):
@@ -187,7 +186,7 @@ class DATE_CERTAINTY(DefinedNamespace):
 
     _NS = Namespace(BASE + "date-certainty/")
     _fail = True
-    _extras = ["exact", "approximate", "inferred", "unknown"]
+    _extras = Members(BASE + "date-certainty")
 
 
 class QUALIFIER(DefinedNamespace):
@@ -195,7 +194,7 @@ class QUALIFIER(DefinedNamespace):
 
     _NS = Namespace(BASE + "qualifier/")
     _fail = True
-    _extras = ["exact", "about", "nearly", "more-than", "at-least", "up-to", "less-than", "range"]
+    _extras = Members(BASE + "qualifier")
 
 
 class HEDGE(DefinedNamespace):
@@ -203,10 +202,7 @@ class HEDGE(DefinedNamespace):
 
     _NS = Namespace(BASE + "hedge/")
     _fail = True
-    _extras = [
-        "none", "unable-to-verify", "accuracy-uncertain", "alleged", "probable", "estimate",
-        "disputed",
-    ]
+    _extras = Members(BASE + "hedge")
 
 
 class SEVERITY(DefinedNamespace):
@@ -214,7 +210,7 @@ class SEVERITY(DefinedNamespace):
 
     _NS = Namespace(BASE + "severity/")
     _fail = True
-    _extras = ["info", "warning", "error"]
+    _extras = Members(BASE + "severity")
 
 
 class QUANTITY_KIND(DefinedNamespace):
@@ -222,12 +218,7 @@ class QUANTITY_KIND(DefinedNamespace):
 
     _NS = Namespace(BASE + "quantity-kind/")
     _fail = True
-
-    count: URIRef  # how many: people, cases, objects
-    share: URIRef  # a part of a whole: a percentage or fraction
-    ratio: URIRef  # one quantity relative to another: double, three times
-    duration: URIRef  # a length of time
-    amount: URIRef  # a sum of money
+    _extras = Members(BASE + "quantity-kind")
 
 
 class RATE_UNIT(DefinedNamespace):
@@ -235,11 +226,7 @@ class RATE_UNIT(DefinedNamespace):
 
     _NS = Namespace(BASE + "rate-unit/")
     _fail = True
-
-    day: URIRef
-    week: URIRef
-    month: URIRef
-    year: URIRef
+    _extras = Members(BASE + "rate-unit")
 
 
 MEASURE = Namespace(BASE + "measure/")
@@ -247,19 +234,12 @@ MEASURE = Namespace(BASE + "measure/")
 (``ontology/measures.ttl`` holds credgraph's)."""
 
 CONCEPT_SCHEMES: dict[str, type[DefinedNamespace]] = {
-    "source-kind": SOURCE_KIND,
-    "party": PARTY,
-    "reliability": RELIABILITY,
-    "credibility": CREDIBILITY,
-    "report-kind": REPORT_KIND,
-    "date-certainty": DATE_CERTAINTY,
-    "qualifier": QUALIFIER,
-    "hedge": HEDGE,
-    "severity": SEVERITY,
-    "quantity-kind": QUANTITY_KIND,
-    "rate-unit": RATE_UNIT,
+    str(scheme._NS)[len(BASE):-1]: scheme
+    for scheme in (SOURCE_KIND, PARTY, RELIABILITY, CREDIBILITY, REPORT_KIND, DATE_CERTAINTY,
+                   QUALIFIER, HEDGE, SEVERITY, QUANTITY_KIND, RATE_UNIT)
 }
-"""Each closed list by the name its SKOS concept scheme has in the ontology."""
+"""Each closed list's namespace by the name of its SKOS concept scheme in the ontology
+(``https://w3id.org/credgraph/<name>``)."""
 
 CITES_AS = {
     "data-source": CITO.citesAsDataSource,
@@ -287,14 +267,14 @@ SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 """The prefixes above as a SPARQL prologue, for the queries credgraph writes itself."""
 
 
-def members(scheme: type[DefinedNamespace]) -> list[str]:
-    """The slugs of a closed list, in their declared order.
+def members(scheme: type[DefinedNamespace]) -> Members:
+    """The slugs of a closed list, in its concept scheme's order: a sequence read from the
+    ontology on first use (``in`` is a set lookup).
 
-    >>> members(PARTY)
+    >>> list(members(PARTY))
     ['russia', 'ukraine']
     """
-    own = scheme.__dict__.get("__annotations__", {})
-    return list(scheme.__dict__.get("_extras", ())) + [n for n in own if not n.startswith("_")]
+    return scheme._extras
 
 
 def bind_prefixes(graph):

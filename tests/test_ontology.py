@@ -2,7 +2,11 @@
 
 - both files parse, and the shapes pass pyshacl's meta-SHACL check;
 - every credgraph term and concept has a label and a comment;
-- the ontology and graph/vocab.py do not drift apart, in either direction;
+- every term of vocab.py's CG is defined in the ontology and every cg: term there is in CG;
+- the closed lists are the ontology's concept schemes, well-formed SKOS, read in the order
+  written; vocab.py's namespaces and the shapes' lists are made from them (a concept added
+  to a copy of the scheme is allowed by the shapes made from it; a value outside is refused
+  with a message naming the field);
 - the shapes accept a small valid graph and reject crafted broken ones with the message an
   annotator should see.
 """
@@ -21,16 +25,10 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 
-from credgraph.vocab import (
-    BASE,
-    CG,
-    CITES_AS,
-    CONCEPT_SCHEMES,
-    CREDIBILITY,
-    RELIABILITY,
-    SEVERITY,
-    members,
-)
+from credgraph.errors import CredgraphError
+from credgraph.schemes import scheme_members
+from credgraph.validation import IN_SCHEME, shapes_graph, with_closed_lists
+from credgraph.vocab import BASE, CG, CITES_AS, CONCEPT_SCHEMES, members
 
 ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "credgraph.ttl"
@@ -45,9 +43,9 @@ def _ontology() -> Graph:
     return Graph().parse(ONTOLOGY_FILE, format="turtle")
 
 
-@functools.cache
 def _shapes() -> Graph:
-    return Graph().parse(SHAPES_FILE, format="turtle")
+    """The shapes as credgraph loads them: the closed lists filled from the schemes."""
+    return shapes_graph()
 
 
 def _scheme_iri(name: str) -> URIRef:
@@ -172,44 +170,72 @@ def test_property_range_fits_its_kind(ontology, name):
         assert not str(rng).startswith(str(XSD)), f"object property cg:{name} has range {rng}"
 
 
-def test_no_stray_concept_schemes(ontology):
-    in_ttl = set(ontology.subjects(RDF.type, SKOS.ConceptScheme))
-    assert in_ttl == {_scheme_iri(name) for name in CONCEPT_SCHEMES}
+def test_every_closed_list_reads_its_scheme():
+    """Each closed namespace of vocab.py names a concept scheme of the ontology, whose
+    concepts are its members (a namespace naming no scheme fails on first use)."""
+    for name, scheme in CONCEPT_SCHEMES.items():
+        assert len(members(scheme)) >= 2, name
+        for slug in members(scheme):
+            assert scheme[slug] == URIRef(f"{BASE}{name}/{slug}")
+            assert (scheme[slug], SKOS.inScheme, _scheme_iri(name)) in _ontology()
+        with pytest.raises(AttributeError):
+            scheme["not-a-member"]
 
 
-@pytest.mark.parametrize("name", list(CONCEPT_SCHEMES))
-def test_concept_scheme_matches_vocab(ontology, name):
-    scheme = CONCEPT_SCHEMES[name]
-    scheme_iri = _scheme_iri(name)
-    expected = {scheme[slug] for slug in members(scheme)}
-    assert all(str(c) == f"{BASE}{name}/{c.split('/')[-1]}" for c in expected)
-    in_scheme = set(ontology.subjects(SKOS.inScheme, scheme_iri))
-    assert in_scheme == expected
-    for concept in expected:
+def test_an_unknown_scheme_is_an_error():
+    with pytest.raises(CredgraphError, match="no concept scheme"):
+        scheme_members(BASE + "no-such-list")
+
+
+@pytest.mark.parametrize("scheme", sorted(_ontology().subjects(RDF.type, SKOS.ConceptScheme)),
+                         ids=_short)
+def test_scheme_is_well_formed_skos(ontology, scheme):
+    """The truth is SKOS a reader without inference can use: each concept of the scheme is
+    a skos:Concept named <scheme>/<slug>, a top concept both ways, with a prefLabel."""
+    concepts = set(ontology.subjects(SKOS.inScheme, scheme))
+    assert concepts, f"{scheme} has no concept"
+    assert set(ontology.objects(scheme, SKOS.hasTopConcept)) == concepts
+    for concept in concepts:
+        assert str(concept).startswith(f"{scheme}/") and "/" not in str(concept)[len(scheme) + 1:]
         assert (concept, RDF.type, SKOS.Concept) in ontology
-        assert (concept, SKOS.topConceptOf, scheme_iri) in ontology
-        assert (scheme_iri, SKOS.hasTopConcept, concept) in ontology
+        assert (concept, SKOS.topConceptOf, scheme) in ontology
         assert ontology.value(concept, SKOS.prefLabel) is not None
 
 
-def test_every_concept_belongs_to_a_vocab_scheme(ontology):
-    known = {scheme[slug] for scheme in CONCEPT_SCHEMES.values() for slug in members(scheme)}
-    assert set(ontology.subjects(RDF.type, SKOS.Concept)) == known
+def test_every_concept_is_in_a_scheme(ontology):
+    assert set(ontology.subjects(RDF.type, SKOS.Concept)) == set(ontology.subjects(SKOS.inScheme))
 
 
-@pytest.mark.parametrize(
-    ("scheme", "notations"),
-    [
-        (RELIABILITY, {"A": "A", "B": "B", "C": "C", "D": "D", "E": "E", "F": "F"}),
-        (CREDIBILITY, {"1": "1", "2": "2", "3": "3", "4": "4", "5": "5", "6": "6"}),
-        (SEVERITY, {"info": "0", "warning": "1", "error": "2"}),
-    ],
-    ids=["reliability", "credibility", "severity"],
-)
-def test_ordered_schemes_have_notations(ontology, scheme, notations):
-    assert set(notations) == set(members(scheme))
-    for slug, notation in notations.items():
-        assert [str(n) for n in ontology.objects(scheme[slug], SKOS.notation)] == [notation]
+@pytest.mark.parametrize("scheme", [s for s in CONCEPT_SCHEMES.values()
+                                    if (s[members(s)[0]], SKOS.notation, None) in _ontology()],
+                         ids=lambda s: str(s._NS)[len(BASE):-1])
+def test_ordered_schemes_notations_follow_their_order(ontology, scheme):
+    """A scheme with notations (reliability A-F, credibility 1-6, severity info < warning
+    < error) is written in the order of its notations, one each."""
+    notations = [[str(n) for n in ontology.objects(scheme[slug], SKOS.notation)]
+                 for slug in members(scheme)]
+    assert all(len(n) == 1 for n in notations), notations
+    assert notations == sorted(notations) and len(set(map(tuple, notations))) == len(notations)
+
+
+def _scheme_copy(tmp_path, extra: str) -> Path:
+    copy = tmp_path / "credgraph.ttl"
+    copy.write_text(ONTOLOGY_FILE.read_text() + extra)
+    return copy
+
+
+RUMOURED = """
+hedge:rumoured a skos:Concept ;
+    skos:inScheme <https://w3id.org/credgraph/hedge> ; skos:topConceptOf <https://w3id.org/credgraph/hedge> ;
+    skos:prefLabel "rumoured"@en ; rdfs:label "rumoured"@en ;
+    rdfs:comment "A test concept."@en .
+"""
+
+
+def test_members_are_read_in_the_order_written(tmp_path):
+    copy = _scheme_copy(tmp_path, RUMOURED)
+    assert scheme_members(BASE + "hedge", copy) == (*members(CONCEPT_SCHEMES["hedge"]), "rumoured")
+    assert "rumoured" not in members(CONCEPT_SCHEMES["hedge"])
 
 
 # --------------------------------------------------------------------------------------
@@ -247,7 +273,8 @@ def test_shape_has_message(shapes, shape):
 
 
 def test_shapes_mention_only_known_terms(shapes, ontology):
-    known_concepts = set(ontology.subjects(RDF.type, SKOS.Concept))
+    known = set(ontology.subjects(RDF.type, SKOS.Concept))
+    known |= set(ontology.subjects(RDF.type, SKOS.ConceptScheme))
     cg_terms = {CG[n] for n in CG.__annotations__}
     for node in set(shapes.all_nodes()):
         if not isinstance(node, URIRef):
@@ -255,28 +282,25 @@ def test_shapes_mention_only_known_terms(shapes, ontology):
         if str(node).startswith(CG_NS):
             assert node in cg_terms, f"{node} in shapes.ttl is not a CG term"
         elif str(node).startswith(BASE) and not str(node).startswith(BASE + "shapes"):
-            assert node in known_concepts, f"{node} in shapes.ttl is not a known concept"
+            assert node in known, f"{node} in shapes.ttl is not a known concept or scheme"
 
 
-def test_closed_lists_in_shapes_match_vocab(shapes):
-    """Each sh:in list of concepts stays within one scheme, and every scheme (and the
-    CiTO intents) is offered in full by at least one list."""
-    schemes = {
-        name: frozenset(scheme[s] for s in members(scheme))
-        for name, scheme in CONCEPT_SCHEMES.items()
-    }
-    schemes["cites-as"] = frozenset(CITES_AS.values())
-    offered = set()
-    for head in set(shapes.objects(None, SH["in"])):
-        values = frozenset(Collection(shapes, head))
-        if not any(str(v).startswith((BASE, "http://purl.org/spar/cito/")) for v in values):
-            continue  # a list of other terms (prov:Person, true ...)
-        owners = [name for name, concepts in schemes.items() if values <= concepts]
-        assert owners, f"sh:in list mixes schemes or names unknown concepts: {sorted(values)}"
-        if values in schemes.values():
-            offered.add(values)
-    missing = [name for name, concepts in schemes.items() if concepts not in offered]
-    assert not missing, f"no shape offers the full list of {missing}"
+def test_shapes_file_writes_no_whole_scheme():
+    """The file writes no closed list whole: a whole scheme is `cgsh:inScheme`, filled in
+    when the shapes are loaded; an sh:in list the file writes is a part of one scheme."""
+    raw = Graph().parse(SHAPES_FILE, format="turtle")
+    schemes = {URIRef(BASE + name): {scheme[s] for s in members(scheme)}
+               for name, scheme in CONCEPT_SCHEMES.items()}
+    for head in set(raw.objects(None, SH["in"])):
+        values = set(Collection(raw, head))
+        for concepts in schemes.values():
+            if values & concepts:
+                assert values < concepts, f"sh:in {sorted(values)} mixes or copies schemes"
+    assert set(raw.objects(None, IN_SCHEME)) <= set(schemes)
+
+
+def test_no_message_is_left_unfilled(shapes):
+    assert not [m for m in shapes.objects(None, SH.message) if "{" in m or "}" in m]
 
 
 # --------------------------------------------------------------------------------------
@@ -304,6 +328,7 @@ PREFIXES = """
 @prefix sev:     <https://w3id.org/credgraph/severity/> .
 @prefix measure: <https://w3id.org/credgraph/measure/> .
 @prefix qkind:   <https://w3id.org/credgraph/quantity-kind/> .
+@prefix rate:    <https://w3id.org/credgraph/rate-unit/> .
 """
 
 # One report of an outlet stating a HUR figure, as graph/build.py writes it
@@ -392,6 +417,7 @@ VALID_TTL = (
     schema:unitText "servicemen" ;
     cg:subject "Russian Southern Military District" ;
     cg:subjectSide party:russia ;
+    cg:ratePer rate:day ;
     schema:spatialCoverage "Ukraine" ;
     cg:periodStart "2022-02-24"^^xsd:date ;
     cg:periodEnd "2024-02-26"^^xsd:date ;
@@ -621,6 +647,111 @@ def test_broken_graph_fails_with_message(shapes, case):
     assert any(expected in m for m in messages), messages
     unexpected = [m for m in messages if not any(x in m for x in (expected, *also))]
     assert not unexpected, unexpected
+
+
+# Each closed-list property of the valid graph: a node that has it, and the field its
+# message must name.
+CLOSED_FIELDS = {
+    "sourceKind": ("id/source/hur", "`kind`"),
+    "partyTo": ("id/source/hur", "`party`"),
+    "reliability": ("id/source/hur", "`reliability`"),
+    "reportKind": ("id/report/nw", "`kind`"),
+    "dateCertainty": ("id/report/nw", "`date.certainty`"),
+    "hedge": ("id/mention/nw/m1", "`hedge`"),
+    "qualifier": ("id/figure/nw/m1", "`qualifier`"),
+    "subjectSide": ("id/figure/nw/m1", "`subject_side`"),
+    "ratePer": ("id/figure/nw/m1", "`rate.per`"),
+    "quantityKind": ("measure/deserters", "`kind`"),
+    "severity": ("id/finding/deserters/single-source", "cg:severity"),
+    "sourceReliability": ("id/review/deserters", "cg:sourceReliability"),
+    "informationCredibility": ("id/review/deserters", "cg:informationCredibility"),
+}
+
+
+def _with_value(prop: str, value) -> tuple[Graph, URIRef]:
+    """The valid graph with *prop* of its node set to *value*; and the old value."""
+    data = _graph(VALID_TTL)
+    node = URIRef(BASE + CLOSED_FIELDS[prop][0])
+    old = data.value(node, CG[prop])
+    if value is not None:
+        data.set((node, CG[prop], value))
+    return data, old
+
+
+def _list_shape(shapes: Graph, prop: str):
+    """The property shape that allows *prop* a whole scheme, and its message."""
+    found = [s for s in shapes.subjects(SH.path, CG[prop]) if (s, IN_SCHEME, None) in shapes
+             and (s, SH.message, None) in shapes]
+    assert len(found) == 1, prop
+    return found[0], str(shapes.value(found[0], SH.message))
+
+
+def test_every_closed_list_property_is_exercised(shapes):
+    with_lists = {str(shapes.value(s, SH.path)).removeprefix(CG_NS)
+                  for s in shapes.subjects(IN_SCHEME, None)}
+    assert with_lists == set(CLOSED_FIELDS), sorted(with_lists ^ set(CLOSED_FIELDS))
+
+
+@pytest.mark.parametrize("prop", list(CLOSED_FIELDS))
+def test_a_value_outside_the_scheme_is_rejected_naming_the_field(shapes, prop):
+    data, old = _with_value(prop, None)
+    scheme = str(old).rsplit("/", 1)[0]
+    _shape, message = _list_shape(shapes, prop)
+    for wrong in (URIRef(scheme + "/not-a-member"), Literal(str(old).rsplit("/", 1)[1])):
+        data, _ = _with_value(prop, wrong)
+        conforms, results, text = _validate(data, shapes)
+        assert not conforms
+        assert message in _messages(results), _messages(results)
+        assert CLOSED_FIELDS[prop][1] in message
+
+
+@pytest.mark.parametrize("prop", list(CLOSED_FIELDS))
+def test_every_member_of_the_scheme_is_allowed(shapes, prop):
+    """Every concept of the scheme passes the list (a kind may still break a rule of its
+    own, such as a person's kind on an organisation), and the message names the list."""
+    _data, old = _with_value(prop, None)
+    scheme = str(old).rsplit("/", 1)[0]
+    slugs = scheme_members(scheme)
+    _shape, message = _list_shape(shapes, prop)
+    assert slugs[-1] in message
+    for slug in slugs:
+        data, _ = _with_value(prop, URIRef(f"{scheme}/{slug}"))
+        _conforms, results, _text = _validate(data, shapes)
+        assert message not in _messages(results), slug
+
+
+def test_a_concept_added_to_the_scheme_is_accepted_by_the_shapes_made_from_it(shapes, tmp_path):
+    copy = _scheme_copy(tmp_path, RUMOURED)
+    own = with_closed_lists(Graph().parse(SHAPES_FILE, format="turtle"), copy)
+    data, _ = _with_value("hedge", URIRef(BASE + "hedge/rumoured"))
+    conforms, _, text = _validate(data, own)
+    assert conforms, text
+    conforms, results, _ = _validate(data, shapes)
+    assert not conforms and any("`hedge`" in m for m in _messages(results))
+    _shape, message = _list_shape(own, "hedge")
+    assert message.endswith(", disputed, rumoured).")
+
+
+def test_a_report_kind_added_to_the_scheme_is_a_creative_work(tmp_path):
+    """The report-kind rule's "otherwise" is the scheme's other kinds, whatever they are."""
+    copy = _scheme_copy(tmp_path, RUMOURED.replace("hedge:rumoured", "<https://w3id.org/"
+                                                   "credgraph/report-kind/podcast>")
+                        .replace("credgraph/hedge>", "credgraph/report-kind>"))
+    own = with_closed_lists(Graph().parse(SHAPES_FILE, format="turtle"), copy)
+    data, _ = _with_value("reportKind", URIRef(BASE + "report-kind/podcast"))
+    report = URIRef(BASE + "id/report/nw")
+    data.remove((report, RDF.type, URIRef("https://schema.org/NewsArticle")))
+    data.add((report, RDF.type, URIRef("https://schema.org/CreativeWork")))
+    conforms, _, text = _validate(data, own)
+    assert conforms, text
+
+
+@pytest.mark.parametrize("slug", list(CITES_AS))
+def test_every_cites_as_is_allowed(shapes, slug):
+    data = _graph(VALID_TTL)
+    data.set((URIRef(BASE + "id/derivation/nw/m1"), CG.citationIntent, CITES_AS[slug]))
+    conforms, _, text = _validate(data, shapes)
+    assert conforms, text
 
 
 def _figure_with_range(low: Decimal, high: Decimal) -> Graph:

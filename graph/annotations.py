@@ -52,7 +52,8 @@ __all__ = ["load_corpus", "load_registry", "load_report", "report_parts", "bundl
 
 _ALLOWED = {scheme: members(scheme) for scheme in (SOURCE_KIND, RELIABILITY, PARTY, REPORT_KIND,
                                                    DATE_CERTAINTY, HEDGE, QUALIFIER)}
-"""Each closed list's slugs, listed once: a large corpus checks millions of fields."""
+"""Each closed list's slugs, from its concept scheme (read on first use; ``in`` is a set
+lookup): a large corpus checks millions of fields."""
 _CITES_AS = list(CITES_AS)
 
 _SOURCE_KEYS = {"id", "name", "aliases", "kind", "country", "party", "anonymous", "speaks_for",

@@ -24,6 +24,7 @@ import textwrap
 
 from .admiralty import grade_key
 from .audit import AuditResult, FigureAudit
+from .checks import severity_rank
 from .display import counted, display_text, terminal_text
 from .verdict import verdict
 
@@ -112,16 +113,13 @@ def _flags(fig: FigureAudit):
 
     seen: dict[str, str] = {}
     for f in fig.findings:
-        if f.check not in seen or _rank(f.severity) > _rank(seen[f.check]):
+        if f.check not in seen or severity_rank(f.severity) > severity_rank(seen[f.check]):
             seen[f.check] = f.severity
     text = Text()
-    for i, (check, severity) in enumerate(sorted(seen.items(), key=lambda kv: -_rank(kv[1]))):
+    ranked = sorted(seen.items(), key=lambda kv: -severity_rank(kv[1]))
+    for i, (check, severity) in enumerate(ranked):
         text.append(("\n" if i else "") + display_text(check), style=_SEVERITY_STYLE[severity])
     return text if seen else Text("-")
-
-
-def _rank(severity: str) -> int:
-    return {"info": 0, "warning": 1, "error": 2}[severity]
 
 
 def _table(result: AuditResult, width: int):

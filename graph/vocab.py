@@ -158,7 +158,7 @@ class PARTY(DefinedNamespace):
 
 
 class RELIABILITY(DefinedNamespace):
-    """SKOS scheme: Admiralty source reliability, A (completely reliable) to F (cannot be judged)."""
+    """SKOS scheme: Admiralty source reliability, most reliable first."""
 
     _NS = Namespace(BASE + "reliability/")
     _fail = True
@@ -166,7 +166,7 @@ class RELIABILITY(DefinedNamespace):
 
 
 class CREDIBILITY(DefinedNamespace):
-    """SKOS scheme: Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)."""
+    """SKOS scheme: Admiralty information credibility, most credible first."""
 
     _NS = Namespace(BASE + "credibility/")
     _fail = True
@@ -206,7 +206,7 @@ class HEDGE(DefinedNamespace):
 
 
 class SEVERITY(DefinedNamespace):
-    """SKOS scheme: how serious an audit finding is (info < warning < error)."""
+    """SKOS scheme: how serious an audit finding is, least serious first."""
 
     _NS = Namespace(BASE + "severity/")
     _fail = True

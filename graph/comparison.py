@@ -130,12 +130,12 @@ _RECORDS = ("case", "prosecution", "verdict", "sentence", "request", "applicatio
 "300 people prosecuted" can both be right)."""
 
 
-_PEOPLE = frozenset({"soldier", "servicemen", "serviceman", "servicewomen", "troop", "men",
-                     "man", "people", "person", "personnel", "fighter", "member", "combatant",
+_PEOPLE = frozenset({"soldier", "servicemen", "serviceman", "servicewomen", "troop",
+                     "people", "person", "personnel", "fighter", "member", "combatant",
                      "individual", "service member"})
-"""Head nouns for people in general: a count's unit of one of them ("soldiers", "Russian
-servicemen", "service members") says no more than its measure and subject do, unless a word
-before it names a group of them (:func:`_group_words`)."""
+"""Head nouns for people in general ("soldiers", "Russian servicemen", "service members"): a
+count's unit of one says no more than its measure and subject, unless a word before it names
+a group (:func:`_group_words`); not "men", a group as "women" are ("800 men", "1,000 people")."""
 
 
 _GENERIC = frozenset({"military", "army", "armed", "forces", "force", "service", "enemy",
@@ -161,7 +161,7 @@ def formation_unit(unit: str, names=(), context=()) -> str:
     servicemen" can both be right); "" for the words for people in general ("soldiers",
     none), with words around them that say no more than the figure's *context* (its
     subject, place and side: "Russian soldiers" of the Russian side), than *names* of the
-    measure or of a broader one ("deserters", "mobilised men" of the mobilised, "soldiers
+    measure or of a broader one ("deserters", "mobilised troops" of the mobilised, "soldiers
     killed") or than :data:`_GENERIC` ("military personnel", "verified deaths").
 
     >>> formation_unit("brigades"), formation_unit("soldiers"), formation_unit("")
@@ -174,8 +174,8 @@ def formation_unit(unit: str, names=(), context=()) -> str:
     ...     "russian soldiers", context=("russia",))
     ('', '')
     >>> formation_unit("contract soldiers", context=("red", "army")), formation_unit(
-    ...     "mobilised men"), formation_unit("mobilised men", names=("mobilised",))
-    ('contract', 'mobilised', '')
+    ...     "mobilised troops"), formation_unit("mobilised men", names=("mobilised",))
+    ('contract', 'mobilised', 'men')
     >>> formation_unit("deserters", names=("deserters", "army deserters"))
     ''
     >>> killed = ("killed", "dead", "deaths")
@@ -194,7 +194,7 @@ def formation_unit(unit: str, names=(), context=()) -> str:
     first = _singular(words[0])
     if first in _FORMATIONS:
         return first
-    head = _singular(words[-1])
+    head = {"man": "men"}.get(_singular(words[-1]), _singular(words[-1]))
     if head in _RECORDS:
         return "records"
     if head in _PEOPLE or " ".join(words[-2:]).removesuffix("s") in _PEOPLE:

@@ -11,7 +11,10 @@ Each case folder holds ``reports/*.yaml`` (and may hold its own ``sources.yaml``
   ``severity`` and words the message ``mentions``: an absent one with them is one such
   finding, the figure's others allowed);
 - ``figures``: fields of the audit JSON a figure must have (``credibility_not`` refuses a
-  credibility digit).
+  credibility digit);
+- ``xfail``: why the audit cannot yet do what the case expects (a gap named, say a term
+  the vocabulary lacks); the case then runs as a strict xfail, so it fails once the gap is
+  closed and the key must go.
 """
 
 from __future__ import annotations
@@ -83,8 +86,10 @@ def test_mentions_words_are_whole(name):
 
 @pytest.mark.parametrize("name", CASE_NAMES)
 @pytest.mark.parametrize("only_this_check", [True, False], ids=["alone", "with-all"])
-def test_case(name, only_this_check, audit_case_folder):
+def test_case(name, only_this_check, audit_case_folder, request):
     expected = _expected(name)
+    if expected.get("xfail"):
+        request.applymarker(pytest.mark.xfail(reason=expected["xfail"], strict=True))
     checks = expected.get("checks", [name] if name in load_builtin_checks() else None)
     result = audit_case(audit_case_folder(name), checks if only_this_check else None)
     for item in expected.get("expect", []):

@@ -77,13 +77,15 @@ _CONVERTED_BEFORE = re.compile(rf"(?:\b{_CURRENCY}|[$€£]\s?\d[\d.,]*\s*(?:bn|
                                rf"billion|trillion)?)\s*\(\s*{_QUALIFIER}(?P<symbol>[$€£]\s?)?$",
                                re.I)
 _CONVERTED = re.compile(rf"\d[\d.,]*\s*(?:bn|m|million|billion)?\s*{_CURRENCY}", re.I)
+_SYMBOL_AFTER = re.compile(rf"{_QUALIFIER}[$€£]\s?\d", re.I)
 
 
 def converted(text: str, start: int) -> bool:
     """Whether the figure at *start* converts the money before it, in parentheses (``1.6
     million roubles ($17,800)``, ``1.5bn kroner (about $140m)``): the outlet's own arithmetic."""
     before = _CONVERTED_BEFORE.search(text[max(0, start - 50):start])
-    return bool(before and (before.group("symbol") or _CONVERTED.match(text, start)))
+    return bool(before and (before.group("symbol") or _CONVERTED.match(text, start) or
+                            _SYMBOL_AFTER.match(text, start)))  # the figure from its "about $"
 
 
 _HANDED = {"obtained", "seen", "reviewed", "leaked", "provided", "released", "shared", "published"}

@@ -67,9 +67,14 @@ _OWNERS_VERBS = {"launched", "fired", "sent", "lost", "deployed", "used", "mobil
                  "mobilized", "recruited"}
 """Verbs whose subject owns what the number counts: ``Russia launched 88 drones``, ``Ukraine
 lost 12 tanks``; not ``Russia killed 300``, whose dead are the other side's."""
+CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "USD": "dollars", "€": "euros",
+                    "EUR": "euros", "£": "pounds", "GBP": "pounds", "₴": "hryvnias",
+                    "UAH": "hryvnias", "₽": "rubles", "RUB": "rubles"}
+"""A currency written before its amount (``$35,000``, ``EUR 210 billion``): the unit."""
+_MONEY_UNITS = set(CURRENCY_SYMBOLS.values()) | {"roubles", "US dollars"}
 _MAGNITUDES = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions"}
 """Words of a magnitude, never a unit (``18,000 hundreds of``: no counted noun)."""
-_UNIT_WORDS = COUNT_NOUNS | set(TIME_UNITS) | {"roubles", "rubles", "dollars", "euros",
+_UNIT_WORDS = COUNT_NOUNS | set(TIME_UNITS) | {"roubles", "rubles", "dollars", "euros", "kroner",
                                                "hryvnias", "pounds", "percent"}
 
 
@@ -105,11 +110,13 @@ def _join_ranges(doc, numbers: list[NumberExpr]) -> list[NumberExpr]:
     while i < len(numbers):
         a = numbers[i]
         b = numbers[i + 1] if i + 1 < len(numbers) else None
+        money = b is not None and doc[b.start - 1].text in CURRENCY_SYMBOLS  # "$35,000 and
+        first = a.start - 1 if a.start and doc[a.start - 1].text in CURRENCY_SYMBOLS else a.start
         if b is not None and a.value is not None and b.value is not None and \
                 (a.kind == b.kind or (a.kind, b.kind) == ("count", "percent") and not a.unit) and \
-                a.kind in ("count", "percent") and b.start - a.end == 1:  # "60 to 70 per cent"
-            link = doc[a.end].lower_
-            before = doc[a.start - 1].lower_ if a.start else ""
+                a.kind in ("count", "percent") and b.start - a.end == 1 + money:  # "60 to 70
+            link = doc[a.end].lower_  # per cent", "between $35,000 and $50,000"
+            before = doc[first - 1].lower_ if first else ""
             then = a.start >= 3 and doc[a.start - 2].lower_ in ("down", "up") and doc[
                 a.start - 3].text == ","  # "3 months now, down from eight to nine months"
             ok = (link in ("-", "–", "to") and (before != "from" or then)) or \
@@ -122,7 +129,7 @@ def _join_ranges(doc, numbers: list[NumberExpr]) -> list[NumberExpr]:
                 low *= high / Decimal(doc[b.start].text.replace(",", "")) if doc[
                     b.start].text.replace(",", "").replace(".", "").isdigit() else 1
             if ok and low < high:
-                start = a.start - 1 if before == "between" else a.start
+                start = first - 1 if before == "between" else a.start
                 out.append(NumberExpr(start, b.end, None, low, high, "range", b.unit or a.unit))
                 i += 2
                 continue
@@ -277,7 +284,9 @@ def _without_repeated_headings(figures: list[FoundFigure], passages) -> list[Fou
 
 def _figure(doc, expr, qualifiers, sentence, start_char, end_char, carried):
     notes = [expr.note] if expr.note else []
-    qualifier, q_start = qualifiers.get(expr.start, (None, expr.start))
+    qualifier, q_start = qualifiers.get(expr.start) or (qualifiers.get(expr.start - 1) if (
+        expr.start and doc[expr.start - 1].text in CURRENCY_SYMBOLS) else None) or (
+        None, expr.start)  # "about $2 billion": the qualifier before the currency
     if expr.kind == "range":
         qualifier, q_start = "range", expr.start
     sent_end = _token_end(doc, sentence[1])
@@ -302,6 +311,12 @@ def _figure(doc, expr, qualifiers, sentence, start_char, end_char, carried):
             break
     phrase, after_of = _noun_phrase(doc, skip, sent_end)
     unit, head_index = (expr.unit, -1) if expr.unit else _head(phrase)
+    money = next((CURRENCY_SYMBOLS[doc[k].text] for k in (expr.start - 1, expr.start,
+                                                          expr.start + 1)
+                  if 0 <= k < len(doc) and doc[k].text in CURRENCY_SYMBOLS and not any(
+                      t.like_num for t in doc[expr.start:k])), None)  # "between $35,000 and"
+    if money is not None and not expr.unit and unit not in _MONEY_UNITS:
+        unit, head_index = money, -1  # "$51.80 a barrel", "$2 billion worth of drones": money
     if expr.kind in ("percent", "fraction", "times"):
         of_phrase = phrase if after_of else []
     elif unit in TIME_UNITS.values():

@@ -4,11 +4,18 @@
 ``at six in the morning``), addresses and tags, phone numbers (``+380 44 123 4567``, ``0 800
 300 525``), model and calibre names (``T-72``, ``Su-25``, ``152mm``), page and slide counters,
 ages (``aged 24``, ``a 19-year-old``), labels (``No. 41``, ``Issue 57``, ``v2.4``), spans of
-time (``two years ago``, ``a 3-month period``) and fiscal years (``2023-24``); :mod:`.numbers`
-reads no number inside one.
+time (``two years ago``, ``a 3-month period``), fiscal years (``2023-24``), a citation's
+volume, issue and DOI (``vol. 41, issue 6``), hotlines (``the 1551 hotline``) and a wire's
+exchange-rate note (``($1 = 90.2 rubles)``); :mod:`.numbers` reads no number inside one.
 
 >>> excluded_spans("On 2024-03-05 at 10:30, call +380 44 123 4567 about the T-72.")
 [(3, 13), (17, 22), (29, 45), (56, 60)]
+>>> [m for m in ("call 8-800-100-41-17", "the 1551 city hotline", "Review, vol. 41, issue 6",
+...              "DOI: 10.4054/DR.2027.41.6", "($1 = 90.2 rubles)", "segment 3 of 7")
+...  if not excluded_spans(m)]
+[]
+>>> excluded_spans("between 7,000-15,000 troops"), excluded_spans("In 2023, 41 died")
+([], [])
 """
 
 from __future__ import annotations
@@ -24,7 +31,12 @@ _EXCLUDE = re.compile(
     r"|\+\d[\d\s()-]{6,}\d|\b(?:tel|phone|fax)\.?:?\s*[\d\s()+-]{6,}|\b0\d{0,4}(?: \d{2,4}){2,}\b"  # phones
     r"|(?-i:\b[A-Z][A-Za-z]{0,5}-\d+[A-Za-z]*\b|\b\d+[A-Z]+\d+[A-Z]*\b)"  # T-72, Su-25, 3M14
     r"|\b\d+(?:\.\d+)?\s?-?mm\b|\bcovid-19\b|\b\d+\s+min(?:ute)?s?\s+read\b"
-    r"|\b(?:page|slide|photo|image|picture|part|episode)\s+\d+\s*(?:of|/)\s*\d+\b"  # Slide 1 of 8
+    r"|\b(?:page|slide|photo|image|picture|part|episode|segment|section|chapter)\s+\d+\s*"
+    r"(?:of|/)\s*\d+\b"  # Slide 1 of 8, segment 3 of 7
+    r"|\b\d{1,4}(?:-\d{2,4}){3,}\b"  # a phone number in groups: 8-800-100-41-17
+    r"|\b\d{3,5}\s+(?:[a-z]+\s+)?(?:hotline|helpline|call cent(?:re|er))\b"  # the 1551 hotline
+    r"|\bdoi:\s*\S+|,\s*(?:vol\.|volume|issue|no\.|pp?\.)\s?\d+(?:[-–]\d+)?"  # a citation
+    r"|(?:[$€£]|\b(?:USD|EUR)\s?)1\s*=\s*[\d.,]+\s*[a-z]+"  # a wire's note: ($1 = 90.2 rubles)
     r"|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b|\b\w+-(?:storey|story|floor|room|seat|lane|kilometre|kilometer|km|metre|meter|mile)\b"
     r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*|(?-i:\bNos?\.\s?\d+)|\bage\s+from\s+\d+\s+to\s+\d+\b|\b(?:youngest|oldest)\s+(?:is|was)\s+\d+\b|\((?:over|under|aged)\s+\d+\)"  # No. 41; ages
     r"|\b[\w-]+\s+(?:days?|weeks?|months?|years?)\s+ago\b|(?<=[a-z] )in\s+(?:two|three|four|five|"

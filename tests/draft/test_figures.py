@@ -45,6 +45,14 @@ def figures(text):
     ("Drones cause 40 to 55 per cent of losses.", None, D(40), D(55), "range", "percent"),
     ("Turnout fell by 5-8 percent.", None, D(5), D(8), "range", "percent"),
     ("Waits are short, down from six to eight weeks.", None, D(6), D(8), "range", "weeks"),
+    # round 15: a currency written before the amount is its unit, in a range too
+    ("A drone costs between $35,000 and $50,000 to build.", None, D(35000), D(50000), "range",
+     "dollars"),
+    ("Crude averaged $51.80 a barrel.", D("51.80"), None, None, "exact", "dollars"),
+    ("The fund holds EUR 210 billion.", D(210000000000), None, None, "exact", "euros"),
+    ("Kyiv bought about $2 billion worth of drones.", D(2000000000), None, None, "about",
+     "dollars"),
+    ("A grant of ₴5,000 was paid.", D(5000), None, None, "exact", "hryvnias"),
 ])
 def test_qualifier_range_unit(text, value, low, high, qualifier, unit):
     (f,) = figures(text)
@@ -223,3 +231,14 @@ def test_informants_are_not_counted(text, expected):
 ])
 def test_how_many_informants_say_so(text, expected):
     assert terms(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Call the recruitment line on 8-800-100-41-17 today.",
+    "Addresses are on the 1551 city hotline.",
+    "Demographic Review, vol. 41, issue 6. DOI: 10.4054/DR.2027.41.6",
+    "(Reporting by Ana Lind; $1 = 90.2 rubles)",
+    "Transcript, segment 3 of 7.",
+])
+def test_identifiers_and_notes_are_no_figures(text):
+    assert figures(text) == []

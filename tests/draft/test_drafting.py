@@ -100,6 +100,10 @@ NUMBERISH = st.lists(st.sampled_from([
     "- ", "overnight", "on Saturday", "said on Tuesday", "this winter", "1", "31", "0",
     "March", "February", "18-19 January", "of 2022", "2022's", "by the end of 2026", "to",
     "from about", "double the", "at the start of", "; ",
+    "a poll of", "by the pollster", "It found that", "'s survey", "claimed by", "told pollsters of",
+    "PRESS RELEASE.", "\n---\n", "We could not check the figures it contains.", "(CORRESPONDENT):",
+    "SAM TULLY", "$", "€", "EUR", "($1 = 90.2 rubles)", "8-800-100-41-17", "vol. 41", "1,000+",
+    "Two in five", "Every resident", "receives", "finance ministry data showed", "\n\n2. ",
 ]), min_size=1, max_size=40).map(" ".join)
 
 

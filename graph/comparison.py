@@ -150,8 +150,9 @@ def relate(a: Figure, b: Figure, measures, *, same_key: bool = False) -> str | N
 def same_time(a, b) -> bool:
     """Whether two time references are one: equal, or closed periods covering the same
     days whatever the precision they are written at ("in 2023" and "from January to
-    December 2023"; the first half of 2023 by months or by days). A running total dated to a
-    month is not one with one dated to its last day: it may have been counted on any day.
+    December 2023"; the first half of 2023 by months or by days), or a period and a running
+    total over its window (:func:`_total_over`). A running total dated to a month is not one
+    with one dated to its last day: it may have been counted on any day.
 
     >>> from credgraph.model import Day, TimeRef
     >>> year = TimeRef("period", Day(2023), Day(2023))
@@ -161,7 +162,29 @@ def same_time(a, b) -> bool:
     """
     if a == b:
         return True
-    return (a.per == b.per and a.closed() and b.closed() and a.window() == b.window())
+    if a.per != b.per:
+        return False
+    if a.closed() and b.closed():
+        return a.window() == b.window()
+    return _total_over(a, b) or _total_over(b, a)
+
+
+def _total_over(total, period) -> bool:
+    """Whether *total*, a running total since a start to a day, counts the window of the
+    closed *period*: the same first and last day, its start given as the period's or to the
+    day ("killed since 24 February 2022, as of 31 December" and "from 24 February to 31
+    December 2022" are one quantity; "since February 2022" may start on any day of it).
+
+    >>> from credgraph.model import Day, TimeRef
+    >>> war = TimeRef("period", Day(2022, 2, 24), Day(2022, 12, 31))
+    >>> same_time(TimeRef("as-of", Day(2022, 2, 24), Day(2022, 12, 31)), war), same_time(
+    ...     war, TimeRef("as-of", Day(2022, 2, 24), Day(2022, 12)))
+    (True, False)
+    """
+    return (total.kind == "as-of" and period.closed() and total.start is not None
+            and total.end is not None and total.end.precision == "day"
+            and (total.start == period.start or total.start.precision == "day")
+            and total.window() == period.window())
 
 
 def _one_time(time) -> bool:

@@ -235,8 +235,8 @@ class AuditContext(Corrections, Dependence):
         if not self._one_origin(claim, other):
             return None
         figure = claim.reference.figure
-        if figure.time.kind == "period":
-            return "revision"
+        if "period" in (figure.time.kind, other.reference.figure.time.kind):
+            return "revision"  # a period's count (or a running total over its window)
         measure = self.measures[figure.measure] if figure.measure in self.measures else None
         if measure is None or not measure.cumulative or figure.time.kind != "as-of":
             return None

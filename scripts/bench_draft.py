@@ -17,6 +17,7 @@ credgraph are compiled from source at every run: about 0.1 s more):
 
     python scripts/bench_draft.py                # all three, 1,000 articles, --jobs 2
     python scripts/bench_draft.py --articles 100 --repeat 3
+    python scripts/bench_draft.py --articles 0 --repeat 1 --degenerate  # texts built to be slow
 """
 
 from __future__ import annotations
@@ -83,11 +84,38 @@ def _batch(args, tmp: Path, rng: random.Random, sources: list[str]) -> str:
             f"{'ok' if check.returncode == 0 else check.stderr.strip()[:200]}")
 
 
+DEGENERATE = {
+    "number words": "one two three four five six seven " * 1200,
+    "hyphenated digit groups": "1-22-333-4444-" * 3000,
+    "one long word": "a" * 40000,
+    "hyphenated letters": "a-" * 20000,
+    "dates and times": "On 2024-03-05 at 10:30, 40 fled. " * 1200,
+    "a poll's author, again and again": "a poll of the survey by " * 1700 + "X found 5 fled.",
+}
+"""About 40 KB of text each that a pattern with unbounded repetition reads in quadratic time
+(a run of number words read from each of its words took 113 s for 68 KB before round 15)."""
+
+
+def _degenerate() -> list[str]:
+    """Drafting time of each :data:`DEGENERATE` text, in-process (no start-up)."""
+    from credgraph.draft.drafting import draft_text
+
+    rows = []
+    for name, text in DEGENERATE.items():
+        start = time.perf_counter()
+        draft_text(text, report_id="bench", outlet="Bench Wire")
+        rows.append(f"degenerate text, {name} ({len(text):,} characters): "
+                    f"{time.perf_counter() - start:.2f} s")
+    return rows
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--degenerate", action="store_true",
+                        help="also time texts that trap a pattern in quadratic time")
     args = parser.parse_args(argv)
     rows = [f"machine: {os.cpu_count()} CPU, Python {sys.version.split()[0]}, load average "
             f"{os.getloadavg()[0]:.1f} at the start"]
@@ -113,6 +141,8 @@ def main(argv=None) -> int:
                     f"CLI included: min {min(runs):.3f} s, median {statistics.median(runs):.3f} s")
         if args.articles:  # --articles 0: start-up and one article only
             rows.append(_batch(args, tmp, rng, sources))
+    if args.degenerate:
+        rows += _degenerate()
     print("\n".join(f"- {row}" for row in rows))
     return 0
 

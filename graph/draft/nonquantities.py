@@ -27,7 +27,7 @@ __all__ = ["excluded_spans"]
 _EXCLUDE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"   # dates
     r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?[ap]\.m\.|\b24/7\b"  # times
-    r"|https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+"                 # addresses, tags
+    r"|https?://\S+|www\.\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w+|[@#][\w.]+"                 # addresses, tags
     r"|\+\d[\d\s()-]{6,}\d|\b(?:tel|phone|fax)\.?:?\s*[\d\s()+-]{6,}|\b0\d{0,4}(?: \d{2,4}){2,}\b"  # phones
     r"|(?-i:\b[A-Z][A-Za-z]{0,5}-\d+[A-Za-z]*\b|\b\d+[A-Z]+\d+[A-Z]*\b)"  # T-72, Su-25, 3M14
     r"|\b\d+(?:\.\d+)?\s?-?mm\b|\bcovid-19\b|\b\d+\s+min(?:ute)?s?\s+read\b"
@@ -37,14 +37,14 @@ _EXCLUDE = re.compile(
     r"|\b\d{3,5}\s+(?:[a-z]+\s+)?(?:hotline|helpline|call cent(?:re|er))\b"  # the 1551 hotline
     r"|\bdoi:\s*\S+|,\s*(?:vol\.|volume|issue|no\.|pp?\.)\s?\d+(?:[-–]\d+)?"  # a citation
     r"|(?:[$€£]|\b(?:USD|EUR)\s?)1\s*=\s*[\d.,]+\s*[a-z]+"  # a wire's note: ($1 = 90.2 rubles)
-    r"|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b|\b\w+-(?:storey|story|floor|room|seat|lane|kilometre|kilometer|km|metre|meter|mile)\b"
+    r"|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b|\b\w{1,40}-(?:storey|story|floor|room|seat|lane|kilometre|kilometer|km|metre|meter|mile)\b"
     r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:,|and|or|to|-|–)\s*\d+)*|(?-i:\bNos?\.\s?\d+)|\bage\s+from\s+\d+\s+to\s+\d+\b|\b(?:youngest|oldest)\s+(?:is|was)\s+\d+\b|\((?:over|under|aged)\s+\d+\)"  # No. 41; ages
-    r"|\b[\w-]+\s+(?:days?|weeks?|months?|years?)\s+ago\b|(?<=[a-z] )in\s+(?:two|three|four|five|"
+    r"|\b[\w-]{1,40}\s+(?:days?|weeks?|months?|years?)\s+ago\b|(?<=[a-z] )in\s+(?:two|three|four|five|"
     r"six|seven|eight|nine|ten|\d{1,2})\s+(?:years|months|weeks)\b"  # time: "two in three years"
-    r"|\b[\w-]+-(?:day|week|month|year)\s+(?:period|window|span|stretch)\b|\bappeal\w*\s+(?:[\w-]+\s+){0,6}?within\s+[\w-]+\s+(?:days|weeks|months)\b"  # "a 3-month period", an appeal's time limit
+    r"|\b[\w-]{1,40}-(?:day|week|month|year)\s+(?:period|window|span|stretch)\b|\bappeal\w*\s+(?:[\w-]+\s+){0,6}?within\s+[\w-]+\s+(?:days|weeks|months)\b"  # "a 3-month period", an appeal's time limit
     r"|\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # time of day
-    r"|(?:^|(?<=\n)|(?<=[.!?] ))[\w-]+\s+(?:years?|months?|weeks?)\s+(?:into|after)\s+the\b"  # when
+    r"|(?:^|(?<=\n)|(?<=[.!?] ))[\w-]{1,40}\s+(?:years?|months?|weeks?)\s+(?:into|after)\s+the\b"  # when
     r"|(?-i:\bv\d+(?:\.\d+)+\b)|\bversion\s+\d+(?:\.\d+)+\b|(?-i:\b(?:Issue|Vol\.|Volume|Edition|Episode|No)\s+\d+\b)|\b(?:19|20)\d{2}[-–/]\d{2}\b(?![-–/.]?\d)",  # v2.4, version 4.1, Issue 57, 2023-24
     re.I)
 

@@ -22,6 +22,7 @@ of day, ordinals, names with numbers (``155th brigade``, ``Article 338``, ``T-72
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
 
 from .nonquantities import excluded_spans
@@ -129,12 +130,18 @@ def _low(doc, i) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
+_LONGEST_RUN = 16
+"""The most tokens a spelled-out number has (``nine hundred and ninety-nine thousand ...``):
+a longer run of number words is read no further (a list of them, not one number), so a text
+of nothing but number words is read in linear time."""
+
+
 def _word_run(doc, i) -> int:
     """End of the run of number words starting at token *i* (``a hundred and twenty``)."""
     j = i
     if _low(doc, j) == "a" and _low(doc, j + 1) in _SCALES:
         j += 1
-    while j < len(doc):
+    while j < len(doc) and j - i < _LONGEST_RUN:
         w = _low(doc, j)
         if w in _NUMBER_WORDS:
             j += 1
@@ -214,13 +221,14 @@ def find_numbers(doc, excluded: list[tuple[int, int]] | None = None) -> list[Num
     """Every quantity of *doc*, in text order (token offsets), without the non-quantities."""
     text = doc.text
     spans = excluded if excluded is not None else excluded_spans(text)
+    starts, ends = [t.idx for t in doc], [t.idx + len(t) for t in doc]
     banned = set()
-    for s, e in spans:
-        for t in doc:
-            if t.idx >= e:
-                break
-            if t.idx + len(t) > s:
-                banned.add(t.i)
+    for s, e in spans:  # the tokens overlapping each span, from the one it begins in
+        k = max(bisect_right(starts, s) - 1, 0)
+        while k < len(starts) and starts[k] < e:
+            if ends[k] > s:
+                banned.add(k)
+            k += 1
     found: list[NumberExpr] = []
     i, n = 0, len(doc)
     while i < n:

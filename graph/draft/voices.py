@@ -264,6 +264,8 @@ _FIGURE_LINE = re.compile(rf"(?i)\s*(?:(?:about|around|nearly|almost|over|some|r
                           r"(?:\s+[a-z]+){0,2}\s*")
 """A line that is a figure alone (``4,210``, ``About 1.2 million``, ``38%``, ``15 years``,
 ``1,000+``, ``Two in five``, ``EUR 210 billion``, ``110 to 130``, ``4,100 square kilometres``)."""
+_FIGURE_LINE_LONGEST = 60
+"""The longest line read as a figure alone (the pattern is tried on no longer one)."""
 
 
 _ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*–—])\s+")
@@ -276,7 +278,8 @@ def figure_item(passages, paragraph: int) -> bool:
     s, e = passages.paragraphs[paragraph]
     line = passages.text[s:e].split("\n", 1)[0]
     marker = _ITEM_NUMBER.match(line)
-    return bool(_FIGURE_LINE.fullmatch(line[marker.end():] if marker else line)) and \
+    return len(line) <= _FIGURE_LINE_LONGEST and bool(_FIGURE_LINE.fullmatch(
+        line[marker.end():] if marker else line)) and \
         "\n" in passages.text[s:e].strip()
 
 
@@ -285,7 +288,8 @@ def figure_label(passages, index: int) -> int | None:
     own that is a figure alone (a box of the week's numbers: ``4,210`` over ``Drones
     launched this week, the air force said.``), the sentence after it in its paragraph."""
     s, e = passages.sentences[index]
-    if index + 1 >= len(passages.sentences) or not _FIGURE_LINE.fullmatch(passages.text[s:e]) \
+    if index + 1 >= len(passages.sentences) or e - s > _FIGURE_LINE_LONGEST or \
+            not _FIGURE_LINE.fullmatch(passages.text[s:e]) \
             or not passages.is_heading(index):
         return None
     here, after = passages.paragraph_of(s), passages.paragraph_of(passages.sentences[index + 1][0])

@@ -75,6 +75,12 @@ Sixteen sets, reported separately, never mixed:
   assessment, a regional feature in translation, a garrison court's verdict, a fact-check),
   written, annotated and committed (3c2b624) by a session that never ran or read the
   drafter, and first scored after round 15; still blind;
+- sixteenth held-out texts: eight more (tests/data/draft_texts/heldout16/; a UN briefing
+  transcript, a regional TV story with embedded posts, a data desk's table of regions, a
+  town's memorial round-up, an economics newsletter, a media monitor's rewrite of a state
+  agency's story, an NGO situation report, a football report with war figures in passing),
+  written, annotated and committed (4103ad6) by a session that never ran or read the
+  drafter, and first scored during round 15; still blind;
 - own texts (the test set): the invented texts of tests/data/draft_texts/, annotated by
   hand before the drafter was written, drafted against known-sources.yaml (the registry an
   analyst had before; the other sources must come out as proposals) with the outlet and,
@@ -405,7 +411,8 @@ HELD_OUT = (("Second", "heldout2", LOOKED_AT), ("Third", "heldout3", LOOKED_AT),
             ("Eighth", "heldout8", LOOKED_AT), ("Ninth", "heldout9", LOOKED_AT),
             ("Tenth", "heldout10", LOOKED_AT), ("Eleventh", "heldout11", LOOKED_AT),
             ("Twelfth", "heldout12", LOOKED_AT), ("Thirteenth", "heldout13", LOOKED_AT),
-            ("Fourteenth", "heldout14", LOOKED_AT), ("Fifteenth", "heldout15", BLIND))
+            ("Fourteenth", "heldout14", LOOKED_AT), ("Fifteenth", "heldout15", BLIND),
+            ("Sixteenth", "heldout16", BLIND))
 """The held-out sets after the first: ordinal, folder, and whether they are still blind."""
 SETS = [
     ("Seed articles (development set)", "seed", seed_set),

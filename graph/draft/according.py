@@ -59,6 +59,7 @@ class Cue:
     decision: bool = False  # a court's sentence ("the court sentenced"): never a relay
     note: str | None = None
     joint: str | None = None  # "a joint count of X and Y": a note that changes no chain
+    item: bool = False  # a source in brackets closing a list item: that item's, carried on
 
 
 WORKED_OUT = re.compile(r"\s*(?:That|This|Which|It)\s+(?:works|worked|comes|came)\s+out\s+"

@@ -46,7 +46,7 @@ from .records import Attribution, SourceRef
 from .speakers import OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .voices import authority_outlet, author_voice, counts_itself, figure_item, figure_label, \
     find_reposts, institution_opens, own_notes, publishes_itself, releases_itself, \
-    section_labels, through_repost
+    reports_itself, section_labels, through_repost
 
 __all__ = ["attribute", "SPEECH_VERBS", "OWN_WORK_VERBS", "find_reposts", "own_notes",
            "through_repost"]
@@ -77,7 +77,8 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
     kind = names.source_kind(outlet)  # a group's report, an authority's release or page
     own_voice = (publishes_itself(kind) or releases_itself(kind, passages.text)
                  or authority_outlet(names.display(outlet), kind)
-                 or counts_itself(passages, names.display(outlet)))  # "our list contains"
+                 or counts_itself(passages, names.display(outlet))  # "our list contains"
+                 or reports_itself(passages, names.display(outlet)))  # "Situation Report"
     author = author_voice(passages, interview)  # "I counted ...": the author's own post
     labels = section_labels(passages, names)  # "Tver Regional Court. A soldier ..."
     by_sentence: dict[int, Attribution | None] = {}
@@ -147,8 +148,8 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
         if interview is not None:
             found = interview.answered(found, start, passages.text[slice(
                 *passages.sentences[s_index])])
-        if found.origin is not None and cues:
-            last = (passages.paragraph_of(start), found)
+        if found.origin is not None and cues and not all(c.item for c in cues):
+            last = (passages.paragraph_of(start), found)  # (an item's bracketed source is its own)
             r.last_chain = found
         out.append(found)
     return out

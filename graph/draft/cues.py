@@ -302,11 +302,20 @@ def _closing_source(r: SpeakerReader, start: int, end: int) -> list[Cue]:
                  None)
     if close is None or any(t.text not in (".", ";") for t in doc[close + 1:end]):
         return []
-    opened = next((m for m in range(close - 1, max(start, close - 8) - 1, -1)
+    opened = next((m for m in range(close - 1, max(start, close - 16) - 1, -1)
                    if doc[m].text == "("), None)
-    if opened is None or opened + 1 >= close or any(t.like_num or t.text in ("$", "€", "£")
-                                                    for t in doc[opened + 1:close]):
+    if opened is not None:  # "(IOM, round 21 of its survey, as of 31 May)": the name first
+        close = next((m for m in range(opened + 2, close) if doc[m].text == ","), close)
+    if opened is None or opened + 1 >= close or close - opened > 8 or any(
+            t.like_num or t.text in ("$", "€", "£") for t in doc[opened + 1:close]):
         return []
+    words = doc[opened + 1:close]
+    line_item = bool(_ITEM_START.match(doc[start:end].text))  # "- 3.6 million ... (IOM)"
+    if line_item and len(words) == 1 and _ACRONYM_SOURCE.fullmatch(words[0].text) and \
+            words[0].text not in _NOT_SOURCES or line_item and all(t.is_lower for t in words) \
+            and words[-1].lower_ in _GROUPS_IN_BRACKETS:  # "(IOM)", "(regional military
+        ref, note = r.resolve(opened + 1, close, opened)  # administrations)": a box's source
+        return [Cue("according", ref, opened, note=note, item=True)] if ref else []
     last = close
     if close - opened >= 3 and doc[close - 1].lower_ in _TALLY | {"figure", "figures", "data"} \
             and doc[close - 2].text in ("'s", "’s"):
@@ -314,14 +323,25 @@ def _closing_source(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     hits = r.names.find(doc, opened + 1, last)
     if hits and hits[0][1] == opened + 1 and hits[0][2] == last:
         return [Cue("according", SourceRef(hits[0][0], doc[opened + 1:last].text, (0, 0),
-                                           "registry"), opened)]
+                                           "registry"), opened, item=True)]
     if last - opened == 2 and doc[opened + 1].is_lower:  # "(ombudsman)": the one named before
         held = r.role_of(["the", doc[opened + 1].lower_], opened)
         if held is not None and held[0] is not None:
-            return [Cue("according", held[0], opened, note=held[1])]
+            return [Cue("according", held[0], opened, note=held[1], item=True)]
     return []
 
 
+_ITEM_START = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
+"""A list item's marker: where a source in brackets closing the line is the item's."""
+_ACRONYM_SOURCE = re.compile(r"[A-Z]{2,7}")
+_NOT_SOURCES = {"PDF", "UTC", "GMT", "UAH", "USD", "EUR", "RUB", "GBP", "CET", "EET", "MSK",
+                "AM", "PM", "KM", "TV", "FAQ", "VIDEO", "PHOTO", "PHOTOS", "UPDATE", "LIVE",
+                "NB", "OK", "ID", "IDP", "IDPS"}
+"""Capitals in brackets that name no source (``(PDF)``, ``(UTC)``, ``(UAH)``)."""
+_GROUPS_IN_BRACKETS = {"administrations", "administration", "authorities", "officials",
+                       "ministry", "police", "prosecutors", "governors", "mayors", "services"}
+"""The last word of an institution described in lower case in a box's brackets
+(``(regional military administrations)``)."""
 _MASTHEAD = re.compile(r"(?:[^|\n]{1,60}\|\s*)*By\s+[A-Z][^|\n]*(?:\||$)|(?:[^|\n]{1,60}\|\s*)+"
                        r"(?:Published|Updated|Posted)\b")
 """A byline or masthead line (``Outlet | By Name | Published 6 May``): who wrote the text

@@ -35,6 +35,7 @@ _EXCLUDE = re.compile(
     r"(?:of|/)\s*\d+\b"  # Slide 1 of 8, segment 3 of 7
     r"|\b\d{1,4}(?:-\d{2,4}){3,}\b"  # a phone number in groups: 8-800-100-41-17
     r"|\b\d{3,5}\s+(?:[a-z]+\s+)?(?:hotline|helpline|call cent(?:re|er))\b"  # the 1551 hotline
+    r"|\bround\s+\d+\s+of\s+(?:its|the|their|a)\b"  # a survey's round 21 of its survey
     r"|\bdoi:\s*\S+|,\s*(?:vol\.|volume|issue|no\.|pp?\.)\s?\d+(?:[-–]\d+)?"  # a citation
     r"|(?:[$€£]|\b(?:USD|EUR)\s?)1\s*=\s*[\d.,]+\s*[a-z]+"  # a wire's note: ($1 = 90.2 rubles)
     r"|©\s*\d{4}|\b\d+-year-old\b|\b\d+\s+years?\s+old\b|\b\w{1,40}-(?:storey|story|floor|room|seat|lane|kilometre|kilometer|km|metre|meter|mile)\b"

@@ -118,7 +118,9 @@ class SpeakerReader(SubjectReader):
         if referred is not None:
             return referred
         first_person = max((n for n, w in enumerate(words) if w in ("our", "we")), default=None)
-        if first_person is not None and len(words) - first_person <= 3 and not any(
+        if first_person is not None and (len(words) - first_person <= 3 or words[
+                first_person + 1:first_person + 2] == ["team"] and words[first_person + 2:][
+                :1] in (["in"], ["at"])) and not any(  # "our team in Kramatorsk reports"
                 t.like_num for t in self.doc[i:j][first_person:]):  # "in 2024 our lawyers"
             return SourceRef(self.outlet, "our", (0, 0), "registry"), '"our" taken as the outlet'
         if [w for w in words if w not in ("the", "our", "its")] in _EDITORS:

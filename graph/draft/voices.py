@@ -122,6 +122,38 @@ def counts_itself(passages, outlet_name: str) -> bool:
     return len(own) >= 3 and min(own) < len(text) // 4
 
 
+_OWN_REPORT = re.compile(r"(?i)\b(?:situation report|sitrep|flash update|humanitarian update|"
+                         r"operational update|situation update|monthly report|weekly report|"
+                         r"annual report|fact ?sheet|dashboard|snapshot)\b")
+"""A report's genre on its head's lines: an organisation's own report (``Situation Report No.
+47``)."""
+_OUR_WORK = re.compile(r"(?i)\b(?:our (?:team|teams|response|operations|appeal|staff|partners|"
+                       r"programmes?|programs?)|we (?:distributed|reached|delivered|provided|"
+                       r"assisted|supported|installed|registered))\b")
+
+
+def reports_itself(passages, outlet_name: str) -> bool:
+    """Whether the text is an organisation's own report: its head (the first three lines)
+    names a report's genre (``Kalyna Relief: Ukraine Situation Report No. 47``) and either
+    the outlet or, twice in the text, the organisation's own work (``our team in Kramatorsk``,
+    ``we distributed``). Its figures without a source are then its own.
+
+    >>> from credgraph.draft.passages import Passages
+    >>> reports_itself(Passages("Kalyna Relief: Situation Report No. 4\\n\\n- 40 reached"),
+    ...                "Kalyna Relief")
+    True
+    >>> reports_itself(Passages("UN situation report says 40 fled\\n\\nThe agency said."),
+    ...                "Harbour Lines")
+    False
+    """
+    head = "\n".join(line for line in passages.text.splitlines()[:6] if line.strip())
+    head = "\n".join(head.splitlines()[:3])
+    if not _OWN_REPORT.search(head):
+        return False
+    named = bool(outlet_name) and outlet_name.lower() in head.lower()
+    return named or len(_OUR_WORK.findall(passages.text)) >= 2
+
+
 AUTHORITIES = {"government", "defence-ministry", "military-intelligence", "court"}
 """Kinds of an outlet that is an authority: its own press release speaks in its voice."""
 _RELEASE = re.compile(r"(?im)^[ \t]*(?:[^\n]{0,60}[|·•–—-][ \t]*)?(?:official\s+)?(?:press|news|"

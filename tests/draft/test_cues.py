@@ -57,3 +57,32 @@ def test_a_study_named_without_a_figure_is_carried_into_no_other_sentence():
     text = ("- The ministry's daily count includes the wounded.\n- Convicts, roughly one in "
             "four of the names, are hard to trace.")
     assert [(t, o) for t, o, _v, _h in drafted(text, OUTLET)] == [("one in four", None)]
+
+
+# Round 15, the sixteenth set: an organisation's own situation report; a list item's source
+# in brackets (``(IOM, as of 31 May)``, ``(regional military administrations)``) is that
+# item's and is carried into no other item; ``our team in X reports`` is the report's own.
+
+SITREP = ("Harbour Aid: Ukraine Situation Report No. 12\nReporting period: 1-14 May 2030\n\n"
+          "KEY FIGURES\n"
+          "- 2.1 million people displaced in the east (IOM, round 9 of its survey, as of 30 April)\n"
+          "- At least 30 civilians killed in the period (regional military administrations)\n"
+          "- 9,400 people reached by Harbour Aid teams, up 15% on the period before\n\n"
+          "ACCESS\n- Our team in Izium reports that 3 of 14 convoys were turned back.")
+
+
+def test_a_situation_report_and_its_box_of_figures():
+    found = [(t, o) for t, o, _v, _h in drafted(SITREP, "Harbour Aid")]
+    assert found == [("2.1 million", "iom"), ("30", "regional-military-administrations"),
+                     ("9,400", "harbour-aid"), ("15%", "harbour-aid"), ("3", "harbour-aid"),
+                     ("14", "harbour-aid")]
+
+
+@pytest.mark.parametrize("text", [
+    # in prose, an acronym in brackets is a name's short form, no item's source
+    "The post attributes the number to the Federal Intelligence Service (BND). It was "
+    "reposted by dozens of accounts.",
+    "- 40 people fled the town (PDF)",
+])
+def test_brackets_that_name_no_source(text):
+    assert {o for _t, o, _v, _h in drafted(text, OUTLET)} == {None}

@@ -272,7 +272,7 @@ def _downgrade_conflicts(ctx: AuditContext, figures: list[FigureAudit]) -> None:
         ref = fig.claim.reference.figure
         if ref is None or any(a.verified or a.neutral for a in ctx.standing(fig.claim)):
             continue  # a neutral source's count hedged by its relays is a floor, not ruled out
-        bounds = ref.bounds()
+        bounds = ctx.stated(fig.claim)  # as all its reports state it, not one relay's
         against = [(other.claim, base_grade(other))
                    for other, relation in ctx.related(fig.claim)
                    if relation in _BOUNDING

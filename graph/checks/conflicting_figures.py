@@ -16,14 +16,24 @@ late reports come in): a note; so is a conflict with a count its
 origin has revised since (:meth:`~credgraph.checks.context.AuditContext.superseded`), and
 so is a disagreement between two verified origins' counts that both hold as the floors they
 establish (:meth:`~credgraph.checks.context.AuditContext.both_floors`: two missions' 40 and
-55 dead confirmed that day).
+55 dead confirmed that day), and so is a disagreement as the figures' references state
+them where other reports of them state values that agree (a court's "more than 2,000"
+relayed as "2,000": :meth:`~credgraph.checks.bounds.Bounds.stated`).
 """
 
 from __future__ import annotations
 
-from ..comparison import bounds_overlap, disagree
+from ..comparison import bounds_overlap, disagree, intervals_conflict
+from ..ids import mention_key
 from ..trace import ClaimTrace
 from . import Finding, register_check
+
+
+def _as_stated(ctx, *claims) -> str:
+    """How each of *claims* is stated otherwise than by its reference, in a few words."""
+    return "; ".join(f"{c.claim} also as " + ", ".join(dict.fromkeys(
+        m.figure.describe() for m in ctx.stating(c) if m.figure != c.reference.figure))
+        for c in claims if any(m.figure != c.reference.figure for m in ctx.stating(c)))
 
 
 def _label(claim: ClaimTrace) -> str:
@@ -99,6 +109,13 @@ def conflicting_figures(ctx, claim):
             message = f"{_label(claim)} and {_label(other)}: {why}"
         old = [c.claim for c in (claim, other) if ctx.superseded(c)]
         floors = not old and ctx.both_floors(claim, other, relation)
+        if not intervals_conflict(ctx.stated(claim), ctx.stated(other), relation):
+            yield Finding(  # one relay's reading of a figure other reports state otherwise
+                f"{message} as {mention_key(ref.node)} and {mention_key(other.reference.node)} "
+                "state them, but other reports state them so that both may be right "
+                f"({_as_stated(ctx, claim, other)}); not a conflict, and neither is downgraded",
+                [ref.node, other.reference.node], severity="info")
+            continue
         if old:  # its origin's later count of the period supersedes it: a note
             message += (f", but its origin has since revised {' and '.join(old)} (a later "
                         "count of the same period supersedes it)")

@@ -3,8 +3,9 @@
 Figures are grouped by what they must share to be compared (:func:`~credgraph.comparison.quantity_key`),
 so each is related only to the few of its group (:meth:`AuditContext.related`). Which
 sources relay which origins on which measures is worked out once for the corpus
-(:class:`~credgraph.checks.dependence.Dependence`), and so is what corrections withdraw
-(:class:`~credgraph.checks.corrections.Corrections`).
+(:class:`~credgraph.checks.dependence.Dependence`), and so are what corrections withdraw
+(:class:`~credgraph.checks.corrections.Corrections`) and what figures state and establish
+(:class:`~credgraph.checks.bounds.Bounds`).
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cached_property
 
-from ..comparison import bounds_overlap, intervals_conflict, is_ratio_unit, quantity_key, relate
-from ..grade import ESTIMATE_HEDGES, established_bounds
+from ..comparison import bounds_overlap, quantity_key, relate
 from ..origins import OriginAssessment, assess_origins
 from ..trace import CitationTrace, ClaimTrace
+from .bounds import Bounds
 from .corrections import Corrections, Withdrawal
 from .dependence import Dependence
 
@@ -28,7 +29,7 @@ def draft_reports(reports: dict) -> frozenset:
     return frozenset(rid for rid, r in reports.items() if getattr(r, "reviewed", True) is False)
 
 
-class AuditContext(Corrections, Dependence):
+class AuditContext(Bounds, Corrections, Dependence):
     """Shared, cached facts for the checks of one audit run."""
 
     def __init__(self, trace: CitationTrace):
@@ -296,34 +297,6 @@ class AuditContext(Corrections, Dependence):
         dates = [r.latest for r in map(self.trace.reports.get, claim.reports)
                  if r is not None and r.latest is not None]
         return min(dates, default=None)
-
-    def established(self, claim: ClaimTrace):
-        """What *claim*'s figure establishes when it has a verified origin that proves
-        something and its origin did not revise it (:meth:`superseded`), else None
-        (:func:`~credgraph.grade.established_bounds`: a tally by any origin but a court or
-        a register is a floor)."""
-        if self.superseded(claim):
-            return None
-        gone = self.unproven(claim)
-        verified = [a for a in self.origins(claim)
-                    if a.verified and a.origin.independence not in gone]
-        if not verified:
-            return None
-        figure, measures = claim.reference.figure, self.measures
-        tally = ((figure.measure not in measures or measures[figure.measure].kind == "count")
-                 and not is_ratio_unit(figure.unit))  # "25 percent killed" is a share
-        return established_bounds(
-            figure, documentary=any(a.documentary for a in verified), tally=tally,
-            estimate=any(m.hedge in ESTIMATE_HEDGES for m in claim.mentions))
-
-    def both_floors(self, claim: ClaimTrace, other: ClaimTrace, relation: str) -> bool:
-        """Whether two figures that disagree as stated can both be right as what their
-        verified origins establish (:meth:`established`): two counters' counts of what each
-        could confirm, floors of the quantity (two missions' 40 and 55 dead confirmed that
-        day: other methods, other cut-off times), not a conflict."""
-        mine, theirs = self.established(claim), self.established(other)
-        return (mine is not None and theirs is not None
-                and not intervals_conflict(mine, theirs, relation))
 
     def comparable(self, claim: ClaimTrace) -> list[ClaimTrace]:
         """The claims that count the same thing at the same time as *claim*."""

@@ -118,7 +118,7 @@ def test_modules_stay_small(path):
     assert lines <= 450, f"{path.name} has {lines} lines: split it by topic"
 
 
-DRAFT_ORDER = ["records", "passages", "tokens", "ordinals", "nonquantities", "numbers", "measures", "report_days", "timeref",
+DRAFT_ORDER = ["records", "tables", "passages", "tokens", "ordinals", "nonquantities", "numbers", "measures", "report_days", "timeref",
                "figures", "kinds", "proposals", "names", "institutions", "anaphora", "subjects", "cuewords", "sides", "speakers",
                "interviews", "voices", "courtroles", "according", "cues", "chaining", "attribution", "hedges", "writer", "claims",
                "documents", "drafting", "batch"]

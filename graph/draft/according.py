@@ -182,6 +182,9 @@ def _obtained(r, i, j, k) -> list[Cue]:
             if by is not None:  # "published this week by X"
                 split = m
                 break
+    given = _given(r, i, j, k)
+    if given is not None:
+        return given
     if split is None:
         authored = _authored(r, i, j, k)
         if authored is not None:
@@ -207,6 +210,32 @@ def _obtained(r, i, j, k) -> list[Cue]:
         cues.append(Cue("citing", origin, k, note="the document or data the outlet holds "
                                                   "taken as the origin"))
     return cues
+
+
+_GIVING = {"gave", "provided", "sent", "supplied", "shared", "handed", "released"}
+_MATERIAL = {"data", "figures", "documents", "records", "statistics", "numbers", "files"}
+
+
+def _given(r, i, j, k) -> list[Cue] | None:
+    """``according to data the ministry gave Harbour Lines``: the giver's, through the one
+    given it (never the report's own outlet). None for any other phrase."""
+    doc = r.doc
+    first = i
+    while first < j and doc[first].lower_ in _DETERMINED:
+        first += 1
+    if first >= j or doc[first].lower_ not in _MATERIAL:
+        return None
+    verb = next((m for m in range(first + 2, j) if doc[m].lower_ in _GIVING), None)
+    if verb is None:
+        return None
+    giver, _n = r.resolve(first + 1, verb, k)
+    if giver is None:
+        return None
+    start = verb + 1 + (verb + 1 < j and doc[verb + 1].lower_ == "to")
+    taker, _n = r.resolve(start, j, k) if j > start else (None, None)
+    cues = [Cue("according", taker, k)] if taker is not None and taker.id not in (
+        r.outlet, giver.id) else []
+    return cues + [Cue("citing" if cues else "according", giver, k, note="the giver of the data")]
 
 
 def _authored(r, i, j, k) -> list[Cue] | None:

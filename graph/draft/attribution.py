@@ -44,6 +44,7 @@ from .names import normal_name
 from .passages import TURN_LABEL
 from .records import Attribution, SourceRef
 from .speakers import OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
+from .tables import table_at
 from .voices import authority_outlet, author_voice, counts_itself, figure_item, figure_label, \
     find_reposts, institution_opens, own_notes, publishes_itself, releases_itself, \
     reports_itself, section_labels, through_repost
@@ -119,6 +120,9 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
                     found.origin.id == last[1].origin.id and not own_voice and not author:
                 last = (passages.paragraph_of(start), last[1])  # it goes on, paragraph by
                 # paragraph, until one has a voice of its own
+        table = table_at(passages.tables, start) if found is None else None
+        if table is not None:  # a table's cell: the voice of the paragraph announcing it
+            found = _in_table(r, table, start, last)
         found = found or Attribution()
         if converted(passages.text, start) and quote is None:  # "1.6 million roubles ($17,800)"
             found = Attribution(SourceRef(outlet, "", (0, 0), "registry"), notes=(
@@ -141,6 +145,9 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
                 "no attribution cue in the publisher's own report: the publisher's",))
         for r_start, r_end, channel in reposts:  # a post forwarded from another channel
             if r_start <= start < r_end:
+                if not cues and found.origin is not None and doc[r.last_seen.get(
+                        found.origin.id, 0)].idx < r_start:  # a voice from outside the post
+                    found = Attribution()  # is not carried into it: the post is its author's
                 found = through_repost(found, channel, outlet)
         if found.origin is None and any(a <= start < b for a, b in notes_of_outlet):
             found = Attribution(SourceRef(outlet, "", (0, 0), "registry"), notes=(
@@ -153,6 +160,21 @@ def attribute(doc, passages, names, outlet: str, spans: list[tuple[int, int]]) -
             r.last_chain = found
         out.append(found)
     return out
+
+
+def _in_table(r, table, start, last) -> Attribution | None:
+    """A figure in a table's cell without a cue: the outlet's own in a column the paragraph
+    before calls its arithmetic (``with our calculation of the share``), else the voice of
+    the paragraph that announces the table, if it is one of the two before it."""
+    p = r.passages
+    if table.own_column(p.text, start):
+        return Attribution(SourceRef(r.outlet, "", (0, 0), "registry"), notes=(
+            "a table's column the text calls its own calculation: the outlet's",))
+    if last is None or last[0] < p.paragraph_of(table.start) - 2:
+        return None
+    return Attribution(last[1].origin, last[1].via, own_work=last[1].own_work, notes=(
+        f"a table's cell: the voice of the text announcing it "
+        f"({r.names.display(last[1].origin.id)})",))
 
 
 def _lead(r, by_sentence, sentences, last):

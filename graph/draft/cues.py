@@ -57,8 +57,9 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     """The cues of the sentence of tokens ``[start, end)``, in text order."""
     doc, found = r.doc, []
     r.current = found
-    if start < end and _MASTHEAD.match(doc[start:end].text):
-        return found  # "VerifyDesk | By Ana Lucia Ferreira | Published 6 May 2027"
+    if start < end and (_MASTHEAD.match(doc[start:end].text) or _EMBED_LABEL.match(
+            doc[start:end].text)):  # "VerifyDesk | By Ana Lucia Ferreira | Published 6 May
+        return found  # 2027"; "[Embedded Telegram post: X]" (the post is X's, :mod:`.voices`)
     k = start
     while k < end:
         t = doc[k]
@@ -346,6 +347,8 @@ _MASTHEAD = re.compile(r"(?:[^|\n]{1,60}\|\s*)*By\s+[A-Z][^|\n]*(?:\||$)|(?:[^|\
                        r"(?:Published|Updated|Posted)\b")
 """A byline or masthead line (``Outlet | By Name | Published 6 May``): who wrote the text
 and when, no one's statement."""
+_EMBED_LABEL = re.compile(r"(?i)\s*\[\s*embedded\b")
+"""The label of a post embedded in a web story: who wrote the post, no statement."""
 _GENRE = re.compile(r"(?i)(?:fact[ -]?check(?:ed)?|analysis|explainer|exclusive|breaking|"
                     r"update[d]?|opinion|comment|live|watch|explained|in numbers|verdict|"
                     r"what we know|timeline|q&a)$")

@@ -28,6 +28,7 @@ from decimal import Decimal
 from .measures import measure_for
 from .numbers import COUNT_NOUNS, TIME_UNITS, excluded_spans, find_numbers
 from .records import FoundFigure, NumberExpr, TimeRef
+from .tables import table_at
 from .tokens import matcher, matches
 
 __all__ = ["find_figures", "QUALIFIER_PHRASES"]
@@ -236,14 +237,17 @@ def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
         sentence = passages.sentences[s_index]
         if sentence in passages.skipped or not sentence[0] <= start_char < sentence[1]:
             continue
+        table = table_at(passages.tables, start_char)
         figure = _figure(doc, expr, qualifiers, sentence, start_char, end_char,
-                         carried.get(passages.paragraph_of(start_char)))
+                         None if table else carried.get(passages.paragraph_of(start_char)))
+        if figure is not None and table is not None:
+            figure = _in_cell(figure, table, start_char)  # "604" under "Schools": 604 schools
         if figure is None or figure.unit == "sources" or (figure.value or 99) <= 10 and \
                 (_INFORMANTS.match(text, end_char) or _OF_INFORMANTS.match(text, end_char) or (
                     _INFORMANTS_OF.search(text[max(0, start_char - 20):start_char]) and
                     re.match(_WHO_SAID, text[end_char:]))):  # "Two people familiar with"
             continue  # "citing two sources in the ministry": who was asked, not a figure
-        if figure.unit not in ("percent", "times", "percentage points"):
+        if figure.unit not in ("percent", "times", "percentage points") and table is None:
             carried[passages.paragraph_of(start_char)] = (figure.unit, figure.measure,
                                                           figure.subject_side)
         figures.append(figure)
@@ -370,3 +374,19 @@ def _token_end(doc, char: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def _in_cell(figure: FoundFigure, table, at: int) -> FoundFigure:
+    """A figure in a table's cell: counted in its column's noun (:meth:`.Table.unit_at`)
+    unless it names its own, its subject the column's header and the row's label."""
+    header, label = table.cell_at(at) or ("", "")
+    own = figure.unit not in ("unspecified", "people") and not any(
+        n.startswith("no counted noun") for n in figure.notes)
+    unit = figure.unit if own or figure.unit in ("percent", "times") else (
+        table.unit_at(at) or figure.unit)
+    notes = tuple(n for n in figure.notes if not n.startswith(("no counted noun", "who or what")))
+    measure = figure.measure if unit == figure.unit else measure_for(unit, "count", [
+        w.lower() for w in header.split()])
+    return replace(figure, unit=unit, measure=measure, subject=f"{header.lower()}: {label}"
+                   if header and label else figure.subject, notes=notes + (
+        f"a table's cell: column {header!r}, row {label!r}",))

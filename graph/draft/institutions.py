@@ -72,11 +72,14 @@ _OWN_PARTS = (r"press service|website|site|spokes(?:man|woman|person)|telegram c
               r"press secretary|press officer|secretary|databases?|registers?|archives?|"
               r"statement|office|account|data|figures|count|press office|department|"
               r"directorate|headquarters|consultants|lawyers|volunteers|staff|team|experts|"
-              r"analysts|researchers|monitors|hotline|operators|counsell?ors|" +
+              r"analysts|researchers|monitors|hotline|operators|counsell?ors|tracking|"
+              r"monitoring|surveys?|polls?|estimates?|calculations?|research|study|" +
               "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)))
 """What an institution has that speaks for it: its services, staff and documents (``the
 project's lawyers``, ``the court's press service``)."""
-_OWNED = re.compile(rf"^(.+?)(?:['’]s|(?<=s)['’]) (?:[\w-]+ ){{0,2}}?(?:{_OWN_PARTS})$", re.I)
+_OWNED = re.compile(rf"^(.+?)(?:['’]s|(?<=s)['’]) (?:[\w-]+ ){{0,2}}?(?:{_OWN_PARTS})"
+                    r"(?-i: of (?:the )?[a-z][a-z -]{0,40})?$", re.I)  # "the council's register of
+# fallen defenders": the council's
 _PUBLISHED = re.compile(r"^(?:the |its |their )?(?:[\w-]+ )?(?:" + "|".join(sorted(
     DOCUMENT_WORDS, key=len, reverse=True)) + r")\s+(?:published|posted|released|issued|"
     r"uploaded)\s+(?:on|by|in|to)\s+(.+)$", re.I)

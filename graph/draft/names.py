@@ -122,6 +122,7 @@ class SourceNames:
         text = re.split(r"\s(?:that|who|which|whose|where|(?:interviewed|quoted|contacted|reached)"
                         r"\s+by)\s", f" {phrase} ")[0]  # "a commander interviewed by X": him
         text = " ".join(text.strip(" \t\n,.;:\"'“”‘’()[]").split())
+        text = _TRAILING_TIME.sub("", text)  # "RIA Novosti on Monday": RIA Novosti
         if not text or not any(c.isalpha() for c in text):
             return None
         key = normal_name(text)
@@ -325,6 +326,12 @@ class SourceNames:
         """How a statement names the source: its registry name, or the proposed name."""
         found = self.registry.sources.get(source_id) or self.proposed.get(source_id)
         return found.name if found else source_id
+
+
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on|last|this|earlier|late|early|on the)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|night|weekend)$")
+"""A time phrase ending a name as the text runs on (``RIA Novosti on Monday ran ...``)."""
 
 
 def _modifier(doc, hit) -> bool:

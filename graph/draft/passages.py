@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .tables import find_tables, table_at
+
 __all__ = ["TURN_LABEL", "sentence_spans", "sentence_bounds", "paragraph_spans", "quote_spans",
            "repeated_lines", "Passages"]
 
@@ -188,6 +190,7 @@ class Passages:
         self.sentences = sentence_spans(text)
         self.paragraphs = paragraph_spans(text)
         self.quotes = quote_spans(text)
+        self.tables = find_tables(text)
         self.skipped = repeated_lines(text, self.sentences)
         self._sentence_starts = [s for s, _e in self.sentences]
         self._paragraph_starts = [s for s, _e in self.paragraphs]
@@ -212,6 +215,8 @@ class Passages:
         """Whether sentence *index* is a line of its own without a closing full stop (a
         headline, slide title or caption heading), after a list number (``3. 40 days``)."""
         s, e = self.sentences[index]
+        if table_at(self.tables, s) is not None:
+            return False  # a table's row ("Kharkiv | 604 | 212 | 35%") is no heading
         line_start = self.text.rfind("\n", 0, s) + 1
         line_end = self.text.find("\n", e)
         line = self.text[line_start: len(self.text) if line_end < 0 else line_end].strip()

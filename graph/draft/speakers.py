@@ -228,8 +228,9 @@ class SpeakerReader(SubjectReader):
             if sid == self.outlet:
                 continue
             kind = self.names.source_kind(sid) or ""
-            if word in KIND_OF_WORD and kind not in KIND_OF_WORD[word]:
-                continue  # "the court" is no news outlet
+            if word in KIND_OF_WORD and kind not in KIND_OF_WORD[word] and \
+                    word not in self.names.display(sid).lower().split():
+                continue  # "the court" is no news outlet (but "the ministry" is one so named)
             if described is not None and seen < described[1]:
                 break  # described after the last speaker of that kind
             if want == "person" and kind not in _PERSON_KINDS:
@@ -260,7 +261,8 @@ class SpeakerReader(SubjectReader):
             media = word in _MEDIA_WORDS
             for sid, _s, _e in reversed(self.names.find(self.doc, 0, at)):
                 kind = self.names.source_kind(sid) or ""
-                if sid == self.outlet or word in KIND_OF_WORD and kind not in KIND_OF_WORD[word]:
+                if sid == self.outlet or word in KIND_OF_WORD and kind not in KIND_OF_WORD[
+                        word] and word not in self.names.display(sid).lower().split():
                     continue  # "the ministry" is no news outlet named before it
                 if (kind in MEDIA_KINDS) if media else kind not in _PERSON_KINDS:
                     return SourceRef(sid, word, (0, 0), "registry"), \

@@ -371,6 +371,11 @@ _RELEASE_HEAD = re.compile(r"^[ \t]*(?:PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE|
 """The head of a document carried whole (``PRESS RELEASE. Government of Belgorod Region. 19
 March 2028.``), after a separator line or at the top: its issuer's, to the next separator."""
 _NAME_GLUE = {"of", "the", "for", "and", "in", "on", "de"}
+_EMBEDDED = re.compile(r"(?im)^[ \t]*\[\s*embedded\s+(?:telegram|x|twitter|facebook|instagram|"
+                       r"tiktok|youtube)?\s*(?:post|video|message)\s*:\s*(?P<name>[^\]\n,]{2,60})"
+                       r"[^\]\n]*\][ \t]*$")
+"""A post embedded in a web story under its label (``[Embedded Telegram post: Oleh Tkach,
+Kremenchuk City Council]``): its author's, to the end of its paragraph."""
 """The lower-case words an issuer's name may have."""
 
 
@@ -384,6 +389,8 @@ def find_reposts(text: str) -> list[tuple[int, int, str]]:
     [('Radio Lake', 'The mayor said 40 left.')]
     >>> find_reposts("KYIV, May 2. /Lake Wire/. Forty left.")[0][2]
     'Lake Wire'
+    >>> find_reposts("A post:\\n[Embedded Telegram post: Oleh Tkach, mayor]\\n\\"3 died.\\"")[0][2]
+    'Oleh Tkach'
     >>> find_reposts("Our translation:\\n---\\nPRESS RELEASE. Government of Belgorod Region. "
     ...              "19 March.\\n40 were hurt.\\n---\\nOur notes.")[0][2]
     'Government of Belgorod Region'
@@ -395,6 +402,9 @@ def find_reposts(text: str) -> list[tuple[int, int, str]]:
         nxt = _HEADER.search(text, header.end())
         stop = min(x.start() for x in (end, nxt) if x is not None) if (end or nxt) else len(text)
         found.append((header.end(), stop, header.group("name").strip()))
+    for label in _EMBEDDED.finditer(text):  # "[Embedded Telegram post: Oleh Tkach, ...]"
+        end = text.find("\n\n", label.end())
+        found.append((label.end(), end if end >= 0 else len(text), label.group("name").strip()))
     for head in _RELEASE_HEAD.finditer(text):
         if not all(w[:1].isupper() or w in _NAME_GLUE for w in head.group("name").split()):
             continue  # "PRESS RELEASE: Ten were hurt" names no issuer

@@ -100,3 +100,15 @@ def test_a_conversion_is_the_outlets():
     text = "The governor said the fund paid 2.4 million hryvnias ($58,000) to 40 families."
     found = {t: o for t, o, _v in read_chains(REGISTRY, text, "courier")}
     assert found["58,000"] == "courier" and found["40"] != "courier"
+
+
+@pytest.mark.parametrize("text, origin, via", [
+    # round 15: data that a source gave someone: the giver's, through the one given it
+    ("Only 120 schools have a shelter, according to data the Ministry of Education gave "
+     "The Guardian.", "ministry-of-education", ["guardian"]),
+    ("Some 30 fled, according to figures the police provided to the BBC.", "police", ["bbc"]),
+    ("Some 30 fled, according to figures the police provided to us.", "police", []),
+])
+def test_data_given_by_a_source(text, origin, via):
+    ((_term, got, route),) = read_chains(REGISTRY, text, outlet="paper")
+    assert (got, route) == (origin, via)

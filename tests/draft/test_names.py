@@ -26,6 +26,8 @@ def names():
     ("a Russian anti-war project named “Get Lost”", "idite-lesom", "registry"),
     ("Mediazonna", "mediazona", "fuzzy"),
     ("Deutsche Wele", "deutsche-welle", "fuzzy"),
+    # a time phrase the text runs on with is no part of the name
+    ("Russian state news agency Mediazona on Monday", "mediazona", "registry"),
 ])
 def test_registry_names(names, phrase, source_id, how):
     ref = names.resolve(phrase)
@@ -280,3 +282,8 @@ def test_its_defence_ministry_is_the_country_s(text):
     draft = draft_text(text, load_context(bundled_corpus()), report_id="r1",
                        outlet="The Riverside Courier")
     assert [m.attribution.origin.id for m in draft.report.mentions] == ["russia-defence-ministry"]
+
+
+def test_a_proposal_is_named_without_the_time_phrase_after_it(names):
+    ref = names.resolve("Russian state news agency RIA Novosti on Monday")
+    assert ref.id == "ria-novosti" and ref.how == "new"

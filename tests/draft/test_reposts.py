@@ -46,3 +46,21 @@ def test_the_reposting_channels_own_note_is_the_outlets():
     found = read_chains(REGISTRY, text, "z-notes")
     assert [(origin, via) for _term, origin, via in found] == [
         ("r1-medic", ["steppe-watch"]), ("z-notes", [])]
+
+
+# Round 15: a post embedded in a web story under its label is its author's, to the end of
+# its paragraph; a voice from the text before the post is not carried into it.
+
+STORY = ("The regional governor wrote on Telegram at 06:48 that Mediazona had counted 5 dead.\n\n"
+         "The city's mayor gave more detail in his own post:\n\n"
+         "[Embedded Telegram post: Petro Lis, Portmarsh City Council]\n"
+         "\"12 houses damaged. About 300 families remain without gas.\"\n\n"
+         "[Embedded X post: @PortmarshNews, local news account]\n"
+         "\"Residents in the port report at least 7 explosions.\"")
+
+
+def test_an_embedded_post_is_its_authors():
+    chains = {term: (origin, via) for term, origin, via in read_chains(REGISTRY, STORY)}
+    assert chains["5"][0] == "mediazona"  # (via the governor who wrote it)
+    assert chains["12"] == ("petro-lis", []) and chains["300"] == ("petro-lis", [])
+    assert chains["7"] == ("portmarshnews", [])  # the post's words, quoted: its author's

@@ -286,10 +286,10 @@ def _withdrawn_grades(ctx: AuditContext, figures: list[FigureAudit]) -> None:
     """A figure every chain of which passes a mention or statement that a correction
     withdrew (``corrects:``) is improbable by its own source's word: credibility 5, the
     correction named (its reliability stays its origins'). Unless every such correction
-    states the figure as it was (:meth:`~credgraph.checks.corrections.Corrections.
-    reattributed`: it corrects who said it, not what was counted): then the figure is the
-    correction's claim's, graded as that claim (a true figure is not improbable because its
-    source was misnamed)."""
+    leaves the figure true (:meth:`~credgraph.checks.corrections.Corrections.reattributed`:
+    it corrects who said it, or makes the value more precise, not what was counted): then the
+    figure is the correction's claim's, graded as that claim (a true figure is not improbable
+    because its source was misnamed)."""
     graded = {f.id: f for f in figures}
     for fig in figures:
         withdrawal = ctx.withdrawal(fig.claim)
@@ -322,9 +322,9 @@ def _reattributed_grade(ctx: AuditContext, claim: ClaimTrace, graded: dict) -> G
     if first is None:
         return (graded[claim.claim].grade if claim.claim in graded else _grade(ctx, claim)), None
     grade = graded[now.claim].grade if now.claim in graded else _grade(ctx, now)
-    return Grade(grade.reliability, grade.credibility,
-                 f"its source corrected who said it, not the figure, in {first.report}: "
-                 f"graded as {now.claim}: {grade.reason}"), now.claim
+    why = (f"corrected in {first.report} without withdrawing the figure (who said it, or a "
+           f"more precise value it holds): graded as {now.claim}: {grade.reason}")
+    return Grade(grade.reliability, grade.credibility, why), now.claim
 
 
 def _grade(ctx: AuditContext, claim: ClaimTrace) -> Grade:

@@ -28,8 +28,8 @@ def verdict(figure) -> str:
     if figure.withdrawn:
         words = "withdrawn: its own source corrected it"
     elif getattr(figure, "reattributed", None):
-        words = (f"misattributed: its source corrected who said it, the figure kept in "
-                 f"{figure.reattributed}")
+        words = (f"corrected, not withdrawn (who said it, or its precision): the figure "
+                 f"stands as {figure.reattributed}")
     elif grade.credibility == 5:
         words = "improbable: contradicted by a figure with a verified origin"
     elif any(f.severity == "error" for f in found.get("conflicting-figures", [])):

@@ -1,8 +1,9 @@
 """``corrected-figure``: the figure's source corrected or withdrew it (``corrects:``), and
 the reports that state it still.
 
-A correction that keeps the figure (:meth:`~credgraph.checks.corrections.Corrections.
-keeps_figure`) corrected who said it: the messages say so, and the figure is not withdrawn.
+A correction that leaves the figure true (:meth:`~credgraph.checks.corrections.Corrections.
+keeps_figure`: who said it, or a more precise value the old one holds): the messages say so,
+and the figure is not withdrawn.
 
 A correction ("an earlier version of this article said 500; the figure is 400"), a
 ministry's revised tally or a retraction withdraws a mention, and the statements of its
@@ -27,11 +28,17 @@ def _by(ctx, correction) -> str:
 
 
 def _instead(ctx, correction) -> str:
-    if ctx.keeps_figure(correction):  # who said it corrected, not the figure
+    if ctx.keeps_figure(correction):  # who said it, or the precision, corrected: not the figure
+        old = ctx.trace.mentions.get(correction.corrects)
         source = ctx.trace.registry.sources.get(correction.attributed_to) \
             if correction.attributed_to else None
         who = source.name if source is not None else correction.attributed_to or "no source"
-        return f"the figure kept, its attribution corrected to {who} ({correction.claim})"
+        moved = old is not None and old.attributed_to != correction.attributed_to
+        if old is not None and old.figure != correction.figure:
+            return (f"made more precise as {correction.figure.describe()}, which it holds"
+                    + (f", attributed to {who}" if moved else "") + f" ({correction.claim})")
+        return (f"the figure kept, its attribution corrected to {who}" if moved
+                else "the figure kept") + f" ({correction.claim})"
     theirs = ctx.trace.claims.get(correction.claim)
     now = theirs.reference.figure if theirs is not None else None
     return (f"superseded by {now.describe()} ({correction.claim})" if now is not None
@@ -41,7 +48,8 @@ def _instead(ctx, correction) -> str:
 def _did(ctx, correction, now: bool = False) -> str:
     """What *correction* did (*now*: does) to what it corrects, in a verb and object."""
     if ctx.keeps_figure(correction):
-        return "corrects who said it" if now else "corrected who said it"
+        return "corrects it, not withdrawing the figure" if now \
+            else "corrected it, not withdrawing the figure"
     return "withdraws it" if now else "withdrew it"
 
 

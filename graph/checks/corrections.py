@@ -3,9 +3,9 @@
 A correction withdraws the mention it names and its claim's statements by the correction's
 speakers (its report's outlet, the source it names); a claim every chain of which passes a
 withdrawn node is withdrawn (compared with nothing, bounding nothing), and the origins only
-withdrawn nodes reach corroborate nothing. A correction that states the figure as it was
-(the same value, qualifier, unit, time, measure, subject, side and place) corrects who said
-it, or the words, not what was counted (:meth:`Corrections.keeps_figure`): the old mention
+withdrawn nodes reach corroborate nothing. A correction that leaves the figure true (the
+same quantity and value, or a more precise value the old one holds) corrects who said it,
+the words or the precision, not what was counted (:meth:`Corrections.keeps_figure`): the old mention
 no longer reaches its origin, but the figure is not withdrawn (:meth:`Corrections.
 reattributed`). :class:`Corrections` is the part of
 :class:`~credgraph.checks.context.AuditContext` that works this out.
@@ -81,19 +81,27 @@ class Corrections:
         return w is not None and w.full
 
     def keeps_figure(self, correction) -> bool:
-        """Whether *correction* states the figure of the mention it corrects as it was: the
-        same value, qualifier, unit, time reference, measure, subject, side and place. Then it
-        corrects who said it ("an earlier version attributed the figure to the ministry; it
-        was the mission's") or the words, not what was counted: the figure stays true."""
+        """Whether *correction* leaves the figure of the mention it corrects true: it states
+        the same quantity (measure, unit, time reference, subject, side and place) with the
+        same value and qualifier, or with a value interval the old one holds, the old one not
+        a bare number ("more than 18,000" made "18,342"; a bare "500" made "480" is withdrawn).
+        Then it corrects who said it ("an earlier version attributed the figure to the
+        ministry; it was the mission's"), the words, or the precision, not what was counted."""
         old = self.trace.mentions.get(getattr(correction, "corrects", None) or "")
         a, b = correction.figure, old.figure if old is not None else None
         if a is None or b is None:
             return False  # a retraction, or a correction of a claim without a figure
-        return ((a.value, a.min, a.max, a.qualifier, a.measure, a.subject_side)
-                == (b.value, b.min, b.max, b.qualifier, b.measure, b.subject_side)
+        if not ((a.measure, a.subject_side) == (b.measure, b.subject_side)
                 and all(normal_text(getattr(a, f)) == normal_text(getattr(b, f))
                         for f in ("unit", "subject", "place"))
-                and same_time(a.time, b.time))
+                and same_time(a.time, b.time)):
+            return False
+        if (a.value, a.min, a.max, a.qualifier) == (b.value, b.min, b.max, b.qualifier):
+            return True
+        (a_low, a_high), (b_low, b_high) = a.bounds(), b.bounds()
+        return b.qualifier != "exact" and (
+            (b_low is None or a_low is not None and b_low <= a_low)
+            and (b_high is None or a_high is not None and a_high <= b_high))
 
     def reattributed(self, claim: ClaimTrace) -> tuple:
         """The corrections that withdrew *claim* when every one of them keeps its figure

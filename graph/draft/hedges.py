@@ -297,6 +297,10 @@ def _disclaimed(text, passages, sentence, plain, spans, origins, names_of, by_se
         return [i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence]
     if re.search(r"\b(?:either|neither|both|the two)\b", low):
         return earlier[-2:]
+    if _ONE_FIGURE.search(plain.lower()):  # "That figure could not be verified": the sentence before's
+        last_sentence = passages.sentence_of(spans[earlier[-1]][0])  # first, its subject
+        if passages.paragraph_of(spans[earlier[-1]][0]) >= passages.paragraph_of(sentence[0]) - 1:
+            return [min(i for i in earlier if passages.sentence_of(spans[i][0]) == last_sentence)]
     if re.search(r"\b(?:figures|claims|numbers|estimates|reports|data|these|they)\b", low):
         here = passages.paragraph_of(sentence[0])
         near = [i for i in earlier if here - 2 <= passages.paragraph_of(spans[i][0]) <= here]
@@ -351,15 +355,25 @@ _WHOLE_STORY = re.compile(
     r"(?:story|report|article)|the (?:story|report|article)|hearing|session|briefing|meeting|"
     r"conference|inquiry))?\s+(?:could|can|has|have|had|was|were|is|are)\b"
     r"|\b(?:the|all) (?:figures|numbers|claims|statistics|data) (?:in|of|cited in|given in) "
-    r"this (?:report|article|story|text|translation|dispatch|piece|bulletin)\b", re.I)
+    r"this (?:report|article|story|text|translation|dispatch|piece|bulletin)\b"
+    r"|\b(?:the|any|all|these)\s+(?:claims?|figures?|numbers?|tolls?|reports?|accounts?|tallies|"
+    r"counts?)\s+(?:of|from|by)"
+    r"\s+(?:either|both|the two|each)\s+sides?\b|\b(?:either|both|each|neither)\s+side['’]s\s+"
+    r"(?:claims?|figures?|numbers?|tolls?|accounts?)\b", re.I)
 """A disclaimer of every source's figures in the story, however far above it (``None of the
-numbers provided by both sides can be verified.``); ``any of the figures from
+numbers provided by both sides can be verified.``, ``could not verify the claims of either
+side``, ``either side's figures``; not ``the battlefield accounts of either side``, which
+are some of them); ``any of the figures from
 HUR`` names its source and is read as before; so is a closing note on ``the figures in
 this report`` (a translator's, an editor's)."""
 _THE_POST = re.compile(r"\b(?:publish\w*|post\w*|repost\w*|shar\w*|pass\w* on|run\w*|"
                        r"print\w*)\s+(?:this|it|these|the (?:post|information|message|report|"
                        r"claims?|figures?))\s+(?:\w+\s+){0,2}?without\b")
 """A disclaimer of the post itself (``we are publishing this without confirmation``)."""
+_ONE_FIGURE = re.compile(r"\b(?:that|this)\s+(?:figure|number|claim|estimate|toll|total|count|"
+                         r"tally)\b(?!s)")
+"""A disclaimer of one figure (``That figure could not be independently verified``): the
+first of the sentence before, the one it is about (not the bonus it also names)."""
 _SEPARATOR = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|—{2,})[ \t]*$", re.M)
 
 _VERDICT = re.compile(r"\b(?:rate[sd]?|rating|verdict)\b", re.I)

@@ -252,6 +252,17 @@ def _line_ends_after(doc, j) -> bool:
         doc[j + 1].is_space and "\n" in doc[j + 1].text
 
 
+def _capitals_name(doc, i) -> bool:
+    """Whether the number word at *i* is written in capitals among words that are not (a
+    name: ``(TEN)``, ``TEN could not verify``), not in a line of capitals (``TEN KILLED``)."""
+    t = doc[i]
+    if not (t.text.isupper() and len(t.text) >= 3):
+        return False
+    near = [doc[k] for k in (i - 1, i + 1) if 0 <= k < len(doc) and doc[k].is_alpha]
+    counted = i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].lower_.endswith("s")
+    return not counted and not any(n.text.isupper() for n in near)  # "TWO years": emphasis
+
+
 def _number_at(doc, i) -> NumberExpr | None:
     w = _low(doc, i)
     # vague magnitudes: hundreds, tens of thousands, several hundred, "Hundred of" (typo)
@@ -296,6 +307,8 @@ def _number_at(doc, i) -> NumberExpr | None:
     value = parse_digits(doc[i].text) if doc[i].text[:1].isdigit() else None  # digits, with
     j = i + 1  # a scale word or a percent sign after them
     if value is None and not doc[i].text[:1].isdigit():
+        if w in _NUMBER_WORDS and _capitals_name(doc, i):
+            return None  # "KYIV, March 12 (TEN) -", "TEN could not verify": an agency's name
         if w in _NUMBER_WORDS or (w == "a" and _low(doc, i + 1) in _SCALES):
             j = _word_run(doc, i)
             words = [doc[k].text for k in range(i, j)]

@@ -385,3 +385,23 @@ def test_of_two_hedges_the_estimate_is_written(text, expected, others):
 ])
 def test_a_disclaimer_before_the_figures_it_covers(text, expected):
     assert hedges(text, at(text, "300", "40")) == expected
+
+
+@pytest.mark.parametrize("closing, expected", [
+    # round 15: the claims of either side are every source's before it, however far
+    ("The agency could not independently verify the claims of either side.",
+     ["unable-to-verify"] * 3),
+    # some of them only ("battlefield accounts"): the last two figures, as before
+    ("We could not verify the battlefield accounts of either side.",
+     ["none", "unable-to-verify", "unable-to-verify"]),
+])
+def test_the_claims_of_either_side(closing, expected):
+    text = ("Officials said 17 people were killed.\n\nKyiv said 40 drones came.\n\nMoscow said "
+            f"20 were downed.\n\n{closing}")
+    assert hedges(text, at(text, "17", "40", "20"), ["officials", "kyiv", "moscow"]) == expected
+
+
+def test_that_figure_is_the_first_of_the_sentence_before():
+    text = ("The ministry says 11,200 men signed contracts paying a bonus of 900 hryvnias. That "
+            "figure could not be independently verified.")
+    assert hedges(text, at(text, "11,200", "900")) == ["unable-to-verify", "none"]

@@ -141,3 +141,14 @@ def test_counts_with_a_zero_stay(text, expected):
 ])
 def test_moneys_scale_letter(text, value):
     assert [n.value for n in find_numbers(tokenize(text))] == [value]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number word in capitals among words that are not is a name (an agency called TEN)
+    ("KYIV, March 12 (TEN) - Russia sent 146 drones.", ["146"]),
+    ("TEN could not verify the claims.", []),
+    ("TEN KILLED IN STRIKE", ["TEN"]),  # a line of capitals
+    ("The court gave him TWO years.", ["TWO"]),  # emphasis before its counted noun
+])
+def test_a_number_word_in_capitals(text, expected):
+    assert [t for t, *_rest in numbers(text)] == expected

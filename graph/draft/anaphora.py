@@ -184,3 +184,27 @@ def group_names(description: str) -> set[str]:
     described = {f"{w.lower()} {one}" for w in words[max(1, at - 2):at]}  # "the Western
     return {f"the {n}" for n in names | described}  # official": "the relatives", not any
     # "soldiers" in passing
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z'’]+(?:-[A-Z][a-z]+)?(?=, "
+                        r"(?:\d|an? |the |[a-z]))")
+"""A person introduced by first and last name and what follows them (``Valentyna Sorokina,
+68,``, ``Oleh Petrenko, a retired miner,``)."""
+
+
+def person_named_before(before: str) -> tuple[str, int, int] | None:
+    """The last person *before* introduces by first and last name in its last 300
+    characters, with where (what a ``she says`` with no speaker before it refers to: a feature's
+    ``Valentyna Sorokina, 68, has baked bread here since 1989.``), or None.
+
+    >>> person_named_before("Valentyna Sorokina, 68, has baked bread here since 1989. ")
+    ('Valentyna Sorokina', 0, 18)
+    >>> person_named_before("The State Emergency Service said. ") is None
+    True
+    """
+    from .kinds import guess_kind
+
+    for m in reversed(list(_FULL_NAME.finditer(before, max(0, len(before) - 300)))):
+        if guess_kind(m.group(0), m.group(0))[0] == "named-person":
+            return m.group(0), m.start(), m.end()
+    return None

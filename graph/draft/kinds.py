@@ -45,7 +45,9 @@ _KINDS = [  # (pattern over the lower-case phrase, kind), first match wins
      r"prosecutor|\bgeneral staff\b|headquarters|\bagency\b|parliament|duma|ombudsman|"
      r"commissioner['’]s office|\b(?:federal|state|border|penitentiary|migration|security|"
      r"customs|tax|emergency|civil) services?\b|\bbureau\b|directorate|inspectorate|"
-     r"\bcommission\b|\bcouncil\b|\bdepartment\b|\bborder guards?\b|\bcentral bank\b",
+     r"\bcommission\b|\bcouncil\b|\bdepartment\b|\bborder guards?\b|\bcentral bank\b|"
+     r"\bpresidential (?:office|administration)\b|\bpresident['’]s office\b|"
+     r"\boffice of the (?:president|prime minister)\b|\bcabinet\b",
      "government"),
     (r"\barmy\b|brigade|regiment|battalion|division|\bcorps\b|\bforces?\b|\bunit\b",
      "military-unit"),

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..model import MEDIA_KINDS
-from .anaphora import introduced, one_of, role_holder, same_people
+from .anaphora import introduced, one_of, person_named_before, role_holder, same_people
 from .institutions import (DOCUMENT_WORDS, INSTITUTION_WORDS, KIND_OF_WORD,
                            described_institution, document_issuer, document_owner, insider,
                            issuer)
@@ -218,6 +218,12 @@ class SpeakerReader(SubjectReader):
             return SourceRef(self.outlet, word, (0, 0), "registry"), (  # report on what it
                 f'"{word}" taken to be the outlet, {self.names.display(self.outlet)}, the '
                 "subject before it")  # received": the outlet writing of itself
+        if word in ("he", "she") and self.current and self.current[-1].source.id != self.outlet \
+                and (self.names.source_kind(self.current[-1].source.id) in _PERSON_KINDS or "(default)"
+                     in (self.names.notes.get(self.current[-1].source.id) or "")):
+            last = self.current[-1].source  # "Mykola, a retired miner, said he had counted":
+            return SourceRef(last.id, word, (0, 0), "registry"), (  # the speaker just before
+                f'"{word}" taken to be {self.names.display(last.id)}, who speaks in the sentence')
         candidates = [(c.source.id, c.at) for c in reversed(self.current)] + [
             (sid, self.last_seen.get(sid, -1)) for sid in reversed(self.speakers)]
         if word in KIND_OF_WORD:  # "the ministry": one so called before a governor
@@ -243,6 +249,10 @@ class SpeakerReader(SubjectReader):
                 continue
             return SourceRef(sid, word, (0, 0), "registry"), \
                 f'"{word}" taken to be {self.names.display(sid)}, the last source named'
+        found = person_named_before(self.before(at)) if word in ("he", "she") else None
+        if found is not None:  # "Valentyna Sorokina, 68, has baked bread ... '...,' she says"
+            return self.names.resolve(found[0], (self.doc[0].idx + found[1], self.doc[
+                0].idx + found[2])), f'"{word}" taken to be {found[0]}, the person named before it'
         named = list(re.finditer(rf"((?:[A-Z][\w'’.-]+ )+{word.capitalize()})\b",
                                  self.before(at))) if at and word not in _PRONOUNS else []
         if named and want != "anonymous" and (described is None or named[-1].start() > self.doc[

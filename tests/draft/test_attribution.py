@@ -731,3 +731,17 @@ def test_a_work_published_by_its_holder(text, expected):
 def test_a_joint_count_after_according_to(text, expected):
     found, _names = chains(text)
     assert found[0][0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 15, the seventeenth set: a feature's resident introduced by name, then "she says"
+    ('Olena Marchuk, 68, has run the bakery since 1989. "We made 600 loaves a day," she says.',
+     [("600", "olena-marchuk")]),
+    # an institution is no person introduced so
+    ('The State Emergency Service worked all night. "We found 12," she says.', [("12", None)]),
+    # a presidential office is a government's
+    ("The presidential office said in December that 46,000 soldiers had been killed.",
+     [("46,000", "presidential-office")]),
+])
+def test_who_a_feature_quotes(text, expected):
+    assert [(t, o) for t, o, _v, _h in drafted(text, "Harbour Lines")] == expected

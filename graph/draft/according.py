@@ -216,14 +216,21 @@ _GIVING = {"gave", "provided", "sent", "supplied", "shared", "handed", "released
 _MATERIAL = {"data", "figures", "documents", "records", "statistics", "numbers", "files"}
 
 
+def _headed(doc, i, j, nouns) -> int | None:
+    """The token of the phrase ``[i, j)`` after its determiners when it is one of *nouns*
+    (``an analysis``, ``the data``), else None."""
+    first = i
+    while first < j and doc[first].lower_ in _DETERMINED:
+        first += 1
+    return first if first < j and doc[first].lower_ in nouns else None
+
+
 def _given(r, i, j, k) -> list[Cue] | None:
     """``according to data the ministry gave Harbour Lines``: the giver's, through the one
     given it (never the report's own outlet). None for any other phrase."""
     doc = r.doc
-    first = i
-    while first < j and doc[first].lower_ in _DETERMINED:
-        first += 1
-    if first >= j or doc[first].lower_ not in _MATERIAL:
+    first = _headed(doc, i, j, _MATERIAL)
+    if first is None:
         return None
     verb = next((m for m in range(first + 2, j) if doc[m].lower_ in _GIVING), None)
     if verb is None:
@@ -243,10 +250,8 @@ def _authored(r, i, j, k) -> list[Cue] | None:
     ``by`` its author: the author's (the phrase's other words, ``court``, say nothing of
     who counted). None when the phrase is no such work or its author resolves to no one."""
     doc = r.doc
-    first = i
-    while first < j and doc[first].lower_ in _DETERMINED:
-        first += 1
-    if first >= j or doc[first].lower_ not in _WORKS:
+    first = _headed(doc, i, j, _WORKS)
+    if first is None:
         return None
     by = next((m for m in range(first + 1, j - 1) if doc[m].lower_ == "by"), None)
     if by is None:

@@ -134,3 +134,23 @@ def test_the_report_examples_are_valid_annotations(doc, tmp_path, seeds_dir, cap
         (corpus / "reports" / f"{report_id}.yaml").write_text(example)
         code = main(["validate", "--corpus", str(corpus), "--seeds", str(seeds_dir)])
         assert code == 0, capsys.readouterr().err
+
+
+def test_a_generated_section_is_checked_and_rewritten(tmp_path):
+    """scripts/generated_section.py: --check gives 1 on a stale part, 2 without markers, and a
+    run rewrites only the part between the markers."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "generated_section", ROOT / "scripts" / "generated_section.py")
+    section = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(section)
+    begin, end = section.markers("x.py")
+    doc = tmp_path / "doc.md"
+    doc.write_text(f"head\n{begin}\nold\n{end}\ntail\n")
+    assert section.run(doc, "x.py", lambda: "new\n", "d", ["--check"]) == 1
+    assert section.run(doc, "x.py", lambda: "new\n", "d", []) == 0
+    assert doc.read_text() == f"head\n{begin}\nnew\n{end}\ntail\n"
+    assert section.run(doc, "x.py", lambda: "new\n", "d", ["--check"]) == 0
+    doc.write_text("no markers\n")
+    assert section.run(doc, "x.py", lambda: "new\n", "d", ["--check"]) == 2

@@ -57,8 +57,9 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     """The cues of the sentence of tokens ``[start, end)``, in text order."""
     doc, found = r.doc, []
     r.current = found
-    if start < end and (_MASTHEAD.match(doc[start:end].text) or _EMBED_LABEL.match(
-            doc[start:end].text)):  # "VerifyDesk | By Ana Lucia Ferreira | Published 6 May
+    line = _text(doc, r.passages.text, start, end)
+    if start < end and (_MASTHEAD.match(line) or _EMBED_LABEL.match(
+            line)):  # "VerifyDesk | By Ana Lucia Ferreira | Published 6 May
         return found  # 2027"; "[Embedded Telegram post: X]" (the post is X's, :mod:`.voices`)
     k = start
     while k < end:
@@ -269,6 +270,17 @@ _OPENING_OWNER = re.compile(rf"^\W*(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s
 the same way: 67 percent ...``)."""
 
 
+_FIGURE_WORD = re.compile(r"\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|"
+                          r"dozens?|half|third|quarter)\b")
+"""Whether a sentence's text may hold a figure (a digit or a number word)."""
+
+
+def _text(doc, text: str, start: int, end: int) -> str:
+    """The text of tokens ``[start, end)``, sliced from the text (no span is built)."""
+    return text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])] if end > start else ""
+
+
 def _work_author(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     """A sentence without cues that names a study or data and who made it (``Take the most
     recent poll by the Kyiv International Institute of Sociology``, ``The Razumkov Centre's
@@ -277,7 +289,7 @@ def _work_author(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     from .tokens import token_at
 
     doc = r.doc
-    text, base = doc[start:end].text, doc[start].idx
+    text, base = _text(doc, r.passages.text, start, end), doc[start].idx
     found = _OPENING_OWNER.match(text) or _AUTHORED.search(text)
     if found is None or r.passages.quote_at(base + found.start("name")):
         return []
@@ -286,7 +298,7 @@ def _work_author(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     ref, note = r.resolve(i, j, i) if j > i else (None, None)
     if ref is None or ref.id == r.outlet:
         return []
-    if not any(t.like_num for t in doc[start:end]):  # no figure of its own: carried into no
+    if not _FIGURE_WORD.search(text):  # no figure of its own: carried into no
         r.introduce(ref.id, i)  # other sentence, only whom a later "it found" means
         return []
     return [Cue("according", ref, i, note="the author of the study or data the sentence "
@@ -311,7 +323,7 @@ def _closing_source(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             t.like_num or t.text in ("$", "€", "£") for t in doc[opened + 1:close]):
         return []
     words = doc[opened + 1:close]
-    line_item = bool(_ITEM_START.match(doc[start:end].text))  # "- 3.6 million ... (IOM)"
+    line_item = bool(_ITEM_START.match(_text(doc, r.passages.text, start, end)))  # "- 3.6 ...
     if line_item and len(words) == 1 and _ACRONYM_SOURCE.fullmatch(words[0].text) and \
             words[0].text not in _NOT_SOURCES or line_item and all(t.is_lower for t in words) \
             and words[-1].lower_ in _GROUPS_IN_BRACKETS:  # "(IOM)", "(regional military

@@ -41,7 +41,7 @@ from .courtroles import court_voice
 from .cues import sentence_cues
 from .interviews import read_interview, speak_as
 from .names import normal_name
-from .passages import TURN_LABEL
+from .passages import LIST_ITEM, TURN_LABEL
 from .records import Attribution, SourceRef
 from .speakers import OWN_WORK_VERBS, SPEECH_VERBS, SpeakerReader
 from .tables import table_at
@@ -56,8 +56,6 @@ _DETAILS = re.compile(r"\b(?:published|released|gave|presented|issued|shared|pos
                       r"its\s+|their\s+|new\s+)*(?:details|figures|data|breakdown|results|"
                       r"numbers|statistics|tally|list)\b|^\s*according to\b", re.I)
 """A sentence announcing the details that the next one gives."""
-_ITEM = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s+\S")
-"""A list item's marker (``- tanks - 40 (+2)``, ``2) ...``)."""
 _CONTRAST = re.compile(r"\s*(?:However|But|Yet|Still|Meanwhile|Nevertheless)\b")
 """A sentence opening so answers the one before in the author's own voice."""
 _LEAD_VERBS = {"said", "says", "reported", "reports", "wrote", "writes", "announced", "stated",
@@ -167,7 +165,7 @@ def _in_table(r, table, start, last) -> Attribution | None:
     before calls its arithmetic (``with our calculation of the share``), else the voice of
     the paragraph that announces the table, if it is one of the two before it."""
     p = r.passages
-    if table.own_column(p.text, start):
+    if table.own_column(start):
         return Attribution(SourceRef(r.outlet, "", (0, 0), "registry"), notes=(
             "a table's column the text calls its own calculation: the outlet's",))
     if last is None or last[0] < p.paragraph_of(table.start) - 2:
@@ -270,7 +268,7 @@ def _carried(r, by_sentence, s_index, last) -> Attribution | None:
             last[1].origin.id and not _people_first(doc, i, j))):  # its voice, later, the same
         return None  # carried within a paragraph, or into one with no voice of its own
     first = p.sentence_of(p.paragraphs[here][0])
-    if last[0] != here and p.is_heading(first) and first != s_index and not _ITEM.match(
+    if last[0] != here and p.is_heading(first) and first != s_index and not LIST_ITEM.match(
             p.text[slice(*p.sentences[first])]):  # a list's items are no section's title
         return None  # a new slide or section under its own title: no voice carried into it
     if last[0] != here and figure_item(p, here):

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 
 from .according import Cue, according_cues, apposed_name
+from .numbers import NUMBER_WORD
+from .passages import LIST_ITEM
 from .records import SourceRef
 from .cuewords import (_BEFORE_BY, _COURT_VERBS, _NOT_PER, _NOUNISH, _PASSIVE, _QUOTE_MARKS,
                        _RELAY_VERBS, _VERB_NEXT, phrase_after)
@@ -57,7 +59,7 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     """The cues of the sentence of tokens ``[start, end)``, in text order."""
     doc, found = r.doc, []
     r.current = found
-    line = _text(doc, r.passages.text, start, end)
+    line = r.span_text(start, end)
     if start < end and (_MASTHEAD.match(line) or _EMBED_LABEL.match(
             line)):  # "VerifyDesk | By Ana Lucia Ferreira | Published 6 May
         return found  # 2027"; "[Embedded Telegram post: X]" (the post is X's, :mod:`.voices`)
@@ -270,15 +272,8 @@ _OPENING_OWNER = re.compile(rf"^\W*(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s
 the same way: 67 percent ...``)."""
 
 
-_FIGURE_WORD = re.compile(r"\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                          r"twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|"
-                          r"dozens?|half|third|quarter)\b")
+_FIGURE_WORD = re.compile(rf"\d|\b(?i:{NUMBER_WORD})\b")
 """Whether a sentence's text may hold a figure (a digit or a number word)."""
-
-
-def _text(doc, text: str, start: int, end: int) -> str:
-    """The text of tokens ``[start, end)``, sliced from the text (no span is built)."""
-    return text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])] if end > start else ""
 
 
 def _work_author(r: SpeakerReader, start: int, end: int) -> list[Cue]:
@@ -289,7 +284,7 @@ def _work_author(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     from .tokens import token_at
 
     doc = r.doc
-    text, base = _text(doc, r.passages.text, start, end), doc[start].idx
+    text, base = r.span_text(start, end), doc[start].idx
     found = _OPENING_OWNER.match(text) or _AUTHORED.search(text)
     if found is None or r.passages.quote_at(base + found.start("name")):
         return []
@@ -323,7 +318,7 @@ def _closing_source(r: SpeakerReader, start: int, end: int) -> list[Cue]:
             t.like_num or t.text in ("$", "€", "£") for t in doc[opened + 1:close]):
         return []
     words = doc[opened + 1:close]
-    line_item = bool(_ITEM_START.match(_text(doc, r.passages.text, start, end)))  # "- 3.6 ...
+    line_item = bool(LIST_ITEM.match(r.span_text(start, end)))  # "- 3.6 million ... (IOM)"
     if line_item and len(words) == 1 and _ACRONYM_SOURCE.fullmatch(words[0].text) and \
             words[0].text not in _NOT_SOURCES or line_item and all(t.is_lower for t in words) \
             and words[-1].lower_ in _GROUPS_IN_BRACKETS:  # "(IOM)", "(regional military
@@ -344,8 +339,6 @@ def _closing_source(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     return []
 
 
-_ITEM_START = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
-"""A list item's marker: where a source in brackets closing the line is the item's."""
 _ACRONYM_SOURCE = re.compile(r"[A-Z]{2,7}")
 _NOT_SOURCES = {"PDF", "UTC", "GMT", "UAH", "USD", "EUR", "RUB", "GBP", "CET", "EET", "MSK",
                 "AM", "PM", "KM", "TV", "FAQ", "VIDEO", "PHOTO", "PHOTOS", "UPDATE", "LIVE",

@@ -61,6 +61,11 @@ _VAGUE = {  # (min, max) a plural of magnitude is read as, the convention of the
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 99999),
     "millions": (2 * 10**6, 999 * 10**6),
 }
+NUMBER_WORD = r"(?:a\s+)?(?:" + "|".join(sorted(
+    _NUMBER_WORDS | set(_VAGUE) | {"none", "half", "third", "thirds", "quarter", "quarters",
+                                   "dozen"}, key=len, reverse=True)) + ")"
+"""A spelled-out number word as a pattern (``twelve``, ``hundreds``, ``a third``), for the
+modules that test a line or a sentence for one."""
 _VAGUE_OF = {("tens", "thousands"): (20000, 99999), ("hundreds", "thousands"): (200000, 999999),
              ("tens", "millions"): (2 * 10**7, 99 * 10**6)}
 _FRACTIONS = {"half": 50, "third": Decimal("33.3"), "quarter": 25, "fifth": 20, "tenth": 10,

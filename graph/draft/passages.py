@@ -178,6 +178,8 @@ def _list_like(line: str) -> bool:
     return len(stripped) <= 130 and not stripped.endswith((".", ":", ",", ";", '."', ".\u201d"))
 
 
+LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*–—\u2022])\s+(?=\S)")
+"""A list item's marker (``- tanks - 40``, ``2) ...``, ``10. Zero``)."""
 TURN_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:\s*\([^()\n]{2,40}\))?:\s")
 """A transcript's speaker label opening a line (``ORTIZ:``, ``QUESTION (Radio X):``)."""
 

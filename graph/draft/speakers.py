@@ -105,7 +105,10 @@ class SpeakerReader(SubjectReader):
         return note
 
     def span_text(self, i, j) -> str:
-        return self.doc[i:j].text if j > i else ""
+        """The text of tokens ``[i, j)``, sliced from the text (as ``doc[i:j].text``, which
+        builds a span and joins its tokens)."""
+        return self.text[self.doc[i].idx:self.doc[j - 1].idx + len(self.doc[j - 1])] \
+            if j > i else ""
 
     def resolve(self, i, j, at) -> tuple[SourceRef | None, str | None]:
         words = [t.lower_ for t in self.doc[i:j] if not t.is_punct]

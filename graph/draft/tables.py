@@ -18,7 +18,7 @@ share``) is the outlet's.
 ('Region', 'Schools', 'With shelter', 'Share')
 >>> table.cell_at(text.index("212")), table.cell_at(text.index("64%"))
 (('With shelter', 'Kharkiv'), ('Share', 'Sumy'))
->>> table.unit_at(text.index("212")), table.own_column(text, text.index("35%"))
+>>> table.unit_at(text.index("212")), table.own_column(text.index("35%"))
 ('schools', True)
 >>> find_tables("Tekstura | Data | 19 March 2030\\n\\nThe text.")
 []
@@ -80,13 +80,14 @@ class Table:
                 return words[-1].lower()
         return None
 
-    def own_column(self, text: str, offset: int) -> bool:
+    def own_column(self, offset: int) -> bool:
         """Whether the column *offset* lies in is the outlet's own arithmetic: its header
         names a share or rate, and the paragraph before the table says the outlet worked
         it out (``with our calculation of the share``)."""
         cell = self.cell_at(offset)
         if cell is None or not _DERIVED.search(cell[0]):
             return False
+        text = self.text
         before = text[max(0, text.rfind("\n\n", 0, max(0, self.start - 2))):self.start]
         return bool(_OWN_ARITHMETIC.search(before))
 

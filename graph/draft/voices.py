@@ -51,7 +51,10 @@ from __future__ import annotations
 
 import re
 
+from .figures import CURRENCY_SYMBOLS
 from .kinds import guess_kind
+from .numbers import NUMBER_WORD
+from .passages import LIST_ITEM
 from .records import Attribution, SourceRef
 
 __all__ = ["PUBLISHERS", "AUTHORITIES", "outlet_kind", "publishes_itself", "releases_itself",
@@ -284,12 +287,9 @@ def section_labels(passages, names) -> dict[int, SourceRef]:
     return found
 
 
-_NUMBER_WORD = (r"(?:zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
-                r"forty|fifty|sixty|seventy|eighty|ninety|hundred|half|a third|a quarter|"
-                r"two thirds|three quarters|a dozen|dozens|hundreds|thousands|millions)")
-_AMOUNT = (rf"(?:(?:[$€£₴₽]|(?:EUR|USD|UAH|RUB|GBP)\s?)?\d[\d.,]*\+?|{_NUMBER_WORD}"
-           rf"(?:[- ]{_NUMBER_WORD})*)")
+_CURRENCY = "|".join(re.escape(c) + (r"\s?" if c.isalpha() else "") for c in sorted(
+    CURRENCY_SYMBOLS, key=len, reverse=True))
+_AMOUNT = (rf"(?:(?:{_CURRENCY})?\d[\d.,]*\+?|{NUMBER_WORD}(?:[- ]{NUMBER_WORD})*)")
 _FIGURE_LINE = re.compile(rf"(?i)\s*(?:(?:about|around|nearly|almost|over|some|roughly|more than|"
                           rf"up to|at least)\s+)?{_AMOUNT}(?:\s*(?:to|-|–|in|out of)\s*{_AMOUNT})?"
                           r"\s*(?:%|per ?cent|percent|thousand|million|billion|trillion|bn|m|k)?"
@@ -300,7 +300,9 @@ _FIGURE_LINE_LONGEST = 60
 """The longest line read as a figure alone (the pattern is tried on no longer one)."""
 
 
-_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*–—])\s+")
+def _figure_alone(line: str) -> bool:
+    """Whether *line* is a figure alone (:data:`_FIGURE_LINE`, on a line short enough)."""
+    return len(line) <= _FIGURE_LINE_LONGEST and bool(_FIGURE_LINE.fullmatch(line))
 
 
 def figure_item(passages, paragraph: int) -> bool:
@@ -309,9 +311,8 @@ def figure_item(passages, paragraph: int) -> bool:
     item before."""
     s, e = passages.paragraphs[paragraph]
     line = passages.text[s:e].split("\n", 1)[0]
-    marker = _ITEM_NUMBER.match(line)
-    return len(line) <= _FIGURE_LINE_LONGEST and bool(_FIGURE_LINE.fullmatch(
-        line[marker.end():] if marker else line)) and \
+    marker = LIST_ITEM.match(line)
+    return _figure_alone(line[marker.end():] if marker else line) and \
         "\n" in passages.text[s:e].strip()
 
 
@@ -320,8 +321,7 @@ def figure_label(passages, index: int) -> int | None:
     own that is a figure alone (a box of the week's numbers: ``4,210`` over ``Drones
     launched this week, the air force said.``), the sentence after it in its paragraph."""
     s, e = passages.sentences[index]
-    if index + 1 >= len(passages.sentences) or e - s > _FIGURE_LINE_LONGEST or \
-            not _FIGURE_LINE.fullmatch(passages.text[s:e]) \
+    if index + 1 >= len(passages.sentences) or not _figure_alone(passages.text[s:e]) \
             or not passages.is_heading(index):
         return None
     here, after = passages.paragraph_of(s), passages.paragraph_of(passages.sentences[index + 1][0])

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .according import Cue, according_cues, apposed_name
+from .institutions import STUDIES
 from .numbers import NUMBER_WORD
 from .passages import LIST_ITEM
 from .records import SourceRef
@@ -261,8 +262,7 @@ def sentence_cues(r: SpeakerReader, start: int, end: int) -> list[Cue]:
     return found
 
 
-_WORK = (r"polls?|surveys?|stud(?:y|ies)|analys[ie]s|census|research|assessments?|"
-         r"estimates?|data|figures|statistics|numbers|count|tally|report")
+_WORK = STUDIES + r"|estimates?|data|figures|statistics|numbers|count|tally|report"
 _AUTHORED = re.compile(rf"\b(?:{_WORK})\b(?:\s+[^\s,;:]+){{0,8}}?\s+(?:by|conducted by|"
                        r"carried out by|commissioned by)\s+(?P<name>(?:the\s+)?(?:[\w'’-]+\s+)"
                        r"{0,4}?[A-Z][\w.&'’-]*(?:\s+(?:of|for|the|[A-Z][\w.&'’-]*))*)")

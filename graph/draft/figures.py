@@ -25,7 +25,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from .measures import measure_for
+from .measures import MONEY_UNITS, measure_for
 from .numbers import COUNT_NOUNS, TIME_UNITS, excluded_spans, find_numbers
 from .records import FoundFigure, NumberExpr, TimeRef
 from .tables import table_at
@@ -72,11 +72,10 @@ CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "USD": "dollars", "€": "
                     "EUR": "euros", "£": "pounds", "GBP": "pounds", "₴": "hryvnias",
                     "UAH": "hryvnias", "₽": "rubles", "RUB": "rubles"}
 """A currency written before its amount (``$35,000``, ``EUR 210 billion``): the unit."""
-_MONEY_UNITS = set(CURRENCY_SYMBOLS.values()) | {"roubles", "US dollars"}
+_MONEY_UNITS = MONEY_UNITS | {"US dollars"}
 _MAGNITUDES = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions"}
 """Words of a magnitude, never a unit (``18,000 hundreds of``: no counted noun)."""
-_UNIT_WORDS = COUNT_NOUNS | set(TIME_UNITS) | {"roubles", "rubles", "dollars", "euros", "kroner",
-                                               "hryvnias", "pounds", "percent"}
+_UNIT_WORDS = COUNT_NOUNS | set(TIME_UNITS) | MONEY_UNITS | {"percent"}
 
 
 def _qualifier_matcher():
@@ -254,8 +253,7 @@ def find_figures(doc, passages, time_refs: list[TimeRef]) -> list[FoundFigure]:
     return _without_repeated_headings(figures, passages)
 
 
-_MEASURED = {"years", "months", "weeks", "days", "hours", "percent", "times", "roubles",
-             "dollars", "US dollars", "euros", "hryvnias"}
+_MEASURED = {"years", "months", "weeks", "days", "hours", "percent", "times"} | _MONEY_UNITS
 """Units of an amount, not a count: a heading's figure in one is no other count's repeat."""
 
 

@@ -57,7 +57,7 @@ import re
 from .names import NATIONALITIES
 
 __all__ = ["insider", "described_institution", "INSTITUTION_WORDS", "KIND_OF_WORD",
-           "DOCUMENT_WORDS", "document_owner", "document_issuer", "issuer"]
+           "DOCUMENT_WORDS", "STUDIES", "document_owner", "document_issuer", "issuer"]
 
 _ISSUED_BY = {"ruling": "court", "rulings": "court", "verdict": "court", "verdicts": "court",
               "judgment": "court", "judgement": "court", "sentence": "court"}
@@ -96,11 +96,13 @@ _FROM = re.compile(r"^(?:the |a |an |its |their )?(?:[\w-]+ ){0,2}(?:letters?|do
                    r"\s+(.+)$", re.I)
 
 
+STUDIES = (r"polls?|surveys?|stud(?:y|ies)|analys[ie]s|census|research|investigations?|"
+           r"reviews?|assessments?|audits?|projections?")
+"""The words of a study a source makes (a pattern's alternatives)."""
 _STUDY = re.compile(r"^(?:(?:the|a|an|its|their|new|latest|recent|most|last|first|second|"
                     r"another|separate|national|nationwide|online|annual|monthly|weekly|"
-                    r"telephone|joint|independent)\s+)*(?:[\w-]+\s+){0,2}?(?:polls?|surveys?|"
-                    r"stud(?:y|ies)|analys[ie]s|census|research|investigations?|reviews?|"
-                    r"assessments?|audits?|projections?|opinion polls?)\s+(?:\S+\s+){0,8}?"
+                    r"telephone|joint|independent)\s+)*(?:[\w-]+\s+){0,2}?(?:"
+                    rf"{STUDIES}|opinion polls?)\s+(?:\S+\s+){{0,8}}?"
                     r"(?:by|from|conducted by|carried out by|commissioned by|published by|"
                     r"released by)\s+(?P<name>(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[A-Z][\w.&'’-]*"
                     r"(?:\s+(?:of|for|the|[A-Z][\w.&'’-]*))*)$")

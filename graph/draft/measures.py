@@ -106,7 +106,9 @@ downed (``88 drones``, their words say which); with no such word the measure is 
 guessed."""
 
 _TIME = {"years", "months", "weeks", "days", "hours"}
-_MONEY = {"roubles", "rubles", "dollars", "euros", "hryvnias", "pounds", "usd", "eur", "kroner"}
+MONEY_UNITS = {"roubles", "rubles", "dollars", "euros", "hryvnias", "pounds", "kroner"}
+"""The currencies a figure's unit may be (an amount of money)."""
+_MONEY = MONEY_UNITS | {"usd", "eur"}
 _UP = re.compile(r"increas\w*|rise|rose|risen|grew|grown|jump\w*|surge\w*|growth")
 _DOWN = re.compile(r"decreas\w*|fell|fall\w*|drop\w*|declin\w*")
 _MORE = re.compile(r"more|higher|up|over")
